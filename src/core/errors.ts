@@ -1,0 +1,83 @@
+/**
+ * The codes a {@link GvcError} can carry.
+ *
+ * - `INVALID_INPUT`: input failed validation; `issues` lists every problem with its path.
+ * - `ACCOUNTING_MISMATCH`: an accounting identity (parts summing to a total) failed beyond tolerance.
+ * - `NOT_FOUND`: a referenced id (stage, actor, country, sector) does not exist.
+ * - `INSUFFICIENT_DATA`: too few observations for the requested computation.
+ * - `SINGULAR_MATRIX`: a matrix that must be inverted is singular or numerically so.
+ * - `UNSUPPORTED`: the requested operation is not defined for this input.
+ */
+export type GvcErrorCode =
+  | 'INVALID_INPUT'
+  | 'ACCOUNTING_MISMATCH'
+  | 'NOT_FOUND'
+  | 'INSUFFICIENT_DATA'
+  | 'SINGULAR_MATRIX'
+  | 'UNSUPPORTED';
+
+/** One problem found in an input, located by a dotted path such as `stages[3].inputs[0].stage`. */
+export interface GvcIssue {
+  /** Where the problem is, in JavaScript accessor notation (`stages[3].inputs[0].stage`); empty for the root. */
+  path: string;
+  /** What was expected and what was found, without a trailing period. */
+  message: string;
+}
+
+/**
+ * The one error class of gvckit. Every function that rejects its input throws a `GvcError` whose
+ * `code` says what kind of failure it is and whose `issues` list every problem found, each with
+ * its path.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   throw new GvcError('INVALID_INPUT', 'invalid value chain', [
+ *     { path: 'stages[3].inputs[0].stage', message: 'unknown stage "grind"' },
+ *   ]);
+ * } catch (e) {
+ *   (e as GvcError).message;
+ *   //=> 'invalid value chain: stages[3].inputs[0].stage: unknown stage "grind"'
+ * }
+ * ```
+ */
+export class GvcError extends Error {
+  /** The kind of failure. */
+  readonly code: GvcErrorCode;
+  /** Every problem found, each with its path; may be empty for failures that are not about one input field. */
+  readonly issues: GvcIssue[];
+
+  /**
+   * @param code - the kind of failure
+   * @param summary - a short statement of what failed, without a trailing period
+   * @param issues - every problem found, each with its path
+   */
+  constructor(code: GvcErrorCode, summary: string, issues: GvcIssue[] = []) {
+    super(GvcError.format(summary, issues));
+    this.name = 'GvcError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  private static format(summary: string, issues: GvcIssue[]): string {
+    if (issues.length === 0) return summary;
+    const lines = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+    return issues.length === 1 ? `${summary}: ${lines[0]}` : `${summary}:\n  ${lines.join('\n  ')}`;
+  }
+}
+
+/**
+ * Tells whether a value is a {@link GvcError}, optionally with a given code.
+ *
+ * @param value - anything caught
+ * @param code - the code to match, if any
+ * @returns `true` when `value` is a `GvcError` (with that code, when given)
+ * @example
+ * ```ts
+ * isGvcError(new GvcError('NOT_FOUND', 'no stage "x"'), 'NOT_FOUND');
+ * //=> true
+ * ```
+ */
+export function isGvcError(value: unknown, code?: GvcErrorCode): value is GvcError {
+  return value instanceof GvcError && (code === undefined || value.code === code);
+}

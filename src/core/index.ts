@@ -1,0 +1,2 @@
+export type { GvcErrorCode, GvcIssue } from './errors.js';
+export { GvcError, isGvcError } from './errors.js';

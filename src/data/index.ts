@@ -1,0 +1,1 @@
+export { GvcError } from '../core/errors.js';

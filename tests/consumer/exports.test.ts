@@ -1,0 +1,99 @@
+/**
+ * Consumer tests: run against the built package in `dist/`, through the package's own `exports`
+ * map, exactly as a user's code would load it. `npm test` builds before it runs these.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const fixtures = join(root, 'tests/consumer/fixtures');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  exports: Record<string, unknown>;
+};
+const subpaths = Object.keys(pkg.exports).filter((k) => !k.endsWith('.json'));
+const specifier = (subpath: string) => (subpath === '.' ? 'gvckit' : `gvckit/${subpath.slice(2)}`);
+
+/** Installs the repository as `node_modules/gvckit` in a fixture folder, with its peer `zod`. */
+function link(dir: string) {
+  const nm = join(dir, 'node_modules');
+  rmSync(nm, { recursive: true, force: true });
+  mkdirSync(nm, { recursive: true });
+  symlinkSync(root, join(nm, 'gvckit'), 'dir');
+  symlinkSync(join(root, 'node_modules/zod'), join(nm, 'zod'), 'dir');
+  symlinkSync(join(root, 'node_modules/immer'), join(nm, 'immer'), 'dir');
+}
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist/index.js')))
+    throw new Error('dist/ is missing: run `npm run build` first');
+  for (const d of ['node16', 'bundler']) link(join(fixtures, d));
+});
+
+function runNode(dir: string, args: string[]): string {
+  return execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
+}
+
+describe('every subpath loads', () => {
+  it.each(subpaths)('ESM import of %s', (subpath) => {
+    const out = runNode(`${fixtures}/node16`, [
+      '--input-type=module',
+      '-e',
+      `const m = await import(${JSON.stringify(specifier(subpath))}); console.log(JSON.stringify(Object.keys(m)))`,
+    ]);
+    const names = JSON.parse(out) as string[];
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).not.toContain('default');
+  });
+
+  it.each(subpaths)('CJS require of %s', (subpath) => {
+    const out = runNode(`${fixtures}/node16`, [
+      '-e',
+      `const m = require(${JSON.stringify(specifier(subpath))}); console.log(JSON.stringify(Object.keys(m)))`,
+    ]);
+    const names = JSON.parse(out) as string[];
+    expect(names.length).toBeGreaterThan(0);
+  });
+
+  it.each(subpaths)('ESM and CJS builds of %s export the same names', (subpath) => {
+    const esm = runNode(`${fixtures}/node16`, [
+      '--input-type=module',
+      '-e',
+      `const m = await import(${JSON.stringify(specifier(subpath))}); console.log(JSON.stringify(Object.keys(m).sort()))`,
+    ]);
+    const cjs = runNode(`${fixtures}/node16`, [
+      '-e',
+      `const m = require(${JSON.stringify(specifier(subpath))}); console.log(JSON.stringify(Object.keys(m).filter(k => k !== '__esModule').sort()))`,
+    ]);
+    expect(JSON.parse(cjs)).toEqual(JSON.parse(esm));
+  });
+
+  it('GvcError thrown by the CJS build is the class exported by the CJS build', () => {
+    const out = runNode(`${fixtures}/node16`, [
+      '-e',
+      `const { GvcError } = require('gvckit'); const e = new GvcError('INVALID_INPUT', 'x', []); console.log(e instanceof Error, e.code)`,
+    ]);
+    expect(out.trim()).toBe('true INVALID_INPUT');
+  });
+});
+
+describe('types resolve for TypeScript consumers', () => {
+  it.each(['node16', 'bundler'])('tsc accepts the consumer file under moduleResolution %s', (mode) => {
+    const dir = join(fixtures, mode);
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    let output = '';
+    try {
+      output = execFileSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+    } catch (e) {
+      const err = e as { stdout?: string; stderr?: string };
+      output = `${err.stdout ?? ''}${err.stderr ?? ''}`;
+      throw new Error(`tsc failed under ${mode}:\n${output}`);
+    }
+    expect(output).toBe('');
+  });
+});
