@@ -1,1 +1,4 @@
+export * from './chains/index.js';
 export * from './core/index.js';
+export * from './governance/index.js';
+export * from './rents/index.js';

@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { CountryCode, CurrencyCode, Id, NonNegative, Source } from '../core/primitives.js';
+import { ChainDriver, Governance } from '../governance/model.js';
+import { Rent } from '../rents/model.js';
+import { chainStructureIssues } from './structure.js';
+
+/**
+ * The documented standard values of {@link Stage}'s `function`, from upstream to downstream. The field
+ * is an open string: other values are accepted, these are the ones the analytics know the position of
+ * (for example on the smile curve).
+ *
+ * @example
+ * ```ts
+ * standardStageFunctions[0];
+ * //=> 'growing/extraction'
+ * ```
+ */
+export const standardStageFunctions = [
+  'growing/extraction',
+  'primary-processing',
+  'processing',
+  'component-manufacture',
+  'assembly',
+  'design',
+  'branding',
+  'marketing',
+  'distribution',
+  'retail',
+  'services',
+] as const;
+
+/** A standard stage function; see {@link standardStageFunctions}. */
+export type StandardStageFunction = (typeof standardStageFunctions)[number];
+
+/**
+ * The function a stage performs: an open string whose documented standard values are
+ * {@link standardStageFunctions}.
+ */
+export const StageFunction = z.string().min(1);
+/** The function a stage performs. */
+export type StageFunction = z.output<typeof StageFunction>;
+
+/**
+ * A participant in a chain: a firm, a group of firms (smallholders) or an agency.
+ *
+ * @example
+ * ```ts
+ * Actor.parse({ id: 'foxconn', name: 'Foxconn', country: 'CHN', ownership: 'foreign', nationality: 'TWN' });
+ * //=> { id: 'foxconn', name: 'Foxconn', country: 'CHN', ownership: 'foreign', nationality: 'TWN' }
+ * ```
+ */
+export const Actor = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    /** Where the actor operates (ISO 3166-1 alpha-3, or a region code such as `ROW`). */
+    country: CountryCode,
+    /** Domestic or foreign ownership; a foreign actor states its owners' `nationality`. */
+    ownership: z.enum(['domestic', 'foreign']).optional(),
+    /** Owners' country, for a foreign-owned actor. */
+    nationality: CountryCode.optional(),
+    /** Size class. */
+    size: z.enum(['micro', 'small', 'medium', 'large']).optional(),
+    /** Whether the actor is formally registered. */
+    formality: z.enum(['formal', 'informal']).optional(),
+    /** Whether the actor is the chain's lead firm. */
+    leadFirm: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.ownership === 'foreign' && a.nationality === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nationality'],
+        message: "expected the owners' nationality for a foreign-owned actor, found none",
+      });
+    }
+  });
+/** A participant in a chain. */
+export type Actor = z.output<typeof Actor>;
+
+/**
+ * What one unit of a stage's output is and what it sells for.
+ * `volume` is the physical output of the period, used for totals and mass balances.
+ */
+export const StageOutput = z
+  .object({ unit: z.string().min(1), unitPrice: NonNegative, volume: NonNegative.optional() })
+  .strict();
+/** What one unit of a stage's output is and what it sells for. */
+export type StageOutput = z.output<typeof StageOutput>;
+
+/**
+ * A chain input: how much of an upstream stage's output is used per unit of this stage's output.
+ * This states conversion ratios: 1.25 kg of beans per kg of cocoa liquor, one display per phone.
+ */
+export const StageInput = z.object({ stage: Id, quantity: NonNegative }).strict();
+/** A chain input. */
+export type StageInput = z.output<typeof StageInput>;
+
+/** A purchase from outside the modelled chain: its value per unit of the stage's output, and where it comes from. */
+export const Purchase = z
+  .object({ description: z.string().min(1), value: NonNegative, country: CountryCode })
+  .strict();
+/** A purchase from outside the modelled chain. */
+export type Purchase = z.output<typeof Purchase>;
+
+/**
+ * How a stage's value added per unit is distributed among incomes (taxes net of subsidies, and
+ * profit, may be negative). Omitted items count as zero.
+ */
+export const Distribution = z
+  .object({
+    wages: NonNegative.default(0),
+    taxes: z.number().default(0),
+    depreciation: NonNegative.default(0),
+    interest: NonNegative.default(0),
+    landRent: NonNegative.default(0),
+    profit: z.number().default(0),
+  })
+  .strict();
+/** How a stage's value added per unit is distributed. */
+export type Distribution = z.output<typeof Distribution>;
+
+/** The income items of a {@link Distribution}, in their standard order. */
+export const incomeTypes = ['wages', 'taxes', 'depreciation', 'interest', 'landRent', 'profit'] as const;
+/** One income item of a {@link Distribution}. */
+export type IncomeType = (typeof incomeTypes)[number];
+
+/**
+ * One stage (link) of a chain: an activity, performed by an actor in a country, with an output
+ * priced per unit, chain inputs from upstream stages, and purchases from outside the chain.
+ *
+ * @example
+ * ```ts
+ * Stage.parse({ id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 } });
+ * //=> { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 }, inputs: [], purchases: [] }
+ * ```
+ */
+export const Stage = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    function: StageFunction.optional(),
+    actor: Id.optional(),
+    country: CountryCode,
+    output: StageOutput,
+    inputs: z.array(StageInput).default([]),
+    purchases: z.array(Purchase).default([]),
+    distribution: Distribution.optional(),
+  })
+  .strict();
+/** One stage of a chain. */
+export type Stage = z.output<typeof Stage>;
+
+const chainFields = {
+  id: Id,
+  name: z.string().min(1),
+  /** The final product. */
+  product: z.string().optional(),
+  currency: CurrencyCode,
+  year: z.number().int().optional(),
+  driver: ChainDriver.optional(),
+  governance: Governance.optional(),
+  actors: z.array(Actor).default([]),
+  stages: z.array(Stage).min(1, { error: 'expected at least one stage, found none' }),
+  /** The stage whose output is the final product; no stage may consume it. */
+  finalStage: Id,
+  /** Country where the final product is consumed; defaults, where needed, to the final stage's country. */
+  finalMarket: CountryCode.optional(),
+  /** Rents held in the chain. */
+  rents: z.array(Rent).optional(),
+  /** Provenance of the numbers. */
+  source: Source.optional(),
+  /** Free-text notes. */
+  notes: z.string().optional(),
+};
+
+/**
+ * An additive value chain: value is added in sequence, each stage having at most one chain input
+ * (Kaplinsky 2015, section on additive chains: cocoa → chocolate, typical of resource sectors).
+ */
+export const AdditiveValueChain = z.object({ family: z.literal('additive'), ...chainFields }).strict();
+/** An additive value chain. */
+export type AdditiveValueChain = z.output<typeof AdditiveValueChain>;
+
+/**
+ * A vertically specialised value chain: a directed acyclic graph whose stages may assemble several
+ * inputs made in parallel (Kaplinsky 2015: the iPhone; automobiles with 3,000+ parts).
+ */
+export const VerticallySpecialisedValueChain = z
+  .object({ family: z.literal('vertically-specialised'), ...chainFields })
+  .strict();
+/** A vertically specialised value chain. */
+export type VerticallySpecialisedValueChain = z.output<typeof VerticallySpecialisedValueChain>;
+
+/**
+ * A value chain: a union discriminated by `family` (`additive` or `vertically-specialised`). Beyond
+ * shapes and values, the schema checks the chain's structure (see `chainStructureIssues`): unknown
+ * stage or actor ids, duplicate ids, cycles, a `finalStage` that some stage consumes, an additive
+ * chain with parallel inputs. Use {@link parseValueChain} to get every problem in one `GvcError`.
+ *
+ * @example
+ * ```ts
+ * ValueChain.safeParse({ id: 'c', name: 'C', family: 'additive', currency: 'USD', finalStage: 's',
+ *   stages: [{ id: 's', name: 'S', country: 'GHA', output: { unit: 'kg', unitPrice: 2 } }] }).success;
+ * //=> true
+ * ```
+ */
+export const ValueChain = z
+  .discriminatedUnion('family', [AdditiveValueChain, VerticallySpecialisedValueChain])
+  .superRefine((chain, ctx) => {
+    for (const issue of chainStructureIssues(chain)) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: chain });
+    }
+  });
+/** A value chain of either family. */
+export type ValueChain = z.output<typeof ValueChain>;
+
+/** The two families of value chain (Kaplinsky 2015). */
+export type ChainFamily = ValueChain['family'];

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * An identifier of a stage, actor, cluster or chain: a non-empty string without surrounding spaces.
+ *
+ * @example
+ * ```ts
+ * Id.parse('assembly');
+ * //=> 'assembly'
+ * ```
+ */
+export const Id = z
+  .string()
+  .min(1, { error: 'expected a non-empty id' })
+  .refine((s) => s.trim() === s, { error: 'expected an id without leading or trailing spaces' });
+/** An identifier of a stage, actor, cluster or chain. */
+export type Id = z.output<typeof Id>;
+
+/**
+ * A country: an ISO 3166-1 alpha-3 code (`CHN`, `GHA`) or a region code of three to five capital
+ * letters or digits (`ROW` for rest of world, `EU27`).
+ *
+ * @example
+ * ```ts
+ * CountryCode.parse('GHA');
+ * //=> 'GHA'
+ * ```
+ */
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]{2,4}$/, {
+    error: (iss) =>
+      `expected an ISO 3166-1 alpha-3 or region code such as "CHN" or "ROW", found ${JSON.stringify(iss.input)}`,
+  });
+/** A country (ISO 3166-1 alpha-3) or region code. */
+export type CountryCode = z.output<typeof CountryCode>;
+
+/**
+ * A currency: an ISO 4217 code of three capital letters (`USD`, `GHS`).
+ *
+ * @example
+ * ```ts
+ * CurrencyCode.parse('USD');
+ * //=> 'USD'
+ * ```
+ */
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, {
+    error: (iss) => `expected an ISO 4217 currency code such as "USD", found ${JSON.stringify(iss.input)}`,
+  });
+/** An ISO 4217 currency code. */
+export type CurrencyCode = z.output<typeof CurrencyCode>;
+
+/**
+ * A finite number greater than or equal to zero (prices, quantities, values, counts).
+ *
+ * @example
+ * ```ts
+ * NonNegative.safeParse(-1).success;
+ * //=> false
+ * ```
+ */
+export const NonNegative = z
+  .number({
+    error: (iss) => `expected a finite number >= 0, found ${JSON.stringify(iss.input) ?? String(iss.input)}`,
+  })
+  .min(0, { error: (iss) => `expected a finite number >= 0, found ${String(iss.input)}` });
+/** A finite number greater than or equal to zero. */
+export type NonNegative = z.output<typeof NonNegative>;
+
+/**
+ * Where a number comes from: a citation and, optionally, the page or table.
+ *
+ * @example
+ * ```ts
+ * Source.parse({ citation: 'Xing, Y. & Detert, N. (2010) ADBI Working Paper 257', page: 'Table 1' });
+ * //=> { citation: 'Xing, Y. & Detert, N. (2010) ADBI Working Paper 257', page: 'Table 1' }
+ * ```
+ */
+export const Source = z
+  .object({
+    citation: z.string().min(1),
+    page: z.union([z.string(), z.number()]).optional(),
+    url: z.string().optional(),
+  })
+  .strict();
+/** Where a number comes from. */
+export type Source = z.output<typeof Source>;
