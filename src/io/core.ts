@@ -1,0 +1,159 @@
+import { assertIcio, icioLabels, labelled } from './internal.js';
+import { identityMinus, inverse, type LuFactors, luFactor } from './kernels/dense.js';
+import type { Icio, LabelledMatrix } from './types.js';
+
+/**
+ * The technical-coefficient matrix as a raw row-major array: A_ij = Z_ij / x_j (0 when x_j = 0).
+ *
+ * @internal
+ */
+export function coefficientsData(icio: Icio): Float64Array {
+  const { Z, x } = icio;
+  const n = x.length;
+  const inv = new Float64Array(n);
+  for (let j = 0; j < n; j++) inv[j] = x[j]! > 0 ? 1 / x[j]! : 0;
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const r = i * n;
+    for (let j = 0; j < n; j++) a[r + j] = Z[r + j]! * inv[j]!;
+  }
+  return a;
+}
+
+/**
+ * The allocation-coefficient (output-coefficient) matrix as a raw array: Bᵍ_ij = Z_ij / x_i (0
+ * when x_i = 0).
+ *
+ * @internal
+ */
+export function allocationData(icio: Icio): Float64Array {
+  const { Z, x } = icio;
+  const n = x.length;
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const r = i * n;
+    const s = x[i]! > 0 ? 1 / x[i]! : 0;
+    for (let j = 0; j < n; j++) a[r + j] = Z[r + j]! * s;
+  }
+  return a;
+}
+
+/**
+ * The LU factors of I − A, for linear solves with the Leontief matrix without forming its inverse.
+ *
+ * @internal
+ */
+export function leontiefFactors(icio: Icio): LuFactors {
+  const n = icio.x.length;
+  return luFactor(identityMinus(coefficientsData(icio), n), n);
+}
+
+/**
+ * Value-added coefficients as a raw array: v_j = va_j / x_j (0 when x_j = 0).
+ *
+ * @internal
+ */
+export function valueAddedCoefficientsData(icio: Icio): Float64Array {
+  const v = new Float64Array(icio.x.length);
+  for (let j = 0; j < v.length; j++) v[j] = icio.x[j]! > 0 ? icio.va[j]! / icio.x[j]! : 0;
+  return v;
+}
+
+/**
+ * The technical-coefficient matrix A with A_ij = Z_ij / x_j: the input from country–sector i per
+ * unit of gross output of country–sector j (Leontief 1936; Miller & Blair 2009, eq. 2.4). Columns
+ * of sectors with zero output are zero.
+ *
+ * @param icio - the table, from {@link createIcio}
+ * @returns A, n×n, labelled by country–sector
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`
+ * @example
+ * ```ts
+ * const t = createIcio({ countries: ['A'], sectors: ['s1', 's2'], Z: [[150, 500], [200, 100]], Y: [[350], [1700]] });
+ * Array.from(technicalCoefficients(t).data);
+ * //=> [0.15, 0.25, 0.2, 0.05]
+ * ```
+ */
+export function technicalCoefficients(icio: Icio): LabelledMatrix {
+  assertIcio(icio);
+  return labelled(icio, coefficientsData(icio));
+}
+
+/**
+ * The Leontief inverse B = (I − A)⁻¹: B_ij is the gross output of country–sector i needed, directly
+ * and indirectly, per unit of final demand for the product of country–sector j (Leontief 1936;
+ * Miller & Blair 2009, eq. 2.10). Computed by blocked LU with partial pivoting.
+ *
+ * @param icio - the table, from {@link createIcio}
+ * @returns B, n×n, labelled by country–sector
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`;
+ *   `SINGULAR_MATRIX` when I − A is singular (a closed sector with no value added or final demand)
+ * @example
+ * ```ts
+ * // Miller & Blair (2009), section 2.3: A = [[.15, .25], [.2, .05]]
+ * const t = createIcio({ countries: ['A'], sectors: ['s1', 's2'], Z: [[150, 500], [200, 100]], Y: [[350], [1700]] });
+ * Array.from(leontiefInverse(t).data, (b) => b.toFixed(4));
+ * //=> ['1.2541', '0.3300', '0.2640', '1.1221']
+ * ```
+ */
+export function leontiefInverse(icio: Icio): LabelledMatrix {
+  assertIcio(icio);
+  const n = icio.x.length;
+  return labelled(icio, inverse(identityMinus(coefficientsData(icio), n), n));
+}
+
+/**
+ * The Ghosh inverse G = (I − Bᵍ)⁻¹ of the allocation coefficients Bᵍ_ij = Z_ij / x_i: G_ij is the
+ * gross output of country–sector j per unit of primary input (value added) in country–sector i
+ * (Ghosh 1958; Miller & Blair 2009, section 12.1). For positive outputs G = x̂⁻¹ B x̂.
+ *
+ * @param icio - the table, from {@link createIcio}
+ * @returns G, n×n, labelled by country–sector
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`;
+ *   `SINGULAR_MATRIX` when I − Bᵍ is singular
+ * @example
+ * ```ts
+ * const t = createIcio({ countries: ['A'], sectors: ['s1', 's2'], Z: [[150, 500], [200, 100]], Y: [[350], [1700]] });
+ * Array.from(ghoshInverse(t).data, (g) => g.toFixed(4));
+ * //=> ['1.2541', '0.6600', '0.1320', '1.1221']
+ * ```
+ */
+export function ghoshInverse(icio: Icio): LabelledMatrix {
+  assertIcio(icio);
+  const n = icio.x.length;
+  return labelled(icio, inverse(identityMinus(allocationData(icio), n), n));
+}
+
+/**
+ * The domestic Leontief inverses L_ss = (I − A_ss)⁻¹ of each country's own block of technical
+ * coefficients, the building block of the KWW, WWZ and Borin–Mancini decompositions (Koopman, Wang
+ * & Wei 2014; Wang, Wei, Yu & Zhu 2017).
+ *
+ * @param icio - the table, from {@link createIcio}
+ * @returns one record per country, in table order, with its N×N matrix L labelled by sector
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`;
+ *   `SINGULAR_MATRIX` when some I − A_ss is singular
+ * @example
+ * ```ts
+ * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[1, 2], [3, 4]], Y: [[5, 6], [7, 8]] });
+ * domesticInverses(t).map((r) => [r.country, r.L.data[0]!.toFixed(4)]);
+ * //=> [['A', '1.0769'], ['B', '1.2222']]
+ * ```
+ */
+export function domesticInverses(icio: Icio): { country: string; L: LabelledMatrix }[] {
+  assertIcio(icio);
+  const { G, N } = icio;
+  const n = G * N;
+  const a = coefficientsData(icio);
+  const labels = icioLabels(icio);
+  return icio.countries.map((country, s) => {
+    const block = new Float64Array(N * N);
+    for (let i = 0; i < N; i++)
+      block.set(a.subarray((s * N + i) * n + s * N, (s * N + i) * n + s * N + N), i * N);
+    const rowLabels = labels.slice(s * N, s * N + N);
+    return {
+      country,
+      L: { rows: N, cols: N, data: inverse(identityMinus(block, N), N), rowLabels, colLabels: rowLabels },
+    };
+  });
+}
