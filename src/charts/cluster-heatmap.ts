@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import type { GvcIssue } from '../core/errors.js';
+import { parseChartArguments, throwIfIssues, topLevel } from './spec.js';
+import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
+
+/**
+ * One row of a cluster cross-tabulation: its key (a market orientation, a kind of joint action…) and
+ * counts of clusters in named columns (`growth`, `upgrading`, `growthAndUpgrading`, …), optionally the
+ * row's number of `clusters`. Fields other than `key`, `clusters` and the charted columns are ignored.
+ *
+ * @example
+ * ```ts
+ * ClusterTableRowLike.parse({ key: 'local-only', growth: 1, clusters: 4 });
+ * //=> { key: 'local-only', growth: 1, clusters: 4 }
+ * ```
+ */
+export const ClusterTableRowLike = z.looseObject({
+  key: z.string().min(1),
+  clusters: z.number().int().nonnegative().optional(),
+});
+/** One row of a cluster cross-tabulation. */
+export type ClusterTableRowLike = z.output<typeof ClusterTableRowLike>;
+
+/**
+ * A column of a {@link clusterHeatmap}: the row field holding the count and its heading.
+ *
+ * @example
+ * ```ts
+ * HeatmapColumn.parse({ field: 'growthAndUpgrading', label: 'growth and upgrading' });
+ * //=> { field: 'growthAndUpgrading', label: 'growth and upgrading' }
+ * ```
+ */
+export const HeatmapColumn = z.object({ field: z.string().min(1), label: z.string().min(1) }).strict();
+/** A column of a {@link clusterHeatmap}. */
+export type HeatmapColumn = z.output<typeof HeatmapColumn>;
+
+/**
+ * Options of {@link clusterHeatmap}: the columns to show (by default the dynamism columns `growth`,
+ * `upgrading` and `growthAndUpgrading` of `clusterTables`), the heading of the rows, and the shared
+ * {@link ChartOptions}.
+ *
+ * @example
+ * ```ts
+ * ClusterHeatmapOptions.parse({}).columns.length;
+ * //=> 3
+ * ```
+ */
+export const ClusterHeatmapOptions = z
+  .object({
+    columns: z
+      .array(HeatmapColumn)
+      .min(1, { error: 'expected at least one column, found none' })
+      .default([
+        { field: 'growth', label: 'growth' },
+        { field: 'upgrading', label: 'upgrading' },
+        { field: 'growthAndUpgrading', label: 'growth and upgrading' },
+      ]),
+    rowTitle: z.string().min(1).optional(),
+    ...ChartOptions.shape,
+  })
+  .strict();
+/** Options of {@link clusterHeatmap}. */
+export type ClusterHeatmapOptions = z.input<typeof ClusterHeatmapOptions>;
+
+/**
+ * A heat map of a cluster cross-tabulation: rows (market orientation, kind or number of joint
+ * actions, combination of institutional support…) by columns (evidence of growth, of upgrading, of
+ * both), each cell shaded by its count of clusters and labelled with it; when a row states its number
+ * of `clusters`, the tooltip gives the cell as a share of the row. Built for the tables of Kaplinsky &
+ * Morris (2014a), reproduced in Kaplinsky (2015), Tables 2–5. Counts describe association only: they
+ * do not show causality.
+ *
+ * @param rows - the table's rows, in display order (e.g. `clusterTables(clusters).marketOrientation`)
+ * @param options - the columns, the rows' heading, title and size
+ * @returns a Vega-Lite v6 specification (plain JSON), a layer of shaded cells and their counts
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path: a missing or negative
+ *   or fractional count (`[2].growth`), a duplicate row key, a duplicate column field, an empty table
+ * @example
+ * ```ts
+ * const spec = clusterHeatmap([
+ *   { key: 'local-only', growth: 1, upgrading: 0, growthAndUpgrading: 0, clusters: 4 },
+ *   { key: 'domestic-and-international', growth: 6, upgrading: 7, growthAndUpgrading: 5, clusters: 9 },
+ * ]);
+ * (spec.data as { values: unknown[] }).values.length;
+ * //=> 6
+ * ```
+ */
+export function clusterHeatmap(
+  rows: readonly ClusterTableRowLike[],
+  options: ClusterHeatmapOptions = {},
+): VegaLiteSpec {
+  const { data, options: opts } = parseChartArguments(
+    'cluster heat map',
+    z.array(ClusterTableRowLike).min(1, { error: 'expected at least one row, found none' }),
+    rows,
+    ClusterHeatmapOptions,
+    options,
+  );
+  const issues: GvcIssue[] = [];
+  const fields = new Set<string>();
+  opts.columns.forEach((c, i) => {
+    if (fields.has(c.field)) {
+      issues.push({
+        path: `options.columns[${i}].field`,
+        message: `expected distinct columns, found "${c.field}" twice`,
+      });
+    }
+    fields.add(c.field);
+  });
+  const keys = new Set<string>();
+  const values: JsonValue[] = [];
+  data.forEach((row, i) => {
+    if (keys.has(row.key)) {
+      issues.push({ path: `[${i}].key`, message: `expected distinct row keys, found "${row.key}" twice` });
+    }
+    keys.add(row.key);
+    for (const c of opts.columns) {
+      const count = row[c.field];
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+        issues.push({
+          path: `[${i}].${c.field}`,
+          message: `expected a count (an integer >= 0), found ${count === undefined ? 'none' : JSON.stringify(count)}`,
+        });
+        continue;
+      }
+      const cell: { [key: string]: JsonValue } = { row: row.key, column: c.label, count };
+      if (row.clusters !== undefined) {
+        cell.clusters = row.clusters;
+        cell.shareOfRow = row.clusters > 0 ? count / row.clusters : null;
+      }
+      values.push(cell);
+    }
+  });
+  throwIfIssues('cluster heat map', issues);
+
+  const rowOrder = data.map((r) => r.key);
+  const columnOrder = opts.columns.map((c) => c.label);
+  const x = {
+    field: 'column',
+    type: 'nominal',
+    title: null,
+    sort: columnOrder,
+    axis: { labelAngle: 0, orient: 'top' },
+  };
+  const y = { field: 'row', type: 'nominal', title: opts.rowTitle ?? null, sort: rowOrder };
+  const tooltip: JsonValue[] = [
+    { field: 'row', type: 'nominal', title: opts.rowTitle ?? 'row' },
+    { field: 'column', type: 'nominal', title: 'evidence' },
+    { field: 'count', type: 'quantitative', title: 'clusters' },
+  ];
+  if (data.some((r) => r.clusters !== undefined)) {
+    tooltip.push(
+      { field: 'clusters', type: 'quantitative', title: 'clusters in row' },
+      { field: 'shareOfRow', type: 'quantitative', title: 'share of row', format: '.0%' },
+    );
+  }
+  const max = Math.max(1, ...values.map((v) => (v as { count: number }).count));
+  return topLevel(
+    {
+      data: { values },
+      encoding: { x, y },
+      layer: [
+        {
+          mark: { type: 'rect' },
+          encoding: {
+            color: {
+              field: 'count',
+              type: 'quantitative',
+              title: 'clusters',
+              scale: { scheme: 'blues', domain: [0, max] },
+            },
+            tooltip,
+          },
+        },
+        {
+          mark: { type: 'text', fontSize: 13 },
+          encoding: {
+            text: { field: 'count', type: 'quantitative' },
+            color: { condition: { test: `datum.count > ${max / 2}`, value: 'white' }, value: 'black' },
+          },
+        },
+      ],
+    },
+    opts,
+    { width: 90 * opts.columns.length, height: 28 * data.length },
+  );
+}

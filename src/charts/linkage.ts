@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import type { GvcIssue } from '../core/errors.js';
+import { parseChartArguments, throwIfIssues, topLevel } from './spec.js';
+import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
+
+/**
+ * One point of a linkage path: a period and the domestic share (of inputs or of value added) reached
+ * in it. Other fields are ignored.
+ *
+ * @example
+ * ```ts
+ * LinkagePointLike.parse({ period: 2010, domesticShare: 0.35 });
+ * //=> { period: 2010, domesticShare: 0.35 }
+ * ```
+ */
+export const LinkagePointLike = z.object({ period: z.number(), domesticShare: z.number() });
+/** One point of a linkage path. */
+export type LinkagePointLike = z.output<typeof LinkagePointLike>;
+
+/**
+ * A named path of linkage development: the fitted market-led curve or a policy scenario (the points
+ * of `projectLinkageCurve`).
+ *
+ * @example
+ * ```ts
+ * LinkageScenarioLike.parse({ name: 'speed ×1.5', points: [{ period: 2020, domesticShare: 0.5 }] }).name;
+ * //=> 'speed ×1.5'
+ * ```
+ */
+export const LinkageScenarioLike = z.object({ name: z.string().min(1), points: z.array(LinkagePointLike) });
+/** A named path of linkage development. */
+export type LinkageScenarioLike = z.output<typeof LinkageScenarioLike>;
+
+/**
+ * What {@link linkageCurveChart} draws: the observed domestic shares, the fitted market-led logistic
+ * curve evaluated at the periods to draw (`fitted`), and the policy scenarios.
+ *
+ * @example
+ * ```ts
+ * LinkageCurveChartInput.parse({ observations: [], fitted: [] });
+ * //=> { observations: [], fitted: [], scenarios: [] }
+ * ```
+ */
+export const LinkageCurveChartInput = z
+  .object({
+    observations: z.array(LinkagePointLike),
+    fitted: z.array(LinkagePointLike),
+    scenarios: z.array(LinkageScenarioLike).default([]),
+  })
+  .strict();
+/** What {@link linkageCurveChart} draws. */
+export type LinkageCurveChartInput = z.input<typeof LinkageCurveChartInput>;
+
+/**
+ * Options of {@link linkageCurveChart}: the name of the fitted curve in the legend (default
+ * `market-led (fitted)`) and the shared {@link ChartOptions}.
+ *
+ * @example
+ * ```ts
+ * LinkageCurveChartOptions.parse({});
+ * //=> { fittedName: 'market-led (fitted)' }
+ * ```
+ */
+export const LinkageCurveChartOptions = z
+  .object({ fittedName: z.string().min(1).default('market-led (fitted)'), ...ChartOptions.shape })
+  .strict();
+/** Options of {@link linkageCurveChart}. */
+export type LinkageCurveChartOptions = z.input<typeof LinkageCurveChartOptions>;
+
+/**
+ * A linkage-development chart: the observed domestic share of a resource sector's inputs or value
+ * added by period (points), the fitted market-led logistic path — fast "low-hanging fruit" first,
+ * slowing as harder stages are reached (Morris, Kaplinsky & Kaplan 2012; Kaplinsky 2015) — as a solid
+ * line, and the policy scenarios that speed, deepen, slow or reverse it as dashed lines.
+ *
+ * @param input - `{ observations, fitted, scenarios? }`: points `{ period, domesticShare }`
+ * @param options - the fitted curve's legend name, title and size
+ * @returns a Vega-Lite v6 specification (plain JSON), a layer of the lines and the observed points
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path: a share outside [0, 1]
+ *   (`scenarios[1].points[4].domesticShare`), an empty fitted curve, or a scenario name used twice or
+ *   equal to the fitted curve's
+ * @example
+ * ```ts
+ * const spec = linkageCurveChart({
+ *   observations: [{ period: 2000, domesticShare: 0.1 }],
+ *   fitted: [{ period: 2000, domesticShare: 0.1 }, { period: 2010, domesticShare: 0.4 }],
+ *   scenarios: [{ name: 'speed', points: [{ period: 2010, domesticShare: 0.5 }] }],
+ * });
+ * (spec.layer as unknown[]).length;
+ * //=> 2
+ * ```
+ */
+export function linkageCurveChart(
+  input: LinkageCurveChartInput,
+  options: LinkageCurveChartOptions = {},
+): VegaLiteSpec {
+  const { data, options: opts } = parseChartArguments(
+    'linkage-curve chart',
+    LinkageCurveChartInput,
+    input,
+    LinkageCurveChartOptions,
+    options,
+  );
+  const issues: GvcIssue[] = [];
+  const checkShare = (share: number, path: string) => {
+    if (share < 0 || share > 1)
+      issues.push({ path, message: `expected a share between 0 and 1, found ${share}` });
+  };
+  data.observations.forEach((p, i) => {
+    checkShare(p.domesticShare, `observations[${i}].domesticShare`);
+  });
+  if (data.fitted.length === 0)
+    issues.push({ path: 'fitted', message: 'expected points of the fitted curve, found none' });
+  data.fitted.forEach((p, i) => {
+    checkShare(p.domesticShare, `fitted[${i}].domesticShare`);
+  });
+  const names = new Set([opts.fittedName]);
+  data.scenarios.forEach((s, i) => {
+    if (names.has(s.name)) {
+      issues.push({
+        path: `scenarios[${i}].name`,
+        message: `expected a distinct scenario name, found "${s.name}" twice`,
+      });
+    }
+    names.add(s.name);
+    s.points.forEach((p, j) => {
+      checkShare(p.domesticShare, `scenarios[${i}].points[${j}].domesticShare`);
+    });
+  });
+  throwIfIssues('linkage-curve chart', issues);
+
+  const lines: JsonValue[] = [
+    ...data.fitted.map((p) => ({ ...p, path: opts.fittedName, policy: 'market-led' })),
+    ...data.scenarios.flatMap((s) =>
+      s.points.map((p) => ({ ...p, path: s.name, policy: 'policy scenario' })),
+    ),
+  ];
+  const x = { field: 'period', type: 'quantitative', title: 'Period', axis: { format: 'd', tickMinStep: 1 } };
+  const y = {
+    field: 'domesticShare',
+    type: 'quantitative',
+    title: 'Domestic share',
+    axis: { format: '%' },
+    scale: { domain: [0, 1] },
+  };
+  return topLevel(
+    {
+      layer: [
+        {
+          data: { values: lines },
+          mark: { type: 'line', strokeWidth: 2 },
+          encoding: {
+            x,
+            y,
+            color: { field: 'path', type: 'nominal', title: 'path', sort: [...names] },
+            strokeDash: {
+              field: 'policy',
+              type: 'nominal',
+              title: null,
+              scale: {
+                domain: ['market-led', 'policy scenario'],
+                range: [
+                  [1, 0],
+                  [6, 3],
+                ],
+              },
+              legend: null,
+            },
+            tooltip: [
+              { field: 'path', type: 'nominal' },
+              { field: 'period', type: 'quantitative', format: 'd' },
+              { field: 'domesticShare', type: 'quantitative', title: 'domestic share', format: '.1%' },
+            ],
+          },
+        },
+        {
+          data: { values: data.observations.map((p) => ({ ...p, path: 'observed' })) },
+          mark: { type: 'point', filled: true, size: 70, color: 'black' },
+          encoding: {
+            x,
+            y,
+            tooltip: [
+              { field: 'period', type: 'quantitative', format: 'd' },
+              { field: 'domesticShare', type: 'quantitative', title: 'observed share', format: '.1%' },
+            ],
+          },
+        },
+      ],
+    },
+    opts,
+    { width: 480, height: 280 },
+  );
+}

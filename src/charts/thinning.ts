@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import type { GvcIssue } from '../core/errors.js';
+import { parseChartArguments, throwIfIssues, topLevel } from './spec.js';
+import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
+
+/** The kinds of transition a thinning profile classifies, in the order the chart's legend lists them. */
+export const thinningTransitionKinds = [
+  'thinning-in',
+  'thinning-out',
+  'thickening',
+  'rebuilding',
+  'stable',
+] as const;
+
+const Period = z.union([z.number(), z.string().min(1)]);
+const PeriodRef = z.union([Period, z.object({ period: Period })]);
+
+/**
+ * One observation of a participant: its period and its share of the product's value added. Other
+ * fields (functions performed, value added per unit) are ignored.
+ *
+ * @example
+ * ```ts
+ * ThinningObservationLike.parse({ period: 2005, valueAddedShare: 0.2, functions: ['assembly'] });
+ * //=> { period: 2005, valueAddedShare: 0.2 }
+ * ```
+ */
+export const ThinningObservationLike = z.object({ period: Period, valueAddedShare: z.number() });
+/** One observation of a participant. */
+export type ThinningObservationLike = z.output<typeof ThinningObservationLike>;
+
+/**
+ * One classified transition of a thinning profile (the result of `thinningProfile`): the periods it
+ * runs between (`from`, `to`: periods, or observations carrying a `period`), its kind and whether the
+ * participant upgraded while thinning. Other fields are ignored.
+ *
+ * @example
+ * ```ts
+ * ThinningTransitionLike.parse({ from: 2005, to: 2010, kind: 'thinning-out', withUpgrading: true });
+ * //=> { from: 2005, to: 2010, kind: 'thinning-out', withUpgrading: true }
+ * ```
+ */
+export const ThinningTransitionLike = z.object({
+  from: PeriodRef,
+  to: PeriodRef,
+  kind: z.enum(thinningTransitionKinds),
+  withUpgrading: z.boolean(),
+});
+/** One classified transition of a thinning profile. */
+export type ThinningTransitionLike = z.output<typeof ThinningTransitionLike>;
+
+/**
+ * What {@link thinningChart} reads from a thinning profile: its transitions (the profile's `overall`
+ * classification, when present, is shown in the subtitle).
+ *
+ * @example
+ * ```ts
+ * ThinningProfileLike.parse({ transitions: [], overall: 'stable' });
+ * //=> { transitions: [], overall: 'stable' }
+ * ```
+ */
+export const ThinningProfileLike = z.object({
+  transitions: z.array(ThinningTransitionLike),
+  overall: z.string().min(1).optional(),
+});
+/** What {@link thinningChart} reads from a thinning profile. */
+export type ThinningProfileLike = z.output<typeof ThinningProfileLike>;
+
+/**
+ * Options of {@link thinningChart}: the participant's name (for the axis title) and the shared
+ * {@link ChartOptions}.
+ *
+ * @example
+ * ```ts
+ * ThinningChartOptions.parse({ participant: 'Lenovo' });
+ * //=> { participant: 'Lenovo' }
+ * ```
+ */
+export const ThinningChartOptions = z
+  .object({ participant: z.string().min(1).optional(), ...ChartOptions.shape })
+  .strict();
+/** Options of {@link thinningChart}. */
+export type ThinningChartOptions = z.input<typeof ThinningChartOptions>;
+
+const kindColours = ['#d62728', '#ff7f0e', '#2ca02c', '#17becf', '#7f7f7f', '#bbbbbb'];
+
+const periodOf = (ref: z.output<typeof PeriodRef>): string | number =>
+  typeof ref === 'object' ? ref.period : ref;
+
+/**
+ * A thinning-and-thickening trajectory: a participant's share of the product's value added by period,
+ * joined by a line, each point coloured by the kind of the transition that led to it (thinning-in,
+ * thinning-out, thickening, rebuilding, stable; the first observation is the `start`) and drawn as a
+ * triangle when the participant thinned with upgrading (its share fell while its value added per unit
+ * or the knowledge intensity of its functions rose). The vocabulary is Kaplinsky's (2015).
+ *
+ * @param observations - the participant's observations by period: `{ period, valueAddedShare }`
+ * @param profile - the participant's thinning profile (`thinningProfile(observations)`)
+ * @param options - the participant's name, title and size
+ * @returns a Vega-Lite v6 specification (plain JSON), a layer of the line and the points
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path: a share outside [0, 1]
+ *   (`observations[2].valueAddedShare`), a duplicate period, or a transition naming a period with no
+ *   observation (`profile.transitions[1].to`)
+ * @example
+ * ```ts
+ * const spec = thinningChart(
+ *   [{ period: 2000, valueAddedShare: 0.6 }, { period: 2005, valueAddedShare: 0.3 }],
+ *   { transitions: [{ from: 2000, to: 2005, kind: 'thinning-out', withUpgrading: false }] },
+ * );
+ * (spec.data as { values: unknown[] }).values[1];
+ * //=> { period: 2005, valueAddedShare: 0.3, kind: 'thinning-out', upgrading: 'without upgrading', order: 1 }
+ * ```
+ */
+export function thinningChart(
+  observations: readonly ThinningObservationLike[],
+  profile: ThinningProfileLike,
+  options: ThinningChartOptions = {},
+): VegaLiteSpec {
+  const { data, options: opts } = parseChartArguments(
+    'thinning chart',
+    z.object({
+      observations: z.array(ThinningObservationLike).min(1, { error: 'expected observations, found none' }),
+      profile: ThinningProfileLike,
+    }),
+    { observations, profile },
+    ThinningChartOptions,
+    options,
+  );
+  const issues: GvcIssue[] = [];
+  const index = new Map<string | number, number>();
+  data.observations.forEach((o, i) => {
+    if (o.valueAddedShare < 0 || o.valueAddedShare > 1) {
+      issues.push({
+        path: `observations[${i}].valueAddedShare`,
+        message: `expected a share between 0 and 1, found ${o.valueAddedShare}`,
+      });
+    }
+    if (index.has(o.period)) {
+      issues.push({
+        path: `observations[${i}].period`,
+        message: `expected distinct periods, found ${o.period} twice`,
+      });
+    }
+    index.set(o.period, i);
+  });
+  const arriving = new Map<number, { kind: string; withUpgrading: boolean }>();
+  data.profile.transitions.forEach((t, i) => {
+    for (const end of ['from', 'to'] as const) {
+      const period = periodOf(t[end]);
+      if (!index.has(period)) {
+        issues.push({
+          path: `profile.transitions[${i}].${end}`,
+          message: `expected a period with an observation, found ${JSON.stringify(period)}`,
+        });
+      }
+    }
+    const to = index.get(periodOf(t.to));
+    if (to !== undefined) arriving.set(to, { kind: t.kind, withUpgrading: t.withUpgrading });
+  });
+  throwIfIssues('thinning chart', issues);
+
+  const numeric = data.observations.every((o) => typeof o.period === 'number');
+  const values: JsonValue[] = data.observations.map((o, i) => {
+    const t = arriving.get(i);
+    return {
+      period: o.period,
+      valueAddedShare: o.valueAddedShare,
+      kind: t?.kind ?? 'start',
+      upgrading: t?.withUpgrading ? 'with upgrading' : 'without upgrading',
+      order: i,
+    };
+  });
+  const x: { [key: string]: JsonValue } = numeric
+    ? { field: 'period', type: 'quantitative', title: 'Period', axis: { format: 'd', tickMinStep: 1 } }
+    : { field: 'period', type: 'ordinal', title: 'Period', sort: null };
+  const y = {
+    field: 'valueAddedShare',
+    type: 'quantitative',
+    title: `Share of the product's value added${opts.participant ? ` (${opts.participant})` : ''}`,
+    axis: { format: '%' },
+  };
+  const view: { [key: string]: JsonValue } = {
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'line', color: '#999999' },
+        encoding: { x, y, order: { field: 'order', type: 'quantitative' } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 120 },
+        encoding: {
+          x,
+          y,
+          color: {
+            field: 'kind',
+            type: 'nominal',
+            title: 'transition',
+            scale: { domain: ['start', ...thinningTransitionKinds], range: kindColours },
+          },
+          shape: {
+            field: 'upgrading',
+            type: 'nominal',
+            title: 'upgrading',
+            scale: { domain: ['without upgrading', 'with upgrading'], range: ['circle', 'triangle-up'] },
+          },
+          tooltip: [
+            { field: 'period', title: 'period' },
+            { field: 'valueAddedShare', type: 'quantitative', title: 'share', format: '.1%' },
+            { field: 'kind', type: 'nominal', title: 'transition' },
+            { field: 'upgrading', type: 'nominal' },
+          ],
+        },
+      },
+    ],
+  };
+  const spec = topLevel(view, opts, { width: 420, height: 260 });
+  if (data.profile.overall !== undefined) {
+    spec.title = {
+      text: opts.title ?? 'Thinning and thickening',
+      subtitle: `overall: ${data.profile.overall}`,
+    };
+  }
+  return spec;
+}

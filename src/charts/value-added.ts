@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import type { GvcIssue } from '../core/errors.js';
+import { parseChartArguments, throwIfIssues, topLevel } from './spec.js';
+import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
+
+/**
+ * One group of a value-added decomposition: its key (a country, stage, actor, function or income
+ * item), its value added per unit of the final product, and its share of the final value.
+ *
+ * @example
+ * ```ts
+ * ValueAddedGroup.parse({ key: 'CHN', valueAdded: 6.5, share: 0.0363 });
+ * //=> { key: 'CHN', valueAdded: 6.5, share: 0.0363 }
+ * ```
+ */
+export const ValueAddedGroup = z.object({
+  key: z.string().min(1),
+  valueAdded: z.number(),
+  share: z.number(),
+});
+/** One group of a value-added decomposition. */
+export type ValueAddedGroup = z.output<typeof ValueAddedGroup>;
+
+/**
+ * What {@link valueAddedChart} reads from a value-added decomposition (the result of
+ * `decomposeValueAdded`): the final value, the currency, the depth and the groupings. Other fields
+ * of the result are ignored (this schema is deliberately not strict, so that result objects carrying
+ * more fields are accepted); only the grouping being charted must be present.
+ *
+ * @example
+ * ```ts
+ * ValueAddedDecompositionLike.parse({ finalValue: 10, currency: 'USD', byCountry: [{ key: 'GHA', valueAdded: 10, share: 1 }] }).byCountry;
+ * //=> [{ key: 'GHA', valueAdded: 10, share: 1 }]
+ * ```
+ */
+export const ValueAddedDecompositionLike = z.object({
+  finalValue: z.number(),
+  currency: z.string().min(1),
+  depth: z.string().min(1).optional(),
+  byStage: z.array(ValueAddedGroup).optional(),
+  byActor: z.array(ValueAddedGroup).optional(),
+  byCountry: z.array(ValueAddedGroup).optional(),
+  byFunction: z.array(ValueAddedGroup).optional(),
+  byIncome: z.array(ValueAddedGroup).optional(),
+});
+/** What {@link valueAddedChart} reads from a value-added decomposition. */
+export type ValueAddedDecompositionLike = z.output<typeof ValueAddedDecompositionLike>;
+
+/** The groupings a {@link valueAddedChart} can split its bars by. */
+export const valueAddedChartGroupings = ['country', 'stage', 'actor', 'function', 'income'] as const;
+
+/**
+ * Options of {@link valueAddedChart}: the grouping of the segments (`by`), the measure on the value
+ * axis (value added per unit, the default, or share of the final value), the bars' labels (one per
+ * decomposition; by default each decomposition's `depth`, else `#1`, `#2`, …), and the shared
+ * {@link ChartOptions}.
+ *
+ * @example
+ * ```ts
+ * ValueAddedChartOptions.parse({ by: 'country' });
+ * //=> { by: 'country', measure: 'valueAdded' }
+ * ```
+ */
+export const ValueAddedChartOptions = z
+  .object({
+    by: z.enum(valueAddedChartGroupings),
+    measure: z.enum(['valueAdded', 'share']).default('valueAdded'),
+    labels: z.array(z.string().min(1)).optional(),
+    ...ChartOptions.shape,
+  })
+  .strict();
+/** Options of {@link valueAddedChart}. */
+export type ValueAddedChartOptions = z.input<typeof ValueAddedChartOptions>;
+
+const groupingField = {
+  country: 'byCountry',
+  stage: 'byStage',
+  actor: 'byActor',
+  function: 'byFunction',
+  income: 'byIncome',
+} as const;
+
+/**
+ * A stacked bar chart of value-added decompositions: one bar per decomposition (first-round beside
+ * full, or one product beside another), split into segments by country, stage, actor, function or
+ * income item, with the value added and share of each segment in its tooltip. Negative value added
+ * (a stage selling below cost) stacks below zero.
+ *
+ * The decompositions are those of Kaplinsky & Morris (2001) and, for the iPhone, Xing & Detert (2010).
+ *
+ * @param decompositions - one decomposition (the result of `decomposeValueAdded`) or several
+ * @param options - the grouping (`by`), measure, bar labels, title and size
+ * @returns a Vega-Lite v6 specification (plain JSON)
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem: a missing grouping
+ *   (`[1].byIncome`), a non-finite number, a label count that differs from the number of
+ *   decompositions, duplicate labels, or different currencies when charting value added
+ * @example
+ * ```ts
+ * const spec = valueAddedChart(
+ *   { finalValue: 10, currency: 'USD', depth: 'full', byCountry: [
+ *     { key: 'CHN', valueAdded: 2, share: 0.2 }, { key: 'USA', valueAdded: 8, share: 0.8 }] },
+ *   { by: 'country' },
+ * );
+ * spec.mark;
+ * //=> { type: 'bar' }
+ * spec.data;
+ * //=> { values: [
+ * //     { bar: 'full', key: 'CHN', order: 0, valueAdded: 2, share: 0.2, currency: 'USD', finalValue: 10 },
+ * //     { bar: 'full', key: 'USA', order: 1, valueAdded: 8, share: 0.8, currency: 'USD', finalValue: 10 }] }
+ * ```
+ */
+export function valueAddedChart(
+  decompositions: ValueAddedDecompositionLike | readonly ValueAddedDecompositionLike[],
+  options: ValueAddedChartOptions,
+): VegaLiteSpec {
+  const isList = Array.isArray(decompositions);
+  const schema = isList
+    ? z
+        .array(ValueAddedDecompositionLike)
+        .min(1, { error: 'expected at least one decomposition, found none' })
+    : ValueAddedDecompositionLike;
+  const parsed = parseChartArguments(
+    'value-added chart',
+    schema,
+    decompositions,
+    ValueAddedChartOptions,
+    options,
+  );
+  const list: ValueAddedDecompositionLike[] = isList
+    ? (parsed.data as ValueAddedDecompositionLike[])
+    : [parsed.data as ValueAddedDecompositionLike];
+  const opts = parsed.options;
+  const field = groupingField[opts.by];
+
+  const issues: GvcIssue[] = [];
+  const at = (i: number, rest: string) => (isList ? `[${i}]${rest ? `.${rest}` : ''}` : rest);
+  list.forEach((d, i) => {
+    if (d[field] === undefined) {
+      issues.push({ path: at(i, field), message: `expected groups by ${opts.by}, found none` });
+    }
+  });
+  if (opts.labels !== undefined && opts.labels.length !== list.length) {
+    issues.push({
+      path: 'options.labels',
+      message: `expected ${list.length} label(s), one per decomposition, found ${opts.labels.length}`,
+    });
+  }
+  const labels = list.map((d, i) => opts.labels?.[i] ?? d.depth ?? `#${i + 1}`);
+  const seen = new Set<string>();
+  labels.forEach((label, i) => {
+    if (seen.has(label)) {
+      const path = opts.labels === undefined ? at(i, 'depth') : `options.labels[${i}]`;
+      issues.push({ path, message: `expected a distinct label for each bar, found "${label}" twice` });
+    }
+    seen.add(label);
+  });
+  const currencies = [...new Set(list.map((d) => d.currency))];
+  if (opts.measure === 'valueAdded' && currencies.length > 1) {
+    issues.push({
+      path: isList ? '' : 'currency',
+      message: `expected every decomposition in one currency, found ${currencies.join(', ')}`,
+    });
+  }
+  throwIfIssues('value-added chart', issues);
+
+  const values: JsonValue[] = [];
+  list.forEach((d, i) => {
+    (d[field] ?? []).forEach((g, order) => {
+      values.push({
+        bar: labels[i] ?? '',
+        key: g.key,
+        order,
+        valueAdded: g.valueAdded,
+        share: g.share,
+        currency: d.currency,
+        finalValue: d.finalValue,
+      });
+    });
+  });
+
+  const currency = currencies[0] ?? '';
+  const measureAxis: { [key: string]: JsonValue } =
+    opts.measure === 'share'
+      ? { field: 'share', type: 'quantitative', title: 'Share of the final value', axis: { format: '%' } }
+      : { field: 'valueAdded', type: 'quantitative', title: `Value added per unit (${currency})` };
+  return topLevel(
+    {
+      data: { values },
+      mark: { type: 'bar' },
+      encoding: {
+        y: { field: 'bar', type: 'nominal', title: null, sort: labels },
+        x: { ...measureAxis, stack: 'zero' },
+        color: { field: 'key', type: 'nominal', title: opts.by, sort: { field: 'order' } },
+        order: { field: 'order', type: 'quantitative' },
+        tooltip: [
+          { field: 'bar', type: 'nominal', title: 'decomposition' },
+          { field: 'key', type: 'nominal', title: opts.by },
+          { field: 'valueAdded', type: 'quantitative', title: `value added (${currency})`, format: ',.2f' },
+          { field: 'share', type: 'quantitative', title: 'share of final value', format: '.1%' },
+        ],
+      },
+    },
+    opts,
+    { width: 480, height: Math.max(60, 40 * list.length) },
+  );
+}
