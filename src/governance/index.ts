@@ -1,1 +1,3 @@
+export * from './classify.js';
+export * from './driver.js';
 export * from './model.js';

@@ -1,1 +1,3 @@
+export * from './aggregate.js';
 export * from './model.js';
+export * from './outlook.js';

@@ -1,0 +1,3 @@
+export * from './classify.js';
+export * from './model.js';
+export * from './trajectory.js';

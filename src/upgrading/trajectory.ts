@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import type { GvcIssue } from '../core/errors.js';
+import { GvcError } from '../core/errors.js';
+import { fromZodIssues } from '../core/issues.js';
+import {
+  type ChainPosition,
+  disembodiedIndex,
+  type MovementKind,
+  type Position,
+  UpgradingEvent,
+} from './model.js';
+import { classifyParsed } from './rules.js';
+
+/** The path of one subject in an {@link UpgradingTrajectory}. */
+export interface SubjectPath {
+  /** The subject (firm or actor id). */
+  subject: string;
+  /** Where it started (the `from` of its first event). */
+  start: ChainPosition;
+  /** Where it ended (the `to` of its last event). */
+  final: ChainPosition;
+  /** Its events' kinds, in order. */
+  kinds: MovementKind[];
+  /** The ordinal disembodied-knowledge index ({@link disembodiedIndex}) at the start and at the end. */
+  disembodied: { start: number; final: number };
+  /**
+   * Net movement: the final index minus the start index on OEA 0 … OBM 3 (positive: up the trajectory,
+   * negative: down). Ordinal, and compared across chains as positions only.
+   */
+  netMovement: number;
+}
+
+/**
+ * How a cluster's distribution of positions changed between the subjects' start and final positions:
+ * - `collective-upgrading`: the distribution shifted up (for every position, at least as many subjects
+ *   stand at or above it as before, and more for some);
+ * - `collective-downgrading`: the reverse;
+ * - `swapping`: the same multiset of positions before and after, although some subjects moved — firms
+ *   merely exchanged positions and the cluster as a whole did not change position;
+ * - `unchanged`: no subject changed position;
+ * - `mixed`: some moved up and some down so that neither distribution dominates the other.
+ */
+export type ClusterChange =
+  | 'collective-upgrading'
+  | 'collective-downgrading'
+  | 'swapping'
+  | 'unchanged'
+  | 'mixed';
+
+/** The cluster view of an {@link UpgradingTrajectory}, when it has two or more subjects. */
+export interface ClusterShift {
+  /** Number of subjects at each position at their start. */
+  before: Record<Position, number>;
+  /** Number of subjects at each position at their end. */
+  after: Record<Position, number>;
+  /** How the distribution changed. */
+  change: ClusterChange;
+}
+
+/** The result of {@link upgradingTrajectory}. */
+export interface UpgradingTrajectory {
+  /** The events, ordered by period (ties keep the input order), as parsed. */
+  events: UpgradingEvent[];
+  /** Number of events of each kind. */
+  kinds: Record<MovementKind, number>;
+  /** One path per subject, in order of first appearance. */
+  subjects: SubjectPath[];
+  /** The cluster's collective change of position; `null` with fewer than two subjects. */
+  cluster: ClusterShift | null;
+}
+
+const comparePeriods = (a: number | string, b: number | string): number =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : a < b ? -1 : a > b ? 1 : 0;
+
+const describe = (p: ChainPosition): string => `${p.position} in "${p.chain}"`;
+
+function countPositions(positions: readonly Position[]): Record<Position, number> {
+  const out: Record<Position, number> = { OEA: 0, OEM: 0, ODM: 0, OBM: 0 };
+  for (const p of positions) out[p] += 1;
+  return out;
+}
+
+function clusterChange(before: Record<Position, number>, after: Record<Position, number>, moved: boolean) {
+  // Counts at or above each position, from the top (first-order stochastic dominance on an ordinal scale).
+  const order: Position[] = ['OBM', 'ODM', 'OEM', 'OEA'];
+  let up = false;
+  let down = false;
+  let b = 0;
+  let a = 0;
+  for (const p of order) {
+    b += before[p];
+    a += after[p];
+    if (a > b) up = true;
+    if (a < b) down = true;
+  }
+  let change: ClusterChange;
+  if (!up && !down) change = moved ? 'swapping' : 'unchanged';
+  else if (up && !down) change = 'collective-upgrading';
+  else if (down && !up) change = 'collective-downgrading';
+  else change = 'mixed';
+  return change;
+}
+
+/**
+ * Orders, validates and summarises upgrading events (Humphrey & Schmitz 2000; Kaplinsky & Morris 2001).
+ *
+ * Validation (every problem is reported at once, with the path of the event in the input):
+ * - each event is an {@link UpgradingEvent};
+ * - one trajectory uses numeric periods or string periods, not both;
+ * - a subject has at most one event per period;
+ * - per subject, in period order, each event starts where the previous one ended (same chain and
+ *   position): `[3].from: expected OEM in "apparel" (where [1].to ended), found OEA in "apparel"`;
+ * - each event's `kind` is what `classifyUpgrading(from, to)` gives; an event that changes nothing is
+ *   rejected.
+ *
+ * Summary: counts of kinds; per subject its start, final position, kinds, the ordinal disembodied index
+ * ({@link disembodiedIndex}: OEA 0 → OBM 3, the rising knowledge share of value added along the
+ * trajectory, ordinal only) and net movement; and, for a cluster (two or more subjects), whether the
+ * distribution of positions shifted — a collective change of position — or firms merely swapped
+ * positions (same multiset before and after), which Kaplinsky (2015) notes does not benefit the
+ * economy. The cluster is the set of subjects with events; positions are compared across chains.
+ *
+ * @param events - the events, in any order
+ * @returns the ordered events and the summary
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`[2].kind`, `[3].from`)
+ * @example
+ * ```ts
+ * const t = upgradingTrajectory([
+ *   { subject: 'a', period: 2, kind: 'product', from: { chain: 'shoes', position: 'OEM' }, to: { chain: 'shoes', position: 'ODM' } },
+ *   { subject: 'a', period: 1, kind: 'process', from: { chain: 'shoes', position: 'OEA' }, to: { chain: 'shoes', position: 'OEM' } },
+ * ]);
+ * [t.subjects[0]?.final.position, t.subjects[0]?.netMovement];
+ * //=> ['ODM', 2]
+ * ```
+ */
+export function upgradingTrajectory(
+  events: ReadonlyArray<z.input<typeof UpgradingEvent>>,
+): UpgradingTrajectory {
+  const parsed = z.array(UpgradingEvent).safeParse(events);
+  if (!parsed.success) {
+    throw new GvcError('INVALID_INPUT', 'invalid upgrading events', fromZodIssues(parsed.error.issues));
+  }
+  const indexed = parsed.data.map((event, index) => ({ event, index }));
+  const issues: GvcIssue[] = [];
+
+  const periodTypes = new Set(indexed.map(({ event }) => typeof event.period));
+  if (periodTypes.size > 1) {
+    const first = indexed[0]!;
+    for (const { event, index } of indexed) {
+      if (typeof event.period !== typeof first.event.period) {
+        issues.push({
+          path: `[${index}].period`,
+          message: `expected a ${typeof first.event.period} period like [${first.index}].period, found ${JSON.stringify(event.period)}`,
+        });
+      }
+    }
+    throw new GvcError('INVALID_INPUT', 'invalid upgrading events', issues);
+  }
+
+  const ordered = [...indexed].sort(
+    (a, b) => comparePeriods(a.event.period, b.event.period) || a.index - b.index,
+  );
+  const bySubject = new Map<string, typeof ordered>();
+  for (const item of ordered) {
+    const list = bySubject.get(item.event.subject) ?? [];
+    list.push(item);
+    bySubject.set(item.event.subject, list);
+  }
+
+  for (const item of ordered) {
+    const expected = classifyParsed(item.event.from, item.event.to);
+    if (expected === 'none') {
+      issues.push({
+        path: `[${item.index}]`,
+        message: `expected a change of chain, position or functions, or an efficiency gain, found ${describe(item.event.from)} → ${describe(item.event.to)} with none`,
+      });
+    } else if (expected !== item.event.kind) {
+      issues.push({
+        path: `[${item.index}].kind`,
+        message: `expected "${expected}" for ${describe(item.event.from)} → ${describe(item.event.to)}, found "${item.event.kind}"`,
+      });
+    }
+  }
+  for (const list of bySubject.values()) {
+    for (let i = 1; i < list.length; i++) {
+      const prev = list[i - 1]!;
+      const cur = list[i]!;
+      if (comparePeriods(prev.event.period, cur.event.period) === 0) {
+        issues.push({
+          path: `[${cur.index}].period`,
+          message: `expected one event per period for subject "${cur.event.subject}", found a second in period ${JSON.stringify(cur.event.period)} (also [${prev.index}])`,
+        });
+      }
+      const end = prev.event.to;
+      const start = cur.event.from;
+      if (end.chain !== start.chain || end.position !== start.position) {
+        issues.push({
+          path: `[${cur.index}].from`,
+          message: `expected ${describe(end)} (where [${prev.index}].to ended), found ${describe(start)}`,
+        });
+      }
+    }
+  }
+  if (issues.length > 0) {
+    const at = (path: string): number => Number(/^\[(\d+)\]/.exec(path)?.[1] ?? 0);
+    issues.sort((a, b) => at(a.path) - at(b.path));
+    throw new GvcError('INVALID_INPUT', 'inconsistent upgrading trajectory', issues);
+  }
+
+  const kinds: Record<MovementKind, number> = {
+    process: 0,
+    product: 0,
+    functional: 0,
+    chain: 0,
+    downgrading: 0,
+  };
+  for (const { event } of ordered) kinds[event.kind] += 1;
+
+  const firstSeen = [...new Set(indexed.map(({ event }) => event.subject))];
+  const subjects: SubjectPath[] = firstSeen.map((subject) => {
+    const list = bySubject.get(subject)!;
+    const start = list[0]!.event.from;
+    const final = list[list.length - 1]!.event.to;
+    const s = disembodiedIndex(start.position);
+    const f = disembodiedIndex(final.position);
+    return {
+      subject,
+      start,
+      final,
+      kinds: list.map(({ event }) => event.kind),
+      disembodied: { start: s, final: f },
+      netMovement: f - s,
+    };
+  });
+
+  let cluster: ClusterShift | null = null;
+  if (subjects.length >= 2) {
+    const before = countPositions(subjects.map((s) => s.start.position));
+    const after = countPositions(subjects.map((s) => s.final.position));
+    const moved = subjects.some((s) => s.start.position !== s.final.position);
+    cluster = { before, after, change: clusterChange(before, after, moved) };
+  }
+  return { events: ordered.map(({ event }) => event), kinds, subjects, cluster };
+}
