@@ -142,7 +142,13 @@ export function clusterHeatmap(
     sort: columnOrder,
     axis: { labelAngle: 0, orient: 'top' },
   };
-  const y = { field: 'row', type: 'nominal', title: opts.rowTitle ?? null, sort: rowOrder };
+  const y = {
+    field: 'row',
+    type: 'nominal',
+    title: opts.rowTitle ?? null,
+    sort: rowOrder,
+    axis: { labelLimit: 0 },
+  };
   const tooltip: JsonValue[] = [
     { field: 'row', type: 'nominal', title: opts.rowTitle ?? 'row' },
     { field: 'column', type: 'nominal', title: 'evidence' },

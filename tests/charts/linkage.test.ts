@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { linkageCurveChart } from '../../src/charts/index.js';
+import { GvcError } from '../../src/core/errors.js';
+import { deepFreeze, renderSvg } from './render.js';
+
+// Logistic s(t) = K / (1 + exp(-r (t - t0))) with K = 0.6, r = 0.3, t0 = 2005, evaluated by hand
+// (python3: [round(0.6/(1+math.exp(-0.3*(t-2005))),4) for t in (1995,2005,2015)] -> [0.0285, 0.3, 0.5715]).
+const input = {
+  observations: [
+    { period: 1995, domesticShare: 0.03 },
+    { period: 2005, domesticShare: 0.31 },
+  ],
+  fitted: [
+    { period: 1995, domesticShare: 0.0285 },
+    { period: 2005, domesticShare: 0.3 },
+    { period: 2015, domesticShare: 0.5715 },
+  ],
+  scenarios: [
+    { name: 'deepen (K = 0.8)', points: [{ period: 2015, domesticShare: 0.762 }] },
+    { name: 'reverse', points: [{ period: 2015, domesticShare: 0.2 }] },
+  ],
+};
+
+describe('linkageCurveChart', () => {
+  it('is valid Vega-Lite that renders observations, the fitted path and the scenarios to SVG', async () => {
+    const svg = await renderSvg(linkageCurveChart(input, { title: 'Backward linkages' }));
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('>Backward linkages</text>');
+    expect(svg).toContain('>market-led (fitted)</text>');
+    expect(svg).toContain('>deepen (K = 0.8)</text>');
+    expect(svg).toContain('>reverse</text>');
+    expect(svg.match(/aria-roledescription="line mark"/g)).toHaveLength(3);
+    expect(svg.match(/aria-roledescription="point"/g)).toHaveLength(2);
+  });
+
+  it('names the fitted path as asked and marks the scenarios as policy paths', () => {
+    const spec = linkageCurveChart(input, { fittedName: 'baseline' });
+    const layer = (spec.layer as Array<{ data: { values: Array<{ path: string; policy?: string }> } }>)[0];
+    expect(layer?.data.values.map((v) => `${v.path}/${v.policy}`)).toEqual([
+      'baseline/market-led',
+      'baseline/market-led',
+      'baseline/market-led',
+      'deepen (K = 0.8)/policy scenario',
+      'reverse/policy scenario',
+    ]);
+    expect(() => linkageCurveChart({ observations: [], fitted: input.fitted })).not.toThrow();
+  });
+
+  it('accepts shares at 0 and 1 and rejects them just outside, with paths', () => {
+    const edge = {
+      observations: [{ period: 1, domesticShare: 0 }],
+      fitted: [{ period: 1, domesticShare: 1 }],
+    };
+    expect(() => linkageCurveChart(edge)).not.toThrow();
+    try {
+      linkageCurveChart({
+        observations: [{ period: 1, domesticShare: -0.01 }],
+        fitted: [{ period: 1, domesticShare: 1.01 }],
+        scenarios: [{ name: 'x', points: [{ period: 2, domesticShare: 2 }] }],
+      });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(GvcError);
+      expect((e as GvcError).issues.map((i) => i.path)).toEqual([
+        'observations[0].domesticShare',
+        'fitted[0].domesticShare',
+        'scenarios[0].points[0].domesticShare',
+      ]);
+    }
+  });
+
+  it('rejects an empty fitted curve, repeated scenario names and unknown fields', () => {
+    try {
+      linkageCurveChart({
+        observations: [],
+        fitted: [],
+        scenarios: [
+          { name: 'market-led (fitted)', points: [] },
+          { name: 'slow', points: [] },
+          { name: 'slow', points: [] },
+        ],
+      });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as GvcError).issues).toEqual([
+        { path: 'fitted', message: 'expected points of the fitted curve, found none' },
+        {
+          path: 'scenarios[0].name',
+          message: 'expected a distinct scenario name, found "market-led (fitted)" twice',
+        },
+        { path: 'scenarios[2].name', message: 'expected a distinct scenario name, found "slow" twice' },
+      ]);
+    }
+    expect(() => linkageCurveChart({ ...input, fit: {} } as never)).toThrow(/Unrecognized key/);
+  });
+
+  it('does not mutate its arguments', () => {
+    const frozen = deepFreeze(structuredClone(input));
+    expect(() => linkageCurveChart(frozen, deepFreeze({ fittedName: 'f' }))).not.toThrow();
+    expect(frozen).toEqual(input);
+  });
+});
