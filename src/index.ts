@@ -4,3 +4,4 @@ export * from './governance/index.js';
 export * from './rents/index.js';
 export * from './charts/index.js';
 export * from './upgrading/index.js';
+export * from './clusters/index.js';

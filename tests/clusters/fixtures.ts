@@ -1,0 +1,29 @@
+/** Test fixtures shared by the cluster tests. */
+
+/** A valid cluster, as plain JSON-like input. */
+export function sampleCluster(): Record<string, unknown> {
+  return {
+    id: 'ken-ngong-furniture',
+    name: 'Ngong Furniture',
+    country: 'KEN',
+    sector: 'furniture',
+    endMarkets: ['local'],
+    dynamism: { growth: true, upgrading: false },
+    externalEconomies: ['labour-supply', 'suppliers'],
+    collectiveAction: [],
+    institutionalSupport: [],
+  };
+}
+
+/** Freezes a value and everything reachable from it. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The header line of the Table-1 TSV layout. */
+export const tsvHeader =
+  'country\tcluster\tend_market\tevidence_of_dynamism\texternal_economies\tcollective_action\tinstitutional_support';
