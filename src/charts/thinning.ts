@@ -4,7 +4,7 @@ import { parseChartArguments, throwIfIssues, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
 /** The kinds of transition a thinning profile classifies, in the order the chart's legend lists them. */
-export const thinningTransitionKinds = [
+export const thinningChartKinds = [
   'thinning-in',
   'thinning-out',
   'thickening',
@@ -43,7 +43,7 @@ export type ThinningObservationLike = z.output<typeof ThinningObservationLike>;
 export const ThinningTransitionLike = z.object({
   from: PeriodRef,
   to: PeriodRef,
-  kind: z.enum(thinningTransitionKinds),
+  kind: z.enum(thinningChartKinds),
   withUpgrading: z.boolean(),
 });
 /** One classified transition of a thinning profile. */
@@ -195,7 +195,7 @@ export function thinningChart(
             field: 'kind',
             type: 'nominal',
             title: 'transition',
-            scale: { domain: ['start', ...thinningTransitionKinds], range: kindColours },
+            scale: { domain: ['start', ...thinningChartKinds], range: kindColours },
           },
           shape: {
             field: 'upgrading',

@@ -9,17 +9,17 @@ import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
  *
  * @example
  * ```ts
- * ValueAddedGroup.parse({ key: 'CHN', valueAdded: 6.5, share: 0.0363 });
+ * ValueAddedGroupLike.parse({ key: 'CHN', valueAdded: 6.5, share: 0.0363 });
  * //=> { key: 'CHN', valueAdded: 6.5, share: 0.0363 }
  * ```
  */
-export const ValueAddedGroup = z.object({
+export const ValueAddedGroupLike = z.object({
   key: z.string().min(1),
   valueAdded: z.number(),
   share: z.number(),
 });
 /** One group of a value-added decomposition. */
-export type ValueAddedGroup = z.output<typeof ValueAddedGroup>;
+export type ValueAddedGroupLike = z.output<typeof ValueAddedGroupLike>;
 
 /**
  * What {@link valueAddedChart} reads from a value-added decomposition (the result of
@@ -37,11 +37,11 @@ export const ValueAddedDecompositionLike = z.object({
   finalValue: z.number(),
   currency: z.string().min(1),
   depth: z.string().min(1).optional(),
-  byStage: z.array(ValueAddedGroup).optional(),
-  byActor: z.array(ValueAddedGroup).optional(),
-  byCountry: z.array(ValueAddedGroup).optional(),
-  byFunction: z.array(ValueAddedGroup).optional(),
-  byIncome: z.array(ValueAddedGroup).optional(),
+  byStage: z.array(ValueAddedGroupLike).optional(),
+  byActor: z.array(ValueAddedGroupLike).optional(),
+  byCountry: z.array(ValueAddedGroupLike).optional(),
+  byFunction: z.array(ValueAddedGroupLike).optional(),
+  byIncome: z.array(ValueAddedGroupLike).optional(),
 });
 /** What {@link valueAddedChart} reads from a value-added decomposition. */
 export type ValueAddedDecompositionLike = z.output<typeof ValueAddedDecompositionLike>;
