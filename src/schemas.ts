@@ -1,14 +1,29 @@
 import type { z } from 'zod';
+import { Actor, Stage, ValueChain } from './chains/model.js';
+import { Cluster } from './clusters/model.js';
 import { GvcIssueSchema } from './core/schema.js';
+import { Governance } from './governance/model.js';
+import { Rent } from './rents/model.js';
+import { UpgradingEvent } from './upgrading/model.js';
 
 /**
  * The public models whose JSON Schemas are generated at build into `schemas/<name>.json`
- * (exported as `gvckit/schemas/<name>.json`). Keys are the file names.
+ * (exported as `gvckit/schemas/<name>.json`). Keys are the file names. The schemas are generated for
+ * input (`io: 'input'`): fields with defaults, such as a stage's `inputs`, are optional in them.
+ * Structural rules beyond shapes (references between ids, cycles) are not expressible in JSON Schema;
+ * `parseValueChain` checks them.
  *
  * @internal
  */
 export function publicSchemas(): Record<string, z.ZodType> {
   return {
+    'value-chain': ValueChain,
+    actor: Actor,
+    stage: Stage,
+    rent: Rent,
+    governance: Governance,
+    cluster: Cluster,
+    'upgrading-event': UpgradingEvent,
     'gvc-issue': GvcIssueSchema,
   };
 }

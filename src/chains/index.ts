@@ -1,1 +1,46 @@
-export * from './model.js';
+export {
+  addPurchase,
+  addPurchaseWithPatches,
+  Relocation,
+  relocateStage,
+  relocateStageWithPatches,
+  setPrice,
+  setPriceWithPatches,
+  updateChain,
+  updateChainWithPatches,
+} from './edit.js';
+export type { ChainEdit, ChainPatch } from './edit-core.js';
+export {
+  addStage,
+  addStageWithPatches,
+  RemoveStageOptions,
+  removeStage,
+  removeStageWithPatches,
+  StagePlacement,
+} from './edit-stages.js';
+export type { ChainFamily, IncomeType, StandardStageFunction } from './model.js';
+export {
+  Actor,
+  AdditiveValueChain,
+  Distribution,
+  incomeTypes,
+  Purchase,
+  Stage,
+  StageFunction,
+  StageInput,
+  StageOutput,
+  standardStageFunctions,
+  ValueChain,
+  VerticallySpecialisedValueChain,
+} from './model.js';
+export type { ParseResult } from './parse.js';
+export {
+  parseActor,
+  parseRent,
+  parseStage,
+  parseValueChain,
+  safeParseActor,
+  safeParseRent,
+  safeParseStage,
+  safeParseValueChain,
+} from './parse.js';

@@ -194,6 +194,24 @@ export const VerticallySpecialisedValueChain = z
 export type VerticallySpecialisedValueChain = z.output<typeof VerticallySpecialisedValueChain>;
 
 /**
+ * The shape of a value chain without its structural checks (the parsers run those on raw input too).
+ *
+ * @internal
+ */
+export const ValueChainShape = z.discriminatedUnion('family', [
+  AdditiveValueChain,
+  VerticallySpecialisedValueChain,
+]);
+
+/**
+ * The shared fields of a chain with any `family`: used to report every other problem when the family
+ * itself is missing or unknown.
+ *
+ * @internal
+ */
+export const ValueChainAnyFamily = z.object({ family: z.unknown().optional(), ...chainFields }).strict();
+
+/**
  * A value chain: a union discriminated by `family` (`additive` or `vertically-specialised`). Beyond
  * shapes and values, the schema checks the chain's structure (see `chainStructureIssues`): unknown
  * stage or actor ids, duplicate ids, cycles, a `finalStage` that some stage consumes, an additive
@@ -206,13 +224,11 @@ export type VerticallySpecialisedValueChain = z.output<typeof VerticallySpeciali
  * //=> true
  * ```
  */
-export const ValueChain = z
-  .discriminatedUnion('family', [AdditiveValueChain, VerticallySpecialisedValueChain])
-  .superRefine((chain, ctx) => {
-    for (const issue of chainStructureIssues(chain)) {
-      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: chain });
-    }
-  });
+export const ValueChain = ValueChainShape.superRefine((chain, ctx) => {
+  for (const issue of chainStructureIssues(chain)) {
+    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: chain });
+  }
+});
 /** A value chain of either family. */
 export type ValueChain = z.output<typeof ValueChain>;
 

@@ -23,3 +23,126 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 export function fromZodIssues(issues: ReadonlyArray<z.core.$ZodIssue>): GvcIssue[] {
   return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
+
+/**
+ * Describes a found value for a message: strings quoted, numbers as written (`NaN`, `Infinity`),
+ * arrays and objects by kind, `undefined` as "nothing".
+ *
+ * @internal
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  return typeof value;
+}
+
+/**
+ * The raw issue zod hands to an error map (the fields gvckit reads).
+ *
+ * @internal
+ */
+export interface RawIssue {
+  code?: string | undefined;
+  input?: unknown;
+  received?: unknown;
+  expected?: unknown;
+  values?: ReadonlyArray<unknown>;
+  keys?: ReadonlyArray<string>;
+  options?: ReadonlyArray<unknown>;
+  discriminator?: unknown;
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  inclusive?: boolean;
+  format?: unknown;
+}
+
+/**
+ * Describes the found value of a raw zod issue; zod reports non-finite numbers in `received`, with a
+ * null `input`.
+ *
+ * @internal
+ */
+export function describeFound(iss: { input?: unknown; received?: unknown }): string {
+  if (iss.input === null && typeof iss.received === 'string') return iss.received;
+  return describeValue(iss.input);
+}
+
+const typeNames: Record<string, string> = {
+  int: 'an integer',
+  number: 'a finite number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'an array',
+};
+
+function listValues(values: ReadonlyArray<unknown>): string {
+  return values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join(', ');
+}
+
+function sizeMessage(iss: RawIssue, bound: 'at least' | 'at most'): string {
+  const limit = bound === 'at least' ? iss.minimum : iss.maximum;
+  const op =
+    bound === 'at least' ? (iss.inclusive === false ? '>' : '>=') : iss.inclusive === false ? '<' : '<=';
+  if (iss.origin === 'array' || iss.origin === 'set') {
+    const n = Array.isArray(iss.input) ? iss.input.length : '?';
+    return `expected ${bound} ${String(limit)} item${limit === 1 ? '' : 's'}, found ${n}`;
+  }
+  if (iss.origin === 'string') {
+    if (bound === 'at least' && limit === 1) return 'expected a non-empty string, found ""';
+    const n = typeof iss.input === 'string' ? iss.input.length : '?';
+    return `expected ${bound} ${String(limit)} characters, found ${n}`;
+  }
+  return `expected a number ${op} ${String(limit)}, found ${describeFound(iss)}`;
+}
+
+/**
+ * A zod error map (passed per parse, never installed globally) that phrases zod's built-in issues in
+ * gvckit's style: what was expected, then what was found, with no trailing period. Messages set on a
+ * schema itself take precedence. Returns `undefined` (zod's default) for codes it does not know.
+ *
+ * @internal
+ */
+export function gvcErrorMap(iss: RawIssue): string | undefined {
+  switch (iss.code) {
+    case 'invalid_type': {
+      const expected = typeof iss.expected === 'string' ? iss.expected : 'a value';
+      const name = typeNames[expected] ?? expected;
+      if (iss.input === undefined && iss.received === undefined) return `expected ${name}, found nothing`;
+      return `expected ${name}, found ${describeFound(iss)}`;
+    }
+    case 'invalid_value': {
+      const values = iss.values ?? [];
+      const expected = values.length === 1 ? listValues(values) : `one of ${listValues(values)}`;
+      return `expected ${expected}, found ${describeFound(iss)}`;
+    }
+    case 'unrecognized_keys': {
+      const keys = (iss.keys ?? []).map((k) => JSON.stringify(k)).join(', ');
+      return `expected only known keys, found unknown key${(iss.keys ?? []).length === 1 ? '' : 's'} ${keys}`;
+    }
+    case 'invalid_union': {
+      if (iss.discriminator !== undefined) {
+        const value =
+          iss.input !== null && typeof iss.input === 'object'
+            ? (iss.input as Record<string, unknown>)[String(iss.discriminator)]
+            : undefined;
+        return `expected ${String(iss.discriminator)} to be one of ${listValues(iss.options ?? [])}, found ${describeValue(value)}`;
+      }
+      return `expected a value matching one of the allowed forms, found ${describeFound(iss)}`;
+    }
+    case 'too_small':
+      return sizeMessage(iss, 'at least');
+    case 'too_big':
+      return sizeMessage(iss, 'at most');
+    case 'invalid_format':
+      return `expected a ${String(iss.format)} string, found ${describeFound(iss)}`;
+    default:
+      return undefined;
+  }
+}

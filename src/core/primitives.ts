@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeFound } from './issues.js';
 
 /**
  * An identifier of a stage, actor, cluster or chain: a non-empty string without surrounding spaces.
@@ -11,8 +12,10 @@ import { z } from 'zod';
  */
 export const Id = z
   .string()
-  .min(1, { error: 'expected a non-empty id' })
-  .refine((s) => s.trim() === s, { error: 'expected an id without leading or trailing spaces' });
+  .min(1, { error: 'expected a non-empty id, found ""' })
+  .refine((s) => s.trim() === s, {
+    error: (iss) => `expected an id without leading or trailing spaces, found ${describeFound(iss)}`,
+  });
 /** An identifier of a stage, actor, cluster or chain. */
 export type Id = z.output<typeof Id>;
 
@@ -26,12 +29,10 @@ export type Id = z.output<typeof Id>;
  * //=> 'GHA'
  * ```
  */
-export const CountryCode = z
-  .string()
-  .regex(/^[A-Z][A-Z0-9]{2,4}$/, {
-    error: (iss) =>
-      `expected an ISO 3166-1 alpha-3 or region code such as "CHN" or "ROW", found ${JSON.stringify(iss.input)}`,
-  });
+export const CountryCode = z.string().regex(/^[A-Z][A-Z0-9]{2,4}$/, {
+  error: (iss) =>
+    `expected an ISO 3166-1 alpha-3 or region code such as "CHN" or "ROW", found ${JSON.stringify(iss.input)}`,
+});
 /** A country (ISO 3166-1 alpha-3) or region code. */
 export type CountryCode = z.output<typeof CountryCode>;
 
@@ -44,11 +45,9 @@ export type CountryCode = z.output<typeof CountryCode>;
  * //=> 'USD'
  * ```
  */
-export const CurrencyCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, {
-    error: (iss) => `expected an ISO 4217 currency code such as "USD", found ${JSON.stringify(iss.input)}`,
-  });
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, {
+  error: (iss) => `expected an ISO 4217 currency code such as "USD", found ${JSON.stringify(iss.input)}`,
+});
 /** An ISO 4217 currency code. */
 export type CurrencyCode = z.output<typeof CurrencyCode>;
 
@@ -62,10 +61,8 @@ export type CurrencyCode = z.output<typeof CurrencyCode>;
  * ```
  */
 export const NonNegative = z
-  .number({
-    error: (iss) => `expected a finite number >= 0, found ${JSON.stringify(iss.input) ?? String(iss.input)}`,
-  })
-  .min(0, { error: (iss) => `expected a finite number >= 0, found ${String(iss.input)}` });
+  .number({ error: (iss) => `expected a finite number >= 0, found ${describeFound(iss)}` })
+  .min(0, { error: (iss) => `expected a finite number >= 0, found ${describeFound(iss)}` });
 /** A finite number greater than or equal to zero. */
 export type NonNegative = z.output<typeof NonNegative>;
 

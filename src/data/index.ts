@@ -1,2 +1,3 @@
-export { GvcError } from '../core/errors.js';
 export { africanClusters, africanClustersSource } from './african-clusters.js';
+export { cocoa } from './cocoa.js';
+export { iphone3g } from './iphone3g.js';

@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import type { GvcIssue } from '../core/errors.js';
+import { Id, NonNegative } from '../core/primitives.js';
+import {
+  type ChainEdit,
+  parseArgument,
+  produceChain,
+  produceChainWithPatches,
+  refuse,
+  stageAt,
+  stageIndexOf,
+} from './edit-core.js';
+import { Stage, type ValueChain } from './model.js';
+
+/**
+ * Where a new stage goes, since every stage must feed the final stage:
+ * - `{ feeds, quantity }`: the new stage becomes a chain input of stage `feeds`, `quantity` units of
+ *   it per unit of that stage's output; with `replacing`, it takes the place of that existing input of
+ *   `feeds` (to insert a stage into a sequence: give the new stage the replaced stage as its input);
+ * - `{ final: true }`: the new stage becomes the chain's `finalStage` (it should take the old final
+ *   stage as an input).
+ *
+ * @example
+ * ```ts
+ * StagePlacement.parse({ feeds: 'assembly', quantity: 1 });
+ * //=> { feeds: 'assembly', quantity: 1 }
+ * ```
+ */
+export const StagePlacement = z.union([
+  z.object({ feeds: Id, quantity: NonNegative, replacing: Id.optional() }).strict(),
+  z.object({ final: z.literal(true) }).strict(),
+]);
+/** Where a new stage goes. */
+export type StagePlacement = z.output<typeof StagePlacement>;
+
+function addStageRecipe(
+  chain: ValueChain,
+  stage: Stage,
+  placement: StagePlacement,
+): (draft: ValueChain) => void {
+  const added = parseArgument(Stage, stage, 'stage');
+  const place = parseArgument(StagePlacement, placement, 'placement');
+  if ('final' in place) {
+    return (draft) => {
+      draft.stages.push(added);
+      draft.finalStage = added.id;
+    };
+  }
+  const target = stageIndexOf(chain, place.feeds, 'placement.feeds');
+  const inputs = chain.stages[target]?.inputs ?? [];
+  const replaced = place.replacing === undefined ? -1 : inputs.findIndex((i) => i.stage === place.replacing);
+  if (place.replacing !== undefined && replaced < 0) {
+    const found = inputs.map((i) => JSON.stringify(i.stage)).join(', ') || 'none';
+    refuse(`cannot add stage ${JSON.stringify(added.id)}`, [
+      {
+        path: 'placement.replacing',
+        message: `expected an input of stage ${JSON.stringify(place.feeds)}, found ${JSON.stringify(place.replacing)} (its inputs: ${found})`,
+      },
+    ]);
+  }
+  const input = { stage: added.id, quantity: place.quantity };
+  return (draft) => {
+    draft.stages.push(added);
+    const downstream = stageAt(draft, target);
+    if (replaced >= 0) downstream.inputs[replaced] = input;
+    else downstream.inputs.push(input);
+  };
+}
+
+/**
+ * Adds a stage to a chain and wires it in (see {@link StagePlacement}). The result is re-validated:
+ * the new stage's id must be new, its inputs and actor must exist, an additive chain must stay a
+ * sequence.
+ *
+ * @param chain - a valid value chain
+ * @param stage - the new stage
+ * @param placement - where it goes: `{ feeds, quantity, replacing? }` or `{ final: true }`
+ * @returns the edited chain, deep-frozen; the input is unchanged
+ * @throws {@link GvcError} `INVALID_INPUT` for an invalid stage or placement (paths `stage.…`,
+ *   `placement.…`) or an invalid result (paths in the chain); `NOT_FOUND` when `placement.feeds` is unknown
+ * @example
+ * ```ts
+ * // insert fermentation between growing and export in an additive cocoa chain
+ * const next = addStage(chain, { id: 'ferment', name: 'Fermenting and drying', country: 'GHA',
+ *   output: { unit: 'kg dry beans', unitPrice: 1.9 }, inputs: [{ stage: 'grow', quantity: 1.05 }] },
+ *   { feeds: 'export', quantity: 1, replacing: 'grow' });
+ * next.stages.find((s) => s.id === 'export')?.inputs;
+ * //=> [{ stage: 'ferment', quantity: 1 }]
+ * ```
+ */
+export function addStage(chain: ValueChain, stage: Stage, placement: StagePlacement): ValueChain {
+  return produceChain(chain, addStageRecipe(chain, stage, placement));
+}
+
+/**
+ * {@link addStage}, also returning Immer patches and inverse patches.
+ *
+ * @param chain - a valid value chain
+ * @param stage - the new stage
+ * @param placement - where it goes
+ * @returns `[next, patches, inversePatches]`
+ * @throws {@link GvcError} as {@link addStage}
+ * @example
+ * ```ts
+ * const [, patches] = addStageWithPatches(chain, newStage, { feeds: 'assembly', quantity: 1 });
+ * patches.map((p) => p.path.join('.'));
+ * //=> ['stages.1.inputs.1', 'stages.3']
+ * ```
+ */
+export function addStageWithPatches(chain: ValueChain, stage: Stage, placement: StagePlacement): ChainEdit {
+  return produceChainWithPatches(chain, addStageRecipe(chain, stage, placement));
+}
+
+/**
+ * Options of {@link removeStage}.
+ *
+ * @example
+ * ```ts
+ * RemoveStageOptions.parse({ asPurchase: true });
+ * //=> { asPurchase: true }
+ * ```
+ */
+export const RemoveStageOptions = z
+  .object({
+    /**
+     * Turn each use of the removed stage into a purchase from outside the chain, valued at
+     * `quantity × unitPrice` of the removed stage and located in its country, so that the consuming
+     * stages' costs are unchanged. Without it, a stage that others consume is not removed.
+     */
+    asPurchase: z.boolean().default(false),
+  })
+  .strict();
+/** Options of {@link removeStage}. */
+export type RemoveStageOptions = z.input<typeof RemoveStageOptions>;
+
+function removeStageRecipe(
+  chain: ValueChain,
+  stageId: string,
+  options: RemoveStageOptions,
+): (draft: ValueChain) => void {
+  const { asPurchase } = parseArgument(RemoveStageOptions, options, 'options');
+  const index = stageIndexOf(chain, stageId);
+  const removed = chain.stages[index]!;
+  const id = JSON.stringify(stageId);
+  if (chain.finalStage === stageId) {
+    refuse(`cannot remove stage ${id}`, [
+      {
+        path: 'stageId',
+        message: `expected a stage other than the final stage, found ${id}, the chain's finalStage (make another stage final first)`,
+      },
+    ]);
+  }
+  const uses: Array<{ stage: number; input: number; quantity: number }> = [];
+  chain.stages.forEach((s, i) => {
+    s.inputs.forEach((input, j) => {
+      if (input.stage === stageId) uses.push({ stage: i, input: j, quantity: input.quantity });
+    });
+  });
+  if (uses.length > 0 && !asPurchase) {
+    const issues: GvcIssue[] = uses.map((u) => ({
+      path: `stages[${u.stage}].inputs[${u.input}].stage`,
+      message: `expected no stage to use ${id}, found stage ${JSON.stringify(chain.stages[u.stage]?.id)} using it: remove that input first, or pass { asPurchase: true } to buy it from outside the chain`,
+    }));
+    refuse(`cannot remove stage ${id}`, issues);
+  }
+  return (draft) => {
+    // Remove inputs from the last to the first, so that earlier indices stay valid.
+    for (const u of [...uses].reverse()) {
+      const consumer = stageAt(draft, u.stage);
+      consumer.inputs.splice(u.input, 1);
+      consumer.purchases.push({
+        description: removed.name,
+        value: u.quantity * removed.output.unitPrice,
+        country: removed.country,
+      });
+    }
+    draft.stages.splice(index, 1);
+  };
+}
+
+/**
+ * Removes a stage from a chain. It refuses to leave dangling references: the final stage cannot be
+ * removed, nor a stage that other stages use as an input, unless `{ asPurchase: true }` turns each
+ * such use into a purchase from outside the chain. The result is re-validated (so removing a stage
+ * whose own upstream stages would be left unconnected is refused too).
+ *
+ * @param chain - a valid value chain
+ * @param stageId - the stage to remove
+ * @param options - `{ asPurchase?: boolean }` (default `false`)
+ * @returns the edited chain, deep-frozen; the input is unchanged
+ * @throws {@link GvcError} `NOT_FOUND` for an unknown stage; `INVALID_INPUT` naming the final stage
+ *   (path `stageId`) or every stage that uses it (paths `stages[i].inputs[j].stage`)
+ * @example
+ * ```ts
+ * // chip (40 a unit, JPN) is used once by assembly: it becomes a purchase of assembly
+ * removeStage(chain, 'chip', { asPurchase: true }).stages[0].purchases;
+ * //=> [{ description: 'Chip', value: 40, country: 'JPN' }]
+ * ```
+ */
+export function removeStage(
+  chain: ValueChain,
+  stageId: string,
+  options: RemoveStageOptions = {},
+): ValueChain {
+  return produceChain(chain, removeStageRecipe(chain, stageId, options));
+}
+
+/**
+ * {@link removeStage}, also returning Immer patches and inverse patches.
+ *
+ * @param chain - a valid value chain
+ * @param stageId - the stage to remove
+ * @param options - `{ asPurchase?: boolean }` (default `false`)
+ * @returns `[next, patches, inversePatches]`
+ * @throws {@link GvcError} as {@link removeStage}
+ * @example
+ * ```ts
+ * const [next, , inverse] = removeStageWithPatches(chain, 'chip', { asPurchase: true });
+ * applyPatches(next, inverse).stages.length; // applyPatches from immer
+ * //=> 3
+ * ```
+ */
+export function removeStageWithPatches(
+  chain: ValueChain,
+  stageId: string,
+  options: RemoveStageOptions = {},
+): ChainEdit {
+  return produceChainWithPatches(chain, removeStageRecipe(chain, stageId, options));
+}

@@ -1,0 +1,206 @@
+import type { z } from 'zod';
+import { GvcError, type GvcIssue } from '../core/errors.js';
+import { formatPath, fromZodIssues, gvcErrorMap, type RawIssue } from '../core/issues.js';
+import { Rent } from '../rents/model.js';
+import { Actor, Stage, type ValueChain, ValueChainAnyFamily, ValueChainShape } from './model.js';
+import { chainStructureIssues } from './structure.js';
+
+/**
+ * The result of a `safeParse…` function: the parsed value, or the `GvcError` that the matching
+ * `parse…` function would have thrown.
+ */
+export type ParseResult<T> = { success: true; data: T } | { success: false; error: GvcError };
+
+const params = { error: (iss: z.core.$ZodRawIssue) => gvcErrorMap(iss as RawIssue) };
+
+/** Removes repeated issues (same path and message), keeping the first. */
+function unique(issues: GvcIssue[]): GvcIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.path}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function safeParseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  summary: string,
+): ParseResult<z.output<S>> {
+  const result = schema.safeParse(input, params);
+  if (result.success) return { success: true, data: result.data };
+  return {
+    success: false,
+    error: new GvcError('INVALID_INPUT', summary, fromZodIssues(result.error.issues)),
+  };
+}
+
+function orThrow<T>(result: ParseResult<T>): T {
+  if (result.success) return result.data;
+  throw result.error;
+}
+
+/**
+ * Checks any value as a value chain and reports every problem at once: shapes and values (from the
+ * schema, with unknown keys named), and structure — unknown stage or actor ids, duplicate ids, cycles,
+ * a `finalStage` that does not exist or that some stage consumes, an additive chain with parallel
+ * inputs, stages that do not feed the final stage. Structural problems are found even when parts of
+ * the input have the wrong shape, and the other fields are checked even when `family` is missing.
+ *
+ * @param input - anything, typically parsed JSON
+ * @returns `{ success: true, data }` with defaults applied, or `{ success: false, error }` where
+ *   `error` is a `GvcError` with code `INVALID_INPUT` listing every issue with its path
+ * @throws never
+ * @example
+ * ```ts
+ * const r = safeParseValueChain({ id: 'c', name: 'C', family: 'additive', currency: 'USD', finalStage: 'shop',
+ *   stages: [{ id: 'shop', name: 'Shop', country: 'GBR', output: { unit: 'bar', unitPrice: 1 },
+ *     inputs: [{ stage: 'grind', quantity: 0.2 }] }] });
+ * r.success ? [] : r.error.issues;
+ * //=> [{ path: 'stages[0].inputs[0].stage', message: 'unknown stage "grind": expected the id of a stage of the chain' }]
+ * ```
+ */
+export function safeParseValueChain(input: unknown): ParseResult<ValueChain> {
+  const result = ValueChainShape.safeParse(input, params);
+  const issues: GvcIssue[] = [];
+  if (!result.success) {
+    issues.push(...fromZodIssues(result.error.issues));
+    const badFamily = result.error.issues.some(
+      (i) => i.code === 'invalid_union' && formatPath(i.path) === 'family',
+    );
+    if (badFamily) {
+      const rest = ValueChainAnyFamily.safeParse(input, params);
+      if (!rest.success) issues.push(...fromZodIssues(rest.error.issues));
+    }
+  }
+  for (const issue of chainStructureIssues(result.success ? result.data : input)) {
+    issues.push({ path: formatPath(issue.path), message: issue.message });
+  }
+  if (result.success && issues.length === 0) return { success: true, data: result.data };
+  return { success: false, error: new GvcError('INVALID_INPUT', 'invalid value chain', unique(issues)) };
+}
+
+/**
+ * Parses any value as a value chain, applying defaults (`actors`, `inputs`, `purchases` become `[]`),
+ * and throws one error listing every problem; see {@link safeParseValueChain} for what is checked.
+ *
+ * @param input - anything, typically parsed JSON
+ * @returns the chain, a new object (the input is never modified)
+ * @throws {@link GvcError} `INVALID_INPUT` ('invalid value chain') with every issue and its path, such
+ *   as `stages[3].inputs[0].stage: unknown stage "grind": expected the id of a stage of the chain`
+ * @example
+ * ```ts
+ * const chain = parseValueChain({ id: 'phone', name: 'A phone', family: 'vertically-specialised',
+ *   currency: 'USD', finalStage: 'retail', stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
+ *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] }] });
+ * chain.stages[0].inputs;
+ * //=> []
+ * ```
+ */
+export function parseValueChain(input: unknown): ValueChain {
+  return orThrow(safeParseValueChain(input));
+}
+
+/**
+ * Checks any value as an {@link Actor} and reports every problem at once.
+ *
+ * @param input - anything, typically parsed JSON
+ * @returns `{ success: true, data }` or `{ success: false, error }` (a `GvcError`, code `INVALID_INPUT`)
+ * @throws never
+ * @example
+ * ```ts
+ * safeParseActor({ id: 'maker', name: 'Assembler Ltd', country: 'China' }).success;
+ * //=> false
+ * ```
+ */
+export function safeParseActor(input: unknown): ParseResult<Actor> {
+  return safeParseWith(Actor, input, 'invalid actor');
+}
+
+/**
+ * Parses any value as an {@link Actor}.
+ *
+ * @param input - anything, typically parsed JSON
+ * @returns the actor, a new object
+ * @throws {@link GvcError} `INVALID_INPUT` ('invalid actor') listing every issue with its path
+ * @example
+ * ```ts
+ * parseActor({ id: 'maker', name: 'Assembler Ltd', country: 'CHN' });
+ * //=> { id: 'maker', name: 'Assembler Ltd', country: 'CHN' }
+ * ```
+ */
+export function parseActor(input: unknown): Actor {
+  return orThrow(safeParseActor(input));
+}
+
+/**
+ * Checks any value as a {@link Stage} on its own (references to other stages and actors are checked
+ * when the stage is part of a chain) and reports every problem at once.
+ *
+ * @param input - anything, typically parsed JSON
+ * @returns `{ success: true, data }` or `{ success: false, error }` (a `GvcError`, code `INVALID_INPUT`)
+ * @throws never
+ * @example
+ * ```ts
+ * const r = safeParseStage({ id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: -1 } });
+ * r.success ? '' : r.error.issues[0]?.path;
+ * //=> 'output.unitPrice'
+ * ```
+ */
+export function safeParseStage(input: unknown): ParseResult<Stage> {
+  return safeParseWith(Stage, input, 'invalid stage');
+}
+
+/**
+ * Parses any value as a {@link Stage}, applying defaults (`inputs` and `purchases` become `[]`).
+ *
+ * @param input - anything, typically parsed JSON
+ * @returns the stage, a new object
+ * @throws {@link GvcError} `INVALID_INPUT` ('invalid stage') listing every issue with its path
+ * @example
+ * ```ts
+ * parseStage({ id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } });
+ * //=> { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 }, inputs: [], purchases: [] }
+ * ```
+ */
+export function parseStage(input: unknown): Stage {
+  return orThrow(safeParseStage(input));
+}
+
+/**
+ * Checks any value as a {@link Rent} (Kaplinsky 2015, after Kaplinsky & Morris 2001) and reports every
+ * problem at once.
+ *
+ * @param input - anything, typically parsed JSON
+ * @returns `{ success: true, data }` or `{ success: false, error }` (a `GvcError`, code `INVALID_INPUT`)
+ * @throws never
+ * @example
+ * ```ts
+ * const r = safeParseRent({ family: 'endogenous', kind: 'brand', barriers: 'high' });
+ * r.success ? '' : r.error.issues[0]?.message;
+ * //=> 'expected one of "technology", "human-resource", "organisational", "marketing", "relational", found "brand"'
+ * ```
+ */
+export function safeParseRent(input: unknown): ParseResult<Rent> {
+  return safeParseWith(Rent, input, 'invalid rent');
+}
+
+/**
+ * Parses any value as a {@link Rent}, applying defaults (`protected` and `dynamic` become `false`).
+ *
+ * @param input - anything, typically parsed JSON
+ * @returns the rent, a new object
+ * @throws {@link GvcError} `INVALID_INPUT` ('invalid rent') listing every issue with its path
+ * @example
+ * ```ts
+ * parseRent({ family: 'resource', barriers: 'medium' });
+ * //=> { family: 'resource', barriers: 'medium', protected: false, dynamic: false }
+ * ```
+ */
+export function parseRent(input: unknown): Rent {
+  return orThrow(safeParseRent(input));
+}
