@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { NonNegative } from '../core/primitives.js';
+
+/**
+ * One observation of a producer's (or an economy's) export activity in a period: the `volume` of
+ * activity (units sold, or employment), the `unitPrice` received, and optionally a `deflator` (a price
+ * index relative to a base of 1: 1.1 means prices 10% above the base) to turn income into real income.
+ * `unitPrice` may be omitted only when `volume` is 0 (nothing sold, no price).
+ *
+ * @example
+ * ```ts
+ * GrowthObservation.parse({ period: 1989, volume: 9000, unitPrice: 2.18 });
+ * //=> { period: 1989, volume: 9000, unitPrice: 2.18 }
+ * ```
+ */
+export const GrowthObservation = z
+  .object({
+    /** When: a number (year, month index) or a label; a series is read in the order given. */
+    period: z.union([z.number().finite(), z.string().min(1)]),
+    /** The volume of activity in the period (units, or employment). */
+    volume: NonNegative,
+    /** Price received per unit; required when `volume` is above 0. */
+    unitPrice: NonNegative.optional(),
+    /** Price index (base 1) deflating income to real income; give it for every observation or none. */
+    deflator: z
+      .number()
+      .positive({ error: (iss) => `expected a deflator > 0, found ${String(iss.input)}` })
+      .finite()
+      .optional(),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    if (o.volume > 0 && o.unitPrice === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unitPrice'],
+        message: `expected a unit price for a volume of ${o.volume}, found none`,
+      });
+    }
+  });
+/** One observation of export activity and its price. */
+export type GrowthObservation = z.output<typeof GrowthObservation>;
+
+/**
+ * A series of {@link GrowthObservation}s in chronological order: at least two, with distinct periods;
+ * numeric periods must increase; a deflator is given for every observation or for none.
+ *
+ * @example
+ * ```ts
+ * GrowthSeries.safeParse([{ period: 1, volume: 10, unitPrice: 2 }, { period: 2, volume: 12, unitPrice: 1.5 }]).success;
+ * //=> true
+ * ```
+ */
+export const GrowthSeries = z
+  .array(GrowthObservation)
+  .min(2, { error: (iss) => `expected at least 2 observations, found ${(iss.input as unknown[]).length}` })
+  .superRefine((series, ctx) => {
+    const deflated = series.filter((o) => o.deflator !== undefined).length;
+    series.forEach((o, i) => {
+      if (deflated > 0 && deflated < series.length && o.deflator === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'deflator'],
+          message: `expected a deflator on every observation (${deflated} of ${series.length} have one), found none`,
+        });
+      }
+      if (i === 0) return;
+      const prev = series[i - 1]!;
+      if (typeof prev.period !== typeof o.period) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'period'],
+          message: `expected a ${typeof prev.period} period like the one before, found ${JSON.stringify(o.period)}`,
+        });
+      } else if (typeof o.period === 'number' && o.period <= (prev.period as number)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'period'],
+          message: `expected a period after ${prev.period}, found ${o.period}`,
+        });
+      } else if (series.slice(0, i).some((p) => p.period === o.period)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'period'],
+          message: `expected a distinct period, found ${JSON.stringify(o.period)} again`,
+        });
+      }
+    });
+  });
+/** A chronological series of export activity and prices. */
+export type GrowthSeries = z.output<typeof GrowthSeries>;
+
+/**
+ * The path of growth between two observations (Kaplinsky 2015; the rows of {@link classifyGrowthPath}):
+ * `virtuous`, `extensive`, `immiserising`, `intensive`, `stagnant`, `squeezed`, `contracting`,
+ * `declining`, `exclusion`, `entry` or `inactive`.
+ */
+export type GrowthPath =
+  | 'virtuous'
+  | 'extensive'
+  | 'immiserising'
+  | 'intensive'
+  | 'stagnant'
+  | 'squeezed'
+  | 'contracting'
+  | 'declining'
+  | 'exclusion'
+  | 'entry'
+  | 'inactive';
+
+/** Whether a quantity rose, held (within the tolerance) or fell. */
+export type Direction = 'up' | 'flat' | 'down';

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { GvcError } from '../core/errors.js';
+import { fromZodIssues } from '../core/issues.js';
+import { type Direction, type GrowthObservation, type GrowthPath, GrowthSeries } from './model.js';
+
+/**
+ * Options of {@link classifyGrowthPath}.
+ *
+ * @example
+ * ```ts
+ * GrowthPathOptions.parse({});
+ * //=> { tolerance: 1e-9 }
+ * ```
+ */
+export const GrowthPathOptions = z
+  .object({
+    /**
+     * Relative change within which activity or income counts as `flat`: a rise needs
+     * `after > before × (1 + tolerance)`, a fall `after < before × (1 − tolerance)`. Default `1e-9`
+     * (only rounding noise is flat).
+     */
+    tolerance: z.number().min(0).max(1).default(1e-9),
+  })
+  .strict();
+/** Options of {@link classifyGrowthPath}. */
+export type GrowthPathOptions = z.output<typeof GrowthPathOptions>;
+
+/** One observation of a classified series, with its income. */
+export interface GrowthPoint {
+  /** The period. */
+  period: number | string;
+  /** Activity: the volume. */
+  activity: number;
+  /** Income: volume × unit price, divided by the deflator when there is one (real income). */
+  income: number;
+}
+
+/** One transition of a classified series. */
+export interface GrowthTransition {
+  /** The earlier period. */
+  from: number | string;
+  /** The later period. */
+  to: number | string;
+  /** The growth path between them. */
+  path: GrowthPath;
+  /** Whether activity rose, held or fell. */
+  activity: Direction;
+  /** Whether (real) income rose, held or fell. */
+  income: Direction;
+}
+
+/** The result of {@link classifyGrowthPath}. */
+export interface GrowthPathResult {
+  /** Each observation with its activity and (real) income. */
+  points: GrowthPoint[];
+  /** The path of each consecutive pair of observations. */
+  transitions: GrowthTransition[];
+  /** The path of the whole series: `exclusion` when it ends at zero activity, else first → last. */
+  overall: GrowthPath;
+  /** Whether income was deflated to real income. */
+  real: boolean;
+}
+
+const direction = (before: number, after: number, tolerance: number): Direction =>
+  after > before * (1 + tolerance) ? 'up' : after < before * (1 - tolerance) ? 'down' : 'flat';
+
+const table: Record<Direction, Record<Direction, GrowthPath>> = {
+  up: { up: 'virtuous', flat: 'extensive', down: 'immiserising' },
+  flat: { up: 'intensive', flat: 'stagnant', down: 'squeezed' },
+  down: { up: 'intensive', flat: 'contracting', down: 'declining' },
+};
+
+function point(o: GrowthObservation): GrowthPoint {
+  const nominal = o.volume === 0 ? 0 : o.volume * (o.unitPrice ?? 0);
+  return { period: o.period, activity: o.volume, income: nominal / (o.deflator ?? 1) };
+}
+
+function transition(a: GrowthPoint, b: GrowthPoint, tolerance: number): GrowthTransition {
+  const activity = direction(a.activity, b.activity, tolerance);
+  const income = direction(a.income, b.income, tolerance);
+  let path: GrowthPath;
+  if (a.activity > 0 && b.activity === 0) path = 'exclusion';
+  else if (a.activity === 0 && b.activity === 0) path = 'inactive';
+  else if (a.activity === 0) path = 'entry';
+  else path = table[activity][income];
+  return { from: a.period, to: b.period, path, activity, income };
+}
+
+/**
+ * Classifies the growth path of an export series: between each pair of consecutive observations, and
+ * overall. Activity is the volume; income is volume × unit price, or real income (divided by the
+ * deflator) when deflators are given. The rules:
+ *
+ * | activity              | income | path           |
+ * | --------------------- | ------ | -------------- |
+ * | above 0 → 0           | any    | `exclusion`    |
+ * | 0 → above 0           | any    | `entry`        |
+ * | 0 → 0                 | any    | `inactive`     |
+ * | up                    | up     | `virtuous`     |
+ * | up                    | flat   | `extensive`    |
+ * | up                    | down   | `immiserising` |
+ * | flat                  | up     | `intensive`    |
+ * | flat                  | flat   | `stagnant`     |
+ * | flat                  | down   | `squeezed`     |
+ * | down                  | up     | `intensive`    |
+ * | down                  | flat   | `contracting`  |
+ * | down                  | down   | `declining`    |
+ *
+ * `up`/`down` need a relative change beyond `tolerance`; otherwise `flat`. `overall` is `exclusion`
+ * when the series ends at zero activity after some activity, otherwise the rule applied to the first
+ * and last observations.
+ *
+ * Immiserising growth (Kaplinsky 2015, after Bhagwati) is rising activity with falling real income.
+ * The paper's Dominican jeans assembler (`dominicanJeans` in `gvckit/data`) illustrates how export
+ * growth without rents ends: its volume and price both fell (9,000 → 5,000 → 3,000 jeans a week), so
+ * the firm's own series reads `declining`, `declining`, then `exclusion`; the immiserising path is
+ * the economy-wide story of more exporting activity at falling real incomes.
+ *
+ * Reference: Kaplinsky, R. (2015) UNU-MERIT Working Paper 2015-027, section 2; Kaplinsky, R. (1993)
+ * Export processing zones in the Dominican Republic, *World Development* 21(11), 1851–1865.
+ *
+ * @param series - observations `{ period, volume, unitPrice, deflator? }` in chronological order
+ * @param options - `{ tolerance }` (default `1e-9`)
+ * @returns the points with their income, the transitions and the overall path
+ * @throws {@link GvcError} `INSUFFICIENT_DATA` with fewer than two observations; `INVALID_INPUT`
+ *   listing every problem with its path (`[2].unitPrice`, `[3].period`)
+ * @example
+ * ```ts
+ * classifyGrowthPath([
+ *   { period: 2000, volume: 100, unitPrice: 10 },
+ *   { period: 2001, volume: 150, unitPrice: 6 },
+ * ]).overall;
+ * //=> 'immiserising'
+ * ```
+ */
+export function classifyGrowthPath(
+  series: ReadonlyArray<z.input<typeof GrowthSeries>[number]>,
+  options: z.input<typeof GrowthPathOptions> = {},
+): GrowthPathResult {
+  if (Array.isArray(series) && series.length < 2) {
+    throw new GvcError('INSUFFICIENT_DATA', 'too short a growth series', [
+      { path: '', message: `expected at least 2 observations, found ${series.length}` },
+    ]);
+  }
+  const parsed = GrowthSeries.safeParse(series);
+  if (!parsed.success) {
+    throw new GvcError('INVALID_INPUT', 'invalid growth series', fromZodIssues(parsed.error.issues));
+  }
+  const opts = GrowthPathOptions.safeParse(options);
+  if (!opts.success) {
+    throw new GvcError('INVALID_INPUT', 'invalid options', fromZodIssues(opts.error.issues));
+  }
+  const { tolerance } = opts.data;
+  const points = parsed.data.map(point);
+  const transitions = points.slice(1).map((b, i) => transition(points[i]!, b, tolerance));
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const everActive = points.some((p) => p.activity > 0);
+  const overall: GrowthPath =
+    last.activity === 0 && everActive ? 'exclusion' : transition(first, last, tolerance).path;
+  return { points, transitions, overall, real: parsed.data[0]!.deflator !== undefined };
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import type { GvcIssue } from '../core/errors.js';
+import { GvcError } from '../core/errors.js';
+import { fromZodIssues } from '../core/issues.js';
+import { policyLevers } from './levers.js';
+import { Economy, type PolicyFamily } from './model.js';
+
+/**
+ * How a portfolio's trade-regime conflict is handled: `none` (no conflict: the portfolio does not mix
+ * open and restrictive levers), `insulated` (a large economy walls its open-regime zones off), or
+ * `unresolved`.
+ */
+export type ConflictResolution = 'none' | 'insulated' | 'unresolved';
+
+/** The result of {@link policyConflicts}. */
+export interface PolicyConflicts {
+  /** Whether the portfolio mixes levers that need an open regime with levers that restrict trade. */
+  conflict: boolean;
+  /** The families the portfolio draws on, in the order additive, vertically specialised. */
+  families: PolicyFamily[];
+  /** Ids of the portfolio's levers needing an open trade regime. */
+  open: string[];
+  /** Ids of the portfolio's levers restricting trade. */
+  restrictive: string[];
+  /** How the conflict is handled. */
+  resolution: ConflictResolution;
+  /** Risks that follow, in words (empty when none). */
+  risks: string[];
+  /** Why, in words. */
+  reason: string;
+}
+
+/**
+ * The trade-regime conflict of a policy portfolio (Kaplinsky 2015). Levers for vertically specialised
+ * chains need an open regime (free import of components, trade facilitation, export processing zones);
+ * levers for additive chains restrict trade (local content, limits on imported inputs, export taxes or
+ * bans on raw materials). Pursuing both at once conflicts. The rules:
+ *
+ * | open and restrictive levers | economy                                              | resolution   |
+ * | --------------------------- | ---------------------------------------------------- | ------------ |
+ * | not both                    | any                                                  | `none`       |
+ * | both                        | large, `insulatedZones`, zones not selling at home   | `insulated`  |
+ * | both                        | large, otherwise                                     | `unresolved` |
+ * | both                        | small                                                | `unresolved` |
+ *
+ * A large economy can "walk on more than one leg": China insulated its special economic zones from
+ * the rest of the economy. A small one cannot: when its export processing zones sell into the domestic
+ * market they invite malfeasance (duty-free inputs and goods leaking past the restrictive regime), a
+ * risk reported whenever zones sell domestically in a conflicted portfolio.
+ *
+ * Reference: Kaplinsky, R. (2015) UNU-MERIT Working Paper 2015-027, policy conclusions.
+ *
+ * @param portfolio - ids of levers from {@link policyAgenda} (either family), each once
+ * @param economy - `{ size: 'large' | 'small', insulatedZones?, zonesSellDomestically? }`
+ * @returns whether there is a conflict, the levers on each side, the resolution, risks and reason
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`portfolio[2]`: an
+ *   unknown or repeated lever; `economy.size`)
+ * @example
+ * ```ts
+ * policyConflicts(['export-processing-zones', 'local-content-rules'], { size: 'large', insulatedZones: true }).resolution;
+ * //=> 'insulated'
+ * policyConflicts(['export-processing-zones', 'local-content-rules'], { size: 'small' }).resolution;
+ * //=> 'unresolved'
+ * ```
+ */
+export function policyConflicts(
+  portfolio: readonly string[],
+  economy: z.input<typeof Economy>,
+): PolicyConflicts {
+  const levers = policyLevers();
+  const known = new Map(levers.map((l) => [l.id, l]));
+  const issues: GvcIssue[] = [];
+  const ids = z.array(z.string()).safeParse(portfolio);
+  if (!ids.success) {
+    issues.push(...fromZodIssues(ids.error.issues.map((i) => ({ ...i, path: ['portfolio', ...i.path] }))));
+  } else {
+    ids.data.forEach((id, i) => {
+      if (!known.has(id)) {
+        issues.push({
+          path: `portfolio[${i}]`,
+          message: `expected a lever id of policyAgenda (${[...known.keys()].join(', ')}), found ${JSON.stringify(id)}`,
+        });
+      } else if (ids.data.indexOf(id) < i) {
+        issues.push({
+          path: `portfolio[${i}]`,
+          message: `expected each lever once, found ${JSON.stringify(id)} again`,
+        });
+      }
+    });
+  }
+  const eco = Economy.safeParse(economy);
+  if (!eco.success) {
+    issues.push(...fromZodIssues(eco.error.issues.map((i) => ({ ...i, path: ['economy', ...i.path] }))));
+  }
+  if (issues.length > 0 || !ids.success || !eco.success) {
+    throw new GvcError('INVALID_INPUT', 'invalid policy portfolio', issues);
+  }
+
+  const chosen = levers.filter((l) => ids.data.includes(l.id));
+  const open = chosen.filter((l) => l.tradeRegime === 'open').map((l) => l.id);
+  const restrictive = chosen.filter((l) => l.tradeRegime === 'restrictive').map((l) => l.id);
+  const families = (['additive', 'vertically-specialised'] as const).filter((f) =>
+    chosen.some((l) => l.family === f),
+  );
+  const base = { families, open, restrictive };
+  if (open.length === 0 || restrictive.length === 0) {
+    return {
+      ...base,
+      conflict: false,
+      resolution: 'none',
+      risks: [],
+      reason:
+        open.length === 0
+          ? 'no lever needs an open trade regime, so restrictive levers conflict with none'
+          : 'no lever restricts trade, so the open regime is unchallenged',
+    };
+  }
+  const { size, insulatedZones, zonesSellDomestically } = eco.data;
+  const risks =
+    zonesSellDomestically === true
+      ? [
+          'zones selling into the domestic market invite malfeasance: duty-free inputs and goods leak past the restrictive regime',
+        ]
+      : [];
+  if (size === 'large' && insulatedZones === true && zonesSellDomestically !== true) {
+    return {
+      ...base,
+      conflict: true,
+      resolution: 'insulated',
+      risks,
+      reason:
+        'a large economy can "walk on more than one leg": open-regime zones insulated from the restrictive domestic regime, as China did with its special economic zones',
+    };
+  }
+  return {
+    ...base,
+    conflict: true,
+    resolution: 'unresolved',
+    risks,
+    reason:
+      size === 'large'
+        ? 'open and restrictive levers meet in one trade regime: a large economy could insulate open-regime zones (as China did) but these are not insulated'
+        : 'open and restrictive levers meet in one trade regime, and a small economy cannot insulate them from each other',
+  };
+}

@@ -1,0 +1,3 @@
+export * from './agenda.js';
+export * from './conflicts.js';
+export * from './model.js';
