@@ -5,3 +5,5 @@ export * from './rents/index.js';
 export * from './charts/index.js';
 export * from './upgrading/index.js';
 export * from './clusters/index.js';
+export * from './growth/index.js';
+export * from './policy/index.js';
