@@ -1,11 +1,23 @@
 export { GvcError } from '../core/errors.js';
+export type { OutputMultiplier, ValueAddedCoefficient } from './core.js';
 export {
   domesticInverses,
   ghoshInverse,
   leontiefInverse,
+  outputMultipliers,
   technicalCoefficients,
+  valueAddedCoefficients,
 } from './core.js';
+export * from './indicators/index.js';
 export type { LuFactors } from './kernels/index.js';
-export { identityMinus, inverse, luFactor, luSolve, matmul, transpose } from './kernels/index.js';
+export {
+  identityMinus,
+  inverse,
+  luFactor,
+  luSolve,
+  luSolveTransposed,
+  matmul,
+  transpose,
+} from './kernels/index.js';
 export { createIcio, ICIO_TOLERANCE, IcioInput } from './model.js';
 export type { Icio, LabelledMatrix } from './types.js';

@@ -1,4 +1,7 @@
+import type { z } from 'zod';
 import { GvcError } from '../core/errors.js';
+import { fromZodIssues } from '../core/issues.js';
+import { luFactor, luSolve, luSolveTransposed } from './kernels/dense.js';
 import type { Icio, LabelledMatrix } from './types.js';
 
 /**
@@ -98,3 +101,94 @@ export function assertIcio(icio: Icio): void {
   check('va', n);
   if (problems.length > 0) throw new GvcError('INVALID_INPUT', 'invalid ICIO table', problems);
 }
+
+/**
+ * Parses an options object with its schema, throwing one `GvcError` listing every problem.
+ *
+ * @internal
+ */
+export function parseOptions<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const r = schema.safeParse(value ?? {});
+  if (!r.success)
+    throw new GvcError('INVALID_INPUT', `invalid ${what} options`, fromZodIssues(r.error.issues));
+  return r.data;
+}
+
+/**
+ * Applies the block-diagonal domestic Leontief inverses to a vector: (L z)_i for i in country s is
+ * Σ_{j ∈ s} (L_ss)_ij z_j; with `transposed`, the row-vector product (z L).
+ *
+ * @internal
+ */
+export function applyDomestic(
+  icio: Icio,
+  a: Float64Array,
+  z: Float64Array,
+  transposed: boolean,
+): Float64Array {
+  const { G, N } = icio;
+  const n = G * N;
+  const out = new Float64Array(n);
+  for (let s = 0; s < G; s++) {
+    const block = new Float64Array(N * N);
+    for (let i = 0; i < N; i++) {
+      for (let j = 0; j < N; j++) block[i * N + j] = (i === j ? 1 : 0) - a[(s * N + i) * n + s * N + j]!;
+    }
+    const f = luFactor(block, N);
+    const rhs = z.slice(s * N, s * N + N);
+    out.set(transposed ? luSolveTransposed(f, rhs) : luSolve(f, rhs), s * N);
+  }
+  return out;
+}
+
+/**
+ * Multiplies by the foreign (off-diagonal-block) part Aᶠ of a coefficient matrix: Aᶠz, or zᵀAᶠ with
+ * `transposed`.
+ *
+ * @internal
+ */
+export function applyForeign(
+  icio: Icio,
+  a: Float64Array,
+  z: Float64Array,
+  transposed: boolean,
+): Float64Array {
+  const { G, N } = icio;
+  const n = G * N;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = Math.floor(i / N);
+    const r = i * n;
+    if (transposed) {
+      const zi = z[i]!;
+      if (zi === 0) continue;
+      for (let j = 0; j < n; j++) if (Math.floor(j / N) !== s) out[j] = out[j]! + zi * a[r + j]!;
+    } else {
+      let sum = 0;
+      for (let j = 0; j < n; j++) if (Math.floor(j / N) !== s) sum += a[r + j]! * z[j]!;
+      out[i] = sum;
+    }
+  }
+  return out;
+}
+
+/**
+ * Sums a per-country–sector vector by country.
+ *
+ * @internal
+ */
+export function byCountry(icio: Icio, v: Float64Array): Float64Array {
+  const out = new Float64Array(icio.G);
+  for (let i = 0; i < v.length; i++) {
+    const s = Math.floor(i / icio.N);
+    out[s] = out[s]! + v[i]!;
+  }
+  return out;
+}
+
+/**
+ * A ratio that is 0 when the denominator is 0 (an empty sector or country).
+ *
+ * @internal
+ */
+export const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);

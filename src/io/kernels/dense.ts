@@ -80,35 +80,81 @@ export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n
   return c;
 }
 
+/** Columns per chunk of the block updates: 512 doubles (4 KiB) of a target row stay in L1 cache. */
+const CHUNK = 512;
+
 /**
- * Subtracts L21·U12 from the trailing block A22 in place (the rank-`kb` update of blocked LU):
- * rows r0..n-1, columns c0..n-1, using columns k0..k0+kb-1 of L21 and rows k0..k0+kb-1 of U12.
+ * Block update X_i −= Σ_{p ∈ [p0, p1)} C(i, p) · X_p for rows i in [r0, r1) and columns [c0, c1)
+ * of X (row stride `xs`), with coefficients C(i, p) = c[i·cs + p]. X and C may be the same array
+ * (the trailing update of LU) as long as the rows read are not the rows written.
  */
-function trailingUpdate(lu: Float64Array, n: number, k0: number, kb: number, r0: number, c0: number): void {
-  const kEnd = k0 + kb;
-  for (let i = r0; i < n; i++) {
-    const ri = i * n;
-    let p = k0;
-    for (; p + 3 < kEnd; p += 4) {
-      const l0 = lu[ri + p]!;
-      const l1 = lu[ri + p + 1]!;
-      const l2 = lu[ri + p + 2]!;
-      const l3 = lu[ri + p + 3]!;
-      if (l0 === 0 && l1 === 0 && l2 === 0 && l3 === 0) continue;
-      const u0 = p * n;
-      const u1 = u0 + n;
-      const u2 = u1 + n;
-      const u3 = u2 + n;
-      for (let j = c0; j < n; j++) {
-        lu[ri + j] = lu[ri + j]! - l0 * lu[u0 + j]! - l1 * lu[u1 + j]! - l2 * lu[u2 + j]! - l3 * lu[u3 + j]!;
+function blockUpdate(
+  x: Float64Array,
+  xs: number,
+  c: Float64Array,
+  cs: number,
+  r0: number,
+  r1: number,
+  p0: number,
+  p1: number,
+  c0: number,
+  c1: number,
+): void {
+  for (let j0 = c0; j0 < c1; j0 += CHUNK) {
+    const jEnd = Math.min(c1, j0 + CHUNK);
+    for (let i = r0; i < r1; i++) {
+      const xi = i * xs;
+      const ci = i * cs;
+      let p = p0;
+      for (; p + 3 < p1; p += 4) {
+        const l0 = c[ci + p]!;
+        const l1 = c[ci + p + 1]!;
+        const l2 = c[ci + p + 2]!;
+        const l3 = c[ci + p + 3]!;
+        if (l0 === 0 && l1 === 0 && l2 === 0 && l3 === 0) continue;
+        const u0 = p * xs;
+        const u1 = u0 + xs;
+        const u2 = u1 + xs;
+        const u3 = u2 + xs;
+        for (let j = j0; j < jEnd; j++) {
+          x[xi + j] = x[xi + j]! - l0 * x[u0 + j]! - l1 * x[u1 + j]! - l2 * x[u2 + j]! - l3 * x[u3 + j]!;
+        }
+      }
+      for (; p < p1; p++) {
+        const l = c[ci + p]!;
+        if (l === 0) continue;
+        const up = p * xs;
+        for (let j = j0; j < jEnd; j++) x[xi + j] = x[xi + j]! - l * x[up + j]!;
       }
     }
-    for (; p < kEnd; p++) {
-      const l = lu[ri + p]!;
-      if (l === 0) continue;
-      const up = p * n;
-      for (let j = c0; j < n; j++) lu[ri + j] = lu[ri + j]! - l * lu[up + j]!;
+  }
+}
+
+/**
+ * Solves L·X = X in place (unit lower triangular L packed in `lu`), in blocks of rows: each block is
+ * solved, then subtracted from all rows below it by one block update. With `identity`, X starts as
+ * the identity, so row p of the result is zero beyond column p and those columns are skipped.
+ */
+function forwardSubstitute(lu: Float64Array, n: number, x: Float64Array, m: number, identity: boolean): void {
+  for (let k0 = 0; k0 < n; k0 += BLOCK) {
+    const kEnd = Math.min(n, k0 + BLOCK);
+    const cols = identity ? Math.min(m, kEnd) : m;
+    for (let i = k0 + 1; i < kEnd; i++) blockUpdate(x, m, lu, n, i, i + 1, k0, i, 0, cols);
+    blockUpdate(x, m, lu, n, kEnd, n, k0, kEnd, 0, cols);
+  }
+}
+
+/** Solves U·X = X in place (upper triangular U packed in `lu`), in blocks of rows from the bottom. */
+function backSubstitute(lu: Float64Array, n: number, x: Float64Array, m: number): void {
+  for (let kEnd = n; kEnd > 0; kEnd -= BLOCK) {
+    const k0 = Math.max(0, kEnd - BLOCK);
+    for (let i = kEnd - 1; i >= k0; i--) {
+      blockUpdate(x, m, lu, n, i, i + 1, i + 1, kEnd, 0, m);
+      const d = 1 / lu[i * n + i]!;
+      const xi = i * m;
+      for (let j = 0; j < m; j++) x[xi + j] = x[xi + j]! * d;
     }
+    blockUpdate(x, m, lu, n, 0, k0, k0, kEnd, 0, m);
   }
 }
 
@@ -188,17 +234,9 @@ export function luFactor(a: Float64Array, n: number): LuFactors {
     }
     if (kEnd >= n) break;
     // U12 = L11⁻¹ A12 (forward substitution with the unit lower panel, row by row).
-    for (let i = k0 + 1; i < kEnd; i++) {
-      const ri = i * n;
-      for (let p = k0; p < i; p++) {
-        const l = lu[ri + p]!;
-        if (l === 0) continue;
-        const rp = p * n;
-        for (let j = kEnd; j < n; j++) lu[ri + j] = lu[ri + j]! - l * lu[rp + j]!;
-      }
-    }
+    for (let i = k0 + 1; i < kEnd; i++) blockUpdate(lu, n, lu, n, i, i + 1, k0, i, kEnd, n);
     // A22 -= L21 · U12.
-    trailingUpdate(lu, n, k0, kb, kEnd, kEnd);
+    blockUpdate(lu, n, lu, n, kEnd, n, k0, kEnd, kEnd, n);
   }
   return { n, lu, perm };
 }
@@ -227,30 +265,60 @@ export function luSolve(f: LuFactors, b: Float64Array, m = 1): Float64Array {
   }
   const x = new Float64Array(n * m);
   for (let i = 0; i < n; i++) x.set(b.subarray(perm[i]! * m, perm[i]! * m + m), i * m);
-  // L·Y = P·B
-  for (let i = 1; i < n; i++) {
-    const ri = i * n;
-    const xi = i * m;
+  forwardSubstitute(lu, n, x, m, false);
+  backSubstitute(lu, n, x, m);
+  return x;
+}
+
+/**
+ * Solves Aᵀ·X = B for X given the LU factors of A (P·A = L·U, so Aᵀ = Uᵀ·Lᵀ·P), reusing one
+ * factorisation for row-vector products such as v·(I − A)⁻¹.
+ *
+ * @param f - the factors of A from {@link luFactor}
+ * @param b - B, n×m row-major (not modified)
+ * @param m - number of right-hand sides (columns of B); 1 by default
+ * @returns X = A⁻ᵀB, n×m row-major (a new array)
+ * @throws {GvcError} `INVALID_INPUT` when `b` does not hold n·m entries
+ * @example
+ * ```ts
+ * // A = [[1, 2], [0, 4]], Aᵀ = [[1, 0], [2, 4]]: Aᵀx = [1, 6] gives x = [1, 1]
+ * luSolveTransposed(luFactor(Float64Array.of(1, 2, 0, 4), 2), Float64Array.of(1, 6));
+ * //=> Float64Array [1, 1]
+ * ```
+ */
+export function luSolveTransposed(f: LuFactors, b: Float64Array, m = 1): Float64Array {
+  const { n, lu, perm } = f;
+  if (b.length !== n * m) {
+    throw new GvcError('INVALID_INPUT', 'invalid right-hand side', [
+      { path: 'b', message: `expected ${n}×${m} = ${n * m} entries, found ${b.length}` },
+    ]);
+  }
+  const w = Float64Array.from(b);
+  // Uᵀ·Z = B: Uᵀ is lower triangular; row i of Z = (B_i − Σ_{p<i} U(p, i)·Z_p) / U(i, i).
+  for (let i = 0; i < n; i++) {
+    const wi = i * m;
     for (let p = 0; p < i; p++) {
-      const l = lu[ri + p]!;
-      if (l === 0) continue;
-      const xp = p * m;
-      for (let j = 0; j < m; j++) x[xi + j] = x[xi + j]! - l * x[xp + j]!;
-    }
-  }
-  // U·X = Y
-  for (let i = n - 1; i >= 0; i--) {
-    const ri = i * n;
-    const xi = i * m;
-    for (let p = i + 1; p < n; p++) {
-      const u = lu[ri + p]!;
+      const u = lu[p * n + i]!;
       if (u === 0) continue;
-      const xp = p * m;
-      for (let j = 0; j < m; j++) x[xi + j] = x[xi + j]! - u * x[xp + j]!;
+      const wp = p * m;
+      for (let j = 0; j < m; j++) w[wi + j] = w[wi + j]! - u * w[wp + j]!;
     }
-    const d = lu[ri + i]!;
-    for (let j = 0; j < m; j++) x[xi + j] = x[xi + j]! / d;
+    const d = 1 / lu[i * n + i]!;
+    for (let j = 0; j < m; j++) w[wi + j] = w[wi + j]! * d;
   }
+  // Lᵀ·W = Z: Lᵀ is unit upper triangular.
+  for (let i = n - 1; i >= 0; i--) {
+    const wi = i * m;
+    for (let p = i + 1; p < n; p++) {
+      const l = lu[p * n + i]!;
+      if (l === 0) continue;
+      const wp = p * m;
+      for (let j = 0; j < m; j++) w[wi + j] = w[wi + j]! - l * w[wp + j]!;
+    }
+  }
+  // X = Pᵀ·W.
+  const x = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) x.set(w.subarray(i * m, i * m + m), perm[i]! * m);
   return x;
 }
 
@@ -270,10 +338,18 @@ export function luSolve(f: LuFactors, b: Float64Array, m = 1): Float64Array {
  * ```
  */
 export function inverse(a: Float64Array, n: number): Float64Array {
-  const f = luFactor(a, n);
-  const id = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) id[i * n + i] = 1;
-  return luSolve(f, id, n);
+  const { lu, perm } = luFactor(a, n);
+  // A⁻¹ = U⁻¹ L⁻¹ P: solve against the identity, then move column i to column perm[i].
+  const w = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) w[i * n + i] = 1;
+  forwardSubstitute(lu, n, w, n, true);
+  backSubstitute(lu, n, w, n);
+  const out = new Float64Array(n * n);
+  for (let r = 0; r < n; r++) {
+    const o = r * n;
+    for (let i = 0; i < n; i++) out[o + perm[i]!] = w[o + i]!;
+  }
+  return out;
 }
 
 /**

@@ -1,2 +1,2 @@
 export type { LuFactors } from './dense.js';
-export { identityMinus, inverse, luFactor, luSolve, matmul, transpose } from './dense.js';
+export { identityMinus, inverse, luFactor, luSolve, luSolveTransposed, matmul, transpose } from './dense.js';

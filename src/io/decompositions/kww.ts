@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { matmul } from '../kernels/index.js';
+import type { Icio } from '../types.js';
+import { addBlockTimesVector, checkIcio, decompositionBasis, timesBlockColumns } from './common.js';
+
+/**
+ * One country's gross exports split into the nine value-added and double-counting terms of
+ * Koopman, Wang & Wei (2014, AER 104(2), eq. 36 and Figure 1). Terms 1–3 are value-added exports,
+ * 4–5 domestic value added that returns home, 6 pure domestic double counting, 7–8 foreign value
+ * added and 9 pure foreign double counting; the nine sum to `GEXP`.
+ *
+ * @example
+ * ```ts
+ * KwwRecord.parse({ country: 'A', GEXP: 1, DVA_FIN: 1, DVA_INT: 0, DVA_INTrex: 0, RDV_FIN: 0,
+ *   RDV_INT: 0, DDC: 0, FVA_FIN: 0, FVA_INT: 0, FDC: 0 }).GEXP;
+ * //=> 1
+ * ```
+ */
+export const KwwRecord = z
+  .object({
+    /** Exporting country. */
+    country: z.string(),
+    /** Gross exports E_s* (intermediate and final, to all other countries). */
+    GEXP: z.number(),
+    /** Domestic value added in final-goods exports, V_s B_ss Σ_r Y_sr. */
+    DVA_FIN: z.number(),
+    /** Domestic value added in intermediate exports absorbed by the direct importers, V_s Σ_r B_sr Y_rr. */
+    DVA_INT: z.number(),
+    /** Domestic value added in intermediate exports re-exported to and absorbed in third countries. */
+    DVA_INTrex: z.number(),
+    /** Domestic value added that returns home in final imports, V_s Σ_r B_sr Y_rs. */
+    RDV_FIN: z.number(),
+    /** Domestic value added that returns home in intermediate imports, V_s Σ_r B_sr A_rs L_ss Y_ss. */
+    RDV_INT: z.number(),
+    /** Pure double-counted domestic value added, V_s Σ_r B_sr A_rs L_ss E_s*. */
+    DDC: z.number(),
+    /** Foreign value added in final-goods exports, Σ_t V_t B_ts Σ_r Y_sr. */
+    FVA_FIN: z.number(),
+    /** Foreign value added in intermediate exports, Σ_t V_t B_ts Σ_r A_sr L_rr Y_rr. */
+    FVA_INT: z.number(),
+    /** Pure double-counted foreign value added, Σ_t V_t B_ts Σ_r A_sr L_rr E_r*. */
+    FDC: z.number(),
+  })
+  .strict();
+/** One country's KWW decomposition; see {@link KwwRecord}. */
+export type KwwRecord = z.output<typeof KwwRecord>;
+
+/**
+ * Decomposes each country's gross exports into the nine terms of Koopman, Wang & Wei (2014),
+ * "Tracing value-added and double counting in gross exports", American Economic Review 104(2),
+ * 459–494, eq. (36): `DVA_FIN + DVA_INT + DVA_INTrex + RDV_FIN + RDV_INT + DDC + FVA_FIN + FVA_INT +
+ * FDC = GEXP`. The terms are computed from KWW's own formulas (as in decompr's `kww`, Quast &
+ * Kummritz 2015) and equal the country sums of the {@link wwzDecomposition} terms under WWZ's
+ * Table E2 mapping (e.g. DVA_INT = DVA_INT + DVA_INTrexI1 of WWZ). The decomposition is exact when
+ * value added is the column residual of the table (v·B = 1), as {@link createIcio} computes it.
+ *
+ * @param icio - the table, from {@link createIcio}; at least two countries
+ * @returns one record per country, in table order
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio` or has fewer
+ *   than two countries; `SINGULAR_MATRIX` when I − A (or a domestic block I − A_ss) is singular
+ * @example
+ * ```ts
+ * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[20, 10], [30, 40]], Y: [[50, 20], [10, 70]] });
+ * const a = kwwDecomposition(t)[0]!;
+ * [a.GEXP, a.DVA_FIN.toFixed(4), a.DDC.toFixed(4)];
+ * //=> [30, '15.1515', '1.7316']
+ * ```
+ */
+export function kwwDecomposition(icio: Icio): KwwRecord[] {
+  checkIcio(icio, 'kwwDecomposition');
+  const b = decompositionBasis(icio);
+  const { G, N, n, A, v, B, Lss, E, Efin, h, vb, vB } = b;
+  const { Y } = icio;
+  const BY = matmul(B, Y, n, n, G);
+  // P[i, t] = B_{i,t} Y_tt: output of i driven by country t's domestic final demand.
+  const yDom = new Float64Array(n);
+  for (let i = 0; i < n; i++) yDom[i] = Y[i * G + Math.floor(i / N)]!;
+  const P = timesBlockColumns(B, n, G, N, yDom);
+  // g = L_rr E_r* per block (local output needed for each country's exports).
+  const g = new Float64Array(n);
+  for (let r = 0; r < G; r++) addBlockTimesVector(Lss[r]!, N, 0, 0, N, E, r * N, g, r * N);
+
+  return icio.countries.map((country, s) => {
+    const o = s * N;
+    // u_h = Σ_{r≠s} A_rs (L_ss Y_ss) and u_e = Σ_{r≠s} A_rs (L_ss E_s*), both n-vectors (rows r ≠ s).
+    const ls = Lss[s]!;
+    const lsE = new Float64Array(N);
+    addBlockTimesVector(ls, N, 0, 0, N, E, o, lsE, 0);
+    const uh = new Float64Array(n);
+    const ue = new Float64Array(n);
+    for (let r = 0; r < G; r++) {
+      if (r === s) continue;
+      addBlockTimesVector(A, n, r * N, o, N, h, o, uh, r * N);
+      addBlockTimesVector(A, n, r * N, o, N, lsE, 0, ue, r * N);
+    }
+    // Intermediate exports of s weighted by the importers' local inverses.
+    const aH = new Float64Array(N);
+    const aG = new Float64Array(N);
+    for (let r = 0; r < G; r++) {
+      if (r === s) continue;
+      addBlockTimesVector(A, n, o, r * N, N, h, r * N, aH, 0);
+      addBlockTimesVector(A, n, o, r * N, N, g, r * N, aG, 0);
+    }
+    let GEXP = 0;
+    let DVA_FIN = 0;
+    let DVA_INT = 0;
+    let VAX = 0;
+    let RDV_FIN = 0;
+    let RDV_INT = 0;
+    let DDC = 0;
+    let FVA_FIN = 0;
+    let FVA_INT = 0;
+    let FDC = 0;
+    for (let k = 0; k < N; k++) {
+      const i = o + k;
+      const vi = v[i]!;
+      const foreign = vB[i]! - vb[i]!;
+      GEXP += E[i]!;
+      DVA_FIN += vb[i]! * Efin[i]!;
+      FVA_FIN += foreign * Efin[i]!;
+      FVA_INT += foreign * aH[k]!;
+      FDC += foreign * aG[k]!;
+      if (vi === 0) continue;
+      let pInt = 0;
+      let vax = 0;
+      for (let r = 0; r < G; r++) {
+        if (r === s) continue;
+        pInt += P[i * G + r]!;
+        vax += BY[i * G + r]!;
+      }
+      DVA_INT += vi * pInt;
+      VAX += vi * vax;
+      // B_ss Y_ss part of (B Y)_{i,s}: Σ_{j∈s} B_ij Y_js.
+      let own = 0;
+      for (let l = 0; l < N; l++) own += B[i * n + o + l]! * Y[(o + l) * G + s]!;
+      RDV_FIN += vi * (BY[i * G + s]! - own);
+      let rh = 0;
+      let re = 0;
+      for (let j = 0; j < n; j++) {
+        if (j >= o && j < o + N) continue;
+        rh += B[i * n + j]! * uh[j]!;
+        re += B[i * n + j]! * ue[j]!;
+      }
+      RDV_INT += vi * rh;
+      DDC += vi * re;
+    }
+    return {
+      country,
+      GEXP,
+      DVA_FIN,
+      DVA_INT,
+      DVA_INTrex: VAX - DVA_FIN - DVA_INT,
+      RDV_FIN,
+      RDV_INT,
+      DDC,
+      FVA_FIN,
+      FVA_INT,
+      FDC,
+    };
+  });
+}

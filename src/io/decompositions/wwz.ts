@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { matmul } from '../kernels/index.js';
+import type { Icio } from '../types.js';
+import { addBlockTimesVector, checkIcio, decompositionBasis, timesBlockColumns } from './common.js';
+
+const term = z.number();
+
+/**
+ * Bilateral sector-level gross exports E_sr^i (exporter s, sector i, importer r) split into the
+ * sixteen terms of Wang, Wei & Zhu (2013, NBER WP 19677, eq. 37 and Table E1). Field names and their
+ * order are decompr's (`wwz`, Quast & Kummritz 2015), which numbers the terms differently from the
+ * paper: decompr's RDV_INT, RDV_FIN, RDV_FIN2 are the paper's T8, T6, T7, and OVA/MVA and ODC/MDC
+ * come in pairs. The sixteen terms sum to `texp` = `texpint` + `texpfd`.
+ *
+ * @example
+ * ```ts
+ * WwzRecord.shape.DVA_INTrexI1.parse(0.5);
+ * //=> 0.5
+ * ```
+ */
+export const WwzRecord = z
+  .object({
+    /** Exporting country s. */
+    country: z.string(),
+    /** Exporting sector i. */
+    sector: z.string(),
+    /** Importing (partner) country r. */
+    partner: z.string(),
+    /** T1: domestic value added in final-goods exports, (V_s B_ss)ᵀ # Y_sr. */
+    DVA_FIN: term,
+    /** T2: DVA in intermediates the direct importer uses for its own final goods, (V_s L_ss)ᵀ # A_sr B_rr Y_rr. */
+    DVA_INT: term,
+    /** T3: DVA in intermediates re-exported as intermediates for third countries' final goods, … A_sr Σ_t B_rt Y_tt. */
+    DVA_INTrexI1: term,
+    /** T4: DVA in intermediates re-exported in the direct importer's final-goods exports, … A_sr B_rr Σ_t Y_rt. */
+    DVA_INTrexF: term,
+    /** T5: DVA in intermediates re-exported as intermediates for third countries' exports, … A_sr Σ_t B_rt Σ_u Y_tu. */
+    DVA_INTrexI2: term,
+    /** T8: DVA returning home in intermediate imports used for domestic final goods, … A_sr B_rs Y_ss. */
+    RDV_INT: term,
+    /** T6: DVA returning home in final imports from the direct importer, … A_sr B_rr Y_rs. */
+    RDV_FIN: term,
+    /** T7: DVA returning home in final imports from third countries, … A_sr Σ_t B_rt Y_ts. */
+    RDV_FIN2: term,
+    /** T14: third countries' value added in final-goods exports, (Σ_t V_t B_ts)ᵀ # Y_sr. */
+    OVA_FIN: term,
+    /** T11: the direct importer's value added in final-goods exports, (V_r B_rs)ᵀ # Y_sr. */
+    MVA_FIN: term,
+    /** T15: third countries' value added in intermediate exports, (Σ_t V_t B_ts)ᵀ # A_sr L_rr Y_rr. */
+    OVA_INT: term,
+    /** T12: the direct importer's value added in intermediate exports, (V_r B_rs)ᵀ # A_sr L_rr Y_rr. */
+    MVA_INT: term,
+    /** T9: double-counted DVA used to produce final-goods exports, (V_s L_ss)ᵀ # A_sr B_rs Σ_t Y_st. */
+    DDC_FIN: term,
+    /** T10: double-counted DVA used to produce intermediate exports, (V_s B_ss − V_s L_ss)ᵀ # A_sr X_r. */
+    DDC_INT: term,
+    /** T16: third countries' value added double counted, (Σ_t V_t B_ts)ᵀ # A_sr L_rr E_r*. */
+    ODC: term,
+    /** T13: the direct importer's value added double counted, (V_r B_rs)ᵀ # A_sr L_rr E_r*. */
+    MDC: term,
+    /** Bilateral gross exports E_sr^i = Z_sr^i·1 + Y_sr^i; the sum of the sixteen terms. */
+    texp: term,
+    /** Intermediate exports Z_sr^i·1. */
+    texpint: term,
+    /** Final-goods exports Y_sr^i. */
+    texpfd: term,
+  })
+  .strict();
+/** One exporter–sector–importer row of the WWZ decomposition; see {@link WwzRecord}. */
+export type WwzRecord = z.output<typeof WwzRecord>;
+
+/**
+ * Decomposes bilateral gross exports at the sector level into the sixteen value-added and
+ * double-counting terms of Wang, Wei & Zhu (2013), "Quantifying international production sharing at
+ * the bilateral and sector levels", NBER Working Paper 19677, eq. (37): for exporter s, sector i and
+ * importer r, E_sr^i = DVA_FIN + DVA_INT + DVA_INTrexI1 + DVA_INTrexF + DVA_INTrexI2 + RDV_INT +
+ * RDV_FIN + RDV_FIN2 + OVA_FIN + MVA_FIN + OVA_INT + MVA_INT + DDC_FIN + DDC_INT + ODC + MDC. Summed
+ * over partners and sectors the terms give {@link kwwDecomposition} (WWZ Table E2). Computed from
+ * one global Leontief inverse and the G local inverses, with per-pair work of order N².
+ *
+ * @param icio - the table, from {@link createIcio}; at least two countries
+ * @returns one record per exporter country, sector and importer r ≠ s, ordered by exporter, then
+ *   sector, then importer (decompr's row order without the zero rows r = s)
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio` or has fewer
+ *   than two countries; `SINGULAR_MATRIX` when I − A (or a domestic block I − A_ss) is singular
+ * @example
+ * ```ts
+ * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[20, 10], [30, 40]], Y: [[50, 20], [10, 70]] });
+ * const ab = wwzDecomposition(t)[0]!;
+ * [ab.country, ab.partner, ab.texp, ab.DVA_FIN.toFixed(4)];
+ * //=> ['A', 'B', 30, '15.1515']
+ * ```
+ */
+export function wwzDecomposition(icio: Icio): WwzRecord[] {
+  checkIcio(icio, 'wwzDecomposition');
+  const { G, N, n, A, v, B, Lss, E, Efin, h, vl, vb, vB } = decompositionBasis(icio);
+  const { Y, Z } = icio;
+  const BY = matmul(B, Y, n, n, G);
+  const yDom = new Float64Array(n);
+  for (let i = 0; i < n; i++) yDom[i] = Y[i * G + Math.floor(i / N)]!;
+  const P = timesBlockColumns(B, n, G, N, yDom); // P[i,t] = (B_{·t} Y_tt)_i
+  const R = timesBlockColumns(B, n, G, N, Efin); // R[i,t] = (B_{·t} Ye_t)_i, Ye = final exports
+  // Q[i,t] = (B_rr Y_rt)_i for i in country r: the domestic block of B times final demand.
+  const Q = new Float64Array(n * G);
+  for (let i = 0; i < n; i++) {
+    const o = Math.floor(i / N) * N;
+    for (let t = 0; t < G; t++) {
+      let acc = 0;
+      for (let j = o; j < o + N; j++) acc += B[i * n + j]! * Y[j * G + t]!;
+      Q[i * G + t] = acc;
+    }
+  }
+  // VBc[t·n + j] = Σ_{i∈t} v_i B_ij: value added of country t per unit of final output of j.
+  const VBc = new Float64Array(G * n);
+  for (let i = 0; i < n; i++) {
+    const vi = v[i]!;
+    if (vi === 0) continue;
+    const t = Math.floor(i / N);
+    for (let j = 0; j < n; j++) VBc[t * n + j] = VBc[t * n + j]! + vi * B[i * n + j]!;
+  }
+  // g = L_rr E_r* per block.
+  const g = new Float64Array(n);
+  for (let r = 0; r < G; r++) addBlockTimesVector(Lss[r]!, N, 0, 0, N, E, r * N, g, r * N);
+
+  const W = 10; // partner-side vectors w (length N each), multiplied by A_sr
+  const w = new Float64Array(W * N);
+  const aw = new Float64Array(W * N);
+  const out: WwzRecord[] = [];
+  const rows: WwzRecord[][] = Array.from({ length: n }, () => []);
+  for (let s = 0; s < G; s++) {
+    const os = s * N;
+    for (let r = 0; r < G; r++) {
+      if (r === s) continue;
+      const or = r * N;
+      for (let k = 0; k < N; k++) {
+        const j = or + k;
+        const Pr = P[j * G + r]!;
+        const Ps = P[j * G + s]!;
+        const Qs = Q[j * G + s]!;
+        const rdvFin2 = BY[j * G + s]! - Qs - Ps;
+        let q = 0;
+        let qb = 0;
+        let rb = 0;
+        for (let t = 0; t < G; t++) {
+          q += P[j * G + t]!;
+          rb += R[j * G + t]!;
+          if (t !== r) qb += Q[j * G + t]!;
+        }
+        w[0 * N + k] = Pr; // DVA_INT
+        w[1 * N + k] = q - Pr - Ps; // DVA_INTrexI1
+        w[2 * N + k] = qb - Qs; // DVA_INTrexF
+        w[3 * N + k] = rb - R[j * G + r]! - R[j * G + s]! - rdvFin2; // DVA_INTrexI2
+        w[4 * N + k] = Ps; // RDV_INT
+        w[5 * N + k] = Qs; // RDV_FIN
+        w[6 * N + k] = rdvFin2; // RDV_FIN2
+        w[7 * N + k] = R[j * G + s]!; // DDC_FIN
+        w[8 * N + k] = h[j]!; // MVA_INT, OVA_INT
+        w[9 * N + k] = g[j]!; // MDC, ODC
+      }
+      aw.fill(0);
+      for (let m = 0; m < W; m++) addBlockTimesVector(A, n, os, or, N, w, m * N, aw, m * N);
+      for (let k = 0; k < N; k++) {
+        const i = os + k;
+        const l = vl[i]!;
+        const d = vb[i]!;
+        const mva = VBc[r * n + i]!;
+        const ova = vB[i]! - d - mva;
+        const yf = Y[i * G + r]!;
+        let zi = 0; // intermediate exports Z_sr^i·1 = A_sr X_r
+        for (let c = or; c < or + N; c++) zi += Z[i * n + c]!;
+        rows[i]!.push({
+          country: icio.countries[s]!,
+          sector: icio.sectors[k]!,
+          partner: icio.countries[r]!,
+          DVA_FIN: d * yf,
+          DVA_INT: l * aw[0 * N + k]!,
+          DVA_INTrexI1: l * aw[1 * N + k]!,
+          DVA_INTrexF: l * aw[2 * N + k]!,
+          DVA_INTrexI2: l * aw[3 * N + k]!,
+          RDV_INT: l * aw[4 * N + k]!,
+          RDV_FIN: l * aw[5 * N + k]!,
+          RDV_FIN2: l * aw[6 * N + k]!,
+          OVA_FIN: ova * yf,
+          MVA_FIN: mva * yf,
+          OVA_INT: ova * aw[8 * N + k]!,
+          MVA_INT: mva * aw[8 * N + k]!,
+          DDC_FIN: l * aw[7 * N + k]!,
+          DDC_INT: (d - l) * zi,
+          ODC: ova * aw[9 * N + k]!,
+          MDC: mva * aw[9 * N + k]!,
+          texp: zi + yf,
+          texpint: zi,
+          texpfd: yf,
+        });
+      }
+    }
+  }
+  for (const r of rows) out.push(...r);
+  return out;
+}

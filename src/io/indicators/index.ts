@@ -1,0 +1,10 @@
+export type { LeontiefDecompositionRecord } from './leontief-decomposition.js';
+export { LevelOptions, leontiefDecomposition } from './leontief-decomposition.js';
+export type { LinkageClass, RasmussenRecord } from './linkages.js';
+export { linkageClass, RasmussenOptions, rasmussenLinkages } from './linkages.js';
+export type { GvcParticipationRecord } from './participation.js';
+export { gvcParticipation } from './participation.js';
+export type { DownstreamnessRecord, UpstreamnessRecord } from './position.js';
+export { averagePropagationLength, downstreamness, upstreamness } from './position.js';
+export type { VaxRecord } from './vax.js';
+export { VaxOptions, valueAddedExports } from './vax.js';

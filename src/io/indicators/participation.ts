@@ -1,0 +1,178 @@
+import { coefficientsData, leontiefFactors, valueAddedCoefficientsData } from '../core.js';
+import {
+  applyDomestic,
+  applyForeign,
+  assertIcio,
+  finalDemandSplit,
+  parseOptions,
+  ratio,
+} from '../internal.js';
+import { luSolveTransposed } from '../kernels/dense.js';
+import type { Icio } from '../types.js';
+import { LevelOptions, leontiefDecompositionWith } from './leontief-decomposition.js';
+
+/** GVC participation and position of one country (or country–sector). */
+export interface GvcParticipationRecord {
+  /** Country label. */
+  country: string;
+  /** Sector label (sector level only). */
+  sector?: string;
+  /** Gross exports. */
+  GEXP: number;
+  /** Koopman et al. (2010): foreign value added in own exports (backward; `i2e` of the Leontief decomposition). */
+  FV: number;
+  /** Koopman et al. (2010): domestic value added in other countries' exports (forward; `e2r`). */
+  IV: number;
+  /** Koopman et al. (2010) GVC participation index, IV/GEXP + FV/GEXP. */
+  participation: number;
+  /** Koopman et al. (2010) GVC position index, ln(1 + IV/GEXP) − ln(1 + FV/GEXP). */
+  position: number;
+  /** WWYZ (2017) forward side: value added, VA = V_D + V_RT + V_GVC. */
+  VA: number;
+  /** Value added absorbed at home without crossing a border. */
+  V_D: number;
+  /** Value added exported in final products (traditional trade). */
+  V_RT: number;
+  /** Value added exported in intermediates (GVC production), V_GVC = V_GVC_S + V_GVC_C. */
+  V_GVC: number;
+  /** Simple GVC: crossing one border, absorbed by the direct importer. */
+  V_GVC_S: number;
+  /** Complex GVC: crossing borders at least twice. */
+  V_GVC_C: number;
+  /** WWYZ (2017) backward side: final products, Y = Y_D + Y_RT + Y_GVC. */
+  Y: number;
+  /** Final products made from domestic value added only and absorbed at home. */
+  Y_D: number;
+  /** Final products made from domestic value added only and exported. */
+  Y_RT: number;
+  /** Final products containing imported value added (GVC production), Y_GVC = Y_GVC_S + Y_GVC_C. */
+  Y_GVC: number;
+  /** Simple GVC part of Y_GVC. */
+  Y_GVC_S: number;
+  /** Complex GVC part of Y_GVC. */
+  Y_GVC_C: number;
+  /** Forward GVC participation, V_GVC / VA (WWYZ 2017). */
+  GVCPt_f: number;
+  /** Backward GVC participation, Y_GVC / Y (WWYZ 2017). */
+  GVCPt_b: number;
+}
+
+/**
+ * GVC participation and position. Two families of measures, both per country or country–sector:
+ *
+ * - Koopman, Powers, Wang & Wei (2010): participation (IV + FV)/E and position
+ *   ln(1 + IV/E) − ln(1 + FV/E), with FV the foreign value added in exports and IV the domestic
+ *   value added in other countries' exports, measured as in OECD TiVA by the Leontief decomposition
+ *   (`i2e` and `e2r` of {@link leontiefDecomposition}).
+ * - Wang, Wei, Yu & Zhu (2017), production-based: value added (forward) and final products
+ *   (backward) split into domestic (D), traditional trade (RT) and GVC production, simple (S,
+ *   one border crossing) and complex (C): V̂BŶ = V̂LŶᴰ + V̂LŶᶠ + V̂LAᶠLŶᴰ + V̂LAᶠ(BŶ − LŶᴰ), with L the
+ *   block-diagonal domestic inverses and Aᶠ the foreign blocks of A. Forward participation is
+ *   V_GVC/VA, backward Y_GVC/Y. Only one LU factorisation of I − A is made; the domestic terms use
+ *   the N×N blocks.
+ *
+ * @param icio - the table, from {@link createIcio}
+ * @param options - `{ level }`, see {@link LevelOptions}
+ * @returns one record per country (or country–sector), in table order; ratios are 0 when their
+ *   denominator is 0
+ * @throws {GvcError} `INVALID_INPUT` for an invalid table or options; `SINGULAR_MATRIX` when I − A
+ *   or a domestic block is singular
+ * @example
+ * ```ts
+ * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[0, 2], [0, 0]], Y: [[8, 0], [0, 10]] });
+ * gvcParticipation(t).map((r) => [r.country, r.V_GVC_S, r.GVCPt_f, r.Y_GVC, r.GVCPt_b]);
+ * //=> [['A', 2, 0.2, 0, 0], ['B', 0, 0, 2, 0.2]]
+ * ```
+ */
+export function gvcParticipation(icio: Icio, options?: LevelOptions): GvcParticipationRecord[] {
+  assertIcio(icio);
+  const { level = 'country' } = parseOptions(LevelOptions, options, 'GVC participation');
+  const { G, N, countries, sectors, x, va } = icio;
+  const n = G * N;
+  const a = coefficientsData(icio);
+  const v = valueAddedCoefficientsData(icio);
+  const f = leontiefFactors(icio);
+  const koopman = leontiefDecompositionWith(icio, level, f);
+  const { yD, yF } = finalDemandSplit(icio);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) y[i] = yD[i]! + yF[i]!;
+  // Forward (rows of V̂BŶ).
+  const lyD = applyDomestic(icio, a, yD, false);
+  const lyF = applyDomestic(icio, a, yF, false);
+  const lAFx = applyDomestic(icio, a, applyForeign(icio, a, x, false), false);
+  const lAFlyD = applyDomestic(icio, a, applyForeign(icio, a, lyD, false), false);
+  // Backward (columns of V̂BŶ).
+  const vL = applyDomestic(icio, a, v, true);
+  const vLAF = applyForeign(icio, a, vL, true);
+  const vLAFB = luSolveTransposed(f, vLAF);
+  const vLAFL = applyDomestic(icio, a, vLAF, true);
+  const parts = new Float64Array(12 * n);
+  for (let i = 0; i < n; i++) {
+    const o = i * 12;
+    parts[o] = va[i]!;
+    parts[o + 1] = v[i]! * lyD[i]!;
+    parts[o + 2] = v[i]! * lyF[i]!;
+    parts[o + 3] = v[i]! * lAFx[i]!;
+    parts[o + 4] = v[i]! * lAFlyD[i]!;
+    parts[o + 5] = parts[o + 3]! - parts[o + 4]!;
+    parts[o + 6] = y[i]!;
+    parts[o + 7] = vL[i]! * yD[i]!;
+    parts[o + 8] = vL[i]! * yF[i]!;
+    parts[o + 9] = vLAFB[i]! * y[i]!;
+    parts[o + 10] = vLAFL[i]! * yD[i]!;
+    parts[o + 11] = parts[o + 9]! - parts[o + 10]!;
+  }
+  const record = (k: number, from: number, to: number, country: string, sector?: string) => {
+    const sum = (p: number) => {
+      let t = 0;
+      for (let i = from; i < to; i++) t += parts[i * 12 + p]!;
+      return t;
+    };
+    const kr = koopman[k]!;
+    const [VA, V_D, V_RT, V_GVC, V_GVC_S, V_GVC_C, Y, Y_D, Y_RT, Y_GVC, Y_GVC_S, Y_GVC_C] = [
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+    ].map(sum) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const ivShare = ratio(kr.e2r, kr.GEXP);
+    const fvShare = ratio(kr.i2e, kr.GEXP);
+    return {
+      country,
+      ...(sector === undefined ? {} : { sector }),
+      GEXP: kr.GEXP,
+      FV: kr.i2e,
+      IV: kr.e2r,
+      participation: ivShare + fvShare,
+      position: Math.log(1 + ivShare) - Math.log(1 + fvShare),
+      VA,
+      V_D,
+      V_RT,
+      V_GVC,
+      V_GVC_S,
+      V_GVC_C,
+      Y,
+      Y_D,
+      Y_RT,
+      Y_GVC,
+      Y_GVC_S,
+      Y_GVC_C,
+      GVCPt_f: ratio(V_GVC, VA),
+      GVCPt_b: ratio(Y_GVC, Y),
+    };
+  };
+  if (level === 'country') return countries.map((c, s) => record(s, s * N, s * N + N, c));
+  return countries.flatMap((c, s) =>
+    sectors.map((sec, k) => record(s * N + k, s * N + k, s * N + k + 1, c, sec)),
+  );
+}
