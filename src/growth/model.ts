@@ -109,4 +109,4 @@ export type GrowthPath =
   | 'inactive';
 
 /** Whether a quantity rose, held (within the tolerance) or fell. */
-export type Direction = 'up' | 'flat' | 'down';
+export type GrowthDirection = 'up' | 'flat' | 'down';

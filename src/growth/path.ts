@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GvcError } from '../core/errors.js';
 import { fromZodIssues } from '../core/issues.js';
-import { type Direction, type GrowthObservation, type GrowthPath, GrowthSeries } from './model.js';
+import { type GrowthDirection, type GrowthObservation, type GrowthPath, GrowthSeries } from './model.js';
 
 /**
  * Options of {@link classifyGrowthPath}.
@@ -44,9 +44,9 @@ export interface GrowthTransition {
   /** The growth path between them. */
   path: GrowthPath;
   /** Whether activity rose, held or fell. */
-  activity: Direction;
+  activity: GrowthDirection;
   /** Whether (real) income rose, held or fell. */
-  income: Direction;
+  income: GrowthDirection;
 }
 
 /** The result of {@link classifyGrowthPath}. */
@@ -61,10 +61,10 @@ export interface GrowthPathResult {
   real: boolean;
 }
 
-const direction = (before: number, after: number, tolerance: number): Direction =>
+const direction = (before: number, after: number, tolerance: number): GrowthDirection =>
   after > before * (1 + tolerance) ? 'up' : after < before * (1 - tolerance) ? 'down' : 'flat';
 
-const table: Record<Direction, Record<Direction, GrowthPath>> = {
+const table: Record<GrowthDirection, Record<GrowthDirection, GrowthPath>> = {
   up: { up: 'virtuous', flat: 'extensive', down: 'immiserising' },
   flat: { up: 'intensive', flat: 'stagnant', down: 'squeezed' },
   down: { up: 'intensive', flat: 'contracting', down: 'declining' },

@@ -83,13 +83,13 @@ export type ChainPosition = z.output<typeof ChainPosition>;
  *
  * @example
  * ```ts
- * Period.parse(2015);
+ * EventPeriod.parse(2015);
  * //=> 2015
  * ```
  */
-export const Period = z.union([z.number().finite(), z.string().min(1)]);
+export const EventPeriod = z.union([z.number().finite(), z.string().min(1)]);
 /** A year, an index or an ISO date string. */
-export type Period = z.output<typeof Period>;
+export type EventPeriod = z.output<typeof EventPeriod>;
 
 /**
  * One upgrading (or downgrading) event: a subject (a firm or other actor id) moved `from` one chain
@@ -114,7 +114,7 @@ export const UpgradingEvent = z
     /** The kind of movement. */
     kind: MovementKind,
     /** When. */
-    period: Period,
+    period: EventPeriod,
   })
   .strict();
 /** One upgrading or downgrading event. */
