@@ -120,6 +120,11 @@ export function attribute(index: ChainIndex, at: number): Attribution {
 
 type ChainStage = ValueChain['stages'][number];
 
+/** Formats an amount for a message, to 12 significant digits (so 0.19999999999999996 reads 0.2). @internal */
+export function formatAmount(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(12))) : String(x);
+}
+
 /** Sums values by key and returns groups sorted by value added (descending), then key. @internal */
 function groups(sums: Map<string, number>, finalValue: number): ValueAddedGroup[] {
   const out: ValueAddedGroup[] = [];
@@ -143,7 +148,7 @@ export function checkIdentity(
   if (!(Math.abs(gap) <= tolerance * Math.abs(total))) {
     throw new GvcError(
       'ACCOUNTING_MISMATCH',
-      `${what}: expected the parts to sum to ${total} ${currency}, found ${parts} (gap ${gap}, tolerance ${tolerance * Math.abs(total)})`,
+      `${what}: expected the parts to sum to ${formatAmount(total)} ${currency}, found ${formatAmount(parts)} (gap ${formatAmount(gap)}, tolerance ${formatAmount(tolerance * Math.abs(total))})`,
     );
   }
 }
@@ -207,7 +212,7 @@ export function decomposeAttribution(att: Attribution, tolerance: number): Value
       const i = line.stage;
       mismatches.push({
         path: `stages[${i}].distribution`,
-        message: `expected the distribution of stage "${stage.id}" to sum to its value added per unit ${vas}, found ${sum} (gap ${sum - vas})`,
+        message: `expected the distribution of stage "${stage.id}" to sum to its value added per unit ${formatAmount(vas)}, found ${formatAmount(sum)} (gap ${formatAmount(sum - vas)})`,
       });
     }
   }

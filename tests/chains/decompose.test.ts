@@ -236,7 +236,7 @@ describe('decomposeValueAdded: negative value added and accounting identities', 
       s.id === 'grow' ? { ...s, distribution: { wages: 1.2, profit: 0.5 } } : s,
     );
     expect(() => decomposeValueAdded({ ...c, stages })).toThrow(
-      /stages\[0\]\.distribution: expected the distribution of stage "grow" to sum to its value added per unit 1\.8, found 1\.7 \(gap -0\.1/,
+      /stages\[0\]\.distribution: expected the distribution of stage "grow" to sum to its value added per unit 1\.8, found 1\.7 \(gap -0\.1\)$/,
     );
   });
 });
