@@ -188,7 +188,7 @@ export function valueAddedChart(
       data: { values },
       mark: { type: 'bar' },
       encoding: {
-        y: { field: 'bar', type: 'nominal', title: null, sort: labels },
+        y: { field: 'bar', type: 'nominal', title: null, sort: labels, axis: { labelLimit: 0 } },
         x: { ...measureAxis, stack: 'zero' },
         color: { field: 'key', type: 'nominal', title: opts.by, sort: { field: 'order' } },
         order: { field: 'order', type: 'quantitative' },
