@@ -47,7 +47,7 @@ describe('aggregateRents', () => {
   });
 
   it('takes a value chain, naming the holders from its actors', () => {
-    const chain = {
+    const chain: Parameters<typeof aggregateRents>[0] = {
       id: 'c',
       name: 'C',
       family: 'additive',
@@ -58,7 +58,7 @@ describe('aggregateRents', () => {
         { id: 's', name: 'Extraction', actor: 'mine', country: 'GHA', output: { unit: 't', unitPrice: 5 } },
       ],
       rents: [{ family: 'resource', barriers: 'high', protected: true, holder: 'mine' }],
-    } as const;
+    };
     const r = aggregateRents(chain);
     expect(r.byHolder).toEqual([
       {
@@ -69,7 +69,8 @@ describe('aggregateRents', () => {
         families: { resource: 1, endogenous: 0, exogenous: 0, monopoly: 0 },
       },
     ]);
-    expect(aggregateRents({ ...chain, rents: undefined }).count).toBe(0);
+    const { rents: _omitted, ...withoutRents } = chain as Extract<typeof chain, { rents?: unknown }>;
+    expect(aggregateRents(withoutRents).count).toBe(0);
   });
 
   it('handles no rents', () => {
@@ -96,5 +97,20 @@ describe('aggregateRents', () => {
     const input = deepFreeze(structuredClone(rents));
     aggregateRents(input as never);
     expect(input).toEqual(rents);
+  });
+});
+
+describe('aggregateRents on an invalid chain', () => {
+  it('reports paths inside the chain', () => {
+    const chain = {
+      id: 'c',
+      name: 'C',
+      family: 'additive',
+      currency: 'USD',
+      finalStage: 's',
+      stages: [{ id: 's', name: 'S', country: 'GHA', output: { unit: 't', unitPrice: 5 } }],
+      rents: [{ family: 'resource', barriers: 'tall' }],
+    };
+    expect(() => aggregateRents(chain as never)).toThrow(/rents\[0\]\.barriers/);
   });
 });
