@@ -21,3 +21,4 @@ export {
 } from './kernels/index.js';
 export { createIcio, ICIO_TOLERANCE, IcioInput } from './model.js';
 export type { Icio, LabelledMatrix } from './types.js';
+export * from './decompositions/index.js';

@@ -112,7 +112,7 @@ export type BmOptions = z.output<typeof BmOptions>;
  * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[20, 10], [30, 40]], Y: [[50, 20], [10, 70]] });
  * const a = bmDecomposition(t, { level: 'sector' })[0]!;
  * [a.sector, a.GEXP, a.DVA.toFixed(4)];
- * //=> ['s', 30, '24.0000']
+ * //=> ['s', 30, '18.7500']
  * ```
  */
 export function bmDecomposition(icio: Icio, options: { level: 'sector' }): BmSectorRecord[];
@@ -173,7 +173,21 @@ export function bmDecomposition(
 }
 
 type BmKey = keyof typeof bmTerms;
-const BM_KEYS = Object.keys(bmTerms) as BmKey[];
+const BM_KEYS: readonly BmKey[] = [
+  'GEXP',
+  'DC',
+  'DVA',
+  'VAX',
+  'DAVAX',
+  'REF',
+  'DDC',
+  'FC',
+  'FVA',
+  'FDC',
+  'GVC',
+  'GVCB',
+  'GVCF',
+];
 
 /** The thirteen Borin–Mancini terms per exporting country–sector, as n-vectors. */
 function bmSectorTerms(icio: Icio): Record<BmKey, Float64Array> {

@@ -63,7 +63,7 @@ export type KwwRecord = z.output<typeof KwwRecord>;
  * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[20, 10], [30, 40]], Y: [[50, 20], [10, 70]] });
  * const a = kwwDecomposition(t)[0]!;
  * [a.GEXP, a.DVA_FIN.toFixed(4), a.DDC.toFixed(4)];
- * //=> [30, '15.1515', '1.7316']
+ * //=> [30, '12.9412', '0.6618']
  * ```
  */
 export function kwwDecomposition(icio: Icio): KwwRecord[] {

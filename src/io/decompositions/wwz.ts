@@ -88,7 +88,7 @@ export type WwzRecord = z.output<typeof WwzRecord>;
  * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[20, 10], [30, 40]], Y: [[50, 20], [10, 70]] });
  * const ab = wwzDecomposition(t)[0]!;
  * [ab.country, ab.partner, ab.texp, ab.DVA_FIN.toFixed(4)];
- * //=> ['A', 'B', 30, '15.1515']
+ * //=> ['A', 'B', 30, '12.9412']
  * ```
  */
 export function wwzDecomposition(icio: Icio): WwzRecord[] {

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { GvcError } from '../../../src/core/errors.js';
+import {
+  BmCountryRecord,
+  BmSectorRecord,
+  bmDecomposition,
+  kwwDecomposition,
+} from '../../../src/io/decompositions/index.js';
+import { createIcio } from '../../../src/io/model.js';
+import { REFERENCE } from '../fixtures/decompositions-reference.js';
+import { FIXTURE_COUNTRIES, FIXTURE_SECTORS, fixtureIcio } from '../fixtures/icio-4x2.js';
+import { cloneIcio, expectClose, freezeIcio, HAND_TABLE } from './helpers.js';
+
+type Terms = Omit<BmCountryRecord, 'country'>;
+const KEYS = REFERENCE.bmKeys as readonly (keyof Terms)[];
+
+function checkIdentities(r: Terms, what: string): void {
+  const tol = 1e-12;
+  expectClose(r.DVA + r.FVA + r.DDC + r.FDC, r.GEXP, `${what}: DVA + FVA + DDC + FDC = GEXP`, tol);
+  expectClose(r.VAX + r.REF, r.DVA, `${what}: VAX + REF = DVA`, tol);
+  expectClose(r.DVA + r.DDC, r.DC, `${what}: DC = DVA + DDC`, tol);
+  expectClose(r.FVA + r.FDC, r.FC, `${what}: FC = FVA + FDC`, tol);
+  expectClose(r.GVCB + r.GVCF, r.GVC, `${what}: GVC = GVCB + GVCF`, tol);
+  expectClose(r.DAVAX + r.GVC, r.GEXP, `${what}: GEXP = DAVAX + GVC`, tol);
+  expectClose(r.FC + r.DDC, r.GVCB, `${what}: GVCB = FC + DDC`, tol);
+  expectClose(r.DVA - r.DAVAX, r.GVCF, `${what}: GVCF = DVA − DAVAX`, tol);
+  // v·B = 1 in a balanced table, so domestic and foreign content exhaust exports.
+  expectClose(r.DC + r.FC, r.GEXP, `${what}: DC + FC = GEXP`, 1e-10);
+}
+
+describe('bmDecomposition', () => {
+  it("matches, at level 'sector', the numpy reference that re-inverts per exporter, to 1e-8 relative", () => {
+    // Expected: tests/io/fixtures/decompositions_reference.py (BM block; FVA from B^s = (I − A^{Ds})⁻¹
+    // formed explicitly for each exporter), printed output pasted in decompositions-reference.ts.
+    const got = bmDecomposition(fixtureIcio(), { level: 'sector' });
+    expect(got).toHaveLength(8);
+    REFERENCE.bm.forEach((row, k) => {
+      const r = got[k]!;
+      expect([r.country, r.sector]).toEqual([FIXTURE_COUNTRIES[row[0]!], FIXTURE_SECTORS[row[1]!]]);
+      KEYS.forEach((key, c) => {
+        expectClose(r[key], row[c + 2]!, `${r.country}.${r.sector}.${key}`);
+      });
+    });
+  });
+
+  it("matches at level 'country' the reference summed over each country's sectors", () => {
+    const got = bmDecomposition(fixtureIcio(), { level: 'country' });
+    expect(got.map((r) => r.country)).toEqual([...FIXTURE_COUNTRIES]);
+    got.forEach((r, s) => {
+      const rows = REFERENCE.bm.filter((row) => row[0] === s);
+      KEYS.forEach((key, c) => {
+        expectClose(
+          r[key],
+          rows.reduce((a, row) => a + row[c + 2]!, 0),
+          `${r.country}.${key}`,
+        );
+      });
+    });
+    expect(bmDecomposition(fixtureIcio())).toEqual(got); // 'country' is the default
+  });
+
+  it('satisfies every Borin–Mancini identity at both levels', () => {
+    for (const r of bmDecomposition(fixtureIcio())) checkIdentities(r, r.country);
+    for (const r of bmDecomposition(fixtureIcio(), { level: 'sector' }))
+      checkIdentities(r, `${r.country}.${r.sector}`);
+  });
+
+  it('agrees with KWW where the two coincide at the country level (DDC, and DC = DVA_KWW + RDV + DDC)', () => {
+    // At the country perimeter V_s B_ss E_s* = KWW terms 1–6 (KWW 2014, eq. 36), and the pure
+    // double counting of domestic value added is the same in both decompositions.
+    const bm = bmDecomposition(fixtureIcio());
+    kwwDecomposition(fixtureIcio()).forEach((k, s) => {
+      const b = bm[s]!;
+      expectClose(b.DDC, k.DDC, `${k.country} DDC`);
+      expectClose(
+        b.DC,
+        k.DVA_FIN + k.DVA_INT + k.DVA_INTrex + k.RDV_FIN + k.RDV_INT + k.DDC,
+        `${k.country} DC`,
+      );
+      expectClose(b.FC, k.FVA_FIN + k.FVA_INT + k.FDC, `${k.country} FC`);
+    });
+  });
+
+  it('agrees with a hand calculation on a two-country, one-sector table', () => {
+    // x = (100, 150), v = (0.5, 2/3), B = [[11, 1], [4.5, 12]] / 8.5, L_AA = 1.25, L_BB = 15/11,
+    // A_AB = 1/15, E_A* = 30.
+    // DC = 0.5·(11/8.5)·30 = 165/8.5; DVA = 0.5·1.25·30 = 18.75; FC = 30 − 165/8.5 = 90/8.5.
+    // FVA: without A's intermediate exports, B^A_BA = (1 − 4/15)⁻¹·0.3·1.25 = 0.375·15/11, so
+    //   FVA = (2/3)·0.375·(15/11)·30 = 90/8.8 = 10.2272…; FDC = 90/8.5 − 90/8.8.
+    // DAVAX = 0.625·(Y_AB + A_AB L_BB Y_BB) = 0.625·(20 + 70/11) = 16.4772…
+    // (B Y)_{B,A} = (4.5·50 + 12·10)/8.5 = 345/8.5; VAX = 0.625·(20 + (150 − 345/8.5)/15) = 17.0588…
+    const [a] = bmDecomposition(createIcio(HAND_TABLE), { level: 'sector' });
+    const dae = 20 + 70 / 11;
+    const vaxe = 20 + (150 - 345 / 8.5) / 15;
+    const expected: Omit<BmSectorRecord, 'country' | 'sector'> = {
+      GEXP: 30,
+      DC: 165 / 8.5,
+      DVA: 18.75,
+      VAX: 0.625 * vaxe,
+      DAVAX: 0.625 * dae,
+      REF: 18.75 - 0.625 * vaxe,
+      DDC: 165 / 8.5 - 18.75,
+      FC: 90 / 8.5,
+      FVA: 90 / 8.8,
+      FDC: 90 / 8.5 - 90 / 8.8,
+      GVC: 30 - 0.625 * dae,
+      GVCB: 90 / 8.5 + 165 / 8.5 - 18.75,
+      GVCF: 18.75 - 0.625 * dae,
+    };
+    expect([a!.country, a!.sector]).toEqual(['A', 's']);
+    for (const key of KEYS) expectClose(a![key], expected[key], key);
+  });
+
+  it('returns records that satisfy its schemas', () => {
+    for (const r of bmDecomposition(fixtureIcio())) expect(BmCountryRecord.parse(r)).toEqual(r);
+    for (const r of bmDecomposition(fixtureIcio(), { level: 'sector' }))
+      expect(BmSectorRecord.parse(r)).toEqual(r);
+  });
+
+  it('does not mutate the table or the options', () => {
+    const t = freezeIcio(fixtureIcio());
+    const before = cloneIcio(t);
+    const options = Object.freeze({ level: 'sector' as const });
+    bmDecomposition(t, options);
+    expect(cloneIcio(t)).toEqual(before);
+    expect(options).toEqual({ level: 'sector' });
+  });
+
+  it('rejects invalid options, listing every problem with its path', () => {
+    const t = fixtureIcio();
+    const call = () => bmDecomposition(t, { level: 'bilateral', extra: 1 } as never);
+    expect(call).toThrow(GvcError);
+    try {
+      call();
+    } catch (e) {
+      const err = e as GvcError;
+      expect(err.code).toBe('INVALID_INPUT');
+      expect(err.issues.map((i) => i.path).sort()).toEqual(['options', 'options.level']);
+      expect(err.issues.find((i) => i.path === 'options.level')!.message).toBe(
+        `expected 'country' or 'sector', found "bilateral"`,
+      );
+    }
+  });
+
+  it('rejects a one-country table with INVALID_INPUT', () => {
+    const one = createIcio({ countries: ['A'], sectors: ['s'], Z: [[1]], Y: [[2]] });
+    expect(() => bmDecomposition(one)).toThrow(
+      /bmDecomposition needs an inter-country table: G: expected at least 2/,
+    );
+  });
+});
