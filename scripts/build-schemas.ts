@@ -5,8 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { publicSchemas } from '../src/schemas.js';
+import { publicJsonSchema, publicSchemas } from '../src/schemas.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'schemas');
@@ -14,8 +13,6 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const entries = Object.entries(publicSchemas());
 for (const [name, schema] of entries) {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-  const withId = { $id: `https://unpkg.com/gvckit/schemas/${name}.json`, ...json };
-  writeFileSync(join(out, `${name}.json`), `${JSON.stringify(withId, null, 2)}\n`);
+  writeFileSync(join(out, `${name}.json`), `${JSON.stringify(publicJsonSchema(name, schema), null, 2)}\n`);
 }
 console.log(`schemas: wrote ${entries.length} JSON Schemas to schemas/`);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Actor, Stage, ValueChain } from './chains/model.js';
 import { Cluster } from './clusters/model.js';
 import { GvcIssueSchema } from './core/schema.js';
@@ -26,4 +26,24 @@ export function publicSchemas(): Record<string, z.ZodType> {
     'upgrading-event': UpgradingEvent,
     'gvc-issue': GvcIssueSchema,
   };
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of one public model, as written to `schemas/<name>.json`: generated
+ * for input (so fields with defaults are optional), with the models it is made of (`Actor`, `Stage`,
+ * `Rent`, `Governance`) in `$defs`, and an `$id` naming the published file.
+ *
+ * @internal
+ */
+export function publicJsonSchema(name: string, schema: z.ZodType): Record<string, unknown> {
+  const named = z.registry<{ id: string }>();
+  const parts: Array<[string, z.ZodType]> = [
+    ['Actor', Actor],
+    ['Stage', Stage],
+    ['Rent', Rent],
+    ['Governance', Governance],
+  ];
+  for (const [id, part] of parts) if (part !== schema) named.add(part, { id });
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', metadata: named });
+  return { $id: `https://unpkg.com/gvckit/schemas/${name}.json`, ...json };
 }

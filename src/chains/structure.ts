@@ -54,6 +54,15 @@ function readSkeleton(input: unknown): ChainSkeleton | undefined {
 
 const q = (id: string): string => JSON.stringify(id);
 
+/**
+ * Chain inputs as a compressed adjacency list: the inputs of stage `i` are
+ * `targets[offsets[i]] … targets[offsets[i + 1] - 1]`, one slot per input, `-1` for an unknown stage.
+ */
+interface Edges {
+  offsets: Int32Array;
+  targets: Int32Array;
+}
+
 /** Maps each id to the index of its first occurrence, reporting later occurrences as duplicates. */
 function indexIds(
   ids: Array<string | undefined>,
@@ -82,7 +91,7 @@ function indexIds(
  */
 function cycleIssues(
   stages: Array<StageSkeleton | undefined>,
-  edges: Int32Array[],
+  edges: Edges,
   isFirst: (i: number) => boolean,
   issues: StructureIssue[],
 ): void {
@@ -101,16 +110,16 @@ function cycleIssues(
     while (stack.length > 0) {
       const top = stack.length - 1;
       const node = stack[top]!;
-      const out = edges[node]!;
+      const start = edges.offsets[node]!;
       const k = next[top]!;
-      if (k >= out.length) {
+      if (start + k >= edges.offsets[node + 1]!) {
         state[node] = 2;
         stack.pop();
         next.pop();
         continue;
       }
       next[top] = k + 1;
-      const target = out[k]!;
+      const target = edges.targets[start + k]!;
       if (target < 0) continue;
       if (state[target] === 0) {
         state[target] = 1;
@@ -131,7 +140,7 @@ function cycleIssues(
           for (let p = from + 4; p > from; p--) ids.push(idOf(stack[p]!));
         }
         ids.push(idOf(target));
-        // Edge lists keep one slot per input (-1 for unknown stages), so the k-th edge is the k-th input.
+        // Edges keep one slot per input (-1 for unknown stages), so the k-th edge is the k-th input.
         issues.push({
           path: ['stages', node, 'inputs', k, 'stage'],
           message: `expected an acyclic chain, found the cycle ${ids.join(' → ')}`,
@@ -175,27 +184,31 @@ export function chainStructureIssues(input: unknown): StructureIssue[] {
     const id = stages[i]?.id;
     return id !== undefined && stageIndex.get(id) === i;
   };
+  const stageIndexOf = (id: string): number | undefined => stageIndex.get(id);
   const finalIndex = chain.finalStage === undefined ? undefined : stageIndex.get(chain.finalStage);
   const consumersOfFinal: string[] = [];
 
-  const edges: Int32Array[] = new Array(stages.length);
+  let inputCount = 0;
+  for (const stage of stages) inputCount += stage?.inputs.length ?? 0;
+  const edges: Edges = {
+    offsets: new Int32Array(stages.length + 1),
+    targets: new Int32Array(inputCount).fill(-1),
+  };
+  let slot = 0;
   stages.forEach((stage, i) => {
-    if (stage === undefined) {
-      edges[i] = new Int32Array(0);
-      return;
-    }
+    edges.offsets[i] = slot;
+    if (stage === undefined) return;
     if (stage.actor !== undefined && !actorIndex.has(stage.actor)) {
       issues.push({
         path: ['stages', i, 'actor'],
         message: `unknown actor ${q(stage.actor)}: expected the id of an actor in the chain's actors`,
       });
     }
-    const out = new Int32Array(stage.inputs.length);
-    const seen = new Map<string, number>();
+    const first = slot;
     stage.inputs.forEach((ref, j) => {
-      out[j] = -1;
+      const at = slot++;
       if (ref === undefined) return;
-      const target = stageIndex.get(ref);
+      const target = stageIndexOf(ref);
       if (target === undefined) {
         issues.push({
           path: ['stages', i, 'inputs', j, 'stage'],
@@ -203,20 +216,19 @@ export function chainStructureIssues(input: unknown): StructureIssue[] {
         });
         return;
       }
-      const again = seen.get(ref);
-      if (again !== undefined) {
+      let again = -1;
+      for (let e = first; e < at && again < 0; e++) if (edges.targets[e] === target) again = e - first;
+      if (again >= 0) {
         issues.push({
           path: ['stages', i, 'inputs', j, 'stage'],
           message: `expected each upstream stage at most once per stage, found ${q(ref)} again (first at stages[${i}].inputs[${again}])`,
         });
         return;
       }
-      seen.set(ref, j);
-      out[j] = target;
+      edges.targets[at] = target;
       if (target === finalIndex)
         consumersOfFinal.push(`stages[${i}].inputs[${j}] of stage ${q(stage.id ?? '')}`);
     });
-    edges[i] = out;
     if (chain.family === 'additive' && stage.inputs.length > 1) {
       const names = stage.inputs.map((r) => (r === undefined ? '?' : q(r))).join(', ');
       issues.push({
@@ -225,6 +237,7 @@ export function chainStructureIssues(input: unknown): StructureIssue[] {
       });
     }
   });
+  edges.offsets[stages.length] = slot;
 
   chain.holders.forEach((holder, i) => {
     if (holder !== undefined && !actorIndex.has(holder)) {
@@ -255,7 +268,9 @@ export function chainStructureIssues(input: unknown): StructureIssue[] {
     reached[finalIndex] = 1;
     const queue: number[] = [finalIndex];
     for (let head = 0; head < queue.length; head++) {
-      for (const target of edges[queue[head]!]!) {
+      const node = queue[head]!;
+      for (let e = edges.offsets[node]!; e < edges.offsets[node + 1]!; e++) {
+        const target = edges.targets[e]!;
         if (target >= 0 && reached[target] === 0) {
           reached[target] = 1;
           queue.push(target);
