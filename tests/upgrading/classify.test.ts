@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { classifyUpgrading, disembodiedIndex, GvcError, UpgradingEvent } from '../../src/index.js';
+
+// Expected kinds: Humphrey & Schmitz (2000) and the trajectory of Kaplinsky & Morris (2001) as told in
+// Kaplinsky (2015): OEA → OEM is process upgrading, → ODM product, → OBM functional, moving chains is
+// chain upgrading, moving back down is downgrading.
+const at = (position: 'OEA' | 'OEM' | 'ODM' | 'OBM', extra: object = {}) => ({
+  chain: 'apparel',
+  position,
+  ...extra,
+});
+
+describe('classifyUpgrading', () => {
+  it.each([
+    ['OEA', 'OEM', 'process'],
+    ['OEM', 'ODM', 'product'],
+    ['ODM', 'OBM', 'functional'],
+    ['OEA', 'ODM', 'product'], // a jump is named by where it lands
+    ['OEA', 'OBM', 'functional'],
+    ['OEM', 'OBM', 'functional'],
+    ['OEM', 'OEA', 'downgrading'],
+    ['OBM', 'ODM', 'downgrading'],
+    ['OBM', 'OEA', 'downgrading'],
+    ['OEM', 'OEM', 'none'],
+  ] as const)('%s → %s in the same chain is %s', (from, to, kind) => {
+    expect(classifyUpgrading(at(from), at(to))).toBe(kind);
+  });
+
+  it('a change of chain comes first, whatever the positions', () => {
+    const tubes = { chain: 'tv-tubes', position: 'OBM' } as const;
+    expect(classifyUpgrading(tubes, { chain: 'monitors', position: 'OEM' })).toBe('chain');
+    expect(classifyUpgrading(tubes, { chain: 'monitors', position: 'OBM' })).toBe('chain');
+  });
+
+  it('in the same position, a change in functions is functional and an efficiency gain is process', () => {
+    expect(
+      classifyUpgrading(at('OEM', { functions: ['cut', 'sew'] }), at('OEM', { functions: ['sew'] })),
+    ).toBe('functional');
+    expect(
+      classifyUpgrading(at('OEM', { functions: ['sew'] }), at('OEM', { functions: ['sew', 'design'] })),
+    ).toBe('functional');
+    expect(classifyUpgrading(at('OEM'), at('OEM', { efficiencyGain: true }))).toBe('process');
+    // functional outranks process when both are present
+    expect(
+      classifyUpgrading(
+        at('OEM', { functions: ['sew'] }),
+        at('OEM', { functions: ['sew', 'design'], efficiencyGain: true }),
+      ),
+    ).toBe('functional');
+  });
+
+  it('boundaries: same functions in another order, one-sided functions, efficiency gain on the wrong side or false', () => {
+    expect(
+      classifyUpgrading(at('OEM', { functions: ['a', 'b'] }), at('OEM', { functions: ['b', 'a', 'a'] })),
+    ).toBe('none');
+    expect(classifyUpgrading(at('OEM'), at('OEM', { functions: ['design'] }))).toBe('none');
+    expect(classifyUpgrading(at('OEM', { efficiencyGain: true }), at('OEM'))).toBe('none');
+    expect(classifyUpgrading(at('OEM'), at('OEM', { efficiencyGain: false }))).toBe('none');
+    // a position change outranks an efficiency gain
+    expect(classifyUpgrading(at('ODM'), at('OEM', { efficiencyGain: true }))).toBe('downgrading');
+  });
+
+  it('rejects bad positions on both sides at once, with paths', () => {
+    try {
+      classifyUpgrading({ chain: '', position: 'OEM' }, { chain: 'apparel', position: 'XYZ' } as never);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(GvcError);
+      expect((e as GvcError).issues.map((i) => i.path)).toEqual(['from.chain', 'to.position']);
+    }
+  });
+
+  it('does not mutate its inputs', () => {
+    const from = Object.freeze({
+      chain: 'apparel',
+      position: 'OEM' as const,
+      functions: Object.freeze(['sew']),
+    });
+    const to = Object.freeze({
+      chain: 'apparel',
+      position: 'OEM' as const,
+      functions: Object.freeze(['sew', 'cut']),
+    });
+    expect(classifyUpgrading(from as never, to as never)).toBe('functional');
+    expect(from).toEqual({ chain: 'apparel', position: 'OEM', functions: ['sew'] });
+    expect(to).toEqual({ chain: 'apparel', position: 'OEM', functions: ['sew', 'cut'] });
+  });
+});
+
+describe('disembodiedIndex', () => {
+  it('orders the positions 0..3 (ordinal, Kaplinsky & Morris 2001)', () => {
+    expect((['OEA', 'OEM', 'ODM', 'OBM'] as const).map(disembodiedIndex)).toEqual([0, 1, 2, 3]);
+    expect(() => disembodiedIndex('OXM' as never)).toThrow(GvcError);
+  });
+});
+
+describe('UpgradingEvent', () => {
+  it('accepts an event and rejects unknown keys and kinds', () => {
+    const event = { subject: 'f', period: 1, kind: 'process', from: at('OEA'), to: at('OEM') };
+    expect(UpgradingEvent.parse(event)).toEqual(event);
+    expect(UpgradingEvent.safeParse({ ...event, kind: 'none' }).success).toBe(false);
+    expect(UpgradingEvent.safeParse({ ...event, note: 'x' }).success).toBe(false);
+    expect(UpgradingEvent.safeParse({ ...event, kind: 'downgrading' }).success).toBe(true);
+  });
+});
