@@ -33,9 +33,15 @@ export const StagePlacement = z.union([
 /** Where a new stage goes. */
 export type StagePlacement = z.output<typeof StagePlacement>;
 
+/**
+ * A stage as given to {@link addStage}: a {@link Stage} whose defaulted fields (`inputs`, `purchases`)
+ * may be left out.
+ */
+export type NewStage = z.input<typeof Stage>;
+
 function addStageRecipe(
   chain: ValueChain,
-  stage: Stage,
+  stage: NewStage,
   placement: StagePlacement,
 ): (draft: ValueChain) => void {
   const added = parseArgument(Stage, stage, 'stage');
@@ -88,7 +94,7 @@ function addStageRecipe(
  * //=> [{ stage: 'ferment', quantity: 1 }]
  * ```
  */
-export function addStage(chain: ValueChain, stage: Stage, placement: StagePlacement): ValueChain {
+export function addStage(chain: ValueChain, stage: NewStage, placement: StagePlacement): ValueChain {
   return produceChain(chain, addStageRecipe(chain, stage, placement));
 }
 
@@ -107,7 +113,11 @@ export function addStage(chain: ValueChain, stage: Stage, placement: StagePlacem
  * //=> ['stages.1.inputs.1', 'stages.3']
  * ```
  */
-export function addStageWithPatches(chain: ValueChain, stage: Stage, placement: StagePlacement): ChainEdit {
+export function addStageWithPatches(
+  chain: ValueChain,
+  stage: NewStage,
+  placement: StagePlacement,
+): ChainEdit {
   return produceChainWithPatches(chain, addStageRecipe(chain, stage, placement));
 }
 

@@ -10,6 +10,7 @@ export {
   updateChainWithPatches,
 } from './edit.js';
 export type { ChainEdit, ChainPatch } from './edit-core.js';
+export type { NewStage } from './edit-stages.js';
 export {
   addStage,
   addStageWithPatches,
