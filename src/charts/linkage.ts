@@ -18,8 +18,8 @@ export const LinkagePointLike = z.object({ period: z.number(), domesticShare: z.
 export type LinkagePointLike = z.output<typeof LinkagePointLike>;
 
 /**
- * A named path of linkage development: the fitted market-led curve or a policy scenario (the points
- * of `projectLinkageCurve`).
+ * A path of linkage development: a policy scenario (the result of `projectLinkageCurve`), named by its
+ * `name` or, failing that, by its `policies` joined with `+`. Other fields are ignored.
  *
  * @example
  * ```ts
@@ -27,13 +27,18 @@ export type LinkagePointLike = z.output<typeof LinkagePointLike>;
  * //=> 'speed ×1.5'
  * ```
  */
-export const LinkageScenarioLike = z.object({ name: z.string().min(1), points: z.array(LinkagePointLike) });
-/** A named path of linkage development. */
+export const LinkageScenarioLike = z.object({
+  name: z.string().min(1).optional(),
+  policies: z.array(z.string().min(1)).optional(),
+  points: z.array(LinkagePointLike),
+});
+/** A path of linkage development. */
 export type LinkageScenarioLike = z.output<typeof LinkageScenarioLike>;
 
 /**
  * What {@link linkageCurveChart} draws: the observed domestic shares, the fitted market-led logistic
- * curve evaluated at the periods to draw (`fitted`), and the policy scenarios.
+ * curve evaluated at the periods to draw (`fitted`: its points, or a market-led projection carrying
+ * them), and the policy scenarios.
  *
  * @example
  * ```ts
@@ -44,7 +49,7 @@ export type LinkageScenarioLike = z.output<typeof LinkageScenarioLike>;
 export const LinkageCurveChartInput = z
   .object({
     observations: z.array(LinkagePointLike),
-    fitted: z.array(LinkagePointLike),
+    fitted: z.union([z.array(LinkagePointLike), z.object({ points: z.array(LinkagePointLike) })]),
     scenarios: z.array(LinkageScenarioLike).default([]),
   })
   .strict();
@@ -73,12 +78,14 @@ export type LinkageCurveChartOptions = z.input<typeof LinkageCurveChartOptions>;
  * slowing as harder stages are reached (Morris, Kaplinsky & Kaplan 2012; Kaplinsky 2015) — as a solid
  * line, and the policy scenarios that speed, deepen, slow or reverse it as dashed lines.
  *
- * @param input - `{ observations, fitted, scenarios? }`: points `{ period, domesticShare }`
+ * @param input - `{ observations, fitted, scenarios? }`: points `{ period, domesticShare }`; `fitted` may be
+ *   a projection without policy (`projectLinkageCurve(fit, { periods })`) and the scenarios projections
+ *   (`projectLinkageCurve(fit, { name, periods, speed, depth })`)
  * @param options - the fitted curve's legend name, title and size
  * @returns a Vega-Lite v6 specification (plain JSON), a layer of the lines and the observed points
  * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path: a share outside [0, 1]
- *   (`scenarios[1].points[4].domesticShare`), an empty fitted curve, or a scenario name used twice or
- *   equal to the fitted curve's
+ *   (`scenarios[1].points[4].domesticShare`), an empty fitted curve, or a scenario name (given or derived
+ *   from its policies) used twice or equal to the fitted curve's
  * @example
  * ```ts
  * const spec = linkageCurveChart({
@@ -101,6 +108,11 @@ export function linkageCurveChart(
     LinkageCurveChartOptions,
     options,
   );
+  const fitted = Array.isArray(data.fitted) ? data.fitted : data.fitted.points;
+  const fittedPath = Array.isArray(data.fitted) ? 'fitted' : 'fitted.points';
+  const scenarioNames = data.scenarios.map(
+    (s, i) => s.name ?? (s.policies && s.policies.length > 0 ? s.policies.join('+') : `scenario ${i + 1}`),
+  );
   const issues: GvcIssue[] = [];
   const checkShare = (share: number, path: string) => {
     if (share < 0 || share > 1)
@@ -109,20 +121,22 @@ export function linkageCurveChart(
   data.observations.forEach((p, i) => {
     checkShare(p.domesticShare, `observations[${i}].domesticShare`);
   });
-  if (data.fitted.length === 0)
-    issues.push({ path: 'fitted', message: 'expected points of the fitted curve, found none' });
-  data.fitted.forEach((p, i) => {
-    checkShare(p.domesticShare, `fitted[${i}].domesticShare`);
+  if (fitted.length === 0) {
+    issues.push({ path: fittedPath, message: 'expected points of the fitted curve, found none' });
+  }
+  fitted.forEach((p, i) => {
+    checkShare(p.domesticShare, `${fittedPath}[${i}].domesticShare`);
   });
   const names = new Set([opts.fittedName]);
   data.scenarios.forEach((s, i) => {
-    if (names.has(s.name)) {
+    const name = scenarioNames[i] ?? '';
+    if (names.has(name)) {
       issues.push({
-        path: `scenarios[${i}].name`,
-        message: `expected a distinct scenario name, found "${s.name}" twice`,
+        path: `scenarios[${i}].${s.name === undefined ? 'policies' : 'name'}`,
+        message: `expected a distinct scenario name, found "${name}" twice`,
       });
     }
-    names.add(s.name);
+    names.add(name);
     s.points.forEach((p, j) => {
       checkShare(p.domesticShare, `scenarios[${i}].points[${j}].domesticShare`);
     });
@@ -130,9 +144,9 @@ export function linkageCurveChart(
   throwIfIssues('linkage-curve chart', issues);
 
   const lines: JsonValue[] = [
-    ...data.fitted.map((p) => ({ ...p, path: opts.fittedName, policy: 'market-led' })),
-    ...data.scenarios.flatMap((s) =>
-      s.points.map((p) => ({ ...p, path: s.name, policy: 'policy scenario' })),
+    ...fitted.map((p) => ({ ...p, path: opts.fittedName, policy: 'market-led' })),
+    ...data.scenarios.flatMap((s, i) =>
+      s.points.map((p) => ({ ...p, path: scenarioNames[i] ?? '', policy: 'policy scenario' })),
     ),
   ];
   const x = { field: 'period', type: 'quantitative', title: 'Period', axis: { format: 'd', tickMinStep: 1 } };

@@ -46,6 +46,39 @@ describe('linkageCurveChart', () => {
     expect(() => linkageCurveChart({ observations: [], fitted: input.fitted })).not.toThrow();
   });
 
+  it('accepts projections: fitted as { points }, scenarios named by their policies when unnamed', () => {
+    const projection = (policies: string[], share: number) => ({
+      policies,
+      start: 2015,
+      ceiling: 0.8,
+      rate: 0.3,
+      points: [{ period: 2020, domesticShare: share, baseline: 0.59, nonCore: 0.6, core: share - 0.6 }],
+    });
+    const spec = linkageCurveChart({
+      observations: input.observations,
+      fitted: { ...projection(['market-led'], 0.59), points: input.fitted },
+      scenarios: [projection(['deepen'], 0.7), projection(['speed', 'deepen'], 0.75)],
+    });
+    const layer = (spec.layer as Array<{ data: { values: Array<Record<string, unknown>> } }>)[0];
+    expect(layer?.data.values.slice(3)).toEqual([
+      { period: 2020, domesticShare: 0.7, path: 'deepen', policy: 'policy scenario' },
+      { period: 2020, domesticShare: 0.75, path: 'speed+deepen', policy: 'policy scenario' },
+    ]);
+    try {
+      linkageCurveChart({
+        observations: [],
+        fitted: { points: [] },
+        scenarios: [projection(['deepen'], 0.7), projection(['deepen'], 0.7)],
+      });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as GvcError).issues).toEqual([
+        { path: 'fitted.points', message: 'expected points of the fitted curve, found none' },
+        { path: 'scenarios[1].policies', message: 'expected a distinct scenario name, found "deepen" twice' },
+      ]);
+    }
+  });
+
   it('accepts shares at 0 and 1 and rejects them just outside, with paths', () => {
     const edge = {
       observations: [{ period: 1, domesticShare: 0 }],
