@@ -7,3 +7,4 @@ export * from './upgrading/index.js';
 export * from './clusters/index.js';
 export * from './growth/index.js';
 export * from './policy/index.js';
+export * from './linkages/index.js';

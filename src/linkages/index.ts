@@ -1,0 +1,4 @@
+export * from './curve.js';
+export * from './metrics.js';
+export * from './model.js';
+export * from './projection.js';
