@@ -1,4 +1,5 @@
 export { GvcError } from '../core/errors.js';
+export { AggregateOptions, aggregateIcio } from './aggregate.js';
 export type { OutputMultiplier, ValueAddedCoefficient } from './core.js';
 export {
   domesticInverses,
@@ -8,6 +9,8 @@ export {
   technicalCoefficients,
   valueAddedCoefficients,
 } from './core.js';
+export { IcioCsvOptions, readIcioCsv } from './csv.js';
+export * from './decompositions/index.js';
 export * from './indicators/index.js';
 export type { LuFactors } from './kernels/index.js';
 export {
@@ -21,4 +24,3 @@ export {
 } from './kernels/index.js';
 export { createIcio, ICIO_TOLERANCE, IcioInput } from './model.js';
 export type { Icio, LabelledMatrix } from './types.js';
-export * from './decompositions/index.js';
