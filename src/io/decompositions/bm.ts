@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { GvcError } from '../../core/errors.js';
 import { formatPath } from '../../core/issues.js';
-import { luFactor, luSolve, matmul } from '../kernels/index.js';
+import { identityMinus, luFactor, luSolve, luSolveTransposed } from '../kernels/index.js';
 import type { Icio } from '../types.js';
-import { addBlockTimesVector, block, checkIcio, decompositionBasis } from './common.js';
+import {
+  addBlockTimesVector,
+  checkIcio,
+  domesticMultipliers,
+  inverseDiagonalBlocks,
+  localBasis,
+} from './common.js';
 
 const bmTerms = {
   /** Gross exports E_s*. */
@@ -191,21 +197,27 @@ const BM_KEYS: readonly BmKey[] = [
 
 /** The thirteen Borin–Mancini terms per exporting country–sector, as n-vectors. */
 function bmSectorTerms(icio: Icio): Record<BmKey, Float64Array> {
-  const { G, N, n, A, B, E, Efin, h, vl, vb, vB } = decompositionBasis(icio);
+  const { G, N, n, A, v, E, Efin, h, vl } = localBasis(icio);
   const { Y, x } = icio;
-  const BY = matmul(B, Y, n, n, G);
+  // One LU factorisation of I − A; no global inverse is formed. The diagonal blocks B_ss come from
+  // structured solves, v·B from one transposed solve and B·Y from G solves.
+  const f = luFactor(identityMinus(A, n), n);
+  const Bss = inverseDiagonalBlocks(f, G, N);
+  const vb = domesticMultipliers(v, Bss, N);
+  const vB = luSolveTransposed(f, v);
+  const BY = luSolve(f, Y, G);
   // FVA coefficients per exporter s: f_s = (Σ_{t≠s} V_t B_ts) ((I − A_ss) B_ss)⁻¹, i.e. solve
   // ((I − A_ss) B_ss)ᵀ f_sᵀ = (VBfor_s)ᵀ.
   const fva = new Float64Array(n);
   for (let s = 0; s < G; s++) {
     const o = s * N;
-    const Bss = block(B, n, o, o, N);
+    const B = Bss[s]!;
     // Cᵀ with C = (I − A_ss) B_ss: Cᵀ[k][l] = C[l][k] = B_ss[l][k] − Σ_m A_ss[l][m] B_ss[m][k].
     const Ct = new Float64Array(N * N);
     for (let l = 0; l < N; l++) {
       for (let k = 0; k < N; k++) {
-        let acc = Bss[l * N + k]!;
-        for (let m = 0; m < N; m++) acc -= A[(o + l) * n + o + m]! * Bss[m * N + k]!;
+        let acc = B[l * N + k]!;
+        for (let m = 0; m < N; m++) acc -= A[(o + l) * n + o + m]! * B[m * N + k]!;
         Ct[k * N + l] = acc;
       }
     }

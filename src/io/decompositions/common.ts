@@ -1,7 +1,7 @@
 import { GvcError } from '../../core/errors.js';
 import { coefficientsData, valueAddedCoefficientsData } from '../core.js';
 import { assertIcio, finalDemandSplit, grossExportsVector } from '../internal.js';
-import { identityMinus, inverse } from '../kernels/index.js';
+import { identityMinus, inverse, type LuFactors } from '../kernels/index.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -20,12 +20,13 @@ export function checkIcio(icio: Icio, fn: string): void {
 }
 
 /**
- * The quantities every gross-exports decomposition reuses, computed once per table. Vectors are
- * length n = G·N, country-major; `Lss[s]` is country s's N×N local (domestic) Leontief inverse.
+ * What every decomposition of exports needs besides the global inverse: coefficients, exports and
+ * the local (domestic) Leontief inverses with their products. Vectors are length n = G·N,
+ * country-major; `Lss[s]` is country s's N×N block.
  *
  * @internal
  */
-export interface DecompositionBasis {
+export interface LocalBasis {
   readonly G: number;
   readonly N: number;
   readonly n: number;
@@ -33,8 +34,6 @@ export interface DecompositionBasis {
   readonly A: Float64Array;
   /** Value-added coefficients v = va / x (0 where x = 0). */
   readonly v: Float64Array;
-  /** Global Leontief inverse B = (I − A)⁻¹, n×n. */
-  readonly B: Float64Array;
   /** Local Leontief inverses L_ss = (I − A_ss)⁻¹, one N×N block per country. */
   readonly Lss: readonly Float64Array[];
   /** Gross exports E_s* of each country–sector (intermediate and final, to all other countries). */
@@ -45,6 +44,14 @@ export interface DecompositionBasis {
   readonly h: Float64Array;
   /** Domestic local value-added multipliers v_s·L_ss per block ("VLdom"). */
   readonly vl: Float64Array;
+}
+
+/**
+ * A {@link LocalBasis} plus the global inverse's value-added multipliers.
+ *
+ * @internal
+ */
+export interface DecompositionBasis extends LocalBasis {
   /** Domestic value-added multipliers v_s·B_ss per block ("VBdom"). */
   readonly vb: Float64Array;
   /** Total value-added multipliers v·B (column sums of diag(v)·B; 1 in a balanced table). */
@@ -52,27 +59,19 @@ export interface DecompositionBasis {
 }
 
 /**
- * Computes the {@link DecompositionBasis} of a validated table: one global Leontief inverse and G
- * local inverses of order N.
+ * Computes the {@link LocalBasis}: coefficients, exports and G local inverses of order N.
  *
  * @internal
  */
-export function decompositionBasis(icio: Icio): DecompositionBasis {
+export function localBasis(icio: Icio): LocalBasis {
   const { G, N, Y } = icio;
   const n = G * N;
   const A = coefficientsData(icio);
   const v = valueAddedCoefficientsData(icio);
-  const B = inverse(identityMinus(A, n), n);
   const Lss: Float64Array[] = [];
   for (let s = 0; s < G; s++) Lss.push(inverse(identityMinus(block(A, n, s * N, s * N, N), N), N));
-
-  const E = grossExportsVector(icio);
-  const Efin = finalDemandSplit(icio).yF;
-
   const h = new Float64Array(n);
   const vl = new Float64Array(n);
-  const vb = new Float64Array(n);
-  const vB = new Float64Array(n);
   for (let s = 0; s < G; s++) {
     const o = s * N;
     const L = Lss[s]!;
@@ -82,23 +81,119 @@ export function decompositionBasis(icio: Icio): DecompositionBasis {
       h[o + k] = acc;
     }
     for (let l = 0; l < N; l++) {
-      let accL = 0;
-      let accB = 0;
-      for (let k = 0; k < N; k++) {
-        accL += v[o + k]! * L[k * N + l]!;
-        accB += v[o + k]! * B[(o + k) * n + o + l]!;
-      }
-      vl[o + l] = accL;
-      vb[o + l] = accB;
+      let acc = 0;
+      for (let k = 0; k < N; k++) acc += v[o + k]! * L[k * N + l]!;
+      vl[o + l] = acc;
     }
   }
+  return { G, N, n, A, v, Lss, E: grossExportsVector(icio), Efin: finalDemandSplit(icio).yF, h, vl };
+}
+
+/**
+ * v_s·B_ss per block, from the diagonal blocks B_ss of the global inverse.
+ *
+ * @internal
+ */
+export function domesticMultipliers(v: Float64Array, Bss: readonly Float64Array[], N: number): Float64Array {
+  const vb = new Float64Array(v.length);
+  Bss.forEach((b, s) => {
+    const o = s * N;
+    for (let l = 0; l < N; l++) {
+      let acc = 0;
+      for (let k = 0; k < N; k++) acc += v[o + k]! * b[k * N + l]!;
+      vb[o + l] = acc;
+    }
+  });
+  return vb;
+}
+
+/**
+ * The {@link DecompositionBasis} with the full global Leontief inverse B = (I − A)⁻¹, for the
+ * decompositions that need its off-diagonal blocks (KWW, WWZ).
+ *
+ * @internal
+ */
+export function decompositionBasis(icio: Icio): DecompositionBasis & { readonly B: Float64Array } {
+  const local = localBasis(icio);
+  const { G, N, n, A, v } = local;
+  const B = inverse(identityMinus(A, n), n);
+  const Bss: Float64Array[] = [];
+  for (let s = 0; s < G; s++) Bss.push(block(B, n, s * N, s * N, N));
+  const vB = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const vi = v[i]!;
     if (vi === 0) continue;
     const row = i * n;
     for (let j = 0; j < n; j++) vB[j] = vB[j]! + vi * B[row + j]!;
   }
-  return { G, N, n, A, v, B, Lss, E, Efin, h, vl, vb, vB };
+  return { ...local, B, vb: domesticMultipliers(v, Bss, N), vB };
+}
+
+/**
+ * The diagonal N×N blocks B_ss of M⁻¹ from the LU factors of M (P·M = L·U), without forming M⁻¹:
+ * for each block s, forward substitution with the permuted unit columns starts at the first row
+ * they touch, and back substitution stops at the block's first row. About n³/3 multiply–adds in
+ * all, a third of a full inverse from the same factors.
+ *
+ * @internal
+ */
+export function inverseDiagonalBlocks(f: LuFactors, G: number, N: number): Float64Array[] {
+  const { n, lu, perm } = f;
+  const where = new Int32Array(n); // where[j] = row of P·M that is row j of M
+  for (let i = 0; i < n; i++) where[perm[i]!] = i;
+  const out: Float64Array[] = [];
+  for (let s = 0; s < G; s++) {
+    const o = s * N;
+    let lo = o;
+    for (let k = 0; k < N; k++) lo = Math.min(lo, where[o + k]!);
+    const x = new Float64Array((n - lo) * N);
+    for (let k = 0; k < N; k++) x[(where[o + k]! - lo) * N + k] = 1;
+    // L·Y = P·E_s (L unit lower triangular), rows lo+1 … n−1.
+    for (let i = lo + 1; i < n; i++) subtractRows(x, lo, N, lu, i * n, lo, i, (i - lo) * N);
+    // U·X = Y, rows n−1 down to o (rows above the block are not needed).
+    for (let i = n - 1; i >= o; i--) {
+      const xi = (i - lo) * N;
+      subtractRows(x, lo, N, lu, i * n, i + 1, n, xi);
+      const d = 1 / lu[i * n + i]!;
+      for (let j = 0; j < N; j++) x[xi + j] = x[xi + j]! * d;
+    }
+    out.push(x.slice((o - lo) * N, (o - lo) * N + N * N));
+  }
+  return out;
+}
+
+/** x[xi..xi+N) −= Σ_{p ∈ [p0, p1)} lu[row + p] · x[(p − lo)·N ..], unrolled by four. */
+function subtractRows(
+  x: Float64Array,
+  lo: number,
+  N: number,
+  lu: Float64Array,
+  row: number,
+  p0: number,
+  p1: number,
+  xi: number,
+): void {
+  let p = p0;
+  for (; p + 3 < p1; p += 4) {
+    const c0 = lu[row + p]!;
+    const c1 = lu[row + p + 1]!;
+    const c2 = lu[row + p + 2]!;
+    const c3 = lu[row + p + 3]!;
+    if (c0 === 0 && c1 === 0 && c2 === 0 && c3 === 0) continue;
+    const x0 = (p - lo) * N;
+    const x1 = x0 + N;
+    const x2 = x1 + N;
+    const x3 = x2 + N;
+    for (let j = 0; j < N; j++) {
+      x[xi + j] = x[xi + j]! - c0 * x[x0 + j]! - c1 * x[x1 + j]! - c2 * x[x2 + j]! - c3 * x[x3 + j]!;
+    }
+  }
+  for (; p < p1; p++) {
+    const c = lu[row + p]!;
+    if (c === 0) continue;
+    const xp = (p - lo) * N;
+    for (let j = 0; j < N; j++) x[xi + j] = x[xi + j]! - c * x[xp + j]!;
+  }
 }
 
 /**

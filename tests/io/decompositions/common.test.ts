@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { inverseDiagonalBlocks } from '../../../src/io/decompositions/common.js';
+import { luFactor } from '../../../src/io/kernels/index.js';
+import { expectClose } from './helpers.js';
+
+describe('inverseDiagonalBlocks', () => {
+  it('returns the diagonal blocks of M⁻¹ from LU factors, also when partial pivoting permutes rows', () => {
+    // Small diagonal entries force row exchanges. Expected from numpy 2.4:
+    //   M = np.array([[0.1,2,3,1,0,4],[5,0.2,1,2,3,1],[1,4,0.3,6,2,2],[2,1,7,0.1,1,3],
+    //                 [3,2,1,5,0.2,1],[1,6,2,1,4,0.5]])
+    //   Bi = np.linalg.inv(M); [Bi[2*s:2*s+2, 2*s:2*s+2].ravel().tolist() for s in range(3)]
+    // printed:
+    const expected = [
+      [0.14373089598989938, 0.12254169034497531, 0.16258037875535858, -0.09487502197413089],
+      [0.0654707491889656, 0.23853306162974794, 0.2582431358960247, 0.1102144277780121],
+      [-0.43392993675825686, -0.04913990971718961, -0.125431202121159, -0.06738725212228788],
+    ];
+    const M = Float64Array.of(
+      ...[0.1, 2, 3, 1, 0, 4],
+      ...[5, 0.2, 1, 2, 3, 1],
+      ...[1, 4, 0.3, 6, 2, 2],
+      ...[2, 1, 7, 0.1, 1, 3],
+      ...[3, 2, 1, 5, 0.2, 1],
+      ...[1, 6, 2, 1, 4, 0.5],
+    );
+    const f = luFactor(M, 6);
+    expect(Array.from(f.perm)).not.toEqual([0, 1, 2, 3, 4, 5]);
+    const blocks = inverseDiagonalBlocks(f, 3, 2);
+    expect(blocks).toHaveLength(3);
+    blocks.forEach((b, s) => {
+      expected[s]!.forEach((e, k) => {
+        expectClose(b[k]!, e, `block ${s} entry ${k}`, 1e-12);
+      });
+    });
+  });
+});
