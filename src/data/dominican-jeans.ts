@@ -47,7 +47,7 @@ export interface ExportSeriesCase {
  */
 export const dominicanJeans: ExportSeriesCase = {
   id: 'dominican-jeans',
-  name: 'A jeans assembler in the Dominican Republic, 1989–1990',
+  name: 'A jeans assembler in the Dominican Republic, from 1989',
   country: 'DOM',
   currency: 'USD',
   investment: { amount: 150_000, year: 1989 },
