@@ -3,3 +3,4 @@ export { cocoa } from './cocoa.js';
 export { iphone3g } from './iphone3g.js';
 export { dominicanJeans, type ExportSeriesCase } from './dominican-jeans.js';
 export { exampleIcio } from './icio-example.js';
+export { publishedClusterTables } from './published-cluster-tables.js';

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { GvcError } from '../core/errors.js';
+import { fromZodIssues } from '../core/issues.js';
+import { orientationOf } from './markets.js';
+import { Cluster, type ClusterIndicator, DynamismEvidence } from './model.js';
+import { namedEnum } from './schema-helpers.js';
+import type { MarketOrientation } from './table-model.js';
+
+/**
+ * The dynamism of a cluster (Kaplinsky 2015, section on clusters): `static` (neither growth nor
+ * upgrading — survivalist or dying), `growth` (extensive growth only: more of the same),
+ * `upgrading` (upgrading without growth) or `growth-and-upgrading`.
+ *
+ * @example
+ * ```ts
+ * DynamismClass.options;
+ * //=> ['static', 'growth', 'upgrading', 'growth-and-upgrading']
+ * ```
+ */
+export const DynamismClass = namedEnum(['static', 'growth', 'upgrading', 'growth-and-upgrading']);
+/** The dynamism of a cluster. */
+export type DynamismClass = z.output<typeof DynamismClass>;
+
+/**
+ * Classifies a cluster's dynamism from the evidence flags of Table 1 of Kaplinsky (2015): growth
+ * and upgrading → `growth-and-upgrading`; only one of them → `growth` or `upgrading`; neither →
+ * `static`. For quantitative indicators, use {@link assessDynamism}.
+ *
+ * @param evidence - `{ growth, upgrading }` flags
+ * @returns the dynamism class
+ * @throws GvcError `INVALID_INPUT` when a flag is missing or not a boolean, or a key is unknown
+ * @example
+ * ```ts
+ * classifyDynamism({ growth: true, upgrading: false });
+ * //=> 'growth'
+ * classifyDynamism({ growth: false, upgrading: false });
+ * //=> 'static'
+ * ```
+ */
+export function classifyDynamism(evidence: DynamismEvidence): DynamismClass {
+  const parsed = DynamismEvidence.safeParse(evidence);
+  if (!parsed.success) {
+    throw new GvcError('INVALID_INPUT', 'invalid dynamism evidence', fromZodIssues(parsed.error.issues));
+  }
+  return dynamismOf(parsed.data.growth, parsed.data.upgrading);
+}
+
+/**
+ * The dynamism class of two validated flags.
+ *
+ * @internal
+ */
+export function dynamismOf(growth: boolean, upgrading: boolean): DynamismClass {
+  if (growth && upgrading) return 'growth-and-upgrading';
+  if (growth) return 'growth';
+  if (upgrading) return 'upgrading';
+  return 'static';
+}
+
+/**
+ * Options of {@link assessDynamism}.
+ *
+ * @example
+ * ```ts
+ * AssessDynamismOptions.parse({ growthThreshold: 0.03 });
+ * //=> { growthThreshold: 0.03 }
+ * ```
+ */
+export const AssessDynamismOptions = z
+  .object({
+    /**
+     * Where the judgement comes from: `evidence` (the cluster's flags only), `indicators` (the
+     * quantitative indicators only; an error if they cannot decide) or `auto` (the default: the
+     * indicators for growth and for upgrading where they can decide, otherwise the flags).
+     */
+    basis: namedEnum(['auto', 'evidence', 'indicators']).optional(),
+    /** Compound annual growth rate of firms, employment or sales that counts as growth; default 0.05 (5% a year). */
+    growthThreshold: z
+      .number()
+      .min(0, { error: (iss) => `expected a growth rate >= 0, found ${String(iss.input)}` })
+      .optional(),
+    /** Number of upgrading events over all periods that counts as upgrading; default 1. */
+    minUpgradingEvents: z
+      .number()
+      .int({ error: (iss) => `expected a whole number >= 1, found ${String(iss.input)}` })
+      .min(1, { error: (iss) => `expected a whole number >= 1, found ${String(iss.input)}` })
+      .optional(),
+  })
+  .strict();
+/** Options of {@link assessDynamism}. */
+export type AssessDynamismOptions = z.output<typeof AssessDynamismOptions>;
+
+/** Compound annual growth rates of a cluster's indicators, for those measured in at least two periods. */
+export interface IndicatorGrowthRates {
+  firms?: number;
+  employment?: number;
+  sales?: number;
+}
+
+/** The result of {@link assessDynamism}. */
+export interface DynamismAssessment {
+  /** The dynamism class from the growth and upgrading judgements below. */
+  dynamism: DynamismClass;
+  /** A static cluster serving only local markets. */
+  survivalist: boolean;
+  /** The cluster's market orientation (see {@link classifyMarketOrientation}). */
+  marketOrientation: MarketOrientation;
+  /** Whether the cluster grows, and on what basis. */
+  growth: { value: boolean; basis: 'evidence' | 'indicators'; annualRates: IndicatorGrowthRates };
+  /** Whether the cluster upgrades, and on what basis; `events` is the total of recorded upgrading events. */
+  upgrading: { value: boolean; basis: 'evidence' | 'indicators'; events?: number };
+}
+
+const indicatorNames = ['firms', 'employment', 'sales'] as const;
+
+/** Compound annual growth rate between the earliest and the latest period that report an indicator. */
+function annualRates(indicators: readonly ClusterIndicator[]): IndicatorGrowthRates {
+  const rates: IndicatorGrowthRates = {};
+  for (const name of indicatorNames) {
+    const points = indicators
+      .filter((row) => row[name] !== undefined)
+      .map((row) => ({ period: row.period, value: row[name] as number }))
+      .sort((a, b) => a.period - b.period);
+    const first = points[0];
+    const last = points[points.length - 1];
+    if (first === undefined || last === undefined || points.length < 2) continue;
+    const years = last.period - first.period;
+    rates[name] =
+      first.value === 0
+        ? last.value > 0
+          ? Number.POSITIVE_INFINITY
+          : 0
+        : (last.value / first.value) ** (1 / years) - 1;
+  }
+  return rates;
+}
+
+/**
+ * Judges a cluster's dynamism from its evidence flags and, where present, its quantitative
+ * indicators, and flags survivalist clusters (Kaplinsky 2015: static clusters serving local markets).
+ *
+ * Growth from indicators: the compound annual growth rate of the number of firms, of employment or
+ * of sales, between the earliest and the latest period reporting it, reaches `growthThreshold`
+ * (default 0.05, i.e. 5% a year; a rate equal to the threshold within 1e-12 counts). An indicator
+ * that starts at 0 and rises grows at an infinite rate. At least one indicator must be reported in
+ * two periods for the indicators to decide. Upgrading from indicators: the upgrading events recorded
+ * over all periods number at least `minUpgradingEvents` (default 1); some period must record
+ * `upgradingEvents` for the indicators to decide. `survivalist` is `dynamism === 'static'` and a
+ * `local-only` market orientation.
+ *
+ * @param cluster - the cluster
+ * @param options - `basis` (`auto`, `evidence` or `indicators`), `growthThreshold`, `minUpgradingEvents`
+ * @returns the dynamism class, the survivalist flag, the market orientation and the basis of each judgement
+ * @throws GvcError `INVALID_INPUT` when the cluster or the options are invalid (every problem, with
+ * its path); `INSUFFICIENT_DATA` when `basis` is `indicators` and the indicators cannot decide growth
+ * or upgrading
+ * @example
+ * ```ts
+ * const c = { id: 'k', name: 'K', country: 'KEN', sector: 'furniture', endMarkets: ['local'],
+ *   dynamism: { growth: false, upgrading: false }, externalEconomies: [], collectiveAction: [],
+ *   institutionalSupport: [], indicators: [{ period: 2000, firms: 100 }, { period: 2002, firms: 121 }] };
+ * assessDynamism(c).dynamism; // firms grew 10% a year
+ * //=> 'growth'
+ * assessDynamism(c, { basis: 'evidence' }).survivalist;
+ * //=> true
+ * ```
+ */
+export function assessDynamism(cluster: Cluster, options: AssessDynamismOptions = {}): DynamismAssessment {
+  const c = Cluster.safeParse(cluster);
+  const o = AssessDynamismOptions.safeParse(options);
+  if (!c.success || !o.success) {
+    const issues = [
+      ...(c.success
+        ? []
+        : fromZodIssues(c.error.issues).map((i) => ({ ...i, path: prefix('cluster', i.path) }))),
+      ...(o.success
+        ? []
+        : fromZodIssues(o.error.issues).map((i) => ({ ...i, path: prefix('options', i.path) }))),
+    ];
+    throw new GvcError('INVALID_INPUT', 'invalid dynamism assessment input', issues);
+  }
+  const { basis = 'auto', growthThreshold = 0.05, minUpgradingEvents = 1 } = o.data;
+  const indicators = c.data.indicators ?? [];
+  const rates = annualRates(indicators);
+  const measured = Object.values(rates);
+  const recordsEvents = indicators.some((row) => row.upgradingEvents !== undefined);
+  if (basis === 'indicators' && (measured.length === 0 || !recordsEvents)) {
+    const issues = [];
+    if (measured.length === 0) {
+      issues.push({
+        path: 'cluster.indicators',
+        message: 'expected firms, employment or sales in at least two periods, found none',
+      });
+    }
+    if (!recordsEvents) {
+      issues.push({
+        path: 'cluster.indicators',
+        message: 'expected upgradingEvents in some period, found none',
+      });
+    }
+    throw new GvcError('INSUFFICIENT_DATA', 'cannot assess dynamism from indicators', issues);
+  }
+  const useIndicators = basis !== 'evidence';
+  const growthFromIndicators = useIndicators && measured.length > 0;
+  const growth = growthFromIndicators
+    ? measured.some((r) => r >= growthThreshold - 1e-12)
+    : c.data.dynamism.growth;
+  const upgradingFromIndicators = useIndicators && recordsEvents;
+  const events = indicators.reduce((sum, row) => sum + (row.upgradingEvents ?? 0), 0);
+  const upgrading = upgradingFromIndicators ? events >= minUpgradingEvents : c.data.dynamism.upgrading;
+  const dynamism = dynamismOf(growth, upgrading);
+  const marketOrientation = orientationOf(c.data.endMarkets);
+  return {
+    dynamism,
+    survivalist: dynamism === 'static' && marketOrientation === 'local-only',
+    marketOrientation,
+    growth: { value: growth, basis: growthFromIndicators ? 'indicators' : 'evidence', annualRates: rates },
+    upgrading: upgradingFromIndicators
+      ? { value: upgrading, basis: 'indicators', events }
+      : { value: upgrading, basis: 'evidence' },
+  };
+}
+
+function prefix(root: string, path: string): string {
+  if (path === '') return root;
+  return path.startsWith('[') ? `${root}${path}` : `${root}.${path}`;
+}
