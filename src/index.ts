@@ -8,3 +8,4 @@ export * from './clusters/index.js';
 export * from './growth/index.js';
 export * from './policy/index.js';
 export * from './linkages/index.js';
+export * from './thinning/index.js';
