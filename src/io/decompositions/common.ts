@@ -148,19 +148,38 @@ export function inverseDiagonalBlocks(f: LuFactors, G: number, N: number): Float
     for (let k = 0; k < N; k++) lo = Math.min(lo, where[o + k]!);
     const x = new Float64Array((n - lo) * N);
     for (let k = 0; k < N; k++) x[(where[o + k]! - lo) * N + k] = 1;
-    // L·Y = P·E_s (L unit lower triangular), rows lo+1 … n−1.
-    for (let i = lo + 1; i < n; i++) subtractRows(x, lo, N, lu, i * n, lo, i, (i - lo) * N);
-    // U·X = Y, rows n−1 down to o (rows above the block are not needed).
-    for (let i = n - 1; i >= o; i--) {
-      const xi = (i - lo) * N;
-      subtractRows(x, lo, N, lu, i * n, i + 1, n, xi);
-      const d = 1 / lu[i * n + i]!;
-      for (let j = 0; j < N; j++) x[xi + j] = x[xi + j]! * d;
+    // L·Y = P·E_s (L unit lower triangular), rows lo+1 … n−1, in row panels of TILE: first the
+    // update from all finished panels (tile by tile, so a tile of X stays in cache), then the
+    // triangle inside the panel.
+    for (let i0 = lo; i0 < n; i0 += TILE) {
+      const i1 = Math.min(n, i0 + TILE);
+      for (let p0 = lo; p0 < i0; p0 += TILE) {
+        const p1 = Math.min(i0, p0 + TILE);
+        for (let i = i0; i < i1; i++) subtractRows(x, lo, N, lu, i * n, p0, p1, (i - lo) * N);
+      }
+      for (let i = i0 + 1; i < i1; i++) subtractRows(x, lo, N, lu, i * n, i0, i, (i - lo) * N);
+    }
+    // U·X = Y, rows n−1 down to o (rows above the block are not needed), panels from the bottom.
+    for (let i1 = n; i1 > o; i1 -= TILE) {
+      const i0 = Math.max(o, i1 - TILE);
+      for (let p0 = i1; p0 < n; p0 += TILE) {
+        const p1 = Math.min(n, p0 + TILE);
+        for (let i = i0; i < i1; i++) subtractRows(x, lo, N, lu, i * n, p0, p1, (i - lo) * N);
+      }
+      for (let i = i1 - 1; i >= i0; i--) {
+        const xi = (i - lo) * N;
+        subtractRows(x, lo, N, lu, i * n, i + 1, i1, xi);
+        const d = 1 / lu[i * n + i]!;
+        for (let j = 0; j < N; j++) x[xi + j] = x[xi + j]! * d;
+      }
     }
     out.push(x.slice((o - lo) * N, (o - lo) * N + N * N));
   }
   return out;
 }
+
+/** Rows of the right-hand sides per cache tile in {@link inverseDiagonalBlocks}. */
+const TILE = 64;
 
 /** x[xi..xi+N) −= Σ_{p ∈ [p0, p1)} lu[row + p] · x[(p − lo)·N ..], unrolled by four. */
 function subtractRows(
