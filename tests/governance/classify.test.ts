@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { classifyGovernance, GvcError } from '../../src/index.js';
 
 // Expected values: Table 1 of Gereffi, Humphrey & Sturgeon (2005), "Key determinants of global value
@@ -76,5 +76,15 @@ describe('classifyGovernance', () => {
     } as const);
     expect(classifyGovernance(input).type).toBe('hierarchy');
     expect(input).toEqual({ complexity: 'high', codifiability: 'low', supplierCapability: 'low' });
+  });
+});
+
+describe('contract type', () => {
+  it('classifyGovernance returns { type: GovernanceType | null, reason: string, ... }', () => {
+    type R = ReturnType<typeof classifyGovernance>;
+    expectTypeOf<R['type']>().toEqualTypeOf<
+      'market' | 'modular' | 'relational' | 'captive' | 'hierarchy' | null
+    >();
+    expectTypeOf<R['reason']>().toEqualTypeOf<string>();
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { classifyGrowthPath, GvcError } from '../../src/index.js';
 
 function deepFreeze<T>(value: T): T {
@@ -169,5 +169,15 @@ describe('classifyGrowthPath: validation', () => {
     const input = deepFreeze(pair(100, 10, 150, 6));
     classifyGrowthPath(input);
     expect(input).toEqual(pair(100, 10, 150, 6));
+  });
+});
+
+describe('contract type', () => {
+  it('classifyGrowthPath returns { transitions: Array<{ from, to, path }>, overall }', () => {
+    type R = ReturnType<typeof classifyGrowthPath>;
+    expectTypeOf<R['transitions'][number]>().toHaveProperty('from').toEqualTypeOf<number | string>();
+    expectTypeOf<R['transitions'][number]>().toHaveProperty('to').toEqualTypeOf<number | string>();
+    expectTypeOf<R['transitions'][number]['path']>().toEqualTypeOf<R['overall']>();
+    expectTypeOf<R['overall']>().toExtend<string>();
   });
 });

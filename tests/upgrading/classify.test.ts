@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { classifyUpgrading, disembodiedIndex, GvcError, UpgradingEvent } from '../../src/index.js';
 
 // Expected kinds: Humphrey & Schmitz (2000) and the trajectory of Kaplinsky & Morris (2001) as told in
@@ -101,5 +101,17 @@ describe('UpgradingEvent', () => {
     expect(UpgradingEvent.safeParse({ ...event, kind: 'none' }).success).toBe(false);
     expect(UpgradingEvent.safeParse({ ...event, note: 'x' }).success).toBe(false);
     expect(UpgradingEvent.safeParse({ ...event, kind: 'downgrading' }).success).toBe(true);
+  });
+});
+
+describe('contract types', () => {
+  it('classifyUpgrading returns the kind as a string union and UpgradingEvent has the contract fields', () => {
+    expectTypeOf(classifyUpgrading).returns.toEqualTypeOf<
+      'process' | 'product' | 'functional' | 'chain' | 'downgrading' | 'none'
+    >();
+    expectTypeOf<UpgradingEvent>().toHaveProperty('subject').toEqualTypeOf<string>();
+    expectTypeOf<UpgradingEvent['from']['position']>().toEqualTypeOf<'OEA' | 'OEM' | 'ODM' | 'OBM'>();
+    expectTypeOf<UpgradingEvent['from']['chain']>().toEqualTypeOf<string>();
+    expectTypeOf<UpgradingEvent>().toHaveProperty('period');
   });
 });
