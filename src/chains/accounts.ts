@@ -312,7 +312,15 @@ export function agentAccounts(
     list.push(acc);
   }
   const finalSales = productionSum - intraChain;
-  checkIdentity('consolidated chain account', vaSum, finalSales - outside, opts.tolerance, parsed.currency);
+  // relative to the gross production of the chain, the magnitude of the sums involved
+  checkIdentity(
+    'consolidated chain account',
+    vaSum,
+    finalSales - outside,
+    opts.tolerance,
+    parsed.currency,
+    productionSum,
+  );
 
   const consolidated: ConsolidatedAccount = {
     productionValue: finalSales,

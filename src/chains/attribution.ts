@@ -136,19 +136,21 @@ function add(sums: Map<string, number>, key: string, value: number): void {
   sums.set(key, (sums.get(key) ?? 0) + value);
 }
 
-/** Checks that `parts` sums to `total` within `tolerance · |total|`; throws ACCOUNTING_MISMATCH with the gap. @internal */
+/** Checks that `parts` sums to `total` within `tolerance · scale` (default `|total|`); throws ACCOUNTING_MISMATCH with the gap. @internal */
 export function checkIdentity(
   what: string,
   parts: number,
   total: number,
   tolerance: number,
   currency: string,
+  scale = Math.abs(total),
 ): void {
   const gap = parts - total;
-  if (!(Math.abs(gap) <= tolerance * Math.abs(total))) {
+  const allowed = tolerance * scale;
+  if (!(Math.abs(gap) <= allowed)) {
     throw new GvcError(
       'ACCOUNTING_MISMATCH',
-      `${what}: expected the parts to sum to ${formatAmount(total)} ${currency}, found ${formatAmount(parts)} (gap ${formatAmount(gap)}, tolerance ${formatAmount(tolerance * Math.abs(total))})`,
+      `${what}: expected the parts to sum to ${formatAmount(total)} ${currency}, found ${formatAmount(parts)} (gap ${formatAmount(gap)}, tolerance ${formatAmount(allowed)})`,
     );
   }
 }
