@@ -1,5 +1,12 @@
 import { assertIcio, icioLabels, labelled } from './internal.js';
-import { identityMinus, inverse, type LuFactors, luFactor, luSolveTransposed } from './kernels/dense.js';
+import {
+  identityMinus,
+  inverse,
+  inverseInPlace,
+  type LuFactors,
+  luFactorInPlace,
+  luSolveTransposed,
+} from './kernels/dense.js';
 import type { Icio, LabelledMatrix } from './types.js';
 
 /**
@@ -44,8 +51,7 @@ export function allocationData(icio: Icio): Float64Array {
  * @internal
  */
 export function leontiefFactors(icio: Icio): LuFactors {
-  const n = icio.x.length;
-  return luFactor(identityMinus(coefficientsData(icio), n), n);
+  return luFactorInPlace(iMinus(coefficientsData(icio)), icio.x.length);
 }
 
 /**
@@ -98,8 +104,15 @@ export function technicalCoefficients(icio: Icio): LabelledMatrix {
  */
 export function leontiefInverse(icio: Icio): LabelledMatrix {
   assertIcio(icio);
-  const n = icio.x.length;
-  return labelled(icio, inverse(identityMinus(coefficientsData(icio), n), n));
+  return labelled(icio, inverseInPlace(iMinus(coefficientsData(icio)), icio.x.length));
+}
+
+/** Turns a square matrix A into I − A in place and returns it. */
+function iMinus(a: Float64Array): Float64Array {
+  const n = Math.round(Math.sqrt(a.length));
+  for (let k = 0; k < a.length; k++) a[k] = -a[k]!;
+  for (let i = 0; i < n; i++) a[i * n + i] = 1 + a[i * n + i]!;
+  return a;
 }
 
 /**
@@ -120,8 +133,7 @@ export function leontiefInverse(icio: Icio): LabelledMatrix {
  */
 export function ghoshInverse(icio: Icio): LabelledMatrix {
   assertIcio(icio);
-  const n = icio.x.length;
-  return labelled(icio, inverse(identityMinus(allocationData(icio), n), n));
+  return labelled(icio, inverseInPlace(iMinus(allocationData(icio)), icio.x.length));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { allocationData, coefficientsData } from '../core.js';
 import { assertIcio, parseOptions } from '../internal.js';
-import { identityMinus, inverse } from '../kernels/dense.js';
+import { identityMinus, inverseInPlace } from '../kernels/dense.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -104,14 +104,14 @@ export function rasmussenLinkages(icio: Icio, options?: RasmussenOptions): Rasmu
   const { forward = 'ghosh' } = parseOptions(RasmussenOptions, options, 'Rasmussen linkages');
   const { N, x } = icio;
   const n = x.length;
-  const b = inverse(identityMinus(coefficientsData(icio), n), n);
+  const b = inverseInPlace(identityMinus(coefficientsData(icio), n), n);
   let m = b;
   if (forward === 'ghosh') {
     if (x.every((xi) => xi > 0)) {
       // G = x̂⁻¹ B x̂ (Miller & Blair 2009, eq. 12.10), without a second inversion.
       m = new Float64Array(n * n);
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[i * n + j] = (b[i * n + j]! * x[j]!) / x[i]!;
-    } else m = inverse(identityMinus(allocationData(icio), n), n);
+    } else m = inverseInPlace(identityMinus(allocationData(icio), n), n);
   }
   const colSum = new Float64Array(n);
   const rowSum = new Float64Array(n);

@@ -1,6 +1,6 @@
 import { coefficientsData, leontiefFactors } from '../core.js';
 import { assertIcio, labelled } from '../internal.js';
-import { identityMinus, inverse, luSolve, luSolveTransposed, matmul } from '../kernels/dense.js';
+import { identityMinus, inverseInPlace, luSolve, luSolveTransposed, matmul } from '../kernels/dense.js';
 import type { Icio, LabelledMatrix } from '../types.js';
 
 /** The upstreamness of one country–sector. */
@@ -101,7 +101,7 @@ export function downstreamness(icio: Icio): DownstreamnessRecord[] {
 export function averagePropagationLength(icio: Icio): LabelledMatrix {
   assertIcio(icio);
   const n = icio.x.length;
-  const b = inverse(identityMinus(coefficientsData(icio), n), n);
+  const b = inverseInPlace(identityMinus(coefficientsData(icio), n), n);
   const bMinusI = Float64Array.from(b);
   for (let i = 0; i < n; i++) bMinusI[i * n + i] = bMinusI[i * n + i]! - 1;
   const h = matmul(b, bMinusI, n, n, n);

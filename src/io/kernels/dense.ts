@@ -188,7 +188,15 @@ function swapRows(lu: Float64Array, n: number, r1: number, r2: number): void {
  */
 export function luFactor(a: Float64Array, n: number): LuFactors {
   checkSquare(a, n, 'matrix to factorise');
-  const lu = Float64Array.from(a);
+  return luFactorInPlace(Float64Array.from(a), n);
+}
+
+/**
+ * {@link luFactor} overwriting its argument with the factors (for callers that own a scratch copy).
+ *
+ * @internal
+ */
+export function luFactorInPlace(lu: Float64Array, n: number): LuFactors {
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   let scale = 0;
@@ -338,18 +346,30 @@ export function luSolveTransposed(f: LuFactors, b: Float64Array, m = 1): Float64
  * ```
  */
 export function inverse(a: Float64Array, n: number): Float64Array {
-  const { lu, perm } = luFactor(a, n);
+  checkSquare(a, n, 'matrix to invert');
+  return inverseInPlace(Float64Array.from(a), n);
+}
+
+/**
+ * {@link inverse} using its argument as the scratch space of the factorisation (it is overwritten
+ * with the LU factors): peak memory is two n×n arrays.
+ *
+ * @internal
+ */
+export function inverseInPlace(a: Float64Array, n: number): Float64Array {
+  const { lu, perm } = luFactorInPlace(a, n);
   // A⁻¹ = U⁻¹ L⁻¹ P: solve against the identity, then move column i to column perm[i].
   const w = new Float64Array(n * n);
   for (let i = 0; i < n; i++) w[i * n + i] = 1;
   forwardSubstitute(lu, n, w, n, true);
   backSubstitute(lu, n, w, n);
-  const out = new Float64Array(n * n);
+  const row = new Float64Array(n);
   for (let r = 0; r < n; r++) {
     const o = r * n;
-    for (let i = 0; i < n; i++) out[o + perm[i]!] = w[o + i]!;
+    for (let i = 0; i < n; i++) row[perm[i]!] = w[o + i]!;
+    w.set(row, o);
   }
-  return out;
+  return w;
 }
 
 /**

@@ -1,0 +1,104 @@
+// Input–output engine: Leontief inverse and the all-country Borin–Mancini decomposition on
+// synthetic ICIO tables of 500, 1,000 and 2,464 (44 × 56, WIOD-sized) rows, with the ratio to
+// numpy.linalg.inv on the same matrix in the same run when python3 with NumPy is available.
+// Imports the source so that no build is needed (`npx tsx bench/io.bench.ts`); pass sizes to run
+// only some: `npx tsx bench/io.bench.ts 500 1000`.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as io from '../src/io/index.js';
+import { report, type Timing, time } from './harness.js';
+
+/** A deterministic synthetic table: G countries × N sectors, domestic blocks heavier than foreign. */
+function syntheticIcio(G: number, N: number): io.Icio {
+  const n = G * N;
+  let seed = 12345 + n;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const Z = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const home = Math.floor(i / N) === Math.floor(j / N);
+      Z[i * n + j] = rand() * (home ? 10 : 1);
+    }
+  }
+  const Y = new Float64Array(n * G);
+  for (let i = 0; i < n; i++) {
+    for (let d = 0; d < G; d++) Y[i * G + d] = rand() * (Math.floor(i / N) === d ? 10 * N : N / 2);
+  }
+  const countries = Array.from({ length: G }, (_, k) => `C${String(k).padStart(2, '0')}`);
+  const sectors = Array.from({ length: N }, (_, k) => `S${String(k).padStart(2, '0')}`);
+  return io.createIcio({ countries, sectors, Z, Y });
+}
+
+/** Times numpy.linalg.inv of the same I − A in python3, in milliseconds (median of `runs`). */
+function numpyInverse(matrix: Float64Array, n: number, runs: number): Timing | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'gvckit-bench-'));
+  try {
+    const file = join(dir, 'm.f64');
+    writeFileSync(file, matrix);
+    const script = [
+      'import sys, time, numpy as np',
+      `a = np.fromfile(sys.argv[1], dtype=np.float64).reshape(${n}, ${n})`,
+      'np.linalg.inv(a)',
+      'ts = []',
+      `for _ in range(${runs}):`,
+      '    t = time.perf_counter(); np.linalg.inv(a); ts.append((time.perf_counter() - t) * 1000)',
+      'ts.sort(); print(ts[len(ts) // 2])',
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', script, file], {
+      encoding: 'utf8',
+      env: { ...process.env, OPENBLAS_NUM_THREADS: '2', OMP_NUM_THREADS: '2' },
+    });
+    if (r.status !== 0) return undefined;
+    const median = Number(r.stdout.trim());
+    return Number.isFinite(median) ? { median, runs, peakRssMiB: Number.NaN } : undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const sizes: Array<[number, number]> = [
+  [10, 50],
+  [20, 50],
+  [44, 56],
+];
+const only = process.argv.slice(2).map(Number).filter(Number.isFinite);
+const bm = (io as Record<string, unknown>).bmDecomposition as ((t: io.Icio) => unknown) | undefined;
+
+for (const [G, N] of sizes) {
+  const n = G * N;
+  if (only.length > 0 && !only.includes(n)) continue;
+  const t = syntheticIcio(G, N);
+  const big = n > 1500;
+  const opts = big ? { minMs: 0, minRuns: 1, maxRuns: 2 } : { minMs: 0, minRuns: 3, maxRuns: 5 };
+  const matrixMiB = (n * n * 8) / 2 ** 20;
+  const base = process.memoryUsage.rss() / 2 ** 20;
+  const leontief = time(() => io.leontiefInverse(t), opts);
+  const iMinusA = io.identityMinus(io.technicalCoefficients(t).data, n);
+  const lu = time(() => io.luFactor(iMinusA, n), opts);
+  const numpy = numpyInverse(iMinusA, n, big ? 3 : 5);
+  const rows: Parameters<typeof report>[1] = [];
+  if (numpy)
+    rows.push({ name: 'numpy.linalg.inv, 2 threads (baseline)', timing: numpy, note: 'RSS not measured' });
+  rows.push({
+    name: 'leontiefInverse (blocked LU, TypeScript)',
+    timing: leontief,
+    ...(numpy ? { baseline: numpy } : {}),
+    note: `RSS − start ${(leontief.peakRssMiB - base).toFixed(0)} MiB = ${((leontief.peakRssMiB - base) / matrixMiB).toFixed(1)} × one n² matrix (${matrixMiB.toFixed(0)} MiB)`,
+  });
+  rows.push({ name: 'luFactor of I − A alone', timing: lu, ...(numpy ? { baseline: numpy } : {}) });
+  if (bm) {
+    const d = time(() => bm(t), opts);
+    rows.push({ name: 'bmDecomposition, all countries', timing: d, note: 'target < 10 s at 2,464 rows' });
+  } else
+    rows.push({
+      name: 'bmDecomposition',
+      timing: { median: Number.NaN, runs: 0, peakRssMiB: 0 },
+      note: 'not available',
+    });
+  report(`io: ${G} countries × ${N} sectors = ${n} rows`, rows);
+}
