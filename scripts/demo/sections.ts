@@ -1,4 +1,6 @@
-import { errorsSection } from './errors.js';
+import { dynamicsSection } from './dynamics.js';
+import { ioSection } from './io.js';
+import { modelSection } from './model.js';
 
 /** One part of the demo report. */
 export interface DemoSection {
@@ -7,4 +9,4 @@ export interface DemoSection {
 }
 
 /** The demo's sections, in the order they are printed. */
-export const sections: DemoSection[] = [errorsSection];
+export const sections: DemoSection[] = [modelSection, dynamicsSection, ioSection];
