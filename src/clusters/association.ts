@@ -107,7 +107,7 @@ function logFactorials(n: number): Float64Array {
  * @example
  * ```ts
  * fisherExactTest([[3, 1], [1, 3]]).pValue; // Fisher's tea-tasting experiment
- * //=> 0.48571428571428527
+ * //=> 0.4857142857142858
  * ```
  */
 export function fisherExactTest(

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { africanClusters, africanClustersSource } from '../../src/data/index.js';
-import { Cluster, readClustersTsv } from '../../src/index.js';
+import { africanClusters, africanClustersSource, publishedClusterTables } from '../../src/data/index.js';
+import { Cluster, ClusterTables, readClustersTsv } from '../../src/index.js';
 
 /** The shared data folder is a sibling of the repository (`../shared/data`), in CI as here. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,5 +63,48 @@ describe('africanClusters', () => {
       expect(africanClusters[i]?.country).toBe(iso[cells[0] ?? '']);
     });
     expect(africanClusters[0]?.name).toBe('Dormiatt Furniture (Domestic)');
+  });
+});
+
+describe('publishedClusterTables', () => {
+  const jsonPath = path.resolve(repoRoot, '../shared/data/published-tables.json');
+
+  it('is valid ClusterTables with its source and notes', () => {
+    expect(ClusterTables.safeParse(publishedClusterTables).success).toBe(true);
+    expect(publishedClusterTables.source?.citation).toMatch(/Kaplinsky, R\. \(2015\)/);
+    expect(publishedClusterTables.notes?.length).toBeGreaterThan(0);
+    expect(publishedClusterTables.clusters).toBe(25);
+  });
+
+  it('holds exactly the values of the shared transcription of Tables 2-5, row by row as printed', () => {
+    if (!existsSync(jsonPath)) {
+      throw new Error(
+        `published tables transcription not found at ${jsonPath}: check out ../shared next to the repository`,
+      );
+    }
+    const json = JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<
+      string,
+      Record<string, number | number[]>
+    >;
+    const dynamismRows = (printed: Record<string, number | number[]>) =>
+      Object.entries(printed).map(([label, v]) => {
+        const [growth, upgrading, growthAndUpgrading, clusters] = v as number[];
+        return { label, growth, upgrading, growthAndUpgrading, clusters };
+      });
+    const countRows = (printed: Record<string, number | number[]>) =>
+      Object.entries(printed).map(([label, clusters]) => ({ label, clusters }));
+    const strip = (rows: ReadonlyArray<{ key: string }>) => rows.map(({ key: _key, ...rest }) => rest);
+    expect(strip(publishedClusterTables.marketOrientation)).toEqual(
+      dynamismRows(json.table2_marketOrientationVsDynamism ?? {}),
+    );
+    expect(strip(publishedClusterTables.externalEconomies)).toEqual(
+      countRows(json.table3_externalEconomies ?? {}),
+    );
+    expect(strip(publishedClusterTables.collectiveAction)).toEqual(
+      dynamismRows(json.table4_collectiveActionVsDynamism ?? {}),
+    );
+    expect(strip(publishedClusterTables.institutionalSupport)).toEqual(
+      countRows(json.table5_institutionalSupport ?? {}),
+    );
   });
 });
