@@ -3,8 +3,17 @@
  * functions. `name` is the file name (without `.svg`) under docs/guides/media.
  */
 import { decomposeValueAdded } from '../../src/chains/decompose.js';
+import { smileCurve } from '../../src/chains/smile.js';
 import { cocoa, iphone3g } from '../../src/data/index.js';
-import { addStage, type VegaLiteSpec, valueAddedChart } from '../../src/index.js';
+import {
+  addStage,
+  fitLinkageCurve,
+  linkageCurveChart,
+  projectLinkageCurve,
+  smileCurveChart,
+  type VegaLiteSpec,
+  valueAddedChart,
+} from '../../src/index.js';
 
 /** A chart of a guide: its file name and how to build its spec. */
 export interface GuideChart {
@@ -29,6 +38,36 @@ export function iphoneWithNestedSupplier() {
       purchases: [],
     },
     { feeds: 'toshiba-components', quantity: 1 },
+  );
+}
+
+/**
+ * Illustrative observations (not published data) of the domestic share of a mining sector's inputs,
+ * on the early, fast part of a market-led linkage path.
+ */
+export const illustrativeLinkageObservations = [0.05, 0.08, 0.13, 0.19, 0.26, 0.32].map(
+  (domesticShare, i) => ({
+    period: 2000 + 2 * i,
+    domesticShare,
+  }),
+);
+
+/** The linkage chart: the fitted market-led curve to 2030 and four policy scenarios from 2010. */
+export function linkageCurveSpec(): VegaLiteSpec {
+  const fit = fitLinkageCurve(illustrativeLinkageObservations);
+  const periods = Array.from({ length: 31 }, (_, i) => 2000 + i);
+  return linkageCurveChart(
+    {
+      observations: illustrativeLinkageObservations,
+      fitted: projectLinkageCurve(fit, { periods }),
+      scenarios: [
+        projectLinkageCurve(fit, { name: 'speed (rate ×2)', periods, speed: 2 }),
+        projectLinkageCurve(fit, { name: 'deepen (ceiling +0.2)', periods, depth: 0.2 }),
+        projectLinkageCurve(fit, { name: 'slow (rate ×0.5)', periods, speed: 0.5 }),
+        projectLinkageCurve(fit, { name: 'reverse (ceiling to 0.15)', periods, depth: 0.15 - fit.ceiling }),
+      ],
+    },
+    { title: 'Backward linkages of a mining sector (illustrative data)' },
   );
 }
 
@@ -61,4 +100,9 @@ export const guideCharts: GuideChart[] = [
         title: 'Cocoa to chocolate: share of the retail price by stage',
       }),
   },
+  {
+    name: 'iphone-smile',
+    spec: () => smileCurveChart(smileCurve(iphone3g), { title: 'iPhone 3G: a smile curve' }),
+  },
+  { name: 'linkage-curve', spec: linkageCurveSpec },
 ];

@@ -166,7 +166,13 @@ export function linkageCurveChart(
           encoding: {
             x,
             y,
-            color: { field: 'path', type: 'nominal', title: 'path', sort: [...names] },
+            color: {
+              field: 'path',
+              type: 'nominal',
+              title: 'path',
+              sort: [...names],
+              legend: { labelLimit: 0 },
+            },
             strokeDash: {
               field: 'policy',
               type: 'nominal',

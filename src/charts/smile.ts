@@ -4,43 +4,47 @@ import { parseChartArguments, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
 /**
- * One point of a smile curve: a stage, its position from upstream (low) to downstream (high), its
- * value added per unit of the final product and its share of the product's value. `name`, when
- * given, labels the point instead of the stage id. Other fields are ignored.
+ * The value added at one position of a smile curve (a row of `smileCurve(chain).byPosition`): the
+ * position from upstream (0) to downstream, the value added per unit of the final product of the
+ * stages there, its share of the final value, and the stages. Other fields are ignored.
  *
  * @example
  * ```ts
- * SmilePointLike.parse({ stage: 'assembly', position: 3, valueAddedPerUnit: 6.5, share: 0.036 });
- * //=> { stage: 'assembly', position: 3, valueAddedPerUnit: 6.5, share: 0.036 }
+ * SmilePositionLike.parse({ position: 1, valueAdded: 6.5, share: 0.013, stages: ['assembly'] });
+ * //=> { position: 1, valueAdded: 6.5, share: 0.013, stages: ['assembly'] }
  * ```
  */
-export const SmilePointLike = z.object({
-  stage: z.string().min(1),
-  name: z.string().min(1).optional(),
+export const SmilePositionLike = z.object({
   position: z.number(),
-  valueAddedPerUnit: z.number(),
+  valueAdded: z.number(),
   share: z.number(),
+  stages: z.array(z.string().min(1)),
 });
-/** One point of a smile curve. */
-export type SmilePointLike = z.output<typeof SmilePointLike>;
+/** The value added at one position of a smile curve. */
+export type SmilePositionLike = z.output<typeof SmilePositionLike>;
 
 /**
- * What {@link smileCurveChart} reads from smile-curve data (the result of `smileCurve`): its points.
- * Other fields (the fitted coefficients, R²) are ignored: the chart's line is refitted by Vega-Lite.
+ * What {@link smileCurveChart} reads from smile-curve data (the result of `smileCurve`): the value
+ * added by position, the currency and, when present, the fitted quadratic (shown in the subtitle).
+ * Other fields are ignored.
  *
  * @example
  * ```ts
- * SmileCurveLike.parse({ points: [], smiles: true });
- * //=> { points: [] }
+ * SmileCurveLike.parse({ currency: 'USD', byPosition: [], fit: null, stages: [] });
+ * //=> { currency: 'USD', byPosition: [], fit: null }
  * ```
  */
-export const SmileCurveLike = z.object({ points: z.array(SmilePointLike) });
+export const SmileCurveLike = z.object({
+  currency: z.string().min(1).optional(),
+  byPosition: z.array(SmilePositionLike),
+  fit: z.object({ a: z.number(), b: z.number(), c: z.number(), rSquared: z.number() }).nullable().optional(),
+});
 /** What {@link smileCurveChart} reads from smile-curve data. */
-export type SmileCurveLike = z.output<typeof SmileCurveLike>;
+export type SmileCurveLike = z.input<typeof SmileCurveLike>;
 
 /**
- * Options of {@link smileCurveChart}: the measure on the vertical axis (`share` of the product's value,
- * the default, or `valueAddedPerUnit`) and the shared {@link ChartOptions}.
+ * Options of {@link smileCurveChart}: the measure on the vertical axis (`share` of the final value, the
+ * default, or `valueAdded` per unit of the final product) and the shared {@link ChartOptions}.
  *
  * @example
  * ```ts
@@ -49,30 +53,34 @@ export type SmileCurveLike = z.output<typeof SmileCurveLike>;
  * ```
  */
 export const SmileCurveChartOptions = z
-  .object({ measure: z.enum(['share', 'valueAddedPerUnit']).default('share'), ...ChartOptions.shape })
+  .object({ measure: z.enum(['share', 'valueAdded']).default('share'), ...ChartOptions.shape })
   .strict();
 /** Options of {@link smileCurveChart}. */
 export type SmileCurveChartOptions = z.input<typeof SmileCurveChartOptions>;
 
+const round = (x: number, digits: number) => Number(x.toPrecision(digits));
+const signed = (x: number) => `${x < 0 ? '−' : '+'} ${Math.abs(round(x, 3))}`;
+
 /**
- * A smile-curve chart: each stage's value added (share or per unit) against its position in the
- * chain from upstream to downstream, as labelled points, with the least-squares quadratic through
- * them drawn as a line (Vega-Lite's `regression` transform, `method: 'poly'`, `order: 2` — the same
- * ordinary least-squares fit as `numpy.polyfit(x, y, 2)`). A curve that opens upwards "smiles":
- * value concentrates in the upstream (R&D, design, components) and downstream (brand, marketing,
- * retail) stages rather than in assembly (the smile curve of Stan Shih, Acer, 1992; see Mudambi 2008).
+ * A smile-curve chart: the value added at each position of a chain, from upstream to downstream, as
+ * points labelled with their stages (the first and a count when there are more than two), and the least-squares quadratic through them as a dashed line
+ * (Vega-Lite's `regression` transform, `method: 'poly'`, `order: 2`: the same ordinary least-squares
+ * fit as `numpy.polyfit(x, y, 2)` and as `smileCurve`'s `fit` when the measure is the share). A curve
+ * that opens upwards "smiles": value concentrates upstream (R&D, design, components) and downstream
+ * (brand, marketing, retail) rather than in assembly — the smile curve of Stan Shih (Acer, early
+ * 1990s), as used by Mudambi (2008).
  *
- * @param smile - the smile-curve data: `{ points: Array<{ stage, name?, position, valueAddedPerUnit, share }> }`
+ * @param smile - smile-curve data (`smileCurve(chain)`): `{ byPosition: Array<{ position, valueAdded, share, stages }>, currency?, fit? }`
  * @param options - the measure, title and size
- * @returns a Vega-Lite v6 specification (plain JSON), a layer of points, labels and the fitted line
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`points[2].position`);
- *   `INSUFFICIENT_DATA` when fewer than three distinct positions leave the quadratic undetermined
+ * @returns a Vega-Lite v6 specification (plain JSON): a layer of the fitted line, the points and their labels
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`byPosition[2].share`);
+ *   `INSUFFICIENT_DATA` when fewer than three positions leave the quadratic undetermined
  * @example
  * ```ts
- * const spec = smileCurveChart({ points: [
- *   { stage: 'design', position: 0, valueAddedPerUnit: 4, share: 0.4 },
- *   { stage: 'assembly', position: 1, valueAddedPerUnit: 1, share: 0.1 },
- *   { stage: 'retail', position: 2, valueAddedPerUnit: 5, share: 0.5 }] });
+ * const spec = smileCurveChart({ byPosition: [
+ *   { position: 0, valueAdded: 4, share: 0.4, stages: ['design'] },
+ *   { position: 1, valueAdded: 1, share: 0.1, stages: ['assembly'] },
+ *   { position: 2, valueAdded: 5, share: 0.5, stages: ['retail'] }] });
  * (spec.layer as unknown[]).length;
  * //=> 3
  * ```
@@ -85,43 +93,45 @@ export function smileCurveChart(smile: SmileCurveLike, options: SmileCurveChartO
     SmileCurveChartOptions,
     options,
   );
-  const positions = new Set(data.points.map((p) => p.position));
+  const positions = new Set(data.byPosition.map((p) => p.position));
   if (positions.size < 3) {
     throw new GvcError('INSUFFICIENT_DATA', 'cannot fit a smile curve', [
       {
-        path: 'points',
-        message: `expected points at three or more distinct positions, found ${positions.size}`,
+        path: 'byPosition',
+        message: `expected three or more distinct positions, found ${positions.size}`,
       },
     ]);
   }
-  const values: JsonValue[] = data.points.map((p) => ({
-    stage: p.stage,
-    label: p.name ?? p.stage,
+  const values: JsonValue[] = data.byPosition.map((p) => ({
     position: p.position,
-    valueAddedPerUnit: p.valueAddedPerUnit,
+    valueAdded: p.valueAdded,
     share: p.share,
+    label: p.stages.length > 2 ? `${p.stages[0]} and ${p.stages.length - 1} more` : p.stages.join(', '),
+    stages: p.stages.join(', '),
   }));
+  const currency = data.currency ? ` (${data.currency})` : '';
   const y: { [key: string]: JsonValue } =
     opts.measure === 'share'
-      ? { field: 'share', type: 'quantitative', title: 'Share of value added', axis: { format: '%' } }
-      : { field: 'valueAddedPerUnit', type: 'quantitative', title: 'Value added per unit' };
+      ? { field: 'share', type: 'quantitative', title: 'Share of the final value', axis: { format: '%' } }
+      : {
+          field: 'valueAdded',
+          type: 'quantitative',
+          title: `Value added per unit of the product${currency}`,
+        };
   const x = {
     field: 'position',
     type: 'quantitative',
     title: 'Position in the chain (upstream → downstream)',
     axis: { tickMinStep: 1 },
   };
-  return topLevel(
+  const spec = topLevel(
     {
       data: { values },
       layer: [
         {
           transform: [{ regression: opts.measure, on: 'position', method: 'poly', order: 2 }],
           mark: { type: 'line', color: '#888888', strokeDash: [4, 3] },
-          encoding: {
-            x: { field: 'position', type: 'quantitative' },
-            y: { field: opts.measure, type: 'quantitative' },
-          },
+          encoding: { x, y },
         },
         {
           mark: { type: 'point', filled: true, size: 80 },
@@ -129,29 +139,28 @@ export function smileCurveChart(smile: SmileCurveLike, options: SmileCurveChartO
             x,
             y,
             tooltip: [
-              { field: 'label', type: 'nominal', title: 'stage' },
+              { field: 'stages', type: 'nominal', title: 'stages' },
               { field: 'position', type: 'quantitative' },
-              {
-                field: 'valueAddedPerUnit',
-                type: 'quantitative',
-                title: 'value added per unit',
-                format: ',.2f',
-              },
+              { field: 'valueAdded', type: 'quantitative', title: `value added${currency}`, format: ',.2f' },
               { field: 'share', type: 'quantitative', title: 'share', format: '.1%' },
             ],
           },
         },
         {
-          mark: { type: 'text', dy: -10, fontSize: 10 },
-          encoding: {
-            x: { field: 'position', type: 'quantitative' },
-            y: { field: opts.measure, type: 'quantitative' },
-            text: { field: 'label' },
-          },
+          mark: { type: 'text', dy: -10, fontSize: 10, limit: 160 },
+          encoding: { x, y, text: { field: 'label' } },
         },
       ],
     },
     opts,
     { width: 480, height: 280 },
   );
+  if (data.fit) {
+    const { a, b, c, rSquared } = data.fit;
+    spec.title = {
+      text: opts.title ?? 'Smile curve',
+      subtitle: `share = ${round(a, 3)}·x² ${signed(b)}·x ${signed(c)}, R² = ${round(rSquared, 3)}${a > 0 ? ': the curve smiles' : ''}`,
+    };
+  }
+  return spec;
 }

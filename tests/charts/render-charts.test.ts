@@ -31,4 +31,27 @@ describe('scripts/render-charts.ts', () => {
     expect(svg).toContain('value added (USD): 30.96');
     expect(svg).toContain('value added (USD): 6.50');
   });
+
+  it('draws the iPhone smile curve: components, assembly, retail', () => {
+    // by hand from Xing & Detert (2010) on a USD 500 phone: components 172.46 / 500 = 34.5%,
+    // assembly 6.50 / 500 = 1.3%, Apple 321.04 / 500 = 64.2%; a parabola through three points is exact.
+    const svg = readFileSync(join(outDir, 'iphone-smile.svg'), 'utf8');
+    expect(svg).toContain('>assembly</text>');
+    expect(svg).toContain('share: 1.3%');
+    expect(svg).toContain('share: 34.5%');
+    expect(svg).toContain('share: 64.2%');
+    expect(svg).toContain('the curve smiles');
+  });
+
+  it('draws the linkage curve with its four policy scenarios', () => {
+    const svg = readFileSync(join(outDir, 'linkage-curve.svg'), 'utf8');
+    for (const label of [
+      'market-led (fitted)',
+      'speed (rate ×2)',
+      'deepen (ceiling +0.2)',
+      'reverse (ceiling to 0.15)',
+    ]) {
+      expect(svg).toContain(`>${label}</text>`);
+    }
+  });
 });
