@@ -89,7 +89,8 @@ const periodOf = (ref: z.output<typeof PeriodRef>): string | number =>
 
 /**
  * A thinning-and-thickening trajectory: a participant's share of the product's value added by period,
- * joined by a line, each point coloured by the kind of the transition that led to it (thinning-in,
+ * joined by a line in period order (numbers numerically, strings as text, as `thinningProfile` sorts
+ * them), each point coloured by the kind of the transition that led to it (thinning-in,
  * thinning-out, thickening, rebuilding, stable; the first observation is the `start`) and drawn as a
  * triangle when the participant thinned with upgrading (its share fell while its value added per unit
  * or the knowledge intensity of its functions rose). The vocabulary is Kaplinsky's (2015).
@@ -160,19 +161,26 @@ export function thinningChart(
   throwIfIssues('thinning chart', issues);
 
   const numeric = data.observations.every((o) => typeof o.period === 'number');
-  const values: JsonValue[] = data.observations.map((o, i) => {
+  const chronological = data.observations
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) =>
+      numeric
+        ? (a.o.period as number) - (b.o.period as number)
+        : Number(String(a.o.period) > String(b.o.period)) - Number(String(a.o.period) < String(b.o.period)),
+    );
+  const values: JsonValue[] = chronological.map(({ o, i }, order) => {
     const t = arriving.get(i);
     return {
       period: o.period,
       valueAddedShare: o.valueAddedShare,
       kind: t?.kind ?? 'start',
       upgrading: t?.withUpgrading ? 'with upgrading' : 'without upgrading',
-      order: i,
+      order,
     };
   });
   const x: { [key: string]: JsonValue } = numeric
     ? { field: 'period', type: 'quantitative', title: 'Period', axis: { format: 'd', tickMinStep: 1 } }
-    : { field: 'period', type: 'ordinal', title: 'Period', sort: null };
+    : { field: 'period', type: 'ordinal', title: 'Period' };
   const y = {
     field: 'valueAddedShare',
     type: 'quantitative',

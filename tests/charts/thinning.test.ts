@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { thinningChart } from '../../src/charts/index.js';
 import { GvcError } from '../../src/core/errors.js';
+import { thinningProfile } from '../../src/thinning/profile.js';
 import { deepFreeze, renderSvg } from './render.js';
 
 // An incumbent that thins out (gives up design and brand to assemble for a lead buyer), with
@@ -47,17 +48,49 @@ describe('thinningChart', () => {
     expect(values.map((v) => v.upgrading === 'with upgrading')).toEqual([false, false, true, false, false]);
   });
 
-  it('puts string periods on an ordinal axis in the given order', async () => {
+  it('draws the path in period order, string periods on an ordinal axis', async () => {
     const spec = thinningChart(
       [
         { period: '2000s', valueAddedShare: 0.1 },
         { period: '1990s', valueAddedShare: 0.3 },
       ],
-      { transitions: [{ from: '2000s', to: '1990s', kind: 'thickening', withUpgrading: false }] },
+      { transitions: [{ from: '1990s', to: '2000s', kind: 'thinning-out', withUpgrading: false }] },
     );
     const layer = (spec.layer as Array<{ encoding: { x: { type: string } } }>)[0];
     expect(layer?.encoding.x.type).toBe('ordinal');
+    expect((spec.data as { values: unknown[] }).values).toEqual([
+      { period: '1990s', valueAddedShare: 0.3, kind: 'start', upgrading: 'without upgrading', order: 0 },
+      {
+        period: '2000s',
+        valueAddedShare: 0.1,
+        kind: 'thinning-out',
+        upgrading: 'without upgrading',
+        order: 1,
+      },
+    ]);
     expect(await renderSvg(spec)).toContain('>2000s</text>');
+    const numeric = thinningChart([...observations].reverse(), profile);
+    expect((numeric.data as { values: Array<{ period: number }> }).values.map((v) => v.period)).toEqual([
+      1995, 2000, 2005, 2010, 2015,
+    ]);
+  });
+
+  it('charts the result of thinningProfile as it is', () => {
+    // shares 0.6 -> 0.2 (fall 0.4 > 0.01, design and branding kept, assembly dropped: knowledge
+    // intensity rises from (1+4+4)/3 = 3 to 4) -> thinning-out with upgrading; 0.2 -> 0.35 after a
+    // thinning -> rebuilding (the example of thinningProfile's documentation, rules checked by hand)
+    const obs = [
+      { period: 1990, valueAddedShare: 0.6, functions: ['assembly', 'design', 'branding'] },
+      { period: 2000, valueAddedShare: 0.2, functions: ['design', 'branding'] },
+      { period: 2010, valueAddedShare: 0.35, functions: ['design', 'branding', 'services'] },
+    ];
+    const spec = thinningChart(obs, thinningProfile(obs));
+    expect((spec.data as { values: Array<{ kind: string; upgrading: string }> }).values).toMatchObject([
+      { kind: 'start' },
+      { kind: 'thinning-out', upgrading: 'with upgrading' },
+      { kind: 'rebuilding', upgrading: 'without upgrading' },
+    ]);
+    expect(spec.title).toEqual({ text: 'Thinning and thickening', subtitle: 'overall: rebuilding' });
   });
 
   it('accepts shares at 0 and 1 and rejects them just outside', () => {
