@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { GvcError } from '../../core/errors.js';
 import { formatPath } from '../../core/issues.js';
-import { identityMinus, luFactor, luSolve, luSolveTransposed } from '../kernels/index.js';
+import { luFactor, luSolve } from '../kernels/index.js';
 import type { Icio } from '../types.js';
-import {
-  addBlockTimesVector,
-  checkIcio,
-  domesticMultipliers,
-  inverseDiagonalBlocks,
-  localBasis,
-} from './common.js';
+import { addBlockTimesVector, checkIcio, globalBasis } from './common.js';
 
 const bmTerms = {
   /** Gross exports E_s*. */
@@ -197,14 +191,10 @@ const BM_KEYS: readonly BmKey[] = [
 
 /** The thirteen Borin–Mancini terms per exporting country–sector, as n-vectors. */
 function bmSectorTerms(icio: Icio): Record<BmKey, Float64Array> {
-  const { G, N, n, A, v, E, Efin, h, vl } = localBasis(icio);
+  // One LU factorisation of I − A; no global inverse is formed (see globalBasis): the diagonal
+  // blocks B_ss come from structured solves, v·B from one transposed solve and B·Y from G solves.
+  const { G, N, n, A, f, Bss, E, Efin, h, vl, vb, vB } = globalBasis(icio);
   const { Y, x } = icio;
-  // One LU factorisation of I − A; no global inverse is formed. The diagonal blocks B_ss come from
-  // structured solves, v·B from one transposed solve and B·Y from G solves.
-  const f = luFactor(identityMinus(A, n), n);
-  const Bss = inverseDiagonalBlocks(f, G, N);
-  const vb = domesticMultipliers(v, Bss, N);
-  const vB = luSolveTransposed(f, v);
   const BY = luSolve(f, Y, G);
   // FVA coefficients per exporter s: f_s = (Σ_{t≠s} V_t B_ts) ((I − A_ss) B_ss)⁻¹, i.e. solve
   // ((I − A_ss) B_ss)ᵀ f_sᵀ = (VBfor_s)ᵀ.

@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { matmul } from '../kernels/index.js';
+import { luSolve } from '../kernels/index.js';
 import type { Icio } from '../types.js';
-import { addBlockTimesVector, checkIcio, decompositionBasis, timesBlockColumns } from './common.js';
+import {
+  addBlockTimesVector,
+  checkIcio,
+  domesticFinalDemand,
+  globalBasis,
+  solveBlockColumns,
+  valueAddedBySource,
+} from './common.js';
 
 /**
  * One country's gross exports split into the nine value-added and double-counting terms of
@@ -53,6 +60,8 @@ export type KwwRecord = z.output<typeof KwwRecord>;
  * Kummritz 2015) and equal the country sums of the {@link wwzDecomposition} terms under WWZ's
  * Table E2 mapping (e.g. DVA_INT = DVA_INT + DVA_INTrexI1 of WWZ). The decomposition is exact when
  * value added is the column residual of the table (v·B = 1), as {@link createIcio} computes it.
+ * B is never formed: one LU factorisation of I − A, its diagonal blocks and solves with G
+ * right-hand sides give every term.
  *
  * @param icio - the table, from {@link createIcio}; at least two countries
  * @returns one record per country, in table order
@@ -68,14 +77,13 @@ export type KwwRecord = z.output<typeof KwwRecord>;
  */
 export function kwwDecomposition(icio: Icio): KwwRecord[] {
   checkIcio(icio, 'kwwDecomposition');
-  const b = decompositionBasis(icio);
-  const { G, N, n, A, v, B, Lss, E, Efin, h, vb, vB } = b;
+  const { G, N, n, A, v, f, Bss, Lss, E, Efin, h, vb, vB } = globalBasis(icio);
   const { Y } = icio;
-  const BY = matmul(B, Y, n, n, G);
-  // P[i, t] = B_{i,t} Y_tt: output of i driven by country t's domestic final demand.
-  const yDom = new Float64Array(n);
-  for (let i = 0; i < n; i++) yDom[i] = Y[i * G + Math.floor(i / N)]!;
-  const P = timesBlockColumns(B, n, G, N, yDom);
+  const BY = luSolve(f, Y, G);
+  // P[i, t] = (B_{·t} Y_tt)_i: output of i driven by country t's domestic final demand.
+  const P = solveBlockColumns(f, G, N, domesticFinalDemand(icio));
+  // VBt[j, s] = Σ_{i∈s} v_i B_ij: s's value added per unit of final output of j.
+  const VBt = valueAddedBySource(f, G, N, v);
   // g = L_rr E_r* per block (local output needed for each country's exports).
   const g = new Float64Array(n);
   for (let r = 0; r < G; r++) addBlockTimesVector(Lss[r]!, N, 0, 0, N, E, r * N, g, r * N);
@@ -132,17 +140,14 @@ export function kwwDecomposition(icio: Icio): KwwRecord[] {
       VAX += vi * vax;
       // B_ss Y_ss part of (B Y)_{i,s}: Σ_{j∈s} B_ij Y_js.
       let own = 0;
-      for (let l = 0; l < N; l++) own += B[i * n + o + l]! * Y[(o + l) * G + s]!;
+      for (let l = 0; l < N; l++) own += Bss[s]![k * N + l]! * Y[(o + l) * G + s]!;
       RDV_FIN += vi * (BY[i * G + s]! - own);
-      let rh = 0;
-      let re = 0;
-      for (let j = 0; j < n; j++) {
-        if (j >= o && j < o + N) continue;
-        rh += B[i * n + j]! * uh[j]!;
-        re += B[i * n + j]! * ue[j]!;
-      }
-      RDV_INT += vi * rh;
-      DDC += vi * re;
+    }
+    // V_s Σ_{r≠s} B_sr u_r = Σ_{j∉s} VBt[j, s] u_j for u = uh (RDV_INT) and u = ue (DDC).
+    for (let j = 0; j < n; j++) {
+      if (j >= o && j < o + N) continue;
+      RDV_INT += VBt[j * G + s]! * uh[j]!;
+      DDC += VBt[j * G + s]! * ue[j]!;
     }
     return {
       country,

@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { matmul } from '../kernels/index.js';
+import { luSolve } from '../kernels/index.js';
 import type { Icio } from '../types.js';
-import { addBlockTimesVector, checkIcio, decompositionBasis, timesBlockColumns } from './common.js';
+import {
+  addBlockTimesVector,
+  checkIcio,
+  domesticFinalDemand,
+  globalBasis,
+  solveBlockColumns,
+  valueAddedBySource,
+} from './common.js';
 
 const term = z.number();
 
@@ -75,8 +82,10 @@ export type WwzRecord = z.output<typeof WwzRecord>;
  * the bilateral and sector levels", NBER Working Paper 19677, eq. (37): for exporter s, sector i and
  * importer r, E_sr^i = DVA_FIN + DVA_INT + DVA_INTrexI1 + DVA_INTrexF + DVA_INTrexI2 + RDV_INT +
  * RDV_FIN + RDV_FIN2 + OVA_FIN + MVA_FIN + OVA_INT + MVA_INT + DDC_FIN + DDC_INT + ODC + MDC. Summed
- * over partners and sectors the terms give {@link kwwDecomposition} (WWZ Table E2). Computed from
- * one global Leontief inverse and the G local inverses, with per-pair work of order N².
+ * over partners and sectors the terms give {@link kwwDecomposition} (WWZ Table E2). The global
+ * inverse B is never formed: one LU factorisation of I − A, its diagonal blocks B_ss by structured
+ * solves, a few solves with G right-hand sides and the G local inverses, then work of order N² per
+ * exporter–importer pair.
  *
  * @param icio - the table, from {@link createIcio}; at least two countries
  * @returns one record per exporter country, sector and importer r ≠ s, ordered by exporter, then
@@ -93,31 +102,25 @@ export type WwzRecord = z.output<typeof WwzRecord>;
  */
 export function wwzDecomposition(icio: Icio): WwzRecord[] {
   checkIcio(icio, 'wwzDecomposition');
-  const { G, N, n, A, v, B, Lss, E, Efin, h, vl, vb, vB } = decompositionBasis(icio);
+  const { G, N, n, A, v, f, Bss, Lss, E, Efin, h, vl, vb, vB } = globalBasis(icio);
   const { Y, Z } = icio;
-  const BY = matmul(B, Y, n, n, G);
-  const yDom = new Float64Array(n);
-  for (let i = 0; i < n; i++) yDom[i] = Y[i * G + Math.floor(i / N)]!;
-  const P = timesBlockColumns(B, n, G, N, yDom); // P[i,t] = (B_{·t} Y_tt)_i
-  const R = timesBlockColumns(B, n, G, N, Efin); // R[i,t] = (B_{·t} Ye_t)_i, Ye = final exports
+  const BY = luSolve(f, Y, G);
+  const P = solveBlockColumns(f, G, N, domesticFinalDemand(icio)); // P[i,t] = (B_{·t} Y_tt)_i
+  const R = solveBlockColumns(f, G, N, Efin); // R[i,t] = (B_{·t} Ye_t)_i, Ye = final exports
   // Q[i,t] = (B_rr Y_rt)_i for i in country r: the domestic block of B times final demand.
   const Q = new Float64Array(n * G);
   for (let i = 0; i < n; i++) {
-    const o = Math.floor(i / N) * N;
+    const r = Math.floor(i / N);
+    const o = r * N;
+    const b = Bss[r]!;
     for (let t = 0; t < G; t++) {
       let acc = 0;
-      for (let j = o; j < o + N; j++) acc += B[i * n + j]! * Y[j * G + t]!;
+      for (let l = 0; l < N; l++) acc += b[(i - o) * N + l]! * Y[(o + l) * G + t]!;
       Q[i * G + t] = acc;
     }
   }
-  // VBc[t·n + j] = Σ_{i∈t} v_i B_ij: value added of country t per unit of final output of j.
-  const VBc = new Float64Array(G * n);
-  for (let i = 0; i < n; i++) {
-    const vi = v[i]!;
-    if (vi === 0) continue;
-    const t = Math.floor(i / N);
-    for (let j = 0; j < n; j++) VBc[t * n + j] = VBc[t * n + j]! + vi * B[i * n + j]!;
-  }
+  // VBt[j, t] = Σ_{i∈t} v_i B_ij: value added of country t per unit of final output of j.
+  const VBt = valueAddedBySource(f, G, N, v);
   // g = L_rr E_r* per block.
   const g = new Float64Array(n);
   for (let r = 0; r < G; r++) addBlockTimesVector(Lss[r]!, N, 0, 0, N, E, r * N, g, r * N);
@@ -163,7 +166,7 @@ export function wwzDecomposition(icio: Icio): WwzRecord[] {
         const i = os + k;
         const l = vl[i]!;
         const d = vb[i]!;
-        const mva = VBc[r * n + i]!;
+        const mva = VBt[i * G + r]!;
         const ova = vB[i]! - d - mva;
         const yf = Y[i * G + r]!;
         let zi = 0; // intermediate exports Z_sr^i·1 = A_sr X_r
