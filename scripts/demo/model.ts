@@ -42,11 +42,12 @@ export const modelSection: DemoSection = {
   render: () => {
     const chain = parseValueChain(minimal);
     const parsed = `parsed "${chain.name}" (${chain.family}): ${chain.stages.map((s) => `${s.id} ${s.country} ${s.output.unitPrice}`).join(' → ')}`;
-    const malformed = structuredClone(minimal) as typeof minimal & { stages: Array<Record<string, unknown>> };
-    malformed.family = 'additive';
-    malformed.stages[1] = { ...malformed.stages[1], actor: 'foxconn', colour: 'black' };
-    malformed.stages[2] = { ...malformed.stages[2], inputs: [{ stage: 'asembly', quantity: 1 }] };
-    malformed.stages[0] = { ...malformed.stages[0], output: { unit: 'piece', unitPrice: -40 } };
+    // a malformed copy: a negative price, an unknown key, an unknown actor and a misspelt stage id
+    const stages: Array<Record<string, unknown>> = minimal.stages.map((s) => ({ ...s }));
+    stages[0] = { ...stages[0], output: { unit: 'piece', unitPrice: -40 } };
+    stages[1] = { ...stages[1], actor: 'foxconn', colour: 'black' };
+    stages[2] = { ...stages[2], inputs: [{ stage: 'asembly', quantity: 1 }] };
+    const malformed = { ...minimal, stages };
     const result = safeParseValueChain(malformed);
     return [parsed, '', result.success ? 'unexpectedly valid' : result.error.message].join('\n');
   },

@@ -86,7 +86,7 @@ function addStageRecipe(
  *   `placement.…`) or an invalid result (paths in the chain); `NOT_FOUND` when `placement.feeds` is unknown
  * @example
  * ```ts
- * // insert fermentation between growing and export in an additive cocoa chain
+ * // chain: an additive cocoa chain … → grow → export → …; insert fermentation between them
  * const next = addStage(chain, { id: 'ferment', name: 'Fermenting and drying', country: 'GHA',
  *   output: { unit: 'kg dry beans', unitPrice: 1.9 }, inputs: [{ stage: 'grow', quantity: 1.05 }] },
  *   { feeds: 'export', quantity: 1, replacing: 'grow' });
@@ -108,7 +108,9 @@ export function addStage(chain: ValueChain, stage: NewStage, placement: StagePla
  * @throws {@link GvcError} as {@link addStage}
  * @example
  * ```ts
- * const [, patches] = addStageWithPatches(chain, newStage, { feeds: 'assembly', quantity: 1 });
+ * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
+ * const battery = { id: 'battery', name: 'Battery', country: 'KOR', output: { unit: 'piece', unitPrice: 5 } };
+ * const [, patches] = addStageWithPatches(chain, battery, { feeds: 'assembly', quantity: 1 });
  * patches.map((p) => p.path.join('.'));
  * //=> ['stages.1.inputs.1', 'stages.3']
  * ```
@@ -202,6 +204,7 @@ function removeStageRecipe(
  *   (path `stageId`) or every stage that uses it (paths `stages[i].inputs[j].stage`)
  * @example
  * ```ts
+ * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
  * // chip (40 a unit, JPN) is used once by assembly: it becomes a purchase of assembly
  * removeStage(chain, 'chip', { asPurchase: true }).stages[0].purchases;
  * //=> [{ description: 'Chip', value: 40, country: 'JPN' }]
@@ -225,6 +228,7 @@ export function removeStage(
  * @throws {@link GvcError} as {@link removeStage}
  * @example
  * ```ts
+ * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
  * const [next, , inverse] = removeStageWithPatches(chain, 'chip', { asPurchase: true });
  * applyPatches(next, inverse).stages.length; // applyPatches from immer
  * //=> 3

@@ -23,6 +23,7 @@ import { Purchase, type ValueChain } from './model.js';
  *   of the result with its path; `INVALID_INPUT` ('invalid value chain') when `chain` itself is invalid
  * @example
  * ```ts
+ * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
  * const next = updateChain(chain, (draft) => { draft.year = 2009; });
  * [chain.year, next.year];
  * //=> [undefined, 2009]
@@ -41,6 +42,7 @@ export function updateChain(chain: ValueChain, recipe: (draft: ValueChain) => vo
  * @throws {@link GvcError} as {@link updateChain}
  * @example
  * ```ts
+ * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
  * const [, patches] = updateChainWithPatches(chain, (draft) => { draft.year = 2009; });
  * patches;
  * //=> [{ op: 'add', path: ['year'], value: 2009 }]
@@ -69,6 +71,7 @@ function setPriceRecipe(chain: ValueChain, stageId: string, unitPrice: number): 
  *   non-finite price (path `unitPrice`)
  * @example
  * ```ts
+ * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
  * setPrice(chain, 'retail', 160).stages[2].output.unitPrice;
  * //=> 160
  * ```
@@ -87,6 +90,7 @@ export function setPrice(chain: ValueChain, stageId: string, unitPrice: number):
  * @throws {@link GvcError} as {@link setPrice}
  * @example
  * ```ts
+ * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
  * setPriceWithPatches(chain, 'retail', 160)[1];
  * //=> [{ op: 'replace', path: ['stages', 2, 'output', 'unitPrice'], value: 160 }]
  * ```
@@ -118,6 +122,7 @@ function addPurchaseRecipe(
  *   (paths such as `purchase.value`)
  * @example
  * ```ts
+ * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
  * addPurchase(chain, 'assembly', { description: 'battery', value: 5, country: 'KOR' }).stages[1].purchases;
  * //=> [{ description: 'battery', value: 5, country: 'KOR' }]
  * ```
@@ -136,6 +141,7 @@ export function addPurchase(chain: ValueChain, stageId: string, purchase: Purcha
  * @throws {@link GvcError} as {@link addPurchase}
  * @example
  * ```ts
+ * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
  * addPurchaseWithPatches(chain, 'assembly', { description: 'battery', value: 5, country: 'KOR' })[1];
  * //=> [{ op: 'add', path: ['stages', 1, 'purchases', 0], value: { description: 'battery', value: 5, country: 'KOR' } }]
  * ```
@@ -199,6 +205,7 @@ function relocateRecipe(chain: ValueChain, stageId: string, to: Relocation): (dr
  *   `to` (paths such as `to.country`)
  * @example
  * ```ts
+ * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
  * relocateStage(chain, 'assembly', { country: 'VNM' }).stages[1].country;
  * //=> 'VNM'
  * ```
@@ -217,6 +224,7 @@ export function relocateStage(chain: ValueChain, stageId: string, to: Relocation
  * @throws {@link GvcError} as {@link relocateStage}
  * @example
  * ```ts
+ * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
  * relocateStageWithPatches(chain, 'assembly', { country: 'VNM' })[1];
  * //=> [{ op: 'replace', path: ['stages', 1, 'country'], value: 'VNM' }]
  * ```

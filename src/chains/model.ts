@@ -35,6 +35,12 @@ export type StandardStageFunction = (typeof standardStageFunctions)[number];
 /**
  * The function a stage performs: an open string whose documented standard values are
  * {@link standardStageFunctions}.
+ *
+ * @example
+ * ```ts
+ * StageFunction.parse('assembly');
+ * //=> 'assembly'
+ * ```
  */
 export const StageFunction = z.string().min(1);
 /** The function a stage performs. */
@@ -80,8 +86,14 @@ export const Actor = z
 export type Actor = z.output<typeof Actor>;
 
 /**
- * What one unit of a stage's output is and what it sells for.
+ * What one unit of a stage's output is and what it sells for (`unitPrice`, in the chain's currency).
  * `volume` is the physical output of the period, used for totals and mass balances.
+ *
+ * @example
+ * ```ts
+ * StageOutput.parse({ unit: 'kg cocoa liquor', unitPrice: 8.24, volume: 1000 });
+ * //=> { unit: 'kg cocoa liquor', unitPrice: 8.24, volume: 1000 }
+ * ```
  */
 export const StageOutput = z
   .object({ unit: z.string().min(1), unitPrice: NonNegative, volume: NonNegative.optional() })
@@ -92,12 +104,27 @@ export type StageOutput = z.output<typeof StageOutput>;
 /**
  * A chain input: how much of an upstream stage's output is used per unit of this stage's output.
  * This states conversion ratios: 1.25 kg of beans per kg of cocoa liquor, one display per phone.
+ *
+ * @example
+ * ```ts
+ * StageInput.parse({ stage: 'export', quantity: 1.25 });
+ * //=> { stage: 'export', quantity: 1.25 }
+ * ```
  */
 export const StageInput = z.object({ stage: Id, quantity: NonNegative }).strict();
 /** A chain input. */
 export type StageInput = z.output<typeof StageInput>;
 
-/** A purchase from outside the modelled chain: its value per unit of the stage's output, and where it comes from. */
+/**
+ * A purchase from outside the modelled chain: its value per unit of the stage's output, and where it
+ * comes from.
+ *
+ * @example
+ * ```ts
+ * Purchase.parse({ description: 'sugar and milk powder', value: 0.06, country: 'GBR' });
+ * //=> { description: 'sugar and milk powder', value: 0.06, country: 'GBR' }
+ * ```
+ */
 export const Purchase = z
   .object({ description: z.string().min(1), value: NonNegative, country: CountryCode })
   .strict();
@@ -107,6 +134,12 @@ export type Purchase = z.output<typeof Purchase>;
 /**
  * How a stage's value added per unit is distributed among incomes (taxes net of subsidies, and
  * profit, may be negative). Omitted items count as zero.
+ *
+ * @example
+ * ```ts
+ * Distribution.parse({ wages: 0.48, landRent: 0.06, profit: 0.1 });
+ * //=> { wages: 0.48, taxes: 0, depreciation: 0, interest: 0, landRent: 0.06, profit: 0.1 }
+ * ```
  */
 export const Distribution = z
   .object({
@@ -121,7 +154,15 @@ export const Distribution = z
 /** How a stage's value added per unit is distributed. */
 export type Distribution = z.output<typeof Distribution>;
 
-/** The income items of a {@link Distribution}, in their standard order. */
+/**
+ * The income items of a {@link Distribution}, in their standard order.
+ *
+ * @example
+ * ```ts
+ * incomeTypes.length;
+ * //=> 6
+ * ```
+ */
 export const incomeTypes = ['wages', 'taxes', 'depreciation', 'interest', 'landRent', 'profit'] as const;
 /** One income item of a {@link Distribution}. */
 export type IncomeType = (typeof incomeTypes)[number];
@@ -177,7 +218,15 @@ const chainFields = {
 
 /**
  * An additive value chain: value is added in sequence, each stage having at most one chain input
- * (Kaplinsky 2015, section on additive chains: cocoa → chocolate, typical of resource sectors).
+ * (Kaplinsky 2015, section on additive chains: cocoa → chocolate, typical of resource sectors). This
+ * schema checks shapes only; {@link ValueChain} and {@link parseValueChain} also check the structure.
+ *
+ * @example
+ * ```ts
+ * AdditiveValueChain.parse({ family: 'additive', id: 'c', name: 'C', currency: 'USD', finalStage: 's',
+ *   stages: [{ id: 's', name: 'S', country: 'GHA', output: { unit: 'kg', unitPrice: 2 } }] }).actors;
+ * //=> []
+ * ```
  */
 export const AdditiveValueChain = z.object({ family: z.literal('additive'), ...chainFields }).strict();
 /** An additive value chain. */
@@ -185,7 +234,14 @@ export type AdditiveValueChain = z.output<typeof AdditiveValueChain>;
 
 /**
  * A vertically specialised value chain: a directed acyclic graph whose stages may assemble several
- * inputs made in parallel (Kaplinsky 2015: the iPhone; automobiles with 3,000+ parts).
+ * inputs made in parallel (Kaplinsky 2015: the iPhone; automobiles with 3,000+ parts). This schema
+ * checks shapes only; {@link ValueChain} and {@link parseValueChain} also check the structure.
+ *
+ * @example
+ * ```ts
+ * VerticallySpecialisedValueChain.safeParse({ family: 'additive' }).success;
+ * //=> false
+ * ```
  */
 export const VerticallySpecialisedValueChain = z
   .object({ family: z.literal('vertically-specialised'), ...chainFields })
@@ -213,9 +269,11 @@ export const ValueChainAnyFamily = z.object({ family: z.unknown().optional(), ..
 
 /**
  * A value chain: a union discriminated by `family` (`additive` or `vertically-specialised`). Beyond
- * shapes and values, the schema checks the chain's structure (see `chainStructureIssues`): unknown
- * stage or actor ids, duplicate ids, cycles, a `finalStage` that some stage consumes, an additive
- * chain with parallel inputs. Use {@link parseValueChain} to get every problem in one `GvcError`.
+ * shapes and values, the schema checks the chain's structure: unknown stage or actor ids, duplicate
+ * ids, cycles, a `finalStage` that does not exist or that some stage consumes, an additive chain with
+ * parallel inputs, and stages that do not feed the final stage (they would silently drop out of
+ * decompositions). Its structural checks run only when the shapes are valid; use
+ * {@link parseValueChain} to get every problem at once, in one `GvcError` with gvckit's messages.
  *
  * @example
  * ```ts
