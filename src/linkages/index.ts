@@ -2,3 +2,4 @@ export * from './curve.js';
 export * from './metrics.js';
 export * from './model.js';
 export * from './projection.js';
+export * from './summary.js';
