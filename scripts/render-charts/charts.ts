@@ -4,13 +4,17 @@
  */
 import { decomposeValueAdded } from '../../src/chains/decompose.js';
 import { smileCurve } from '../../src/chains/smile.js';
-import { cocoa, iphone3g } from '../../src/data/index.js';
+import { africanClusters, cocoa, iphone3g, publishedClusterTables } from '../../src/data/index.js';
 import {
   addStage,
+  clusterHeatmap,
+  clusterTables,
   fitLinkageCurve,
   linkageCurveChart,
   projectLinkageCurve,
   smileCurveChart,
+  thinningChart,
+  thinningProfile,
   type VegaLiteSpec,
   valueAddedChart,
 } from '../../src/index.js';
@@ -71,6 +75,23 @@ export function linkageCurveSpec(): VegaLiteSpec {
   );
 }
 
+/**
+ * An illustrative path (not published data) of an incumbent supplier: import-substitution depth,
+ * thinning out with upgrading as it hands assembly and components to others, then rebuilding.
+ */
+export const illustrativeThinningObservations = [
+  {
+    period: 1985,
+    valueAddedShare: 0.6,
+    functions: ['assembly', 'component-manufacture', 'design', 'branding'],
+  },
+  { period: 1992, valueAddedShare: 0.35, functions: ['component-manufacture', 'design', 'branding'] },
+  { period: 1998, valueAddedShare: 0.2, functions: ['design', 'branding'] },
+  { period: 2004, valueAddedShare: 0.205, functions: ['design', 'branding'] },
+  { period: 2010, valueAddedShare: 0.3, functions: ['design', 'branding', 'services'] },
+  { period: 2016, valueAddedShare: 0.38, functions: ['design', 'branding', 'services', 'marketing'] },
+];
+
 /** The guides' charts, in the order they are rendered. */
 export const guideCharts: GuideChart[] = [
   {
@@ -105,4 +126,36 @@ export const guideCharts: GuideChart[] = [
     spec: () => smileCurveChart(smileCurve(iphone3g), { title: 'iPhone 3G: a smile curve' }),
   },
   { name: 'linkage-curve', spec: linkageCurveSpec },
+  {
+    name: 'thinning-trajectory',
+    spec: () =>
+      thinningChart(illustrativeThinningObservations, thinningProfile(illustrativeThinningObservations), {
+        participant: 'an incumbent supplier',
+        title: 'Thinning out with upgrading, then rebuilding (illustrative data)',
+      }),
+  },
+  {
+    name: 'clusters-market-orientation',
+    spec: () =>
+      clusterHeatmap(clusterTables(africanClusters).marketOrientation, {
+        rowTitle: 'end markets',
+        title: '25 African clusters: market orientation and dynamism (recomputed from Table 1)',
+      }),
+  },
+  {
+    name: 'clusters-market-orientation-published',
+    spec: () =>
+      clusterHeatmap(publishedClusterTables.marketOrientation, {
+        rowTitle: 'end markets',
+        title: 'As published (Kaplinsky 2015, Table 2)',
+      }),
+  },
+  {
+    name: 'clusters-collective-action',
+    spec: () =>
+      clusterHeatmap(clusterTables(africanClusters).collectiveAction, {
+        rowTitle: 'joint action',
+        title: '25 African clusters: joint action and dynamism (recomputed from Table 1)',
+      }),
+  },
 ];

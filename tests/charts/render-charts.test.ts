@@ -54,4 +54,31 @@ describe('scripts/render-charts.ts', () => {
       expect(svg).toContain(`>${label}</text>`);
     }
   });
+
+  it('draws the illustrative thinning path: thinning out with upgrading, stable, rebuilding', () => {
+    // rules of thinningProfile applied by hand: 0.60 -> 0.35 -> 0.20 fall by more than 0.01 while the
+    // mean knowledge intensity of the functions rises (2.75 -> 3.33 -> 4): thinning-out with upgrading;
+    // 0.20 -> 0.205 is within 0.01: stable; 0.205 -> 0.30 -> 0.38 rise after thinning: rebuilding
+    const svg = readFileSync(join(outDir, 'thinning-trajectory.svg'), 'utf8');
+    expect(svg).toContain('period: 1992; share: 35.0%');
+    expect(svg).toContain('transition: thinning-out; upgrading: with upgrading; period: 1998');
+    expect(svg).toContain('transition: stable; upgrading: without upgrading; period: 2004');
+    expect(svg).toContain('transition: rebuilding; upgrading: without upgrading; period: 2016');
+    expect(svg).toContain('>overall: rebuilding</text>');
+  });
+
+  it('draws the cluster tables, recomputed and as published', () => {
+    // Counted independently from the shared Table 1 TSV (python3, csv module): the 4 clusters selling
+    // locally or nationally and regionally (Suame, Nnewi, Mwenge, Keko) show growth 3, upgrading 1,
+    // both 1; Kaplinsky (2015, Table 2) prints growth 1, upgrading 0, both 1.
+    const computed = readFileSync(join(outDir, 'clusters-market-orientation.svg'), 'utf8');
+    const published = readFileSync(join(outDir, 'clusters-market-orientation-published.svg'), 'utf8');
+    expect(computed).toContain('column: growth; end markets: domestic-and-regional; clusters: 3;');
+    expect(computed).toContain('column: upgrading; end markets: domestic-and-regional; clusters: 1;');
+    expect(published).toContain('column: growth; end markets: domestic-and-regional; clusters: 1;');
+    expect(published).toContain('column: upgrading; end markets: domestic-and-regional; clusters: 0;');
+    const action = readFileSync(join(outDir, 'clusters-collective-action.svg'), 'utf8');
+    expect(action).toContain('>learning</text>');
+    expect(action).toContain('>exactly-3</text>');
+  });
 });
