@@ -188,3 +188,36 @@ describe('fitLinkageCurve: refusals', () => {
     expect(frozen).toEqual(obs);
   });
 });
+
+describe('fitLinkageCurve: more independent fits and the iteration limit', () => {
+  // SciPy, as above (bounded curve_fit, p0 = [0.5, 0.5, 2], tolerances 1e-15), t = 0, 1, …:
+  //   y = [0.5, 0.4, 0.25, 0.1, 0.05]        → K r t0 = 0.56358821 -1.16035973 1.77763268, rss 0.00022217247655082254
+  //   y = [0.1, 0.05, 0.2, 0.15, 0.3, 0.25]  → K r t0 = 0.31703829 0.63831233 2.10228137, rss 0.012830726942261075
+  const fitOf = (y: number[], options = {}) =>
+    fitLinkageCurve(
+      y.map((domesticShare, period) => ({ period, domesticShare })),
+      options,
+    );
+
+  it('fits a declining path (linkages unwinding) to 1e-6', () => {
+    const fit = fitOf([0.5, 0.4, 0.25, 0.1, 0.05]);
+    expect(Math.abs(fit.ceiling - 0.56358821)).toBeLessThan(1e-6);
+    expect(Math.abs(fit.rate + 1.16035973)).toBeLessThan(1e-6);
+    expect(Math.abs(fit.midpoint - 1.77763268)).toBeLessThan(1e-6);
+    expect(Math.abs(fit.quality.rss / 0.00022217247655082254 - 1)).toBeLessThan(1e-8);
+  });
+
+  it('fits noisy data to 1e-6', () => {
+    const fit = fitOf([0.1, 0.05, 0.2, 0.15, 0.3, 0.25]);
+    expect(Math.abs(fit.ceiling - 0.31703829)).toBeLessThan(1e-6);
+    expect(Math.abs(fit.rate - 0.63831233)).toBeLessThan(1e-6);
+    expect(Math.abs(fit.midpoint - 2.10228137)).toBeLessThan(1e-6);
+    expect(Math.abs(fit.quality.rss / 0.012830726942261075 - 1)).toBeLessThan(1e-8);
+  });
+
+  it('says when the iteration limit stopped it before convergence', () => {
+    const fit = fitOf([0.1, 0.05, 0.2, 0.15, 0.3, 0.25], { maxIterations: 1 });
+    expect(fit.quality.iterations).toBe(1);
+    expect(fit.quality.converged).toBe(false);
+  });
+});

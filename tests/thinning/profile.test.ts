@@ -237,3 +237,13 @@ describe('thinningProfile: validation', () => {
     expect(options).toEqual({ knowledgeIntensity: { logistics: 2 } });
   });
 });
+
+describe('functionKnowledgeIntensity: purity', () => {
+  it('does not mutate its inputs', () => {
+    const functions = deepFreeze(['design', 'assembly']);
+    const extra = deepFreeze({ logistics: 2 });
+    functionKnowledgeIntensity(functions, extra);
+    expect(functions).toEqual(['design', 'assembly']);
+    expect(extra).toEqual({ logistics: 2 });
+  });
+});
