@@ -105,7 +105,9 @@ function comparePeriods(a: EventPeriod, b: EventPeriod): number {
  * (a → b, Δ = b.valueAddedShare − a.valueAddedShare, τ = `stableTolerance`) is classified by the first
  * rule that applies:
  *
- * 1. `thinning-in` — b is an entry (`newToChain: true`) at a share ≤ `entryShareMax`;
+ * 1. `thinning-in` — b is an entry (`newToChain: true`) at a share ≤ `entryShareMax` (an entry on the
+ *    first observation has no transition to classify: precede it with the pre-entry observation, a
+ *    share of 0 or the import-substitution share);
  * 2. `stable` — |Δ| ≤ τ;
  * 3. `thinning-out` — Δ < −τ (the incumbent's share falls; `functionsDropped` lists what it gave up —
  *    the share is the measure, so a fall with no function dropped is still thinning-out);
