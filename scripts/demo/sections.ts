@@ -1,6 +1,7 @@
 import { dynamicsSection } from './dynamics.js';
 import { ioSection } from './io.js';
 import { modelSection } from './model.js';
+import { thickeningSection } from './thickening.js';
 
 /** One part of the demo report. */
 export interface DemoSection {
@@ -9,4 +10,4 @@ export interface DemoSection {
 }
 
 /** The demo's sections, in the order they are printed. */
-export const sections: DemoSection[] = [modelSection, dynamicsSection, ioSection];
+export const sections: DemoSection[] = [modelSection, dynamicsSection, thickeningSection, ioSection];
