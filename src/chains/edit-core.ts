@@ -2,7 +2,7 @@ import { enablePatches } from 'immer';
 import type { z } from 'zod';
 import { GvcError, type GvcIssue } from '../core/errors.js';
 import { immer } from '../core/immer.js';
-import { fromZodIssues, gvcErrorMap, type RawIssue } from '../core/issues.js';
+import { fromZodIssues, gvcParseParams } from '../core/issues.js';
 import type { Stage, ValueChain } from './model.js';
 import { safeParseValueChain } from './parse.js';
 
@@ -22,8 +22,6 @@ export interface ChainPatch {
 /** The result of a `…WithPatches` edit: the new chain, the patches that made it, and their inverse. */
 export type ChainEdit = [next: ValueChain, patches: ChainPatch[], inversePatches: ChainPatch[]];
 
-const params = { error: (iss: z.core.$ZodRawIssue) => gvcErrorMap(iss as RawIssue) };
-
 /**
  * Parses an edit's argument with its schema, reporting issues under the argument's name
  * (`purchase.value`), and throws one `INVALID_INPUT` error.
@@ -31,7 +29,7 @@ const params = { error: (iss: z.core.$ZodRawIssue) => gvcErrorMap(iss as RawIssu
  * @internal
  */
 export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, name: string): z.output<S> {
-  const result = schema.safeParse(value, params);
+  const result = schema.safeParse(value, gvcParseParams());
   if (result.success) return result.data;
   const issues = fromZodIssues(result.error.issues).map((i) => ({
     path: i.path === '' ? name : i.path.startsWith('[') ? `${name}${i.path}` : `${name}.${i.path}`,

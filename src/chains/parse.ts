@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { GvcError, type GvcIssue } from '../core/errors.js';
-import { formatPath, fromZodIssues, gvcErrorMap, type RawIssue } from '../core/issues.js';
+import { formatPath, fromZodIssues, gvcParseParams } from '../core/issues.js';
 import { Rent } from '../rents/model.js';
 import { Actor, Stage, type ValueChain, ValueChainAnyFamily, ValueChainShape } from './model.js';
 import { chainStructureIssues } from './structure.js';
@@ -10,8 +10,6 @@ import { chainStructureIssues } from './structure.js';
  * `parse…` function would have thrown.
  */
 export type ParseResult<T> = { success: true; data: T } | { success: false; error: GvcError };
-
-const params = { error: (iss: z.core.$ZodRawIssue) => gvcErrorMap(iss as RawIssue) };
 
 /** Removes repeated issues (same path and message), keeping the first. */
 function unique(issues: GvcIssue[]): GvcIssue[] {
@@ -29,7 +27,7 @@ function safeParseWith<S extends z.ZodType>(
   input: unknown,
   summary: string,
 ): ParseResult<z.output<S>> {
-  const result = schema.safeParse(input, params);
+  const result = schema.safeParse(input, gvcParseParams());
   if (result.success) return { success: true, data: result.data };
   return {
     success: false,
@@ -63,7 +61,7 @@ function orThrow<T>(result: ParseResult<T>): T {
  * ```
  */
 export function safeParseValueChain(input: unknown): ParseResult<ValueChain> {
-  const result = ValueChainShape.safeParse(input, params);
+  const result = ValueChainShape.safeParse(input, gvcParseParams());
   const issues: GvcIssue[] = [];
   if (!result.success) {
     issues.push(...fromZodIssues(result.error.issues));
@@ -71,7 +69,7 @@ export function safeParseValueChain(input: unknown): ParseResult<ValueChain> {
       (i) => i.code === 'invalid_union' && formatPath(i.path) === 'family',
     );
     if (badFamily) {
-      const rest = ValueChainAnyFamily.safeParse(input, params);
+      const rest = ValueChainAnyFamily.safeParse(input, gvcParseParams());
       if (!rest.success) issues.push(...fromZodIssues(rest.error.issues));
     }
   }

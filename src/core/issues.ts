@@ -146,3 +146,13 @@ export function gvcErrorMap(iss: RawIssue): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * Parse parameters for zod's `safeParse` that phrase its built-in issues with {@link gvcErrorMap}:
+ * `schema.safeParse(input, gvcParseParams())`.
+ *
+ * @internal
+ */
+export function gvcParseParams(): { error: (iss: z.core.$ZodRawIssue) => string | undefined } {
+  return { error: (iss) => gvcErrorMap(iss as RawIssue) };
+}
