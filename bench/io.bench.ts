@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as io from '../src/io/index.js';
+import { simdKernel, useSimd } from '../src/io/kernels/simd.js';
 import { report, type Timing, time } from './harness.js';
 
 /** A deterministic synthetic table: G countries × N sectors, domestic blocks heavier than foreign. */
@@ -78,6 +79,13 @@ for (const [G, N] of sizes) {
   const matrixMiB = (n * n * 8) / 2 ** 20;
   const base = process.memoryUsage.rss() / 2 ** 20;
   const leontief = time(() => io.leontiefInverse(t), opts);
+  // The pure TypeScript fallback, for comparison (skipped at 2,464 rows to keep the run short).
+  let fallback: Timing | undefined;
+  if (simdKernel() && !big) {
+    useSimd(false);
+    fallback = time(() => io.leontiefInverse(t), opts);
+    useSimd(true);
+  }
   const iMinusA = io.identityMinus(io.technicalCoefficients(t).data, n);
   const lu = time(() => io.luFactor(iMinusA, n), opts);
   const numpy = numpyInverse(iMinusA, n, big ? 3 : 5);
@@ -85,11 +93,18 @@ for (const [G, N] of sizes) {
   if (numpy)
     rows.push({ name: 'numpy.linalg.inv, 2 threads (baseline)', timing: numpy, note: 'RSS not measured' });
   rows.push({
-    name: 'leontiefInverse (blocked LU, TypeScript)',
+    name: `leontiefInverse (blocked LU${simdKernel() ? ', WebAssembly SIMD' : ', TypeScript'})`,
     timing: leontief,
     ...(numpy ? { baseline: numpy } : {}),
     note: `RSS − start ${(leontief.peakRssMiB - base).toFixed(0)} MiB = ${((leontief.peakRssMiB - base) / matrixMiB).toFixed(1)} × one n² matrix (${matrixMiB.toFixed(0)} MiB)`,
   });
+  if (fallback) {
+    rows.push({
+      name: 'leontiefInverse, TypeScript fallback',
+      timing: fallback,
+      ...(numpy ? { baseline: numpy } : {}),
+    });
+  }
   rows.push({ name: 'luFactor of I − A alone', timing: lu, ...(numpy ? { baseline: numpy } : {}) });
   if (bm) {
     const d = time(() => bm(t), opts);

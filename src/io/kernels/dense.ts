@@ -1,4 +1,5 @@
 import { GvcError } from '../../core/errors.js';
+import { type SimdKernel, simdKernel, withSimdMemory } from './simd.js';
 
 /**
  * An LU factorisation with partial pivoting, P·A = L·U, of an n×n matrix: L (unit lower
@@ -100,6 +101,11 @@ function blockUpdate(
   c0: number,
   c1: number,
 ): void {
+  const k = simdKernel();
+  if (k && x.buffer === k.memory.buffer && c.buffer === k.memory.buffer) {
+    simdBlockUpdate(k, x, xs, c, cs, r0, r1, p0, p1, c0, c1);
+    return;
+  }
   for (let j0 = c0; j0 < c1; j0 += CHUNK) {
     const jEnd = Math.min(c1, j0 + CHUNK);
     for (let i = r0; i < r1; i++) {
@@ -129,6 +135,49 @@ function blockUpdate(
     }
   }
 }
+
+/** {@link blockUpdate} with the SIMD kernel: pairs of columns in WebAssembly, an odd last column here. */
+function simdBlockUpdate(
+  k: SimdKernel,
+  x: Float64Array,
+  xs: number,
+  c: Float64Array,
+  cs: number,
+  r0: number,
+  r1: number,
+  p0: number,
+  p1: number,
+  c0: number,
+  c1: number,
+): void {
+  if (p1 <= p0) return;
+  const xo = x.byteOffset;
+  const co = c.byteOffset;
+  for (let j0 = c0; j0 < c1; j0 += CHUNK) {
+    const jEnd = Math.min(c1, j0 + CHUNK);
+    const even = (jEnd - j0) & ~1;
+    for (let i = r0; i < r1; i++) {
+      if (even > 0)
+        k.update(
+          xo + (i * xs + j0) * 8,
+          xo + (p0 * xs + j0) * 8,
+          xs * 8,
+          co + (i * cs + p0) * 8,
+          p1 - p0,
+          even * 8,
+        );
+      if (even < jEnd - j0) {
+        const j = j0 + even;
+        let t = x[i * xs + j]!;
+        for (let p = p0; p < p1; p++) t -= c[i * cs + p]! * x[p * xs + j]!;
+        x[i * xs + j] = t;
+      }
+    }
+  }
+}
+
+/** Below this order the TypeScript loops are as fast as copying into WebAssembly memory. */
+const SIMD_MIN_ORDER = 48;
 
 /**
  * Solves L·X = X in place (unit lower triangular L packed in `lu`), in blocks of rows: each block is
@@ -172,7 +221,9 @@ function swapRows(lu: Float64Array, n: number, r1: number, r2: number): void {
  * Factorises a square matrix as P·A = L·U by blocked, right-looking Gaussian elimination with
  * partial pivoting (Golub & Van Loan 2013, §3.2.11 and §3.4): each panel of 64 columns is factored
  * unblocked, the panel's rows of U are formed by a triangular solve, and the trailing matrix is
- * updated by one matrix product in i-k-j order.
+ * updated by one matrix product in i-k-j order. From order 48 up, the block updates run in a
+ * WebAssembly SIMD kernel (f64x2, assembled at first use) where the runtime supports it, with these
+ * TypeScript loops as the fallback; both give the same results to rounding.
  *
  * @param a - A, n×n, row-major (not modified)
  * @param n - order of A
@@ -197,6 +248,20 @@ export function luFactor(a: Float64Array, n: number): LuFactors {
  * @internal
  */
 export function luFactorInPlace(lu: Float64Array, n: number): LuFactors {
+  const k = simdKernel();
+  if (k && n >= SIMD_MIN_ORDER && lu.buffer !== k.memory.buffer) {
+    return withSimdMemory(k, [n * n], ([work]) => {
+      work!.set(lu);
+      const { perm } = factorise(work!, n);
+      lu.set(work!);
+      return { n, lu, perm };
+    });
+  }
+  return factorise(lu, n);
+}
+
+/** Blocked LU in place on `lu` (in WebAssembly memory or not). */
+function factorise(lu: Float64Array, n: number): LuFactors {
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   let scale = 0;
@@ -271,10 +336,21 @@ export function luSolve(f: LuFactors, b: Float64Array, m = 1): Float64Array {
       { path: 'b', message: `expected ${n}×${m} = ${n * m} entries, found ${b.length}` },
     ]);
   }
+  const k = simdKernel();
+  const solve = (luw: Float64Array, x: Float64Array) => {
+    for (let i = 0; i < n; i++) x.set(b.subarray(perm[i]! * m, perm[i]! * m + m), i * m);
+    forwardSubstitute(luw, n, x, m, false);
+    backSubstitute(luw, n, x, m);
+  };
+  if (k && n >= SIMD_MIN_ORDER && m >= 8) {
+    return withSimdMemory(k, [n * n, n * m], ([luw, x]) => {
+      luw!.set(lu);
+      solve(luw!, x!);
+      return x!.slice();
+    });
+  }
   const x = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) x.set(b.subarray(perm[i]! * m, perm[i]! * m + m), i * m);
-  forwardSubstitute(lu, n, x, m, false);
-  backSubstitute(lu, n, x, m);
+  solve(lu, x);
   return x;
 }
 
@@ -357,9 +433,19 @@ export function inverse(a: Float64Array, n: number): Float64Array {
  * @internal
  */
 export function inverseInPlace(a: Float64Array, n: number): Float64Array {
-  const { lu, perm } = luFactorInPlace(a, n);
-  // A⁻¹ = U⁻¹ L⁻¹ P: solve against the identity, then move column i to column perm[i].
-  const w = new Float64Array(n * n);
+  const k = simdKernel();
+  if (k && n >= SIMD_MIN_ORDER) {
+    return withSimdMemory(k, [n * n, n * n], ([lu, w]) => {
+      lu!.set(a);
+      return invertFactorised(factorise(lu!, n), w!).slice();
+    });
+  }
+  return invertFactorised(factorise(a, n), new Float64Array(n * n));
+}
+
+/** A⁻¹ = U⁻¹L⁻¹P into `w` (zero-filled n×n): solve against the identity, then permute columns. */
+function invertFactorised({ n, lu, perm }: LuFactors, w: Float64Array): Float64Array {
+  w.fill(0);
   for (let i = 0; i < n; i++) w[i * n + i] = 1;
   forwardSubstitute(lu, n, w, n, true);
   backSubstitute(lu, n, w, n);
