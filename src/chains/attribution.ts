@@ -24,23 +24,6 @@ import {
 } from './graph.js';
 import { incomeTypes, type ValueChain } from './model.js';
 
-/**
- * One line of an attribution: value per unit of the final product, the stage it belongs to, and
- * the country it counts for.
- *
- * @internal
- */
-export interface AttributionLine {
-  key: string;
-  /** Index of the stage: its own value added, its purchases, or (chain-input) the stage that sold. */
-  stage: number;
-  origin: ValueAddedOrigin;
-  country: string;
-  /** Units of the stage's output per unit of the final product (0 for purchases). */
-  units: number;
-  value: number;
-}
-
 /** An attribution of the final value to stages and purchases at a depth. @internal */
 export interface Attribution {
   index: ChainIndex;
@@ -51,7 +34,10 @@ export interface Attribution {
   /** Value added per unit of each stage's own output. */
   va: Float64Array;
   finalValue: number;
-  lines: AttributionLine[];
+  /** The lines, as they appear in `byStage` of the result. */
+  lines: StageValueAddedLine[];
+  /** For each line, the index of its stage in `chain.stages`. */
+  lineStage: number[];
 }
 
 /**
@@ -65,32 +51,40 @@ export function attribute(index: ChainIndex, at: number): Attribution {
   const { chain, n, final, price, inStart, inStage, inQty } = index;
   const r = unitRequirements(index, at);
   const va = unitValueAdded(index);
-  const lines: AttributionLine[] = [];
-  const ownKey = new Set<string>();
+  const finalValue = price[final] as number;
+  const lines: StageValueAddedLine[] = [];
+  const lineStage: number[] = [];
+  const push = (s: number, line: Omit<StageValueAddedLine, 'share'>) => {
+    lines.push({ ...line, share: line.valueAdded / finalValue });
+    lineStage.push(s);
+  };
   for (let s = 0; s < n; s++) {
     const rs = r[s] as number;
     if (rs === 0) continue;
     const stage = chain.stages[s] as ValueChain['stages'][number];
-    ownKey.add(stage.id);
+    const own = rs * (va[s] as number);
     lines.push({
       key: stage.id,
-      stage: s,
+      valueAdded: own,
+      share: own / finalValue,
+      stage: stage.id,
       origin: 'stage',
       country: stage.country,
       units: rs,
-      value: rs * (va[s] as number),
     });
-    if (stage.purchases.length === 0) continue;
+    lineStage.push(s);
+    const ps = stage.purchases;
+    if (ps.length === 0) continue;
     const byCountry = new Map<string, number>();
-    for (const p of stage.purchases) byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + rs * p.value);
+    for (const p of ps) byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + rs * p.value);
     for (const [country, value] of byCountry) {
-      lines.push({
+      push(s, {
         key: `purchases:${stage.id}:${country}`,
-        stage: s,
+        valueAdded: value,
+        stage: stage.id,
         origin: 'purchases',
         country,
         units: 0,
-        value,
       });
     }
   }
@@ -104,18 +98,19 @@ export function attribute(index: ChainIndex, at: number): Attribution {
     }
     for (const [u, units] of sold) {
       const seller = chain.stages[u] as ValueChain['stages'][number];
-      const key = ownKey.has(seller.id) ? `${seller.id}→${atId}` : seller.id;
-      lines.push({
+      // a seller that also supplies stages outside `at`'s sub-chain keeps an own line under its id
+      const key = (r[u] as number) > 0 ? `${seller.id}→${atId}` : seller.id;
+      push(u, {
         key,
-        stage: u,
+        valueAdded: units * (price[u] as number),
+        stage: seller.id,
         origin: 'chain-input',
         country: seller.country,
         units,
-        value: units * (price[u] as number),
       });
     }
   }
-  return { index, at, r, va, finalValue: price[final] as number, lines };
+  return { index, at, r, va, finalValue, lines, lineStage };
 }
 
 type ChainStage = ValueChain['stages'][number];
@@ -161,45 +156,38 @@ export function checkIdentity(
  * @internal
  */
 export function decomposeAttribution(att: Attribution, tolerance: number): ValueAddedDecomposition {
-  const { index, r, va, finalValue, lines } = att;
+  const { index, r, va, finalValue, lines, lineStage } = att;
   const chain = index.chain;
   const stages = chain.stages;
   const byActor = new Map<string, number>();
   const byCountry = new Map<string, number>();
   const byFunction = new Map<string, number>();
   const byIncome = new Map<string, number>();
-  const byStage: StageValueAddedLine[] = [];
   let distributed = false;
   let total = 0;
   const mismatches: Array<{ path: string; message: string }> = [];
-  for (const line of lines) {
-    const stage = stages[line.stage] as ChainStage;
-    total += line.value;
-    byStage.push({
-      key: line.key,
-      valueAdded: line.value,
-      share: line.value / finalValue,
-      stage: stage.id,
-      origin: line.origin,
-      country: line.country,
-      units: line.units,
-    });
-    add(byCountry, line.country, line.value);
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li] as StageValueAddedLine;
+    const si = lineStage[li] as number;
+    const stage = stages[si] as ChainStage;
+    const value = line.valueAdded;
+    total += value;
+    add(byCountry, line.country, value);
     if (line.origin === 'purchases') {
-      add(byActor, `purchases:${line.country}`, line.value);
-      add(byFunction, 'purchases', line.value);
-      add(byIncome, 'purchases', line.value);
+      add(byActor, `purchases:${line.country}`, value);
+      add(byFunction, 'purchases', value);
+      add(byIncome, 'purchases', value);
       continue;
     }
-    add(byActor, stage.actor ?? `stage:${stage.id}`, line.value);
-    add(byFunction, stage.function ?? 'unspecified', line.value);
+    add(byActor, stage.actor ?? `stage:${stage.id}`, value);
+    add(byFunction, stage.function ?? 'unspecified', value);
     if (line.origin === 'chain-input') {
-      add(byIncome, 'chain-inputs', line.value);
+      add(byIncome, 'chain-inputs', value);
       continue;
     }
     const d = stage.distribution;
     if (d === undefined) {
-      add(byIncome, 'undistributed', line.value);
+      add(byIncome, 'undistributed', value);
       continue;
     }
     distributed = true;
@@ -208,12 +196,11 @@ export function decomposeAttribution(att: Attribution, tolerance: number): Value
       sum += d[t];
       add(byIncome, t, line.units * d[t]);
     }
-    const vas = va[line.stage] as number;
-    const scale = Math.max(Math.abs(index.price[line.stage] as number), Math.abs(vas));
+    const vas = va[si] as number;
+    const scale = Math.max(Math.abs(index.price[si] as number), Math.abs(vas));
     if (!(Math.abs(sum - vas) <= tolerance * scale)) {
-      const i = line.stage;
       mismatches.push({
-        path: `stages[${i}].distribution`,
+        path: `stages[${si}].distribution`,
         message: `expected the distribution of stage "${stage.id}" to sum to its value added per unit ${formatAmount(vas)}, found ${formatAmount(sum)} (gap ${formatAmount(sum - vas)})`,
       });
     }
@@ -236,7 +223,7 @@ export function decomposeAttribution(att: Attribution, tolerance: number): Value
     finalValue,
     currency: chain.currency,
     depth: att.at < 0 ? 'full' : 'first-round',
-    byStage,
+    byStage: lines,
     byActor: groups(byActor, finalValue),
     byCountry: groups(byCountry, finalValue),
     byFunction: groups(byFunction, finalValue),

@@ -108,17 +108,17 @@ export function valueCapture(
   const decomposition = decomposeAttribution(att, opts.tolerance); // checks the identities
   const byActor = new Map<string, Acc>();
   const byCountry = new Map<string, Acc>();
-  for (const line of att.lines) {
-    const stage = parsed.stages[line.stage] as ChainStage;
+  att.lines.forEach((line, li) => {
+    const stage = parsed.stages[att.lineStage[li] as number] as ChainStage;
     const actor =
       line.origin === 'purchases' ? `purchases:${line.country}` : (stage.actor ?? `stage:${stage.id}`);
     const d = line.origin === 'stage' ? stage.distribution : undefined;
     const labour = d ? line.units * d.wages : 0;
-    const captured = d ? line.value - labour : 0;
-    const uncovered = d ? 0 : line.value;
-    accumulate(byActor, actor, line.value, labour, captured, uncovered);
-    accumulate(byCountry, line.country, line.value, labour, captured, uncovered);
-  }
+    const captured = d ? line.valueAdded - labour : 0;
+    const uncovered = d ? 0 : line.valueAdded;
+    accumulate(byActor, actor, line.valueAdded, labour, captured, uncovered);
+    accumulate(byCountry, line.country, line.valueAdded, labour, captured, uncovered);
+  });
   return {
     finalValue: att.finalValue,
     currency: parsed.currency,

@@ -126,7 +126,8 @@ export function tradeInValueAdded(
   const market = parsed.finalMarket ?? country(final);
 
   const valueAdded = new Map<string, number>();
-  for (const line of lines) valueAdded.set(line.country, (valueAdded.get(line.country) ?? 0) + line.value);
+  for (const line of lines)
+    valueAdded.set(line.country, (valueAdded.get(line.country) ?? 0) + line.valueAdded);
   let total = 0;
   for (const v of valueAdded.values()) total += v;
   checkIdentity('value added by country', total, finalValue, tolerance, parsed.currency);

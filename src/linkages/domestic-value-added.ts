@@ -101,7 +101,7 @@ export function domesticValueAddedShares(
     const att = attribute(indexChain(chain), -1);
     decomposeAttribution(att, tolerance); // checks the accounting identities
     let domestic = 0;
-    for (const line of att.lines) if (line.country === country) domestic += line.value;
+    for (const line of att.lines) if (line.country === country) domestic += line.valueAdded;
     const share = domestic / att.finalValue;
     const entry: DomesticValueAddedShare = {
       chain: chain.id,

@@ -81,7 +81,7 @@ export function valueAddedShare(
   const stages = parsed.stages;
   let held = 0;
   if ('country' in who) {
-    for (const line of att.lines) if (line.country === who.country) held += line.value;
+    for (const line of att.lines) if (line.country === who.country) held += line.valueAdded;
   } else if ('actor' in who) {
     const known = parsed.actors.some((a) => a.id === who.actor) || stages.some((s) => s.actor === who.actor);
     if (!known) {
@@ -89,10 +89,10 @@ export function valueAddedShare(
         { path: 'subject.actor', message: `expected an actor of chain "${parsed.id}", found "${who.actor}"` },
       ]);
     }
-    for (const line of att.lines) {
-      if (line.origin !== 'purchases' && (stages[line.stage] as ChainStage).actor === who.actor)
-        held += line.value;
-    }
+    att.lines.forEach((line, li) => {
+      const stage = stages[att.lineStage[li] as number] as ChainStage;
+      if (line.origin !== 'purchases' && stage.actor === who.actor) held += line.valueAdded;
+    });
   } else {
     const ids = new Set(stages.map((s) => s.id));
     const missing: GvcIssue[] = [];
@@ -106,10 +106,8 @@ export function valueAddedShare(
     });
     if (missing.length > 0) throw new GvcError('NOT_FOUND', 'stage not found', missing);
     const wanted = new Set(who.stages);
-    for (const line of att.lines) {
-      if (line.origin !== 'purchases' && wanted.has((stages[line.stage] as ChainStage).id))
-        held += line.value;
-    }
+    for (const line of att.lines)
+      if (line.origin !== 'purchases' && wanted.has(line.stage)) held += line.valueAdded;
   }
   return held / att.finalValue;
 }
