@@ -4,7 +4,7 @@ import { fromZodIssues } from '../core/issues.js';
 import type { Cluster } from './model.js';
 import { CollectiveActionKind } from './model.js';
 import { parseClusterList } from './parse.js';
-import { Count, namedEnum } from './schema-helpers.js';
+import { Count, namedEnum, parseParams } from './schema-helpers.js';
 
 /**
  * A 2×2 contingency table of counts, `[[a, b], [c, d]]`: rows are the factor present / absent, columns
@@ -21,7 +21,7 @@ export const TwoByTwoTable = z.tuple([z.tuple([Count, Count]), z.tuple([Count, C
 export type TwoByTwoTable = z.output<typeof TwoByTwoTable>;
 
 function parseTable(table: TwoByTwoTable): [number, number, number, number] {
-  const r = TwoByTwoTable.safeParse(table);
+  const r = TwoByTwoTable.safeParse(table, parseParams);
   if (!r.success) throw new GvcError('INVALID_INPUT', 'invalid 2x2 table', fromZodIssues(r.error.issues));
   const [[a, b], [c, d]] = r.data;
   return [a, b, c, d];
@@ -63,7 +63,7 @@ const OddsRatioOptionsSchema = z
  */
 export function oddsRatio(table: TwoByTwoTable, options: OddsRatioOptions = {}): number {
   const [a, b, c, d] = parseTable(table);
-  const o = OddsRatioOptionsSchema.safeParse(options);
+  const o = OddsRatioOptionsSchema.safeParse(options, parseParams);
   if (!o.success) {
     throw new GvcError(
       'INVALID_INPUT',
@@ -115,7 +115,7 @@ export function fisherExactTest(
   options: { alternative?: FisherAlternative } = {},
 ): { pValue: number; alternative: FisherAlternative } {
   const [a, b, c, d] = parseTable(table);
-  const o = FisherOptions.safeParse(options);
+  const o = FisherOptions.safeParse(options, parseParams);
   if (!o.success) {
     throw new GvcError(
       'INVALID_INPUT',
@@ -196,9 +196,9 @@ export function jointActionAssociation(
 ): JointActionAssociation {
   const list = parseClusterList(clusters);
   const issues = [];
-  const act = CollectiveActionKind.safeParse(action);
+  const act = CollectiveActionKind.safeParse(action, parseParams);
   if (!act.success) issues.push(...fromZodIssues(act.error.issues).map((i) => ({ ...i, path: 'action' })));
-  const o = AssociationOptions.safeParse(options);
+  const o = AssociationOptions.safeParse(options, parseParams);
   if (!o.success)
     issues.push(...fromZodIssues(o.error.issues).map((i) => ({ ...i, path: `options.${i.path}` })));
   if (issues.length > 0 || !act.success || !o.success) {

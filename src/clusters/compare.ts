@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { GvcError, type GvcIssue } from '../core/errors.js';
 import { fromZodIssues } from '../core/issues.js';
+import { parseParams } from './schema-helpers.js';
 import {
   ClusterTableName,
   ClusterTables,
@@ -48,7 +49,7 @@ export const tableLayout: Readonly<
  * @internal
  */
 export function tablesIssues(schema: z.ZodType, value: unknown, label: string): GvcIssue[] {
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, parseParams);
   if (r.success) return [];
   return fromZodIssues(r.error.issues).map((i) => ({
     ...i,

@@ -45,7 +45,10 @@ export interface TableInconsistency {
 
 /** Options of {@link checkTableConsistency}. */
 export interface CheckTableConsistencyOptions {
-  /** The number of clusters tabulated; defaults to the tables' `clusters`, else the sum of a complete market-orientation table. */
+  /**
+   * The number of clusters tabulated; defaults to the tables' `clusters`, else the sum of a complete
+   * market-orientation table.
+   */
   clusters?: number;
 }
 

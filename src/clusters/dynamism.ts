@@ -3,7 +3,7 @@ import { GvcError } from '../core/errors.js';
 import { fromZodIssues } from '../core/issues.js';
 import { orientationOf } from './markets.js';
 import { Cluster, type ClusterIndicator, DynamismEvidence } from './model.js';
-import { namedEnum } from './schema-helpers.js';
+import { namedEnum, parseParams } from './schema-helpers.js';
 import type { MarketOrientation } from './table-model.js';
 
 /**
@@ -38,7 +38,7 @@ export type DynamismClass = z.output<typeof DynamismClass>;
  * ```
  */
 export function classifyDynamism(evidence: DynamismEvidence): DynamismClass {
-  const parsed = DynamismEvidence.safeParse(evidence);
+  const parsed = DynamismEvidence.safeParse(evidence, parseParams);
   if (!parsed.success) {
     throw new GvcError('INVALID_INPUT', 'invalid dynamism evidence', fromZodIssues(parsed.error.issues));
   }
@@ -74,7 +74,10 @@ export const AssessDynamismOptions = z
      * indicators for growth and for upgrading where they can decide, otherwise the flags).
      */
     basis: namedEnum(['auto', 'evidence', 'indicators']).optional(),
-    /** Compound annual growth rate of firms, employment or sales that counts as growth; default 0.05 (5% a year). */
+    /**
+     * Compound annual growth rate of firms, employment or sales that counts as growth; default 0.05 (5% a
+     * year).
+     */
     growthThreshold: z
       .number()
       .min(0, { error: (iss) => `expected a growth rate >= 0, found ${String(iss.input)}` })
@@ -166,8 +169,8 @@ function annualRates(indicators: readonly ClusterIndicator[]): IndicatorGrowthRa
  * ```
  */
 export function assessDynamism(cluster: Cluster, options: AssessDynamismOptions = {}): DynamismAssessment {
-  const c = Cluster.safeParse(cluster);
-  const o = AssessDynamismOptions.safeParse(options);
+  const c = Cluster.safeParse(cluster, parseParams);
+  const o = AssessDynamismOptions.safeParse(options, parseParams);
   if (!c.success || !o.success) {
     const issues = [
       ...(c.success

@@ -1,15 +1,25 @@
 import { GvcError } from '../core/errors.js';
 import { fromZodIssues } from '../core/issues.js';
 import { Cluster, CollectiveActionKind, ExternalEconomy, InstitutionalSupportSource } from './model.js';
+import { parseParams } from './schema-helpers.js';
 import type { InstitutionalSupportKey } from './table-model.js';
 
 /** The result of {@link collectiveEfficiency}. */
 export interface CollectiveEfficiency {
-  /** The passive half: the external economies present, in the order of {@link ExternalEconomy}, and their number. */
+  /**
+   * The passive half: the external economies present, in the order of {@link ExternalEconomy}, and their
+   * number.
+   */
   externalEconomies: { present: ExternalEconomy[]; count: number };
-  /** The active half: the kinds of joint action present, in the order of {@link CollectiveActionKind}, and their number. */
+  /**
+   * The active half: the kinds of joint action present, in the order of {@link CollectiveActionKind}, and
+   * their number.
+   */
   jointAction: { present: CollectiveActionKind[]; count: number };
-  /** The sources of institutional support behind them, in the order of {@link InstitutionalSupportSource}, and their combination. */
+  /**
+   * The sources of institutional support behind them, in the order of {@link InstitutionalSupportSource}, and
+   * their combination.
+   */
   institutionalSupport: { sources: InstitutionalSupportSource[]; combination: InstitutionalSupportKey };
   /** Which halves are present: `passive-and-active`, `passive-only`, `active-only` or `none`. */
   kind: 'passive-and-active' | 'passive-only' | 'active-only' | 'none';
@@ -49,7 +59,7 @@ export function supportCombination(sources: readonly InstitutionalSupportSource[
  * ```
  */
 export function collectiveEfficiency(cluster: Cluster): CollectiveEfficiency {
-  const parsed = Cluster.safeParse(cluster);
+  const parsed = Cluster.safeParse(cluster, parseParams);
   if (!parsed.success) {
     throw new GvcError('INVALID_INPUT', 'invalid cluster', fromZodIssues(parsed.error.issues));
   }

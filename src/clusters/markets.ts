@@ -1,6 +1,7 @@
 import { GvcError } from '../core/errors.js';
 import { fromZodIssues } from '../core/issues.js';
 import { Cluster, type EndMarket } from './model.js';
+import { parseParams } from './schema-helpers.js';
 import type { MarketOrientation } from './table-model.js';
 
 const EndMarkets = Cluster.shape.endMarkets;
@@ -31,7 +32,7 @@ const EndMarkets = Cluster.shape.endMarkets;
  * ```
  */
 export function classifyMarketOrientation(endMarkets: readonly EndMarket[]): MarketOrientation {
-  const parsed = EndMarkets.safeParse(endMarkets);
+  const parsed = EndMarkets.safeParse(endMarkets, parseParams);
   if (!parsed.success) {
     throw new GvcError('INVALID_INPUT', 'invalid end markets', fromZodIssues(parsed.error.issues));
   }

@@ -150,7 +150,9 @@ export const ClusterIndicator = z
     employment: NonNegative.optional(),
     /** Total sales of the cluster's firms. */
     sales: NonNegative.optional(),
-    /** Number of upgrading events (process, product, functional or chain upgrading) recorded in the period. */
+    /**
+     * Number of upgrading events (process, product, functional or chain upgrading) recorded in the period.
+     */
     upgradingEvents: Count.optional(),
   })
   .strict();

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { GvcError } from '../core/errors.js';
 import { formatPath, fromZodIssues } from '../core/issues.js';
 import { Cluster } from './model.js';
-import { duplicateIssues } from './schema-helpers.js';
+import { duplicateIssues, parseParams } from './schema-helpers.js';
 
 /** The result of {@link safeParseCluster}: the cluster, or the error {@link parseCluster} would throw. */
 export type SafeParseClusterResult = { success: true; data: Cluster } | { success: false; error: GvcError };
@@ -47,7 +47,7 @@ export function parseCluster(input: unknown): Cluster {
  * ```
  */
 export function safeParseCluster(input: unknown): SafeParseClusterResult {
-  const parsed = Cluster.safeParse(input);
+  const parsed = Cluster.safeParse(input, parseParams);
   if (parsed.success) return { success: true, data: parsed.data };
   return {
     success: false,
@@ -63,7 +63,7 @@ export function safeParseCluster(input: unknown): SafeParseClusterResult {
  * @internal
  */
 export function parseClusterList(input: unknown, what = 'clusters'): Cluster[] {
-  const parsed = (Cluster.array() as z.ZodType<Cluster[]>).safeParse(input);
+  const parsed = (Cluster.array() as z.ZodType<Cluster[]>).safeParse(input, parseParams);
   if (!parsed.success) {
     throw new GvcError('INVALID_INPUT', `invalid ${what}`, fromZodIssues(parsed.error.issues));
   }

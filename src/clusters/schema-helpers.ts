@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gvcErrorMap, type RawIssue } from '../core/issues.js';
 
 /**
  * A string enum whose error says which values were expected and what was found.
@@ -65,3 +66,10 @@ export function setOf<T extends string>(item: z.ZodType<T>, options: { nonEmpty?
     }
   });
 }
+
+/**
+ * Parse parameters phrasing zod's built-in issues in gvckit's style (expected …, found …).
+ *
+ * @internal
+ */
+export const parseParams = { error: (iss: z.core.$ZodRawIssue) => gvcErrorMap(iss as RawIssue) };

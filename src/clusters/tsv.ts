@@ -8,7 +8,7 @@ import {
   type ExternalEconomy,
   type InstitutionalSupportSource,
 } from './model.js';
-import { duplicateIssues } from './schema-helpers.js';
+import { duplicateIssues, parseParams } from './schema-helpers.js';
 
 /** Options of {@link readClustersTsv}. */
 export interface ReadClustersTsvOptions {
@@ -192,7 +192,8 @@ function multi<T>(
  * @example
  * ```ts
  * const tsv = [
- *   'country\tcluster\tend_market\tevidence_of_dynamism\texternal_economies\tcollective_action\tinstitutional_support',
+ *   ['country', 'cluster', 'end_market', 'evidence_of_dynamism', 'external_economies', 'collective_action',
+ *     'institutional_support'].join('\t'),
  *   'Kenya\tNgong Furniture\tlocal\tgrowth\tlabour supply;availability of suppliers\tnone\tnone',
  * ].join('\n');
  * readClustersTsv(tsv)[0];
@@ -210,7 +211,7 @@ export function readClustersTsv(text: string, options: ReadClustersTsvOptions = 
   }
   let source: Source | undefined;
   if (options.source !== undefined) {
-    const parsed = Source.safeParse(options.source);
+    const parsed = Source.safeParse(options.source, parseParams);
     if (parsed.success) source = parsed.data;
     else {
       for (const i of fromZodIssues(parsed.error.issues)) {
@@ -328,7 +329,7 @@ export function readClustersTsv(text: string, options: ReadClustersTsvOptions = 
 
   const clusters: Cluster[] = [];
   for (const { line, cluster, sectorDerived } of built) {
-    const parsed = Cluster.safeParse(cluster);
+    const parsed = Cluster.safeParse(cluster, parseParams);
     if (parsed.success) {
       clusters.push(parsed.data);
       continue;

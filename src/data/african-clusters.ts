@@ -29,7 +29,8 @@ const table1 = africanClustersSource;
  * leather footwear, handloom weaving, metalwork, vehicle repair — "Ziwani Vehicle" is read as the
  * Nairobi vehicle-repair cluster —, garments, fish processing — Nile perch —, cut flowers, computer
  * hardware, auto parts, textiles and clothing, automotive, wine, handicrafts), by the same keyword
- * rule as {@link readClustersTsv}; the `id` is the lower-case country code and the slug of the name.
+ * rule as `readClustersTsv` (from `gvckit`); the `id` is the lower-case country code and the slug of the
+ * name.
  * Origin, trust and quantitative indicators are not reported in Table 1 and are left out.
  *
  * @example
