@@ -71,6 +71,18 @@ export function stageAt(draft: ValueChain, index: number): Stage {
   return stage;
 }
 
+/** Whether a value and everything it holds are frozen (checked iteratively, without recursion). */
+function isDeepFrozen(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (!Object.isFrozen(value)) return false;
+    for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) stack.push(v);
+  }
+  return true;
+}
+
 /**
  * The base state of an edit: a deep-frozen chain (such as the result of an earlier edit) is used as is,
  * so that successive edits share structure; any other chain is validated and copied first, so that
@@ -79,7 +91,7 @@ export function stageAt(draft: ValueChain, index: number): Stage {
  * @internal
  */
 export function editBase(chain: ValueChain): ValueChain {
-  if (Object.isFrozen(chain)) return chain;
+  if (isDeepFrozen(chain)) return chain;
   const parsed = safeParseValueChain(chain);
   if (!parsed.success) throw parsed.error;
   return parsed.data;

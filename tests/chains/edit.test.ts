@@ -82,6 +82,15 @@ describe('editing never mutates its input', () => {
   });
 });
 
+describe('editing a partly frozen input', () => {
+  it('copies it rather than freezing the caller’s unfrozen parts', () => {
+    const input = Object.freeze(phone()); // frozen at the top only
+    setPrice(input, 'retail', 160);
+    expect(Object.isFrozen(input.stages)).toBe(false);
+    expect(Object.isFrozen(input.stages[0])).toBe(false);
+  });
+});
+
 describe('setPrice', () => {
   it('sets one price and returns a deep-frozen chain sharing unchanged stages', () => {
     const base = deepFreeze(phone());
