@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decomposeValueAdded } from '../../src/chains/decompose.js';
 import { isGvcError } from '../../src/core/errors.js';
+import { iphone3g } from '../../src/data/iphone3g.js';
 import { asRecord, cocoaChain, deepFreeze, iphoneChain, nestedChain } from './decompose-fixtures.js';
 
 // Tolerance of every numeric comparison below: 1e-9 absolute on amounts of order 1–500 (toBeCloseTo(x, 9)).
@@ -53,6 +54,17 @@ describe('decomposeValueAdded: the iPhone 3G (Xing & Detert 2010, Table 1)', () 
     const f = decomposeValueAdded(iphoneChain(true), { depth: 'first-round' });
     expect(f.at).toBe('apple');
     expectRecord(asRecord(f.byCountry), { USA: 321.04, CHN: 178.96 });
+  });
+});
+
+describe('decomposeValueAdded: the embedded iphone3g dataset', () => {
+  it('reproduces the published first-round country totals and the 6.50 of Chinese value added', () => {
+    // Xing & Detert (2010), Table 1: Japan 60.60, Germany 30.15, Korea 22.96, USA 10.75, others 48.00
+    // (sum 172.46) plus China's 6.50 = 178.96; with Apple's stage the phone sells at 500, so the USA
+    // holds 10.75 + (500 − 178.96) = 331.79.
+    const d = decomposeValueAdded(iphone3g, { depth: 'first-round', at: 'assembly' });
+    expectRecord(asRecord(d.byCountry), { JPN: 60.6, DEU: 30.15, KOR: 22.96, USA: 331.79, ROW: 48, CHN: 6.5 });
+    expect(d.finalValue).toBe(500);
   });
 });
 
