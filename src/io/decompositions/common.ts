@@ -172,10 +172,13 @@ export function domesticFinalDemand(icio: Icio): Float64Array {
 }
 
 /**
- * The diagonal N×N blocks B_ss of M⁻¹ from the LU factors of M (P·M = L·U), without forming M⁻¹:
- * for each block s, forward substitution with the permuted unit columns starts at the first row
- * they touch, and back substitution stops at the block's first row. About n³/3 multiply–adds in
- * all, a third of a full inverse from the same factors.
+ * The diagonal N×N blocks B_ss of M⁻¹ from the LU factors of M (P·M = L·U), without forming M⁻¹.
+ * The trailing factors L₂₂·U₂₂ from row o = s·N on are the LU factors of the Schur complement of
+ * the leading o×o block, whose inverse is the trailing block of M⁻¹ (Golub & Van Loan 2013, §3.2);
+ * so B_ss is the top-left block of U₂₂⁻¹·L₂₂⁻¹, found by one solve with N unit columns on the
+ * trailing factors (through the kernels' {@link luSolve}, SIMD where available). About n³/3
+ * multiply–adds over all blocks, a third of a full inverse from the same factors. When pivoting
+ * moved a row of the block above row o, the solve starts at the first row it touches instead.
  *
  * @internal
  */
@@ -187,7 +190,15 @@ export function inverseDiagonalBlocks(f: LuFactors, G: number, N: number): Float
   for (let s = 0; s < G; s++) {
     const o = s * N;
     let lo = o;
-    for (let k = 0; k < N; k++) lo = Math.min(lo, where[o + k]!);
+    let unpermuted = true;
+    for (let k = 0; k < N; k++) {
+      lo = Math.min(lo, where[o + k]!);
+      if (where[o + k] !== o + k) unpermuted = false;
+    }
+    if (unpermuted) {
+      out.push(trailingSolve(lu, n, o, N));
+      continue;
+    }
     const x = new Float64Array((n - lo) * N);
     for (let k = 0; k < N; k++) x[(where[o + k]! - lo) * N + k] = 1;
     // L·Y = P·E_s (L unit lower triangular), rows lo+1 … n−1, in row panels of TILE: first the
@@ -218,6 +229,18 @@ export function inverseDiagonalBlocks(f: LuFactors, G: number, N: number): Float
     out.push(x.slice((o - lo) * N, (o - lo) * N + N * N));
   }
   return out;
+}
+
+/** Top-left N×N block of the inverse of the trailing factors L₂₂·U₂₂ that start at row and column o. */
+function trailingSolve(lu: Float64Array, n: number, o: number, N: number): Float64Array {
+  const m = n - o;
+  const trailing = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) trailing.set(lu.subarray((o + i) * n + o, (o + i + 1) * n), i * m);
+  const perm = new Int32Array(m);
+  for (let i = 0; i < m; i++) perm[i] = i;
+  const e = new Float64Array(m * N);
+  for (let k = 0; k < N; k++) e[k * N + k] = 1;
+  return luSolve({ n: m, lu: trailing, perm }, e, N).slice(0, N * N);
 }
 
 /** Rows of the right-hand sides per cache tile in {@link inverseDiagonalBlocks}. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inverseDiagonalBlocks } from '../../../src/io/decompositions/common.js';
 import { inverse, luFactor } from '../../../src/io/kernels/index.js';
+import { fixtureIcio } from '../fixtures/icio-4x2.js';
 import { expectClose } from './helpers.js';
 
 describe('inverseDiagonalBlocks', () => {
@@ -58,6 +59,27 @@ describe('inverseDiagonalBlocks', () => {
       for (let k = 0; k < N; k++) {
         for (let l = 0; l < N; l++) {
           expectClose(b[k * N + l]!, full[(s * N + k) * n + s * N + l]!, `block ${s} (${k}, ${l})`, 1e-10);
+        }
+      }
+    });
+  });
+
+  it('takes the trailing-factor path when no row was pivoted (I − A of a real table) and agrees with a full inverse', () => {
+    // I − A with A = Z·diag(x)⁻¹ of the 4×2 fixture is column diagonally dominant, so partial
+    // pivoting keeps the identity permutation. Reference: the kernels' full inverse, to 1e-12.
+    const t = fixtureIcio();
+    const n = 8;
+    const M = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) M[i * n + j] = (i === j ? 1 : 0) - t.Z[i * n + j]! / t.x[j]!;
+    }
+    const f = luFactor(M, n);
+    expect(Array.from(f.perm)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const full = inverse(M, n);
+    inverseDiagonalBlocks(f, 4, 2).forEach((b, s) => {
+      for (let k = 0; k < 2; k++) {
+        for (let l = 0; l < 2; l++) {
+          expectClose(b[k * 2 + l]!, full[(s * 2 + k) * n + s * 2 + l]!, `block ${s} (${k}, ${l})`, 1e-12);
         }
       }
     });
