@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leontiefDecomposition } from '../../../src/io/index.js';
+import { createIcio, leontiefDecomposition } from '../../../src/io/index.js';
 import { expectClose, icio3x2, snapshot } from '../fixture.js';
 
 // tests/io/reference/icio3x2.py printed (VBE = diag(v) @ B @ diag(E)):
@@ -69,5 +69,105 @@ describe('leontiefDecomposition (V·B·diag(E))', () => {
     const before = snapshot(t);
     leontiefDecomposition(t, { level: 'sector' });
     expect(snapshot(t)).toEqual(before);
+  });
+});
+
+describe('leontiefDecomposition against decompr (R) on its leather example', () => {
+  // The 3-country × 3-sector `leather` table shipped with the R package decompr (Quast & Kummritz),
+  // and the matrix V·B·diag(E) that `decomp(inter, final, countries, industries, out, method =
+  // "leontief")` prints for it (rows: source country–sector, columns: exporting country–sector), as
+  // published in the decompr blog post "leather data set" (bquast/decompr,
+  // _posts/2015-01-06-leather-data.md). The printed values have 7 to 10 significant digits, so the
+  // tolerance is 1e-6 relative.
+  const leather = {
+    countries: ['ARG', 'TUR', 'DEU'],
+    sectors: ['Agriculture', 'Textile_and_Leather', 'Transport_Equipment'],
+    Z: [
+      [16.1, 5.1, 1.8, 3.2, 4.3, 0.4, 3.1, 2.8, 4.9],
+      [2.4, 8.0, 3.2, 0.1, 3.2, 1.6, 1.2, 3.9, 11.5],
+      [0.9, 0.5, 4.0, 0.0, 0.1, 0.3, 0.0, 0.4, 0.5],
+      [1.1, 1.9, 0.2, 18.0, 13.2, 6.1, 9.0, 3.1, 8.9],
+      [0.3, 2.8, 0.1, 6.1, 28.1, 6.3, 2.1, 2.5, 25.6],
+      [0.0, 0.1, 0.3, 4.1, 3.2, 8.9, 0.2, 0.0, 1.8],
+      [1.2, 4.2, 0.3, 4.1, 1.2, 0.6, 29.0, 19.5, 17.9],
+      [1.3, 1.1, 0.0, 3.2, 4.8, 2.6, 5.1, 29.1, 24.1],
+      [2.1, 1.4, 3.0, 4.1, 3.1, 3.9, 11.3, 8.1, 51.3],
+    ],
+    Y: [
+      [21.5, 6.1, 8.4],
+      [16.2, 1.9, 5.1],
+      [11.0, 0.5, 0.8],
+      [7.5, 29.5, 14.2],
+      [8.9, 24.9, 16.9],
+      [1.2, 18.5, 4.9],
+      [9.2, 17.9, 51.2],
+      [7.9, 10.1, 38.5],
+      [25.1, 35.2, 68.4],
+    ],
+    x: [77.7, 58.3, 19.0, 112.7, 124.6, 43.2, 156.3, 127.8, 217.0],
+  };
+  const VBE = [
+    [
+      28.52278143, 2.79395126, 0.35606694, 1.81066955, 3.1173841, 0.35901126, 1.2364172, 1.30283802,
+      4.1208736,
+    ],
+    [
+      1.06206936, 19.12053186, 0.41813924, 0.48370042, 1.8329024, 0.43058635, 0.5937041, 1.15375958,
+      4.7490351,
+    ],
+    [0.21043693, 0.14228369, 1.06369578, 0.03329456, 0.0790545, 0.04024626, 0.0231846, 0.07482343, 0.1932621],
+    [0.71952151, 1.34237213, 0.11504126, 34.92704803, 6.999497, 1.47711579, 2.5543089, 1.52213499, 6.1806254],
+    [0.41201175, 1.38523849, 0.11764036, 2.69291816, 40.167141, 1.31799873, 1.1093993, 1.15207241, 9.5069032],
+    [0.03482652, 0.08553139, 0.0266753, 0.81210167, 0.9075189, 3.16041392, 0.1151191, 0.07448266, 0.6464733],
+    [
+      0.92530356, 2.25142713, 0.16222512, 2.31122022, 2.0595825, 0.51211484, 29.8763359, 5.24719728,
+      9.6006931,
+    ],
+    [0.6466656, 0.72785683, 0.08244379, 1.53837777, 2.5488967, 0.63316614, 1.4593583, 18.9586811, 8.158315],
+    [
+      0.66638333, 0.65080723, 0.25807221, 1.29066963, 1.4880228, 0.56934671, 1.7321726, 1.51401054,
+      34.7438192,
+    ],
+  ];
+  const country = (k: number) => Math.floor(k / 3);
+  const sum = (pick: (i: number, j: number) => boolean) =>
+    VBE.reduce((a, row, i) => a + row.reduce((b, v, j) => b + (pick(i, j) ? v : 0), 0), 0);
+
+  it('sector level: DVA and i2e by exporting sector, e2r by source sector (1e-6)', () => {
+    const r = leontiefDecomposition(createIcio(leather), { level: 'sector' });
+    const k9 = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+    expectClose(
+      r.map((x) => x.DVA),
+      k9.map((j) => sum((i, jj) => jj === j && country(i) === country(j))),
+      1e-6,
+    );
+    expectClose(
+      r.map((x) => x.i2e),
+      k9.map((j) => sum((i, jj) => jj === j && country(i) !== country(j))),
+      1e-6,
+    );
+    expectClose(
+      r.map((x) => x.e2r),
+      k9.map((i) => sum((ii, j) => ii === i && country(j) !== country(i))),
+      1e-6,
+    );
+  });
+  it('country level: DVA, i2e and e2r (1e-6)', () => {
+    const r = leontiefDecomposition(createIcio(leather));
+    expectClose(
+      r.map((x) => x.DVA),
+      [0, 1, 2].map((s) => sum((i, j) => country(i) === s && country(j) === s)),
+      1e-6,
+    );
+    expectClose(
+      r.map((x) => x.i2e),
+      [0, 1, 2].map((s) => sum((i, j) => country(i) !== s && country(j) === s)),
+      1e-6,
+    );
+    expectClose(
+      r.map((x) => x.e2r),
+      [0, 1, 2].map((s) => sum((i, j) => country(i) === s && country(j) !== s)),
+      1e-6,
+    );
   });
 });
