@@ -4,7 +4,13 @@
  */
 import { decomposeValueAdded } from '../../src/chains/decompose.js';
 import { smileCurve } from '../../src/chains/smile.js';
-import { africanClusters, cocoa, iphone3g, publishedClusterTables } from '../../src/data/index.js';
+import {
+  africanClusters,
+  cocoa,
+  exampleIcio,
+  iphone3g,
+  publishedClusterTables,
+} from '../../src/data/index.js';
 import {
   addStage,
   clusterHeatmap,
@@ -18,6 +24,7 @@ import {
   type VegaLiteSpec,
   valueAddedChart,
 } from '../../src/index.js';
+import { createIcio, kwwDecomposition } from '../../src/io/index.js';
 
 /** A chart of a guide: its file name and how to build its spec. */
 export interface GuideChart {
@@ -92,6 +99,35 @@ export const illustrativeThinningObservations = [
   { period: 2016, valueAddedShare: 0.38, functions: ['design', 'branding', 'services', 'marketing'] },
 ];
 
+/**
+ * Each country's gross exports in the illustrative ICIO table (`exampleIcio`), split by the
+ * Koopman, Wang & Wei (2014) decomposition into four groups of its nine terms, as shares of gross exports.
+ */
+export function icioExportsSpec(): VegaLiteSpec {
+  const records = kwwDecomposition(createIcio(exampleIcio));
+  const bars = records.map((r) => {
+    const groups: Array<[string, number]> = [
+      ['domestic value added absorbed abroad', r.DVA_FIN + r.DVA_INT + r.DVA_INTrex],
+      ['domestic value added returning home', r.RDV_FIN + r.RDV_INT],
+      ['foreign value added', r.FVA_FIN + r.FVA_INT],
+      ['double counting', r.DDC + r.FDC],
+    ];
+    return {
+      finalValue: r.GEXP,
+      currency: 'XXX', // ISO 4217 for "no currency": the table is in an arbitrary unit
+      byStage: groups.map(([key, value]) => ({ key, valueAdded: value, share: value / r.GEXP })),
+    };
+  });
+  return valueAddedChart(bars, {
+    by: 'stage',
+    measure: 'share',
+    labels: records.map((r) => r.country),
+    legendTitle: 'part of gross exports (KWW 2014)',
+    axisTitle: 'Share of gross exports',
+    title: 'Gross exports by origin of value added (illustrative ICIO table)',
+  });
+}
+
 /** The guides' charts, in the order they are rendered. */
 export const guideCharts: GuideChart[] = [
   {
@@ -134,6 +170,7 @@ export const guideCharts: GuideChart[] = [
         title: 'Thinning out with upgrading, then rebuilding (illustrative data)',
       }),
   },
+  { name: 'icio-gross-exports', spec: icioExportsSpec },
   {
     name: 'clusters-market-orientation',
     spec: () =>

@@ -52,7 +52,8 @@ export const valueAddedChartGroupings = ['country', 'stage', 'actor', 'function'
 /**
  * Options of {@link valueAddedChart}: the grouping of the segments (`by`), the measure on the value
  * axis (value added per unit, the default, or share of the final value), the bars' labels (one per
- * decomposition; by default each decomposition's `depth`, else `#1`, `#2`, …), and the shared
+ * decomposition; by default each decomposition's `depth`, else `#1`, `#2`, …), the legend's title
+ * (default: the grouping), the value axis's title (default: by measure) and the shared
  * {@link ChartOptions}.
  *
  * @example
@@ -66,6 +67,8 @@ export const ValueAddedChartOptions = z
     by: z.enum(valueAddedChartGroupings),
     measure: z.enum(['valueAdded', 'share']).default('valueAdded'),
     labels: z.array(z.string().min(1)).optional(),
+    legendTitle: z.string().min(1).optional(),
+    axisTitle: z.string().min(1).optional(),
     ...ChartOptions.shape,
   })
   .strict();
@@ -87,6 +90,8 @@ const groupingField = {
  * (a stage selling below cost) stacks below zero.
  *
  * The decompositions are those of Kaplinsky & Morris (2001) and, for the iPhone, Xing & Detert (2010).
+ * Any split of a total into `{ key, valueAdded, share }` groups can be charted the same way — for
+ * example the terms of a gross-exports decomposition, with a `legendTitle` to name them.
  *
  * @param decompositions - one decomposition (the result of `decomposeValueAdded`) or several
  * @param options - the grouping (`by`), measure, bar labels, title and size
@@ -181,8 +186,17 @@ export function valueAddedChart(
   const currency = currencies[0] ?? '';
   const measureAxis: { [key: string]: JsonValue } =
     opts.measure === 'share'
-      ? { field: 'share', type: 'quantitative', title: 'Share of the final value', axis: { format: '%' } }
-      : { field: 'valueAdded', type: 'quantitative', title: `Value added per unit (${currency})` };
+      ? {
+          field: 'share',
+          type: 'quantitative',
+          title: opts.axisTitle ?? 'Share of the final value',
+          axis: { format: '%' },
+        }
+      : {
+          field: 'valueAdded',
+          type: 'quantitative',
+          title: opts.axisTitle ?? `Value added per unit (${currency})`,
+        };
   return topLevel(
     {
       data: { values },
@@ -190,11 +204,17 @@ export function valueAddedChart(
       encoding: {
         y: { field: 'bar', type: 'nominal', title: null, sort: labels, axis: { labelLimit: 0 } },
         x: { ...measureAxis, stack: 'zero' },
-        color: { field: 'key', type: 'nominal', title: opts.by, sort: { field: 'order' } },
+        color: {
+          field: 'key',
+          type: 'nominal',
+          title: opts.legendTitle ?? opts.by,
+          sort: { field: 'order' },
+          legend: { labelLimit: 0 },
+        },
         order: { field: 'order', type: 'quantitative' },
         tooltip: [
           { field: 'bar', type: 'nominal', title: 'decomposition' },
-          { field: 'key', type: 'nominal', title: opts.by },
+          { field: 'key', type: 'nominal', title: opts.legendTitle ?? opts.by },
           { field: 'valueAdded', type: 'quantitative', title: `value added (${currency})`, format: ',.2f' },
           { field: 'share', type: 'quantitative', title: 'share of final value', format: '.1%' },
         ],

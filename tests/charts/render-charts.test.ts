@@ -81,4 +81,11 @@ describe('scripts/render-charts.ts', () => {
     expect(action).toContain('>learning</text>');
     expect(action).toContain('>exactly-3</text>');
   });
+
+  it('draws the ICIO gross-exports decomposition, one bar per country', () => {
+    const svg = readFileSync(join(outDir, 'icio-gross-exports.svg'), 'utf8');
+    expect(svg).toContain('>Share of gross exports</text>');
+    for (const country of ['GHA', 'NLD', 'USA']) expect(svg).toContain(`>${country}</text>`);
+    expect(svg.match(/aria-roledescription="bar"/g)).toHaveLength(12);
+  });
 });

@@ -72,6 +72,15 @@ describe('valueAddedChart', () => {
     ]);
     const svg = await renderSvg(spec);
     expect(svg).toContain('>Share of the final value</text>');
+    expect(svg).toContain('>stage</text>'); // the legend is titled by the grouping
+    const titled = valueAddedChart(firstRound, {
+      by: 'country',
+      legendTitle: 'origin of value',
+      axisTitle: 'USD',
+    });
+    const titledSvg = await renderSvg(titled);
+    expect(titledSvg).toContain('>origin of value</text>');
+    expect(titledSvg).toContain('>USD</text>');
     expect(svg).toContain('>100%</text>');
   });
 
