@@ -4,6 +4,7 @@
  * four rows p per pass over X_i. The module is tiny, so it is assembled here, from the listing
  * below, into bytes at first use: no compiler, no build step, nothing downloaded. Where
  * WebAssembly SIMD is unavailable (`WebAssembly.validate` fails) the TypeScript loops are used.
+ * The module's memory grows to the largest problem solved (two n×n arrays) and is kept for reuse.
  *
  * @internal
  */
