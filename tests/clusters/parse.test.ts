@@ -73,9 +73,14 @@ describe('parseCluster', () => {
     expect(issues.find((i) => i.path === 'externalEconomies[2]')?.message).toBe(
       'expected each value at most once, found "suppliers" again (first at [0])',
     );
-    expect(issues.find((i) => i.path === 'dynamism.growth')?.message).toBe('expected true or false, found "yes"');
+    expect(issues.find((i) => i.path === 'dynamism.growth')?.message).toBe(
+      'expected true or false, found "yes"',
+    );
     // the unknown key is reported too (at the root), never passed through
-    expect(issues).toContainEqual({ path: '', message: 'expected only known keys, found unknown key "extra"' });
+    expect(issues).toContainEqual({
+      path: '',
+      message: 'expected only known keys, found unknown key "extra"',
+    });
   });
 
   it('requires at least one end market', () => {
