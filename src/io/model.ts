@@ -189,7 +189,8 @@ const close = (a: number, b: number, tol: number): boolean =>
  * @param input - the table; see {@link IcioInput} for its fields and their order
  * @returns the table as an immutable {@link Icio}
  * @throws {GvcError} `INVALID_INPUT` listing every problem, with paths naming the country–sector
- *   (`x[CHN_C26]`, `Z[CHN_C26][3]`): duplicate labels, wrong shapes, entries that are not finite
+ *   (`x[CHN_C26]`, `Z[CHN_C26][USA_C26]`, `Y[CHN_C26][USA]`, or `Y[CHN_C26][USA:2]` for the third
+ *   category of USA's final demand): duplicate labels, wrong shapes, entries that are not finite
  *   numbers, negative entries of Z or x, and rows or columns that do not balance
  * @example
  * ```ts
