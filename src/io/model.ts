@@ -42,7 +42,7 @@ const VectorLike = z.union([z.instanceof(Float64Array), z.array(z.unknown())], {
  *   ordered country-major, C1S1, C1S2, …, C2S1, …, and labelled `C_S` (e.g. `CHN_C26`).
  * - `Z`: intermediate use, n×n with n = G·N.
  * - `Y`: final demand, n×G (one column per destination country) or n×(G·F) with F final-demand
- *   categories per country, ordered country-major (C1F1, C1F2, …, C2F1, …); categories are summed
+ *   categories per country, ordered country-major (C1F1, C1F2, …, C2F1, …), F ≤ 64; categories are summed
  *   per destination country. Entries may be negative (changes in inventories).
  * - `x`: gross output (optional; the row sums Z·1 + Y·1 when absent).
  * - `va`: value added including net taxes on products, so that x = Zᵀ1 + va (optional; computed as
