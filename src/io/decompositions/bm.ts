@@ -135,9 +135,31 @@ export function bmDecomposition(icio: Icio, options: { level: 'sector' }): BmSec
  * ```
  */
 export function bmDecomposition(icio: Icio, options?: { level?: 'country' }): BmCountryRecord[];
+/**
+ * Decomposes gross exports as Borin & Mancini (2019, 2023) do, exporter perspective, source
+ * approach, at a level chosen at run time (see the sector-level signature for the formulas).
+ *
+ * @param icio - the table, from {@link createIcio}; at least two countries
+ * @param options - `{ level }`, `'country'` by default
+ * @returns one record per exporting country or per exporting country–sector, in table order
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`, has fewer
+ *   than two countries, or `options` is invalid; `SINGULAR_MATRIX` when I − A, a block I − A_ss or
+ *   B_ss is singular
+ * @example
+ * ```ts
+ * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[20, 10], [30, 40]], Y: [[50, 20], [10, 70]] });
+ * const rows = (level: 'country' | 'sector') => bmDecomposition(t, { level }).length;
+ * [rows('country'), rows('sector')];
+ * //=> [2, 2]
+ * ```
+ */
 export function bmDecomposition(
   icio: Icio,
-  options?: { level?: 'country' | 'sector' },
+  options?: z.input<typeof BmOptions>,
+): BmCountryRecord[] | BmSectorRecord[];
+export function bmDecomposition(
+  icio: Icio,
+  options?: z.input<typeof BmOptions>,
 ): BmCountryRecord[] | BmSectorRecord[] {
   const parsed = BmOptions.safeParse(options ?? {});
   if (!parsed.success) {

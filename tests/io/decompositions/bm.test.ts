@@ -149,3 +149,13 @@ describe('bmDecomposition', () => {
     );
   });
 });
+
+describe('bmDecomposition with a level chosen at run time', () => {
+  it('returns sector or country records according to the option', () => {
+    const levels: ('country' | 'sector')[] = ['country', 'sector'];
+    const [c, s] = levels.map((level) => bmDecomposition(fixtureIcio(), { level }));
+    expect(c).toHaveLength(4);
+    expect(s).toHaveLength(8);
+    expect(s![0]).toHaveProperty('sector', 'GDS');
+  });
+});
