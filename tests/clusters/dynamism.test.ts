@@ -26,6 +26,12 @@ describe('classifyDynamism', () => {
     expect(classifyDynamism({ growth, upgrading })).toBe(expected);
   });
 
+  it('does not mutate its argument', () => {
+    const evidence = deepFreeze({ growth: true, upgrading: true });
+    expect(classifyDynamism(evidence)).toBe('growth-and-upgrading');
+    expect(evidence).toEqual({ growth: true, upgrading: true });
+  });
+
   it('rejects missing, non-boolean and unknown flags with their paths', () => {
     const e = errorOf(() => classifyDynamism({ growth: 1, extra: true } as never));
     expect(e.code).toBe('INVALID_INPUT');

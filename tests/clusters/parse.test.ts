@@ -115,6 +115,13 @@ describe('parseCluster', () => {
 });
 
 describe('safeParseCluster', () => {
+  it('does not mutate a deep-frozen input', () => {
+    const input = deepFreeze({ ...sampleCluster(), trust: { competence: 'low' } });
+    const copy = structuredClone(input);
+    expect(safeParseCluster(input).success).toBe(true);
+    expect(input).toEqual(copy);
+  });
+
   it('returns the data on success', () => {
     const r = safeParseCluster(sampleCluster());
     expect(r.success).toBe(true);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { GvcError, readClustersTsv } from '../../src/index.js';
-import { tsvHeader } from './fixtures.js';
+import { deepFreeze, tsvHeader } from './fixtures.js';
+
+function issuesOf2(f: () => unknown): Array<{ path: string; message: string }> {
+  try {
+    f();
+  } catch (e) {
+    expect((e as GvcError).code).toBe('INVALID_INPUT');
+    return (e as GvcError).issues;
+  }
+  throw new Error('expected a GvcError');
+}
 
 function issuesOf(text: string): Array<{ path: string; message: string }> {
   try {
@@ -137,6 +147,16 @@ describe('readClustersTsv', () => {
         message: 'expected unique cluster ids, found "k1" again (first on line 2)',
       },
     ]);
+  });
+
+  it('does not mutate its options, and reports an invalid source under options.source', () => {
+    const options = deepFreeze({ source: { citation: 'Survey (2020)', page: 4 } });
+    const text = `${tsvHeader}\nKenya\tNgong Furniture\tlocal\tgrowth\tnone\tnone\tnone`;
+    expect(readClustersTsv(text, options)[0]?.source).toEqual({ citation: 'Survey (2020)', page: 4 });
+    expect(options).toEqual({ source: { citation: 'Survey (2020)', page: 4 } });
+    expect(issuesOf2(() => readClustersTsv(text, { source: { citation: '' } }))[0]?.path).toBe(
+      'options.source.citation',
+    );
   });
 
   it('does not read anything from a non-string', () => {
