@@ -159,3 +159,42 @@ describe('bmDecomposition with a level chosen at run time', () => {
     expect(s![0]).toHaveProperty('sector', 'GDS');
   });
 });
+
+describe('bmDecomposition with a sector of zero output', () => {
+  it('gives the empty sector zero terms and leaves the others as in the table without it', () => {
+    // HAND_TABLE with a second sector 't' that neither produces nor buys: A has a zero column there
+    // (x = 0), v = 0, and every term of 't' must be 0 (not NaN) while 's' is unchanged.
+    const withEmpty = createIcio({
+      countries: ['A', 'B'],
+      sectors: ['s', 't'],
+      Z: [
+        [20, 0, 10, 0],
+        [0, 0, 0, 0],
+        [30, 0, 40, 0],
+        [0, 0, 0, 0],
+      ],
+      Y: [
+        [50, 20],
+        [0, 0],
+        [10, 70],
+        [0, 0],
+      ],
+    });
+    const rows = bmDecomposition(withEmpty, { level: 'sector' });
+    const plain = bmDecomposition(createIcio(HAND_TABLE), { level: 'sector' });
+    for (const key of KEYS) {
+      expect(rows[1]![key]).toBe(0);
+      expect(rows[3]![key]).toBe(0);
+      expectClose(rows[0]![key], plain[0]![key], `A.s.${key}`, 1e-12);
+      expectClose(rows[2]![key], plain[1]![key], `B.s.${key}`, 1e-12);
+    }
+    const kww = kwwDecomposition(withEmpty);
+    const kwwPlain = kwwDecomposition(createIcio(HAND_TABLE));
+    kww.forEach((k, s) => {
+      for (const [key, value] of Object.entries(k)) {
+        if (typeof value === 'number')
+          expectClose(value, kwwPlain[s]![key as 'GEXP'], `KWW ${k.country}.${key}`, 1e-12);
+      }
+    });
+  });
+});
