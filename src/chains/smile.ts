@@ -69,7 +69,7 @@ export interface QuadraticFit {
   b: number;
   /** Intercept. */
   c: number;
-  /** Coefficient of determination, 1 − SS_res / SS_tot (1 when the shares are all equal and fitted exactly). */
+  /** Coefficient of determination, 1 − SS_res / SS_tot (1 when the shares are all equal). */
   rSquared: number;
   /** `a > 0`: value added is higher at both ends than in the middle. */
   smiles: boolean;
@@ -154,8 +154,14 @@ function fitQuadratic(xs: number[], ys: number[]): QuadraticFit {
     ssRes += e * e;
     ssTot += (y - yMean) * (y - yMean);
   }
-  const rSquared = ssTot === 0 ? 1 : 1 - ssRes / ssTot;
-  return { a, b, c, rSquared, smiles: a > 0 };
+  // Numerical zero: rounding leaves |a| ~ 1e-17 on a straight line; snap below 1e-12 of the largest share.
+  let yMax = 0;
+  for (const y of ys) yMax = Math.max(yMax, Math.abs(y));
+  const eps = 1e-12 * yMax;
+  const snap = (v: number) => (Math.abs(v) <= eps ? 0 : v);
+  const rSquared = ssTot <= eps * eps * m ? 1 : 1 - ssRes / ssTot;
+  const aa = snap(a);
+  return { a: aa, b: snap(b), c: snap(c), rSquared, smiles: aa > 0 };
 }
 
 /**
@@ -169,7 +175,9 @@ function fitQuadratic(xs: number[], ys: number[]): QuadraticFit {
  * left out of the curve. Positions: `longest-path` (default) counts the stages on the longest path
  * from a source of the chain, so parallel components share a position; `function` uses the order of
  * `standardStageFunctions` (growing/extraction 0 … services 10) and needs every contributing stage to
- * state a standard function. The fit is over `byPosition` and needs at least 3 positions (else `null`).
+ * state a standard function. The fit is over `byPosition` and needs at least 3 positions (else `null`);
+ * coefficients within 1e-12 of zero (relative to the largest share) are reported as 0, so a straight
+ * line (`a = 0`) neither smiles nor frowns.
  *
  * @param chain - the value chain (validated: `INVALID_INPUT` lists every problem)
  * @param options - `position`: `longest-path` or `function`

@@ -63,7 +63,14 @@ describe('decomposeValueAdded: the embedded iphone3g dataset', () => {
     // (sum 172.46) plus China's 6.50 = 178.96; with Apple's stage the phone sells at 500, so the USA
     // holds 10.75 + (500 − 178.96) = 331.79.
     const d = decomposeValueAdded(iphone3g, { depth: 'first-round', at: 'assembly' });
-    expectRecord(asRecord(d.byCountry), { JPN: 60.6, DEU: 30.15, KOR: 22.96, USA: 331.79, ROW: 48, CHN: 6.5 });
+    expectRecord(asRecord(d.byCountry), {
+      JPN: 60.6,
+      DEU: 30.15,
+      KOR: 22.96,
+      USA: 331.79,
+      ROW: 48,
+      CHN: 6.5,
+    });
     expect(d.finalValue).toBe(500);
   });
 });
@@ -212,6 +219,15 @@ describe('decomposeValueAdded: negative value added and accounting identities', 
     expectRecord(asRecord(d.byCountry), { TWN: 20, KOR: 15, JPN: 29, CHN: 1, USA: 135 });
   });
 
+  it('does not list a stage that sells exactly at cost (boundary: value added 0)', () => {
+    // assembly at 74: va = 74 − 40 − 30 − 4 = 0
+    const c = nestedChain();
+    const stages = c.stages.map((s) =>
+      s.id === 'assembly' ? { ...s, output: { unit: 'device', unitPrice: 74 } } : s,
+    );
+    expect(decomposeValueAdded({ ...c, stages }).belowCost).toEqual([]);
+  });
+
   it('raises ACCOUNTING_MISMATCH with the gap when floating-point cancellation breaks the identity', () => {
     // input price 1e17, final price 1: va(final) = 1 − 1e17 rounds to −1e17 (the spacing of doubles
     // near 1e17 is 16), so the parts sum to 0 instead of 1: gap −1.
@@ -292,7 +308,8 @@ describe('decomposeValueAdded: boundary validation and purity', () => {
 
   it('does not mutate its input (deep-frozen, and compared with a deep clone)', () => {
     const frozen = deepFreeze(nestedChain());
-    expect(() => decomposeValueAdded(frozen, { depth: 'first-round', at: 'assembly' })).not.toThrow();
+    const options = deepFreeze({ depth: 'first-round' as const, at: 'assembly' });
+    expect(() => decomposeValueAdded(frozen, options)).not.toThrow();
     const plain = cocoaChain();
     const clone = structuredClone(plain);
     decomposeValueAdded(plain);

@@ -81,6 +81,40 @@ describe('smileCurve by longest path', () => {
   });
 });
 
+describe('smileCurve: the boundary a = 0', () => {
+  const line = (prices: number[]) =>
+    smileCurve({
+      id: 'c',
+      name: 'C',
+      family: 'additive',
+      currency: 'USD',
+      finalStage: `s${prices.length - 1}`,
+      stages: prices.map((p, i) => ({
+        id: `s${i}`,
+        name: `S${i}`,
+        country: 'CHN',
+        output: { unit: 'u', unitPrice: p },
+        inputs: i > 0 ? [{ stage: `s${i - 1}`, quantity: 1 }] : [],
+      })),
+    });
+
+  it('a straight line (value added 1, 2, 3 of 6) neither smiles nor frowns', () => {
+    // shares 1/6, 2/6, 3/6 lie on share = 1/6 + position/6: a = 0 exactly (rounding noise snapped)
+    const s = line([1, 3, 6]);
+    expect(s.fit?.a).toBe(0);
+    expect(s.fit?.b).toBeCloseTo(1 / 6, 12);
+    expect(s.fit?.c).toBeCloseTo(1 / 6, 12);
+    expect(s.fit?.smiles).toBe(false);
+  });
+
+  it('equal shares fit exactly: R² = 1, a = b = 0', () => {
+    // value added 0.7 at each of 4 stages: shares 0.25
+    const s = line([0.7, 1.4, 2.1, 2.8]);
+    expect(s.fit).toMatchObject({ a: 0, b: 0, rSquared: 1, smiles: false });
+    expect(s.fit?.c).toBeCloseTo(0.25, 12);
+  });
+});
+
 describe('smileCurve by standard function', () => {
   it('orders stages by the standard function order', () => {
     // grow 0, ferment 1, grind and make 2 (processing), retail 9; shares 0.0396, 0.008, 0.424, 0.4
