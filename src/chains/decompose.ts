@@ -134,7 +134,10 @@ export interface ValueAddedDecomposition {
  * added (descending), then key; `byStage` follows the order of `chain.stages`.
  *
  * Negative value added (a stage selling below cost) is legitimate: it is kept and listed in `belowCost`.
- * Linear in the number of stages and chain inputs.
+ * Linear in the number of stages and chain inputs. The chain is validated with `safeParseValueChain`;
+ * validation costs more than the decomposition itself, so a deep-frozen chain (an immutable value,
+ * such as the editing functions return) is validated once and remembered by identity: repeated
+ * analyses of it skip re-validation.
  *
  * @param chain - the value chain (validated: `INVALID_INPUT` lists every problem)
  * @param options - `depth` (`full` | `first-round`), `at` (first round), `tolerance` (relative, default 1e-9)
