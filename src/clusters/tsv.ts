@@ -174,14 +174,14 @@ function multi<T>(
  * country may be a name of Table 1 (Egypt, Ethiopia, Ghana, Kenya, Nigeria, Mauritius, South Africa,
  * Tanzania, Uganda) or an ISO 3166-1 alpha-3 code. Blank lines are skipped.
  *
- * Without an `id` column the id is the lower-case country code and the slug of the name
- * (`Dormiatt Furniture (Domestic)` in Egypt → `egy-dormiatt-furniture-domestic`). Without a `sector`
- * column the sector is derived from the first of these keywords found in the name: footwear →
- * `leather footwear`, handloom → `handloom weaving`, furniture, metalwork, vehicle → `vehicle
- * repair`, auto parts, automotive, garment → `garments`, clothing or textile → `textiles and
- * clothing`, nile perch or fish → `fish processing`, cut flower → `cut flowers`, computer →
- * `computer hardware`, wine, handcraft → `handicrafts`; a name with none of them is an error that
- * asks for a `sector` column.
+ * Without an `id` column (or where its cell is empty) the id is the lower-case country code and the
+ * slug of the name (`Dormiatt Furniture (Domestic)` in Egypt → `egy-dormiatt-furniture-domestic`).
+ * Without a `sector` column (or where its cell is empty) the sector is derived from the first of
+ * these keywords found in the name: footwear → `leather footwear`, handloom → `handloom weaving`,
+ * furniture, metalwork, vehicle → `vehicle repair`, auto parts, automotive, garment → `garments`,
+ * clothing or textile → `textiles and clothing`, nile perch or fish → `fish processing`, cut flower →
+ * `cut flowers`, computer → `computer hardware`, wine, handcraft → `handicrafts`; a name with none of
+ * them is an error that asks for a `sector` column.
  *
  * @param text - the file's content (LF or CRLF line ends)
  * @param options - `source` to attach to every cluster
@@ -295,7 +295,7 @@ export function readClustersTsv(text: string, options: ReadClustersTsvOptions = 
       at(line, 'institutional_support'),
       issues,
     );
-    let sector = cell('sector');
+    let sector = cell('sector') || undefined;
     const sectorDerived = sector === undefined;
     if (sector === undefined) {
       const lower = name.toLowerCase();
@@ -309,7 +309,7 @@ export function readClustersTsv(text: string, options: ReadClustersTsvOptions = 
     }
     if (issues.length > before) return;
     const cluster: Record<string, unknown> = {
-      id: cell('id') ?? `${String(country).toLowerCase()}-${slug(name)}`,
+      id: cell('id') || `${String(country).toLowerCase()}-${slug(name)}`,
       name,
       country,
       sector,

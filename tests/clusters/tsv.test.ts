@@ -67,6 +67,15 @@ describe('readClustersTsv', () => {
     ]);
   });
 
+  it('derives the id and the sector where their cells are empty', () => {
+    const text = [
+      `${tsvHeader}\tid\tsector`,
+      'Nigeria\tNnewi Auto Parts\tnational;regional\tgrowth;upgrading\tnone\tlogistics\tnone\t\t',
+    ].join('\n');
+    const [c] = readClustersTsv(text);
+    expect([c?.id, c?.sector]).toEqual(['nga-nnewi-auto-parts', 'auto parts']);
+  });
+
   it('names the line and the column of every bad cell', () => {
     const text = [
       tsvHeader,
