@@ -1,14 +1,8 @@
 import { GvcError } from '../../core/errors.js';
 import { coefficientsData, valueAddedCoefficientsData } from '../core.js';
 import { assertIcio, finalDemandSplit, grossExportsVector } from '../internal.js';
-import {
-  identityMinus,
-  inverse,
-  type LuFactors,
-  luFactor,
-  luSolve,
-  luSolveTransposed,
-} from '../kernels/index.js';
+import { luFactorInPlace } from '../kernels/dense.js';
+import { identityMinus, inverse, type LuFactors, luSolve, luSolveTransposed } from '../kernels/index.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -130,7 +124,7 @@ export function domesticMultipliers(v: Float64Array, Bss: readonly Float64Array[
 export function globalBasis(icio: Icio): GlobalBasis {
   const local = localBasis(icio);
   const { G, N, n, A, v } = local;
-  const f = luFactor(identityMinus(A, n), n);
+  const f = luFactorInPlace(identityMinus(A, n), n); // I − A is a scratch copy: factorise it in place
   const Bss = inverseDiagonalBlocks(f, G, N);
   return { ...local, f, Bss, vb: domesticMultipliers(v, Bss, N), vB: luSolveTransposed(f, v) };
 }
@@ -187,6 +181,7 @@ export function inverseDiagonalBlocks(f: LuFactors, G: number, N: number): Float
   const where = new Int32Array(n); // where[j] = row of P·M that is row j of M
   for (let i = 0; i < n; i++) where[perm[i]!] = i;
   const out: Float64Array[] = [];
+  let scratch: Float64Array | undefined; // trailing factors, reused from block to block
   for (let s = 0; s < G; s++) {
     const o = s * N;
     let lo = o;
@@ -196,7 +191,8 @@ export function inverseDiagonalBlocks(f: LuFactors, G: number, N: number): Float
       if (where[o + k] !== o + k) unpermuted = false;
     }
     if (unpermuted) {
-      out.push(trailingSolve(lu, n, o, N));
+      if (o > 0) scratch ??= new Float64Array((n - N) * (n - N));
+      out.push(trailingSolve(lu, n, o, N, scratch));
       continue;
     }
     const x = new Float64Array((n - lo) * N);
@@ -231,11 +227,23 @@ export function inverseDiagonalBlocks(f: LuFactors, G: number, N: number): Float
   return out;
 }
 
-/** Top-left N×N block of the inverse of the trailing factors L₂₂·U₂₂ that start at row and column o. */
-function trailingSolve(lu: Float64Array, n: number, o: number, N: number): Float64Array {
+/**
+ * Top-left N×N block of the inverse of the trailing factors L₂₂·U₂₂ that start at row and column o
+ * (copied into `scratch` unless o = 0, where they are the whole factors).
+ */
+function trailingSolve(
+  lu: Float64Array,
+  n: number,
+  o: number,
+  N: number,
+  scratch?: Float64Array,
+): Float64Array {
   const m = n - o;
-  const trailing = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) trailing.set(lu.subarray((o + i) * n + o, (o + i + 1) * n), i * m);
+  let trailing = lu;
+  if (o > 0) {
+    trailing = scratch!.subarray(0, m * m);
+    for (let i = 0; i < m; i++) trailing.set(lu.subarray((o + i) * n + o, (o + i + 1) * n), i * m);
+  }
   const perm = new Int32Array(m);
   for (let i = 0; i < m; i++) perm[i] = i;
   const e = new Float64Array(m * N);
