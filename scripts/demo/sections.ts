@@ -1,3 +1,4 @@
+import { clustersSection } from './clusters.js';
 import { dynamicsSection } from './dynamics.js';
 import { ioSection } from './io.js';
 import { modelSection } from './model.js';
@@ -10,4 +11,4 @@ export interface DemoSection {
 }
 
 /** The demo's sections, in the order they are printed. */
-export const sections: DemoSection[] = [modelSection, dynamicsSection, thickeningSection, ioSection];
+export const sections: DemoSection[] = [modelSection, dynamicsSection, thickeningSection, clustersSection, ioSection];
