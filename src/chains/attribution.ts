@@ -12,7 +12,6 @@ import type {
   StageValueAddedLine,
   ValueAddedDecomposition,
   ValueAddedGroup,
-  ValueAddedOrigin,
 } from './decompose.js';
 import {
   type ChainIndex,
