@@ -1,4 +1,5 @@
 import { clustersSection } from './clusters.js';
+import { decompositionsSection } from './decompositions.js';
 import { dynamicsSection } from './dynamics.js';
 import { ioSection } from './io.js';
 import { modelSection } from './model.js';
@@ -11,4 +12,4 @@ export interface DemoSection {
 }
 
 /** The demo's sections, in the order they are printed. */
-export const sections: DemoSection[] = [modelSection, dynamicsSection, thickeningSection, clustersSection, ioSection];
+export const sections: DemoSection[] = [modelSection, dynamicsSection, thickeningSection, clustersSection, ioSection, decompositionsSection];
