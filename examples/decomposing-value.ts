@@ -1,7 +1,16 @@
 // Who adds, and who captures, the value of one product: the iPhone 3G at both depths of
 // decomposition, its trade in value added, and a cocoa-to-chocolate chain.
 // Run: npm run example -- examples/decomposing-value.ts
-import { agentAccounts, decomposeValueAdded, smileCurve, tradeInValueAdded, valueAddedShare } from 'gvckit';
+import {
+  addStage,
+  agentAccounts,
+  decomposeValueAdded,
+  smileCurve,
+  smileCurveChart,
+  tradeInValueAdded,
+  valueAddedChart,
+  valueAddedShare,
+} from 'gvckit';
 import { cocoa, iphone3g } from 'gvckit/data';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -58,3 +67,38 @@ const smile = smileCurve(cocoa);
 console.log(
   `smile curve: ${smile.byPosition.map((p) => pct(p.share)).join(' → ')}; smiles: ${smile.fit?.smiles}`,
 );
+
+// 5. (The guide's chart) Where first round and full differ: give Toshiba an illustrative — not
+//    published — Korean supplier of USD 8.00 of panel glass per phone. The first round at the
+//    assembler still counts Toshiba's components in whole for Japan; the full decomposition moves the
+//    glass to Korea. addStage returns a new chain: iphone3g is unchanged.
+const nested = addStage(
+  iphone3g,
+  {
+    id: 'panel-glass',
+    name: 'Display panel glass (illustrative)',
+    function: 'component-manufacture',
+    country: 'KOR',
+    output: { unit: 'set per phone', unitPrice: 8 },
+    inputs: [],
+    purchases: [],
+  },
+  { feeds: 'toshiba-components', quantity: 1 },
+);
+const depths = [
+  decomposeValueAdded(nested, { depth: 'first-round', at: 'assembly' }),
+  decomposeValueAdded(nested),
+];
+for (const d of depths) {
+  const of = (c: string) => d.byCountry.find((g) => g.key === c)?.valueAdded.toFixed(2);
+  console.log(`${d.depth}: Japan ${of('JPN')}, Korea ${of('KOR')}`);
+}
+//=> first-round: Japan 60.60, Korea 22.96
+//=> full: Japan 52.60, Korea 30.96
+
+// The charts of the guide are Vega-Lite specifications: paste them into https://vega.github.io/editor
+const charts = [
+  valueAddedChart(depths, { by: 'country', labels: ['first round', 'full'] }),
+  smileCurveChart(smileCurve(iphone3g)),
+];
+console.log(`charts: ${charts.map((c) => `${JSON.stringify(c).length} characters`).join(', ')}`);
