@@ -1,9 +1,13 @@
 // Load an inter-country input–output table in the OECD ICIO CSV layout and print a short TiVA
 // summary. Run: npm run example -- examples/icio-csv.ts
 import { readFileSync } from 'node:fs';
+import { valueAddedChart } from 'gvckit';
+import { exampleIcio } from 'gvckit/data';
 import {
   aggregateIcio,
+  createIcio,
   gvcParticipation,
+  kwwDecomposition,
   leontiefDecomposition,
   readIcioCsv,
   valueAddedExports,
@@ -30,3 +34,36 @@ for (const [s, country] of icio.countries.entries()) {
 const merged = aggregateIcio(icio, { countries: { AUS: ['AUS'], CHN_USA: ['CHN', 'USA'] } });
 for (const r of valueAddedExports(merged))
   console.log(`${r.country}: VAX ${r.VAX.toFixed(2)} of exports ${r.GEXP.toFixed(2)}`);
+
+// The guide's table (docs/guides/icio.md): the made-up Ghana–Netherlands–United States table of
+// gvckit/data, echoing the cocoa chain. VAX ratio, the KWW split of gross exports, and position.
+const cocoaIcio = createIcio(exampleIcio);
+const position = gvcParticipation(cocoaIcio);
+for (const [s, r] of kwwDecomposition(cocoaIcio).entries()) {
+  const dvaAbroad = r.DVA_FIN + r.DVA_INT + r.DVA_INTrex;
+  const fva = r.FVA_FIN + r.FVA_INT;
+  console.log(
+    `${r.country}: gross exports ${r.GEXP.toFixed(1)}, domestic value added absorbed abroad ${(dvaAbroad / r.GEXP).toFixed(3)}, ` +
+      `foreign value added ${(fva / r.GEXP).toFixed(3)}, position ${position[s]!.position.toFixed(3)}`,
+  );
+}
+//=> GHA: gross exports 77.0, domestic value added absorbed abroad 0.895, foreign value added 0.067, position 0.085
+//=> NLD: gross exports 81.0, domestic value added absorbed abroad 0.700, foreign value added 0.252, position -0.193
+//=> USA: gross exports 72.0, domestic value added absorbed abroad 0.817, foreign value added 0.033, position 0.133
+
+// The guide's chart, a Vega-Lite spec: each country's gross exports by origin of value added.
+const parts = (r: ReturnType<typeof kwwDecomposition>[number]): Array<[string, number]> => [
+  ['domestic value added absorbed abroad', r.DVA_FIN + r.DVA_INT + r.DVA_INTrex],
+  ['domestic value added returning home', r.RDV_FIN + r.RDV_INT],
+  ['foreign value added', r.FVA_FIN + r.FVA_INT],
+  ['double counting', r.DDC + r.FDC],
+];
+const spec = valueAddedChart(
+  kwwDecomposition(cocoaIcio).map((r) => ({
+    finalValue: r.GEXP,
+    currency: 'XXX', // ISO 4217 "no currency": the table is in an arbitrary unit
+    byStage: parts(r).map(([key, value]) => ({ key, valueAdded: value, share: value / r.GEXP })),
+  })),
+  { by: 'stage', measure: 'share', labels: [...cocoaIcio.countries], legendTitle: 'part of gross exports' },
+);
+console.log(`chart: ${JSON.stringify(spec).length} characters of Vega-Lite`);
