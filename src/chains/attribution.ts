@@ -120,8 +120,11 @@ export function formatAmount(x: number): string {
 }
 
 /** Sums values by key and returns groups sorted by value added (descending), then key. @internal */
-function groups(sums: Map<string, number>, finalValue: number): ValueAddedGroup[] {
-  const out: ValueAddedGroup[] = [];
+function groups(
+  sums: Map<string, number>,
+  finalValue: number,
+  out: ValueAddedGroup[] = [],
+): ValueAddedGroup[] {
   for (const [key, valueAdded] of sums) out.push({ key, valueAdded, share: valueAdded / finalValue });
   return out.sort((a, b) => b.valueAdded - a.valueAdded || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
@@ -162,6 +165,9 @@ export function decomposeAttribution(att: Attribution, tolerance: number): Value
   const byCountry = new Map<string, number>();
   const byFunction = new Map<string, number>();
   const byIncome = new Map<string, number>();
+  // Stages without an actor form one group each; in the full decomposition each has exactly one
+  // line, so their groups are built directly rather than through a map of (possibly 10^6) keys.
+  const soleActor: ValueAddedGroup[] = [];
   let distributed = false;
   let total = 0;
   const mismatches: Array<{ path: string; message: string }> = [];
@@ -178,7 +184,10 @@ export function decomposeAttribution(att: Attribution, tolerance: number): Value
       add(byIncome, 'purchases', value);
       continue;
     }
-    add(byActor, stage.actor ?? `stage:${stage.id}`, value);
+    if (stage.actor !== undefined) add(byActor, stage.actor, value);
+    else if (att.at < 0)
+      soleActor.push({ key: `stage:${stage.id}`, valueAdded: value, share: value / finalValue });
+    else add(byActor, `stage:${stage.id}`, value);
     add(byFunction, stage.function ?? 'unspecified', value);
     if (line.origin === 'chain-input') {
       add(byIncome, 'chain-inputs', value);
@@ -223,7 +232,7 @@ export function decomposeAttribution(att: Attribution, tolerance: number): Value
     currency: chain.currency,
     depth: att.at < 0 ? 'full' : 'first-round',
     byStage: lines,
-    byActor: groups(byActor, finalValue),
+    byActor: groups(byActor, finalValue, soleActor),
     byCountry: groups(byCountry, finalValue),
     byFunction: groups(byFunction, finalValue),
     belowCost,
