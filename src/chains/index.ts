@@ -1,3 +1,6 @@
+export * from './accounts.js';
+export * from './capture.js';
+export * from './decompose.js';
 export {
   addPurchase,
   addPurchaseWithPatches,
@@ -45,3 +48,5 @@ export {
   safeParseStage,
   safeParseValueChain,
 } from './parse.js';
+export * from './smile.js';
+export * from './tiva.js';

@@ -1,4 +1,5 @@
 export * from './curve.js';
+export * from './domestic-value-added.js';
 export * from './metrics.js';
 export * from './model.js';
 export * from './projection.js';

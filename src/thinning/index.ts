@@ -1,2 +1,3 @@
 export * from './model.js';
 export * from './profile.js';
+export * from './value-added-share.js';
