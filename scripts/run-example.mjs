@@ -15,5 +15,8 @@ if (!existsSync(join(root, 'dist/index.js'))) {
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }
 const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
-const r = spawnSync(process.execPath, [tsx, '--tsconfig', join(root, 'tsconfig.dist.json'), resolve(file)], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [tsx, '--tsconfig', join(root, 'tsconfig.dist.json'), resolve(file)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

@@ -12,4 +12,11 @@ export interface DemoSection {
 }
 
 /** The demo's sections, in the order they are printed. */
-export const sections: DemoSection[] = [modelSection, dynamicsSection, thickeningSection, clustersSection, ioSection, decompositionsSection];
+export const sections: DemoSection[] = [
+  modelSection,
+  dynamicsSection,
+  thickeningSection,
+  clustersSection,
+  ioSection,
+  decompositionsSection,
+];

@@ -22,10 +22,14 @@ it('the README quick start runs and prints what its comments say', () => {
   try {
     const file = join(dir, 'quick-start.ts');
     writeFileSync(file, code);
-    const out = execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', join(root, 'tsconfig.dist.json'), file], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', join(root, 'tsconfig.dist.json'), file],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(
       out
         .trim()

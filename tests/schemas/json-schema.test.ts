@@ -15,16 +15,28 @@ function validator(name: string) {
 describe('JSON Schemas of the public models', () => {
   it('include value-chain and cluster (required by the issue) and the other public models', () => {
     expect(Object.keys(publicSchemas()).sort()).toEqual(
-      ['actor', 'cluster', 'governance', 'gvc-issue', 'rent', 'stage', 'upgrading-event', 'value-chain'].sort(),
+      [
+        'actor',
+        'cluster',
+        'governance',
+        'gvc-issue',
+        'rent',
+        'stage',
+        'upgrading-event',
+        'value-chain',
+      ].sort(),
     );
   });
 
-  it.each(Object.keys(publicSchemas()))('%s compiles under ajv strict mode, with its published $id', (name) => {
-    const schema = publicJsonSchema(name, publicSchemas()[name]!);
-    expect(schema.$id).toBe(`https://unpkg.com/gvckit/schemas/${name}.json`);
-    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(() => validator(name)).not.toThrow();
-  });
+  it.each(Object.keys(publicSchemas()))(
+    '%s compiles under ajv strict mode, with its published $id',
+    (name) => {
+      const schema = publicJsonSchema(name, publicSchemas()[name]!);
+      expect(schema.$id).toBe(`https://unpkg.com/gvckit/schemas/${name}.json`);
+      expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(() => validator(name)).not.toThrow();
+    },
+  );
 
   it('value-chain accepts the datasets and the minimal chain (defaults are optional in the input schema)', () => {
     const validate = validator('value-chain');
@@ -68,7 +80,12 @@ describe('JSON Schemas of the public models', () => {
 
   it('governance accepts a governance and rejects an unknown type', () => {
     const governance = validator('governance');
-    expect(governance({ type: 'modular', determinants: { complexity: 'high', codifiability: 'high', supplierCapability: 'high' } })).toBe(true);
+    expect(
+      governance({
+        type: 'modular',
+        determinants: { complexity: 'high', codifiability: 'high', supplierCapability: 'high' },
+      }),
+    ).toBe(true);
     expect(governance({ type: 'network' })).toBe(false);
   });
 
