@@ -66,7 +66,7 @@ export type ClusterHeatmapOptions = z.input<typeof ClusterHeatmapOptions>;
  * A heat map of a cluster cross-tabulation: rows (market orientation, kind or number of joint
  * actions, combination of institutional support…) by columns (evidence of growth, of upgrading, of
  * both), each cell shaded by its count of clusters and labelled with it; when a row states its number
- * of `clusters`, the tooltip gives the cell as a share of the row. Built for the tables of Kaplinsky &
+ * of `clusters` (and that is not the column charted), the tooltip gives the cell as a share of the row. Built for the tables of Kaplinsky &
  * Morris (2014a), reproduced in Kaplinsky (2015), Tables 2–5. Counts describe association only: they
  * do not show causality.
  *
@@ -124,7 +124,7 @@ export function clusterHeatmap(
         continue;
       }
       const cell: { [key: string]: JsonValue } = { row: row.key, column: c.label, count };
-      if (row.clusters !== undefined) {
+      if (row.clusters !== undefined && c.field !== 'clusters') {
         cell.clusters = row.clusters;
         cell.shareOfRow = row.clusters > 0 ? count / row.clusters : null;
       }

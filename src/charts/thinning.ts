@@ -3,7 +3,16 @@ import type { GvcIssue } from '../core/errors.js';
 import { parseChartArguments, throwIfIssues, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
-/** The kinds of transition a thinning profile classifies, in the order the chart's legend lists them. */
+/**
+ * The kinds of transition a thinning profile classifies (Kaplinsky 2015), in the order the legend of
+ * {@link thinningChart} lists them, after the `start` of the path.
+ *
+ * @example
+ * ```ts
+ * thinningChartKinds;
+ * //=> ['thinning-in', 'thinning-out', 'thickening', 'rebuilding', 'stable']
+ * ```
+ */
 export const thinningChartKinds = [
   'thinning-in',
   'thinning-out',

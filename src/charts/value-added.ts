@@ -46,7 +46,16 @@ export const ValueAddedDecompositionLike = z.object({
 /** What {@link valueAddedChart} reads from a value-added decomposition. */
 export type ValueAddedDecompositionLike = z.output<typeof ValueAddedDecompositionLike>;
 
-/** The groupings a {@link valueAddedChart} can split its bars by. */
+/**
+ * The groupings a {@link valueAddedChart} can split its bars by, each read from the decomposition's
+ * `byCountry`, `byStage`, `byActor`, `byFunction` or `byIncome`.
+ *
+ * @example
+ * ```ts
+ * valueAddedChartGroupings;
+ * //=> ['country', 'stage', 'actor', 'function', 'income']
+ * ```
+ */
 export const valueAddedChartGroupings = ['country', 'stage', 'actor', 'function', 'income'] as const;
 
 /**

@@ -56,6 +56,14 @@ describe('clusterHeatmap', () => {
     ]);
   });
 
+  it('gives no share of the row when the column charted is the row total', () => {
+    const table = [{ key: 'labour-supply', clusters: 18 }];
+    const spec = clusterHeatmap(table, { columns: [{ field: 'clusters', label: 'clusters' }] });
+    expect((spec.data as { values: unknown[] }).values).toEqual([
+      { row: 'labour-supply', column: 'clusters', count: 18 },
+    ]);
+  });
+
   it('accepts a count of 0 and rejects -1, 1.5, strings and missing counts, with paths', () => {
     const zero = [{ key: 'x', growth: 0, upgrading: 0, growthAndUpgrading: 0 }];
     expect(() => clusterHeatmap(zero)).not.toThrow();
