@@ -2,8 +2,6 @@
  * The charts shown in the guides, each built from an embedded dataset with the library's public
  * functions. `name` is the file name (without `.svg`) under docs/guides/media.
  */
-import { decomposeValueAdded } from '../../src/chains/decompose.js';
-import { smileCurve } from '../../src/chains/smile.js';
 import {
   africanClusters,
   cocoa,
@@ -15,9 +13,11 @@ import {
   addStage,
   clusterHeatmap,
   clusterTables,
+  decomposeValueAdded,
   fitLinkageCurve,
   linkageCurveChart,
   projectLinkageCurve,
+  smileCurve,
   smileCurveChart,
   thinningChart,
   thinningProfile,
