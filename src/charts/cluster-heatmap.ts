@@ -11,7 +11,7 @@ import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
  * @example
  * ```ts
  * ClusterTableRowLike.parse({ key: 'local-only', growth: 1, clusters: 4 });
- * //=> { key: 'local-only', growth: 1, clusters: 4 }
+ * //=> { key: 'local-only', clusters: 4, growth: 1 }
  * ```
  */
 export const ClusterTableRowLike = z.looseObject({
