@@ -1,3 +1,5 @@
+import { chainsSection } from './chains.js';
+import { chartsSection } from './charts.js';
 import { clustersSection } from './clusters.js';
 import { decompositionsSection } from './decompositions.js';
 import { dynamicsSection } from './dynamics.js';
@@ -13,10 +15,12 @@ export interface DemoSection {
 
 /** The demo's sections, in the order they are printed. */
 export const sections: DemoSection[] = [
-  modelSection,
-  dynamicsSection,
-  thickeningSection,
+  chainsSection,
   clustersSection,
   ioSection,
   decompositionsSection,
+  dynamicsSection,
+  thickeningSection,
+  modelSection,
+  chartsSection,
 ];
