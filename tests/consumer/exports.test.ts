@@ -2,8 +2,17 @@
  * Consumer tests: run against the built package in `dist/`, through the package's own `exports`
  * map, exactly as a user's code would load it. `npm test` builds before it runs these.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,5 +104,44 @@ describe('types resolve for TypeScript consumers', () => {
       throw new Error(`tsc failed under ${mode}:\n${output}`);
     }
     expect(output).toBe('');
+  });
+});
+
+describe('the gvckit command is installed by the package', () => {
+  it('package.json bin points at an executable built file that answers --help', () => {
+    const bin = (
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }
+    ).bin.gvckit;
+    expect(bin).toBe('./dist/cli/gvckit.js');
+    const file = join(root, bin ?? '');
+    expect(readFileSync(file, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    const out = execFileSync(process.execPath, [file, 'decompose', '--help'], { encoding: 'utf8' });
+    expect(out).toContain('gvckit decompose');
+    const version = execFileSync(process.execPath, [file, '--version'], { encoding: 'utf8' }).trim();
+    expect(version).toBe(
+      (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
+    );
+  });
+
+  it('exits 1 with the problem on stderr for an invalid chain', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gvckit-cli-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'x',
+        name: 'X',
+        family: 'additive',
+        currency: 'usd',
+        stages: [],
+        finalStage: 'y',
+      }),
+    );
+    const r = spawnSync(process.execPath, [join(root, 'dist/cli/gvckit.js'), 'decompose', file], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('currency:');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
