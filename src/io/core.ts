@@ -1,12 +1,6 @@
 import { assertIcio, icioLabels, labelled } from './internal.js';
-import {
-  identityMinus,
-  inverse,
-  inverseInPlace,
-  type LuFactors,
-  luFactorInPlace,
-  luSolveTransposed,
-} from './kernels/dense.js';
+import { inverse, inverseInPlace, type LuFactors, luFactorInPlace, luSolveTransposed } from './kernels/lu.js';
+import { identityMinus } from './kernels/matrix.js';
 import type { Icio, LabelledMatrix } from './types.js';
 
 /**

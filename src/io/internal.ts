@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { GvcError } from '../core/errors.js';
 import { fromZodIssues } from '../core/issues.js';
-import { luFactor, luSolve, luSolveTransposed } from './kernels/dense.js';
+import { luFactor, luSolve, luSolveTransposed } from './kernels/lu.js';
 import type { Icio, LabelledMatrix } from './types.js';
 
 /**

@@ -1,8 +1,8 @@
 import { GvcError } from '../../core/errors.js';
 import { coefficientsData, valueAddedCoefficientsData } from '../core.js';
 import { assertIcio, finalDemandSplit, grossExportsVector } from '../internal.js';
-import { luFactorInPlace } from '../kernels/dense.js';
 import { identityMinus, inverse, type LuFactors, luSolve, luSolveTransposed } from '../kernels/index.js';
+import { luFactorInPlace } from '../kernels/lu.js';
 import type { Icio } from '../types.js';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { leontiefFactors, valueAddedCoefficientsData } from '../core.js';
 import { assertIcio, grossExportsVector, parseOptions } from '../internal.js';
-import { type LuFactors, luSolve, luSolveTransposed } from '../kernels/dense.js';
+import { type LuFactors, luSolve, luSolveTransposed } from '../kernels/lu.js';
 import type { Icio } from '../types.js';
 
 /**

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { allocationData, coefficientsData } from '../core.js';
 import { assertIcio, parseOptions } from '../internal.js';
-import { identityMinus, inverseInPlace } from '../kernels/dense.js';
+import { inverseInPlace } from '../kernels/lu.js';
+import { identityMinus } from '../kernels/matrix.js';
 import type { Icio } from '../types.js';
 
 /**

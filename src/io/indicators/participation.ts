@@ -7,7 +7,7 @@ import {
   parseOptions,
   ratio,
 } from '../internal.js';
-import { luSolveTransposed } from '../kernels/dense.js';
+import { luSolveTransposed } from '../kernels/lu.js';
 import type { Icio } from '../types.js';
 import { LevelOptions, leontiefDecompositionWith } from './leontief-decomposition.js';
 

@@ -1,6 +1,7 @@
 import { coefficientsData, leontiefFactors } from '../core.js';
 import { assertIcio, labelled } from '../internal.js';
-import { identityMinus, inverseInPlace, luSolve, luSolveTransposed, matmul } from '../kernels/dense.js';
+import { inverseInPlace, luSolve, luSolveTransposed } from '../kernels/lu.js';
+import { identityMinus, matmul } from '../kernels/matrix.js';
 import type { Icio, LabelledMatrix } from '../types.js';
 
 /** The upstreamness of one country–sector. */

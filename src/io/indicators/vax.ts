@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { leontiefFactors, valueAddedCoefficientsData } from '../core.js';
 import { assertIcio, grossExportsVector, parseOptions, ratio } from '../internal.js';
-import { luSolve } from '../kernels/dense.js';
+import { luSolve } from '../kernels/lu.js';
 import type { Icio } from '../types.js';
 
 /**

@@ -1,2 +1,3 @@
-export type { LuFactors } from './dense.js';
-export { identityMinus, inverse, luFactor, luSolve, luSolveTransposed, matmul, transpose } from './dense.js';
+export type { LuFactors } from './lu.js';
+export { inverse, luFactor, luSolve, luSolveTransposed } from './lu.js';
+export { identityMinus, matmul, transpose } from './matrix.js';
