@@ -145,3 +145,18 @@ describe('the gvckit command is installed by the package', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('JSON Schemas ship with the package', () => {
+  it.each(['value-chain', 'cluster', 'actor', 'stage', 'rent', 'upgrading-event'])(
+    'gvckit/schemas/%s.json resolves through the exports map and is a JSON Schema',
+    (name) => {
+      const out = runNode(`${fixtures}/node16`, [
+        '-e',
+        `const s = require('gvckit/schemas/${name}.json'); console.log(JSON.stringify([s.$schema, s.$id]))`,
+      ]);
+      const [schema, id] = JSON.parse(out) as [string, string];
+      expect(schema).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(id).toBe(`https://unpkg.com/gvckit/schemas/${name}.json`);
+    },
+  );
+});
