@@ -23,4 +23,5 @@ export {
   transpose,
 } from './kernels/index.js';
 export { createIcio, ICIO_TOLERANCE, IcioInput } from './model.js';
+export { createIcioFromRecords, IcioRecords } from './records.js';
 export type { Icio, LabelledMatrix } from './types.js';

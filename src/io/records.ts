@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { GvcError, type GvcIssue } from '../core/errors.js';
+import { fromZodIssues } from '../core/issues.js';
+import { createIcio } from './model.js';
+import type { Icio } from './types.js';
+
+const Cells = z.record(z.string(), z.number({ error: 'expected a finite number' }));
+
+/**
+ * The input of {@link createIcioFromRecords}: an inter-country input–output table as labelled
+ * records, the shape of a table read from JSON or a data frame. Row and column labels of `Z` and row
+ * labels of `Y` are `COUNTRY_SECTOR` (`CHN_C26`); columns of `Y` are destination countries (`CHN`) or
+ * final-demand categories of a country (`CHN_HFCE`), which are summed per country. Cells left out
+ * are zero, so sparse tables stay short. `x` and `va`, when given, are keyed by `COUNTRY_SECTOR`.
+ *
+ * @example
+ * ```ts
+ * IcioRecords.parse({ countries: ['A'], sectors: ['s'], Z: { A_s: { A_s: 1 } }, Y: { A_s: { A: 2 } } }).Z;
+ * //=> { A_s: { A_s: 1 } }
+ * ```
+ */
+export const IcioRecords = z
+  .object({
+    countries: z.array(z.string()).min(1),
+    sectors: z.array(z.string()).min(1),
+    Z: z.record(z.string(), Cells),
+    Y: z.record(z.string(), Cells),
+    x: Cells.optional(),
+    va: Cells.optional(),
+    tolerance: z.number().nonnegative().optional(),
+  })
+  .strict();
+/** The input of {@link createIcioFromRecords}. */
+export type IcioRecords = z.input<typeof IcioRecords>;
+
+/**
+ * Builds a validated {@link Icio} from labelled records (`{ CHN_C26: { USA_C26: 12.5, … } }`) rather
+ * than dense arrays: the labels place every cell, cells left out are zero, and a label that is not a
+ * `COUNTRY_SECTOR` of the table (or, in `Y`'s columns, a country or `COUNTRY_CATEGORY`) is an error
+ * naming the record and the label. The table is then checked as {@link createIcio} checks it.
+ *
+ * @param input - countries, sectors and the labelled records `Z`, `Y` (and optionally `x`, `va`)
+ * @returns the table, stored row-major in `Float64Array`s, ordered country-major
+ * @throws {@link GvcError} `INVALID_INPUT` listing every unknown label (path `Z["CHN_C26"]["XYZ_C1"]`),
+ *   non-finite value, shape or balance problem
+ * @example
+ * ```ts
+ * const t = createIcioFromRecords({
+ *   countries: ['A', 'B'],
+ *   sectors: ['s'],
+ *   Z: { A_s: { B_s: 2 }, B_s: { A_s: 3 } },
+ *   Y: { A_s: { A: 5, B: 6 }, B_s: { B_HFCE: 7, B_GFCF: 1 } },
+ * });
+ * Array.from(t.x);
+ * //=> [13, 11]
+ * ```
+ */
+export function createIcioFromRecords(input: IcioRecords): Icio {
+  const parsed = IcioRecords.safeParse(input);
+  if (!parsed.success) {
+    throw new GvcError('INVALID_INPUT', 'invalid ICIO table', fromZodIssues(parsed.error.issues));
+  }
+  const { countries, sectors } = parsed.data;
+  const G = countries.length;
+  const N = sectors.length;
+  const n = G * N;
+  const rowIndex = new Map<string, number>();
+  countries.forEach((c, g) => {
+    sectors.forEach((s, k) => {
+      rowIndex.set(`${c}_${s}`, g * N + k);
+    });
+  });
+  const countryIndex = new Map(countries.map((c, g) => [c, g]));
+  const issues: GvcIssue[] = [];
+  const cellPath = (name: string, row: string, col?: string) =>
+    `${name}[${JSON.stringify(row)}]${col === undefined ? '' : `[${JSON.stringify(col)}]`}`;
+  const expectedRow = `expected a COUNTRY_SECTOR label of the table such as "${countries[0]}_${sectors[0]}"`;
+
+  const Z = new Float64Array(n * n);
+  for (const [row, cells] of Object.entries(parsed.data.Z)) {
+    const i = rowIndex.get(row);
+    if (i === undefined) {
+      issues.push({ path: cellPath('Z', row), message: `${expectedRow}, found "${row}"` });
+      continue;
+    }
+    for (const [col, value] of Object.entries(cells)) {
+      const j = rowIndex.get(col);
+      if (j === undefined)
+        issues.push({ path: cellPath('Z', row, col), message: `${expectedRow}, found "${col}"` });
+      else Z[i * n + j] = value;
+    }
+  }
+
+  const Y = new Float64Array(n * G);
+  for (const [row, cells] of Object.entries(parsed.data.Y)) {
+    const i = rowIndex.get(row);
+    if (i === undefined) {
+      issues.push({ path: cellPath('Y', row), message: `${expectedRow}, found "${row}"` });
+      continue;
+    }
+    for (const [col, value] of Object.entries(cells)) {
+      const cut = col.indexOf('_');
+      const d = countryIndex.get(cut < 0 ? col : col.slice(0, cut));
+      if (d === undefined) {
+        issues.push({
+          path: cellPath('Y', row, col),
+          message: `expected a destination country of the table or COUNTRY_CATEGORY such as "${countries[0]}_HFCE", found "${col}"`,
+        });
+      } else Y[i * G + d] = (Y[i * G + d] ?? 0) + value;
+    }
+  }
+
+  const vector = (name: 'x' | 'va'): Float64Array<ArrayBuffer> | undefined => {
+    const rec = parsed.data[name];
+    if (rec === undefined) return undefined;
+    const v = new Float64Array(n);
+    for (const [label, value] of Object.entries(rec)) {
+      const i = rowIndex.get(label);
+      if (i === undefined)
+        issues.push({ path: cellPath(name, label), message: `${expectedRow}, found "${label}"` });
+      else v[i] = value;
+    }
+    return v;
+  };
+  const x = vector('x');
+  const va = vector('va');
+  if (issues.length > 0) throw new GvcError('INVALID_INPUT', 'invalid ICIO table', issues);
+  return createIcio({
+    countries,
+    sectors,
+    Z,
+    Y,
+    ...(x === undefined ? {} : { x }),
+    ...(va === undefined ? {} : { va }),
+    ...(parsed.data.tolerance === undefined ? {} : { tolerance: parsed.data.tolerance }),
+  });
+}
