@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { agentAccounts } from '../../src/chains/accounts.js';
 import { isGvcError } from '../../src/core/errors.js';
-import { type ChainInput, cocoaChain, deepFreeze } from './decompose-fixtures.js';
+import { deepFreeze } from '../helpers.js';
+import { type ChainInput, cocoaChain } from './decompose-fixtures.js';
 
 // Tolerance: 1e-9 relative to amounts of order 1–50,000 (toBeCloseTo with 9 digits on per-unit
 // amounts, 6 digits on period amounts).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { valueCapture } from '../../src/chains/capture.js';
-import { cocoaChain, deepFreeze, iphoneChain } from './decompose-fixtures.js';
+import { deepFreeze } from '../helpers.js';
+import { cocoaChain, iphoneChain } from './decompose-fixtures.js';
 
 // Tolerance: 1e-9 absolute (toBeCloseTo(x, 9)).
 const DIGITS = 9;

@@ -247,19 +247,6 @@ export function nestedChain(): ChainInput {
   };
 }
 
-/** Deep-freezes a value (for no-mutation tests) and returns it. */
-export function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const o = stack.pop();
-    if (typeof o === 'object' && o !== null && !Object.isFrozen(o)) {
-      Object.freeze(o);
-      for (const v of Object.values(o)) stack.push(v);
-    }
-  }
-  return value;
-}
-
 /** Groups as a key → value record (for order-independent comparisons). */
 export function asRecord(groups: ReadonlyArray<{ key: string; valueAdded: number }>): Record<string, number> {
   return Object.fromEntries(groups.map((g) => [g.key, g.valueAdded]));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decomposeValueAdded } from '../../src/chains/decompose.js';
 import { isGvcError } from '../../src/core/errors.js';
 import { iphone3g } from '../../src/data/iphone3g.js';
-import { asRecord, cocoaChain, deepFreeze, iphoneChain, nestedChain } from './decompose-fixtures.js';
+import { deepFreeze } from '../helpers.js';
+import { asRecord, cocoaChain, iphoneChain, nestedChain } from './decompose-fixtures.js';
 
 // Tolerance of every numeric comparison below: 1e-9 absolute on amounts of order 1–500 (toBeCloseTo(x, 9)).
 const DIGITS = 9;

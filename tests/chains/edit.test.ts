@@ -5,7 +5,6 @@ import {
   addPurchaseWithPatches,
   addStage,
   addStageWithPatches,
-  GvcError,
   parseValueChain,
   relocateStage,
   relocateStageWithPatches,
@@ -17,21 +16,12 @@ import {
   updateChainWithPatches,
   type ValueChain,
 } from '../../src/index.js';
-import { additiveInput, deepFreeze, minimalInput } from './fixtures.js';
+import { deepFreeze, errorOf } from '../helpers.js';
+import { additiveInput, minimalInput } from './fixtures.js';
 
 const phone = (): ValueChain => parseValueChain(minimalInput());
 const cocoa = (): ValueChain => parseValueChain(additiveInput());
 const battery = { id: 'battery', name: 'Battery', country: 'KOR', output: { unit: 'piece', unitPrice: 5 } };
-
-function thrown(f: () => unknown): GvcError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof GvcError) return e;
-    throw e;
-  }
-  throw new Error('expected a GvcError');
-}
 
 /** Every edit, as a function of a chain, with and without patches. */
 const edits: Array<[string, (c: ValueChain) => unknown]> = [
@@ -103,16 +93,16 @@ describe('setPrice', () => {
 
   it('boundary: accepts 0, rejects a negative or non-finite price with the argument path', () => {
     expect(setPrice(phone(), 'chip', 0).stages[0]?.output.unitPrice).toBe(0);
-    const e = thrown(() => setPrice(phone(), 'chip', -1));
+    const e = errorOf(() => setPrice(phone(), 'chip', -1));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues).toEqual([{ path: 'unitPrice', message: 'expected a finite number >= 0, found -1' }]);
-    expect(thrown(() => setPrice(phone(), 'chip', Number.NaN)).issues[0]?.message).toBe(
+    expect(errorOf(() => setPrice(phone(), 'chip', Number.NaN)).issues[0]?.message).toBe(
       'expected a finite number >= 0, found NaN',
     );
   });
 
   it('reports an unknown stage as NOT_FOUND', () => {
-    const e = thrown(() => setPrice(phone(), 'screen', 10));
+    const e = errorOf(() => setPrice(phone(), 'screen', 10));
     expect(e.code).toBe('NOT_FOUND');
     expect(e.issues).toEqual([
       { path: 'stageId', message: 'unknown stage "screen": expected the id of a stage of the chain' },
@@ -128,7 +118,7 @@ describe('addPurchase', () => {
 
   it('rejects an invalid purchase with paths under "purchase"', () => {
     const bad = { description: 'battery', value: -5, country: 'Korea', vat: 1 } as never;
-    expect(thrown(() => addPurchase(phone(), 'assembly', bad)).issues).toEqual([
+    expect(errorOf(() => addPurchase(phone(), 'assembly', bad)).issues).toEqual([
       { path: 'purchase.value', message: 'expected a finite number >= 0, found -5' },
       {
         path: 'purchase.country',
@@ -153,10 +143,10 @@ describe('relocateStage', () => {
   });
 
   it('rejects an unknown actor (NOT_FOUND) and an empty relocation (INVALID_INPUT)', () => {
-    const e = thrown(() => relocateStage(phone(), 'chip', { actor: 'foxconn' }));
+    const e = errorOf(() => relocateStage(phone(), 'chip', { actor: 'foxconn' }));
     expect(e.code).toBe('NOT_FOUND');
     expect(e.issues[0]?.path).toBe('to.actor');
-    expect(thrown(() => relocateStage(phone(), 'chip', {})).issues).toEqual([
+    expect(errorOf(() => relocateStage(phone(), 'chip', {})).issues).toEqual([
       { path: 'to', message: 'expected an actor, a country or both, found neither' },
     ]);
   });
@@ -198,7 +188,7 @@ describe('addStage', () => {
 
   it('refuses results that break the chain rules, with paths in the chain', () => {
     // a second input to an additive stage
-    const e = thrown(() =>
+    const e = errorOf(() =>
       addStage(cocoa(), { ...battery, id: 'sugar' }, { feeds: 'retail', quantity: 0.5 }),
     );
     expect(e.message.split('\n')[0]).toBe(
@@ -206,7 +196,7 @@ describe('addStage', () => {
     );
     // a duplicate id
     expect(
-      thrown(() => addStage(phone(), { ...battery, id: 'chip' }, { feeds: 'retail', quantity: 1 })).issues,
+      errorOf(() => addStage(phone(), { ...battery, id: 'chip' }, { feeds: 'retail', quantity: 1 })).issues,
     ).toContainEqual({
       path: 'stages[3].id',
       message: 'expected unique stage ids, found "chip" again (first at stages[0])',
@@ -215,15 +205,15 @@ describe('addStage', () => {
 
   it('validates the stage and the placement, and names a missing `replacing` input', () => {
     expect(
-      thrown(() =>
+      errorOf(() =>
         addStage(phone(), { ...battery, output: { unit: 'piece', unitPrice: -5 } }, { final: true }),
       ).issues,
     ).toEqual([{ path: 'stage.output.unitPrice', message: 'expected a finite number >= 0, found -5' }]);
-    expect(thrown(() => addStage(phone(), battery, { feeds: 'nowhere', quantity: 1 })).code).toBe(
+    expect(errorOf(() => addStage(phone(), battery, { feeds: 'nowhere', quantity: 1 })).code).toBe(
       'NOT_FOUND',
     );
     expect(
-      thrown(() => addStage(phone(), battery, { feeds: 'assembly', quantity: 1, replacing: 'case' })).issues,
+      errorOf(() => addStage(phone(), battery, { feeds: 'assembly', quantity: 1, replacing: 'case' })).issues,
     ).toEqual([
       {
         path: 'placement.replacing',
@@ -235,7 +225,7 @@ describe('addStage', () => {
 
 describe('removeStage', () => {
   it('refuses to remove the final stage, naming it', () => {
-    const e = thrown(() => removeStage(phone(), 'retail'));
+    const e = errorOf(() => removeStage(phone(), 'retail'));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.message).toBe(
       `cannot remove stage "retail": stageId: expected a stage other than the final stage, found "retail", the chain's finalStage (make another stage final first)`,
@@ -243,7 +233,7 @@ describe('removeStage', () => {
   });
 
   it('refuses to remove a stage that others use, naming every user', () => {
-    const e = thrown(() => removeStage(phone(), 'chip'));
+    const e = errorOf(() => removeStage(phone(), 'chip'));
     expect(e.issues).toEqual([
       {
         path: 'stages[1].inputs[0].stage',
@@ -266,7 +256,7 @@ describe('removeStage', () => {
   });
 
   it('refuses a removal that would leave upstream stages unconnected', () => {
-    const e = thrown(() => removeStage(cocoa(), 'grind', { asPurchase: true }));
+    const e = errorOf(() => removeStage(cocoa(), 'grind', { asPurchase: true }));
     expect(e.issues).toEqual([
       {
         path: 'stages[0]',
@@ -277,7 +267,7 @@ describe('removeStage', () => {
   });
 
   it('reports an unknown stage as NOT_FOUND', () => {
-    expect(thrown(() => removeStage(phone(), 'screen')).code).toBe('NOT_FOUND');
+    expect(errorOf(() => removeStage(phone(), 'screen')).code).toBe('NOT_FOUND');
   });
 });
 
@@ -288,7 +278,7 @@ describe('updateChain', () => {
         d.name = 'A better phone';
       }).name,
     ).toBe('A better phone');
-    const e = thrown(() =>
+    const e = errorOf(() =>
       updateChain(phone(), (d) => {
         d.stages[0]!.output.unitPrice = -3;
         d.stages[1]!.inputs.push({ stage: 'ghost', quantity: 1 });
@@ -306,7 +296,7 @@ describe('updateChain', () => {
 
   it('rejects an invalid input chain before editing', () => {
     const bad = { ...phone(), finalStage: 'shop' };
-    expect(thrown(() => updateChain(bad, () => {})).message).toBe(
+    expect(errorOf(() => updateChain(bad, () => {})).message).toBe(
       'invalid value chain: finalStage: unknown stage "shop": expected the id of a stage of the chain',
     );
   });

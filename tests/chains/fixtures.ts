@@ -46,12 +46,3 @@ export function additiveInput(): any {
     ],
   };
 }
-
-/** Freezes a value and everything it holds. */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}

@@ -10,17 +10,8 @@ import {
   safeParseStage,
   safeParseValueChain,
 } from '../../src/index.js';
-import { deepFreeze, minimalChainJson, minimalInput } from './fixtures.js';
-
-function thrown(f: () => unknown): GvcError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof GvcError) return e;
-    throw e;
-  }
-  throw new Error('expected a GvcError');
-}
+import { deepFreeze, errorOf } from '../helpers.js';
+import { minimalChainJson, minimalInput } from './fixtures.js';
 
 describe('parseValueChain', () => {
   it('parses the minimal chain of the issue verbatim', () => {
@@ -49,7 +40,7 @@ describe('parseValueChain', () => {
     input.stages[1].colour = 'black'; // unknown key
     input.stages[2].inputs[0].stage = 'grind'; // unknown stage
     input.currency = 'usd';
-    const e = thrown(() => parseValueChain(input));
+    const e = errorOf(() => parseValueChain(input));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues).toEqual([
       { path: 'currency', message: 'expected an ISO 4217 currency code such as "USD", found "usd"' },

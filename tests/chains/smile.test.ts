@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { smileCurve } from '../../src/chains/smile.js';
 import { isGvcError } from '../../src/core/errors.js';
-import { cocoaChain, deepFreeze, iphoneChain, nestedChain } from './decompose-fixtures.js';
+import { deepFreeze } from '../helpers.js';
+import { cocoaChain, iphoneChain, nestedChain } from './decompose-fixtures.js';
 
 // Tolerance: coefficients and R² to 1e-9 absolute (toBeCloseTo(x, 9)); numpy prints 16 significant digits.
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tradeInValueAdded } from '../../src/chains/tiva.js';
-import { cocoaChain, deepFreeze, iphoneChain, nestedChain } from './decompose-fixtures.js';
+import { deepFreeze } from '../helpers.js';
+import { cocoaChain, iphoneChain, nestedChain } from './decompose-fixtures.js';
 
 // Tolerance: 1e-9 absolute on amounts of order 1–500 (toBeCloseTo(x, 9)).
 const DIGITS = 9;

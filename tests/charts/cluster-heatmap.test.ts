@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clusterHeatmap } from '../../src/charts/index.js';
 import { GvcError } from '../../src/core/errors.js';
-import { deepFreeze, renderSvg } from './render.js';
+import { deepFreeze } from '../helpers.js';
+import { renderSvg } from './render.js';
 
 // A market-orientation table in the shape of clusterTables(...).marketOrientation (illustrative counts).
 const rows = [

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { linkageCurveChart } from '../../src/charts/index.js';
 import { GvcError } from '../../src/core/errors.js';
-import { deepFreeze, renderSvg } from './render.js';
+import { deepFreeze } from '../helpers.js';
+import { renderSvg } from './render.js';
 
 // Logistic s(t) = K / (1 + exp(-r (t - t0))) with K = 0.6, r = 0.3, t0 = 2005, evaluated by hand
 // (python3: [round(0.6/(1+math.exp(-0.3*(t-2005))),4) for t in (1995,2005,2015)] -> [0.0285, 0.3, 0.5715]).

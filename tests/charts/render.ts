@@ -35,12 +35,3 @@ export async function transformedRows(
     view.finalize();
   }
 }
-
-/** Deep-freezes a value so that any mutation throws in strict mode. */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}

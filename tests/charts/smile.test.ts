@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { smileCurve } from '../../src/chains/smile.js';
 import { smileCurveChart } from '../../src/charts/index.js';
 import { GvcError } from '../../src/core/errors.js';
-import { deepFreeze, renderSvg, transformedRows } from './render.js';
+import { deepFreeze } from '../helpers.js';
+import { renderSvg, transformedRows } from './render.js';
 
 // Shares by position (sum 1.0 of a final value of 10): design 0.40, components 0.10 and 0.05 at the
 // same position (summed to 0.15 by smileCurve), assembly 0.10, retail 0.35 — in byPosition form.

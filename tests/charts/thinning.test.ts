@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { thinningChart } from '../../src/charts/index.js';
 import { GvcError } from '../../src/core/errors.js';
 import { thinningProfile } from '../../src/thinning/profile.js';
-import { deepFreeze, renderSvg } from './render.js';
+import { deepFreeze } from '../helpers.js';
+import { renderSvg } from './render.js';
 
 // An incumbent that thins out (gives up design and brand to assemble for a lead buyer), with
 // upgrading in 2005, then rebuilds its share (Kaplinsky 2015's path).

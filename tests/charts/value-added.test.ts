@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { valueAddedChart } from '../../src/charts/index.js';
 import { GvcError } from '../../src/core/errors.js';
-import { deepFreeze, renderSvg } from './render.js';
+import { deepFreeze } from '../helpers.js';
+import { renderSvg } from './render.js';
 
 // First-round country totals of the iPhone 3G's factory price as published by Xing & Detert (2010):
 // Japan 60.60, Germany 30.15, Korea 22.96, USA 10.75, China 6.50, others 48.00; total 178.96 USD.

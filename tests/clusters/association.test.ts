@@ -7,7 +7,7 @@ import {
   oddsRatio,
   type TwoByTwoTable,
 } from '../../src/index.js';
-import { deepFreeze } from './fixtures.js';
+import { deepFreeze } from '../helpers.js';
 
 /*
  * Reference values, computed independently in pure Python with exact fractions and R's definitions

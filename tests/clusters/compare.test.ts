@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { africanClusters, publishedClusterTables } from '../../src/data/index.js';
 import { type ClusterTables, clusterTables, compareTables, type GvcError } from '../../src/index.js';
-import { deepFreeze } from './fixtures.js';
+import { deepFreeze } from '../helpers.js';
 
 describe('compareTables', () => {
   it('finds exactly the cells where Tables 2-5 as printed disagree with Table 1 (hand counts in tables.test.ts)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { africanClusters, publishedClusterTables } from '../../src/data/index.js';
 import { checkTableConsistency, clusterTables, GvcError } from '../../src/index.js';
-import { deepFreeze } from './fixtures.js';
+import { deepFreeze } from '../helpers.js';
 
 const row = (key: string, growth: number, upgrading: number, growthAndUpgrading: number, clusters: number) =>
   ({ key, growth, upgrading, growthAndUpgrading, clusters }) as never;

@@ -1,7 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { africanClusters } from '../../src/data/index.js';
-import { type Cluster, type CrossTabRow, crossTab, GvcError, parseCluster } from '../../src/index.js';
-import { deepFreeze, sampleCluster } from './fixtures.js';
+import { type Cluster, type CrossTabRow, crossTab, parseCluster } from '../../src/index.js';
+import { deepFreeze, errorOf } from '../helpers.js';
+import { sampleCluster } from './fixtures.js';
 
 const a = parseCluster({
   ...sampleCluster(),
@@ -16,16 +17,6 @@ const b = parseCluster({
   dynamism: { growth: false, upgrading: true },
 });
 const c = parseCluster({ ...sampleCluster(), id: 'c', country: 'KEN', collectiveAction: ['learning'] });
-
-function errorOf(f: () => unknown): GvcError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GvcError);
-    return e as GvcError;
-  }
-  throw new Error('expected a GvcError');
-}
 
 describe('crossTab', () => {
   it('groups by row key in order of first appearance and counts each predicate', () => {

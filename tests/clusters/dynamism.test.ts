@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assessDynamism, type Cluster, classifyDynamism, GvcError, parseCluster } from '../../src/index.js';
-import { deepFreeze, sampleCluster } from './fixtures.js';
+import { assessDynamism, type Cluster, classifyDynamism, parseCluster } from '../../src/index.js';
+import { deepFreeze, errorOf } from '../helpers.js';
+import { sampleCluster } from './fixtures.js';
 
 function cluster(overrides: Record<string, unknown>): Cluster {
   return parseCluster({ ...sampleCluster(), ...overrides });
-}
-
-function errorOf(f: () => unknown): GvcError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GvcError);
-    return e as GvcError;
-  }
-  throw new Error('expected a GvcError');
 }
 
 describe('classifyDynamism', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectiveEfficiency, GvcError, parseCluster } from '../../src/index.js';
-import { deepFreeze, sampleCluster } from './fixtures.js';
+import { deepFreeze } from '../helpers.js';
+import { sampleCluster } from './fixtures.js';
 
 describe('collectiveEfficiency', () => {
   it('lists the passive and active halves in canonical order with their counts and the support behind them', () => {

@@ -15,15 +15,6 @@ export function sampleCluster(): Record<string, unknown> {
   };
 }
 
-/** Freezes a value and everything reachable from it. */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value as object)) deepFreeze(v);
-  }
-  return value;
-}
-
 /** The header line of the Table-1 TSV layout. */
 export const tsvHeader =
   'country\tcluster\tend_market\tevidence_of_dynamism\texternal_economies\tcollective_action\tinstitutional_support';

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { type Cluster, GvcError, parseCluster, safeParseCluster } from '../../src/index.js';
-import { deepFreeze, sampleCluster } from './fixtures.js';
+import { deepFreeze } from '../helpers.js';
+import { sampleCluster } from './fixtures.js';
 
 function issuesOf(input: unknown): Array<{ path: string; message: string }> {
   try {

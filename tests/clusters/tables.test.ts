@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { africanClusters } from '../../src/data/index.js';
 import { clusterTables, GvcError, parseCluster } from '../../src/index.js';
-import { deepFreeze, sampleCluster } from './fixtures.js';
+import { deepFreeze } from '../helpers.js';
+import { sampleCluster } from './fixtures.js';
 
 /*
  * Hand count from Table 1 of Kaplinsky (2015) (../shared/data/african-clusters-table1.tsv), clusters

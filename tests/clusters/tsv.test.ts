@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GvcError, readClustersTsv } from '../../src/index.js';
-import { deepFreeze, tsvHeader } from './fixtures.js';
+import { deepFreeze } from '../helpers.js';
+import { tsvHeader } from './fixtures.js';
 
 function issuesOf2(f: () => unknown): Array<{ path: string; message: string }> {
   try {

@@ -1,13 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { classifyGrowthPath, GvcError } from '../../src/index.js';
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from '../helpers.js';
 
 const pair = (v0: number, p0: number, v1: number, p1: number) => [
   { period: 1, volume: v0, unitPrice: p0 },

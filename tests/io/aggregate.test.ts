@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateIcio, GvcError, valueAddedExports } from '../../src/io/index.js';
-import { deepFreeze, expectClose, icio3x2, snapshot } from './fixture.js';
+import { deepFreeze } from '../helpers.js';
+import { expectClose, icio3x2, snapshot } from './fixture.js';
 
 describe('aggregateIcio', () => {
   it('merges countries B and C into a region (hand sums of the 3×2 fixture)', () => {

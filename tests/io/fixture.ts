@@ -71,15 +71,6 @@ export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
   }
 }
 
-/** Deep-freezes plain arrays and objects (typed arrays cannot be frozen; compare copies instead). */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
 /** Snapshot of a table's numeric arrays, to check that a function left them unchanged. */
 export function snapshot(t: { Z: Float64Array; Y: Float64Array; x: Float64Array; va: Float64Array }) {
   return { Z: Array.from(t.Z), Y: Array.from(t.Y), x: Array.from(t.x), va: Array.from(t.va) };

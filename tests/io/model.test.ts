@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIcio, GvcError, type IcioInput } from '../../src/io/index.js';
-import { deepFreeze, expectClose, table3x2 } from './fixture.js';
+import { deepFreeze } from '../helpers.js';
+import { expectClose, table3x2 } from './fixture.js';
 
 function issuesOf(input: unknown): string[] {
   try {

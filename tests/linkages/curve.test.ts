@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GvcError } from '../../src/core/errors.js';
 import { fitLinkageCurve } from '../../src/linkages/curve.js';
-import { deepFreeze, thrown } from './fixtures.js';
+import { deepFreeze, thrown } from '../helpers.js';
 
 const logistic = (K: number, r: number, t0: number) => (t: number) => K / (1 + Math.exp(-r * (t - t0)));
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isGvcError } from '../../src/core/errors.js';
 import { domesticValueAddedShares } from '../../src/linkages/domestic-value-added.js';
-import { cocoaChain, deepFreeze } from '../chains/decompose-fixtures.js';
+import { cocoaChain } from '../chains/decompose-fixtures.js';
+import { deepFreeze } from '../helpers.js';
 
 // Tolerance: 1e-9 absolute on shares (toBeCloseTo(x, 9)).
 

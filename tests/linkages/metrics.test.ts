@@ -6,7 +6,7 @@ import {
   horizontalLinkage,
   linkageBreadth,
 } from '../../src/linkages/metrics.js';
-import { deepFreeze, thrown } from './fixtures.js';
+import { deepFreeze, thrown } from '../helpers.js';
 
 // A mining sector's inputs (values in USD m). Hand calculation:
 //   domestic = 0 + 10 + 15 + 5 = 30; imported = 30 + 0 + 35 + 5 = 70; total = 100 → backward depth 0.30

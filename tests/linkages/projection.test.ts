@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GvcError } from '../../src/core/errors.js';
 import { projectLinkageCurve } from '../../src/linkages/projection.js';
-import { deepFreeze, thrown } from './fixtures.js';
+import { deepFreeze, thrown } from '../helpers.js';
 
 // Curve K = 0.5, r = 1, t0 = 0, core threshold 0.5, policy start 0 (s0 = s(0) = 0.25).
 // Expected values from NumPy (independent of the code under test):

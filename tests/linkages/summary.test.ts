@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GvcError } from '../../src/core/errors.js';
 import { summarizeLinkages } from '../../src/linkages/summary.js';
-import { deepFreeze, thrown } from './fixtures.js';
+import { deepFreeze, thrown } from '../helpers.js';
 
 const party = (sector: string) => ({ sector });
 const base = { country: 'GHA', currency: 'USD', period: 2012 } as const;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateRents, GvcError } from '../../src/index.js';
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from '../helpers.js';
 
 const rents = [
   { family: 'resource', barriers: 'high', protected: true, holder: 'mine' }, // sustainable

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GvcError } from '../../src/core/errors.js';
 import { functionKnowledgeIntensity, thinningProfile } from '../../src/thinning/profile.js';
-import { deepFreeze, thrown } from './fixtures.js';
+import { deepFreeze, thrown } from '../helpers.js';
 
 // Helper: an observation with a share and functions.
 const o = (period: number, valueAddedShare: number, functions: string[] = ['assembly'], extra = {}) => ({

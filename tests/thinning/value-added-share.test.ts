@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isGvcError } from '../../src/core/errors.js';
 import { valueAddedShare } from '../../src/thinning/value-added-share.js';
-import { cocoaChain, deepFreeze, iphoneChain, nestedChain } from '../chains/decompose-fixtures.js';
+import { cocoaChain, iphoneChain, nestedChain } from '../chains/decompose-fixtures.js';
+import { deepFreeze } from '../helpers.js';
 
 // Tolerance: 1e-9 absolute on shares (toBeCloseTo(x, 9)).
 

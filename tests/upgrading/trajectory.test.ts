@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GvcError, type UpgradingEvent, upgradingTrajectory } from '../../src/index.js';
+import { deepFreeze } from '../helpers.js';
 
 type P = 'OEA' | 'OEM' | 'ODM' | 'OBM';
 type Kind = UpgradingEvent['kind'];
@@ -18,14 +19,6 @@ const ev = (
   from: { chain, position: from },
   to: { chain: toChain, position: to },
 });
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 describe('upgradingTrajectory', () => {
   // A firm following the Kaplinsky & Morris (2001) trajectory, given out of order, then moving chains
