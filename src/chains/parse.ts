@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { GvcError, type GvcIssue } from '../core/errors.js';
 import { formatPath, fromZodIssues, gvcParseParams } from '../core/issues.js';
 import { Rent } from '../rents/model.js';
@@ -10,6 +10,27 @@ import { chainStructureIssues } from './structure.js';
  * `parse…` function would have thrown.
  */
 export type ParseResult<T> = { success: true; data: T } | { success: false; error: GvcError };
+
+/**
+ * A schema's fast path for valid input: zod's ahead-of-time compiled clone (`z.compile`, in recent
+ * zod 4 releases), built on first use. The clone runs generated code on valid input and hands any
+ * invalid input to the schema's own parser, with the same parse parameters, so results and issues
+ * are exactly the schema's. Falls back to the schema itself where `z.compile` is missing (older zod
+ * 4), where `z.config({ jitless: true })` forbids generated code, or where the schema cannot be
+ * compiled (`z.compile` then returns the schema unchanged).
+ */
+function fastPath<S extends z.ZodType>(schema: S): () => S {
+  let fast: S | undefined;
+  return () => {
+    if (fast === undefined) {
+      const compile = (z as { compile?: (s: S) => S }).compile;
+      fast = typeof compile === 'function' && z.config().jitless !== true ? compile(schema) : schema;
+    }
+    return fast;
+  };
+}
+
+const fastChainShape = fastPath(ValueChainShape);
 
 /** Removes repeated issues (same path and message), keeping the first. */
 function unique(issues: GvcIssue[]): GvcIssue[] {
@@ -61,7 +82,7 @@ function orThrow<T>(result: ParseResult<T>): T {
  * ```
  */
 export function safeParseValueChain(input: unknown): ParseResult<ValueChain> {
-  const result = ValueChainShape.safeParse(input, gvcParseParams());
+  const result = fastChainShape().safeParse(input, gvcParseParams());
   const issues: GvcIssue[] = [];
   if (!result.success) {
     issues.push(...fromZodIssues(result.error.issues));
