@@ -1,13 +1,46 @@
 /**
  * A WebAssembly SIMD kernel for the block update at the heart of LU factorisation and triangular
- * solves, X_i −= Σ_p C(i, p)·X_p over a run of columns, two doubles per instruction (f64x2) and
- * four rows p per pass over X_i. The module is tiny, so it is assembled here, from the listing
- * below, into bytes at first use: no compiler, no build step, nothing downloaded. Where
+ * solves, X_i −= Σ_p C(i, p)·X_p over a run of columns, two doubles per instruction (f64x2): `gemm`
+ * updates blocks of 4 rows × 4 columns held in registers while p runs (each element of X loaded
+ * and stored once, each vector of X_p loaded once per 4 rows), `update` one row at a time for the
+ * leftovers. The module is tiny, so it is assembled here, from the listing below (`wasm-asm.ts`
+ * has the encodings), into bytes at first use: no compiler, no build step, nothing downloaded.
+ * Where the runtime validates relaxed SIMD (Node ≥ 22) `gemm` uses fused multiply–add; where
  * WebAssembly SIMD is unavailable (`WebAssembly.validate` fails) the TypeScript loops are used.
  * The module's memory grows to the largest problem solved (two n×n arrays) and is kept for reuse.
  *
  * @internal
  */
+import {
+  ADD,
+  assemble,
+  BLOCK,
+  BR,
+  BR_IF,
+  END,
+  F64_LOAD,
+  F64X2_MUL,
+  F64X2_RELAXED_NMADD,
+  F64X2_SPLAT,
+  F64X2_SUB,
+  forLoop,
+  GE_U,
+  GET,
+  GT_U,
+  I32,
+  I32_TYPE,
+  LOOP,
+  LT_U,
+  MUL,
+  SET,
+  SHL,
+  TEE,
+  V128_LOAD,
+  V128_LOAD64_SPLAT,
+  V128_STORE,
+  V128_TYPE,
+  type WasmFunction,
+} from './wasm-asm.js';
 
 /** The part of WebAssembly's linear memory the kernel uses (the ES2022 library has no WebAssembly types). */
 export interface WasmMemory {
@@ -32,75 +65,33 @@ export interface SimdKernel {
    * `xs` the byte stride between rows U_p, `cp` of c[0], `np` rows, `nb` bytes (a multiple of 16).
    */
   readonly update: (xi: number, u: number, xs: number, cp: number, np: number, nb: number) => void;
+  /**
+   * X_i[0..len) −= Σ_{p < np} C(i, p)·U_p[0..len) for GEMM_ROWS rows i at once: `x` the byte
+   * address of X_0, `xs` the byte stride of the rows of X and of U, `c` of C(0, 0), `cs` the byte
+   * stride of the rows of C, `u` of U_0, `np` ≥ 1 rows, `nb` bytes (a multiple of 8·GEMM_COLUMNS).
+   */
+  readonly gemm: (x: number, xs: number, c: number, cs: number, u: number, np: number, nb: number) => void;
+  /** Whether `gemm` uses relaxed SIMD fused multiply–add. */
+  readonly fma: boolean;
 }
 
-const uleb = (value: number): number[] => {
-  const out: number[] = [];
-  let v = value;
-  do {
-    let b = v & 0x7f;
-    v >>>= 7;
-    if (v !== 0) b |= 0x80;
-    out.push(b);
-  } while (v !== 0);
-  return out;
-};
-
-// Opcodes used by the listing.
-const GET = (i: number) => [0x20, i];
-const SET = (i: number) => [0x21, i];
-const I32 = (v: number) => [0x41, ...uleb(v)];
-const ADD = [0x6a];
-const MUL = [0x6c];
-const SHL = [0x74];
-const GE_U = [0x4f];
-const GT_U = [0x4b];
-const BLOCK = [0x02, 0x40];
-const LOOP = [0x03, 0x40];
-const BR = (d: number) => [0x0c, d];
-const BR_IF = (d: number) => [0x0d, d];
-const END = [0x0b];
-const F64_LOAD = (offset: number) => [0x2b, 0x03, ...uleb(offset)];
-const V128_LOAD = [0xfd, 0x00, 0x03, 0x00];
-const V128_STORE = [0xfd, 0x0b, 0x03, 0x00];
-const F64X2_SPLAT = [0xfd, 0x14];
-const F64X2_SUB = [0xfd, 0xf1, 0x01];
-const F64X2_MUL = [0xfd, 0xf2, 0x01];
-
-// Parameters and locals.
+// Parameters and locals of `update`.
 const [XI, U, XS, CP, NP, NB, P, J, U0, U1, U2, U3, L0, L1, L2, L3] = [
   0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
 ];
 const US = [U0, U1, U2, U3];
 const LS = [L0, L1, L2, L3];
 
-/** Inner loop over j in steps of 16 bytes: X_i[j] −= Σ_k l_k·U_k[j] for the given k. */
+/** Inner loop of `update` over j in steps of 16 bytes: X_i[j] −= Σ_k l_k·U_k[j] for the given k. */
 function columns(ks: readonly number[]): number[] {
-  const body = [...GET(XI), ...GET(J), ...ADD, ...GET(XI), ...GET(J), ...ADD, ...V128_LOAD];
+  const body = [...GET(XI), ...GET(J), ...ADD, ...GET(XI), ...GET(J), ...ADD, ...V128_LOAD()];
   for (const k of ks)
-    body.push(...GET(LS[k]!), ...GET(US[k]!), ...GET(J), ...ADD, ...V128_LOAD, ...F64X2_MUL, ...F64X2_SUB);
-  return [
-    ...I32(0),
-    ...SET(J),
-    ...BLOCK,
-    ...LOOP,
-    ...GET(J),
-    ...GET(NB),
-    ...GE_U,
-    ...BR_IF(1),
-    ...body,
-    ...V128_STORE,
-    ...GET(J),
-    ...I32(16),
-    ...ADD,
-    ...SET(J),
-    ...BR(0),
-    ...END,
-    ...END,
-  ];
+    body.push(...GET(LS[k]!), ...GET(US[k]!), ...GET(J), ...ADD, ...V128_LOAD(), ...F64X2_MUL, ...F64X2_SUB);
+  return forLoop(J, NB, 16, [...body, ...V128_STORE()]);
 }
 
-function functionBody(): number[] {
+/** `update(xi, u, xs, cp, np, nb)`: one row X_i, four rows p per pass over it. */
+function updateFunction(): WasmFunction {
   const four: number[] = [];
   // U0 temporarily holds the address of c[p].
   four.push(...GET(CP), ...GET(P), ...I32(3), ...SHL, ...ADD, ...SET(U0));
@@ -158,41 +149,89 @@ function functionBody(): number[] {
     ...BR(0),
     ...END,
     ...END,
-    ...END,
   ];
   // Locals: 6 i32 (p, j, u0..u3), 4 v128 (l0..l3).
-  const locals = [0x02, 0x06, 0x7f, 0x04, 0x7b];
-  const body = [...locals, ...code];
-  return [...uleb(body.length), ...body];
+  return {
+    name: 'update',
+    params: 6,
+    locals: [
+      [6, I32_TYPE],
+      [4, V128_TYPE],
+    ],
+    code,
+  };
 }
 
-function section(id: number, content: number[]): number[] {
-  return [id, ...uleb(content.length), ...content];
+/** Rows of X and pairs of columns (f64x2 vectors) per register block of `gemm`. */
+export const GEMM_ROWS = 4;
+const GEMM_VECTORS = 2;
+/** Columns per register block of `gemm`. */
+export const GEMM_COLUMNS = 2 * GEMM_VECTORS;
+
+/**
+ * `gemm(x, xs, c, cs, u, np, nb)`: the register-blocked update of GEMM_ROWS rows of X at once.
+ * For each block of GEMM_COLUMNS columns, the GEMM_ROWS × GEMM_VECTORS accumulators stay in
+ * locals (registers) while p runs over all np rows of U, so that each vector of U is loaded once
+ * per GEMM_ROWS rows of X and each element of X once per call. With `fma`, the multiply and
+ * subtract are one relaxed SIMD instruction (f64x2.relaxed_nmadd).
+ */
+function gemmFunction(fma: boolean, rows = GEMM_ROWS, vectors = GEMM_VECTORS): WasmFunction {
+  const [X, XSTRIDE, C, CSTRIDE, UB, NPS, NBS, JJ, Q, UP, QE] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const xr = [X, ...Array.from({ length: rows - 1 }, (_, r) => 11 + r)];
+  const cr = [C, ...Array.from({ length: rows - 1 }, (_, r) => 10 + rows + r)];
+  const v0 = 9 + 2 * rows;
+  const acc = (r: number, v: number) => v0 + r * vectors + v;
+  const b = (v: number) => v0 + rows * vectors + v;
+  const s = v0 + rows * vectors + vectors;
+  const code: number[] = [];
+  for (let r = 1; r < rows; r++) {
+    code.push(...GET(xr[r - 1]!), ...GET(XSTRIDE), ...ADD, ...SET(xr[r]!));
+    code.push(...GET(cr[r - 1]!), ...GET(CSTRIDE), ...ADD, ...SET(cr[r]!));
+  }
+  code.push(...GET(NPS), ...I32(3), ...SHL, ...SET(QE));
+  const body: number[] = [];
+  for (let r = 0; r < rows; r++)
+    for (let v = 0; v < vectors; v++)
+      body.push(...GET(xr[r]!), ...GET(JJ), ...ADD, ...V128_LOAD(16 * v), ...SET(acc(r, v)));
+  body.push(...GET(UB), ...GET(JJ), ...ADD, ...SET(UP), ...I32(0), ...SET(Q), ...LOOP);
+  for (let v = 0; v < vectors; v++) body.push(...GET(UP), ...V128_LOAD(16 * v), ...SET(b(v)));
+  for (let r = 0; r < rows; r++) {
+    body.push(...GET(cr[r]!), ...GET(Q), ...ADD, ...V128_LOAD64_SPLAT(), ...SET(s));
+    for (let v = 0; v < vectors; v++) {
+      if (fma)
+        body.push(...GET(s), ...GET(b(v)), ...GET(acc(r, v)), ...F64X2_RELAXED_NMADD, ...SET(acc(r, v)));
+      else
+        body.push(...GET(acc(r, v)), ...GET(s), ...GET(b(v)), ...F64X2_MUL, ...F64X2_SUB, ...SET(acc(r, v)));
+    }
+  }
+  body.push(...GET(UP), ...GET(XSTRIDE), ...ADD, ...SET(UP));
+  body.push(...GET(Q), ...I32(8), ...ADD, ...TEE(Q), ...GET(QE), ...LT_U, ...BR_IF(0), ...END);
+  for (let r = 0; r < rows; r++)
+    for (let v = 0; v < vectors; v++)
+      body.push(...GET(xr[r]!), ...GET(JJ), ...ADD, ...GET(acc(r, v)), ...V128_STORE(16 * v));
+  code.push(...forLoop(JJ, NBS, 16 * vectors, body));
+  return {
+    name: 'gemm',
+    params: 7,
+    locals: [
+      [4 + 2 * (rows - 1), I32_TYPE],
+      [rows * vectors + vectors + 1, V128_TYPE],
+    ],
+    code,
+  };
 }
 
-/** The module's bytes: one memory, one function `update(i32 × 6)`, both exported. */
-export function simdModuleBytes(): Uint8Array {
-  const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-  const body = functionBody();
-  return Uint8Array.from([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...section(1, [0x01, 0x60, 0x06, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x00]),
-    ...section(3, [0x01, 0x00]),
-    ...section(5, [0x01, 0x00, 0x01]),
-    ...section(7, [0x02, ...name('memory'), 0x02, 0x00, ...name('update'), 0x00, 0x00]),
-    ...section(10, [0x01, ...body]),
-  ]);
+/**
+ * The module's bytes: one memory and the functions `update(i32 × 6)` and `gemm(i32 × 7)`, all
+ * exported; with `fma`, `gemm` uses relaxed SIMD (not valid where that is unsupported).
+ */
+export function simdModuleBytes(fma = false): Uint8Array {
+  return assemble([updateFunction(), gemmFunction(fma)]);
 }
 
 let kernel: SimdKernel | null | undefined;
 let enabled = true;
+let useFma = true;
 
 /**
  * The SIMD kernel, assembled and instantiated on first call; `null` when WebAssembly SIMD is not
@@ -205,12 +244,15 @@ export function simdKernel(): SimdKernel | null {
   if (kernel === undefined) {
     kernel = null;
     try {
-      const bytes = simdModuleBytes();
       const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-      if (wasm?.validate(bytes)) {
+      // Relaxed SIMD (Node ≥ 22, or V8's --experimental-wasm-relaxed-simd) where valid, else plain SIMD.
+      for (const fma of useFma ? [true, false] : [false]) {
+        const bytes = simdModuleBytes(fma);
+        if (!wasm?.validate(bytes)) continue;
         const instance = new wasm.Instance(new wasm.Module(bytes));
-        const ex = instance.exports as { memory: WasmMemory; update: SimdKernel['update'] };
-        kernel = { memory: ex.memory, update: ex.update };
+        const ex = instance.exports as Pick<SimdKernel, 'memory' | 'update' | 'gemm'>;
+        kernel = { memory: ex.memory, update: ex.update, gemm: ex.gemm, fma };
+        break;
       }
     } catch {
       kernel = null;
@@ -227,6 +269,19 @@ export function simdKernel(): SimdKernel | null {
 export function useSimd(on: boolean): boolean {
   const was = enabled;
   enabled = on;
+  return was;
+}
+
+/**
+ * Allows or forbids the relaxed SIMD (fused multiply–add) variant of the kernel, for tests and
+ * benchmarks; the kernel is assembled again at next use. Returns the previous setting.
+ *
+ * @internal
+ */
+export function useRelaxedSimd(on: boolean): boolean {
+  const was = useFma;
+  if (on !== useFma) kernel = undefined;
+  useFma = on;
   return was;
 }
 

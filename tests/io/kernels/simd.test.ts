@@ -1,11 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inverse, luFactor, luSolve, matmul } from '../../../src/io/index.js';
-import { simdKernel, simdModuleBytes, useSimd, withSimdMemory } from '../../../src/io/kernels/simd.js';
+import {
+  GEMM_ROWS,
+  simdKernel,
+  simdModuleBytes,
+  useRelaxedSimd,
+  useSimd,
+  withSimdMemory,
+} from '../../../src/io/kernels/simd.js';
 import { expectClose } from '../fixture.js';
 
 afterEach(() => {
   useSimd(true);
+  useRelaxedSimd(true);
 });
+
+const wasm = (globalThis as unknown as { WebAssembly: { validate(b: Uint8Array): boolean } }).WebAssembly;
+/** Relaxed SIMD (fused multiply–add) is valid from Node 22 on, or with --experimental-wasm-relaxed-simd. */
+const relaxed = wasm.validate(simdModuleBytes(true));
+/** The kernel variants to test: plain SIMD always, relaxed SIMD where the runtime has it. */
+const variants = relaxed ? [false, true] : [false];
 
 function randomMatrix(n: number, seed: number): Float64Array {
   let s = seed;
@@ -19,7 +33,6 @@ function randomMatrix(n: number, seed: number): Float64Array {
 
 describe('WebAssembly SIMD kernel', () => {
   it('assembles a valid module (Node ≥ 16.4 has WebAssembly SIMD)', () => {
-    const wasm = (globalThis as unknown as { WebAssembly: { validate(b: Uint8Array): boolean } }).WebAssembly;
     expect(wasm.validate(simdModuleBytes())).toBe(true);
     expect(simdKernel()).not.toBeNull();
   });
@@ -64,4 +77,65 @@ describe('WebAssembly SIMD kernel', () => {
     expect(f.lu.buffer).not.toBe(simdKernel()!.memory.buffer);
     expectClose(luSolve(f, b, 9), js, 1e-12);
   });
+
+  it.each(variants)('gemm: 4 rows × 12 columns × 5 rows p against plain loops (relaxed SIMD: %s)', (fma) => {
+    useRelaxedSimd(fma);
+    const k = simdKernel()!;
+    expect(k.fma).toBe(fma);
+    const [R, W, P] = [GEMM_ROWS, 12, 5];
+    withSimdMemory(k, [R * W, P * W, R * P], ([x, u, c]) => {
+      for (let i = 0; i < x!.length; i++) x![i] = i;
+      for (let i = 0; i < u!.length; i++) u![i] = (i % 7) + 1;
+      for (let i = 0; i < c!.length; i++) c![i] = i + 1;
+      const expected = Float64Array.from(x!);
+      for (let i = 0; i < R; i++)
+        for (let j = 0; j < W; j++)
+          for (let p = 0; p < P; p++)
+            expected[i * W + j] = expected[i * W + j]! - c![i * P + p]! * u![p * W + j]!;
+      k.gemm(x!.byteOffset, W * 8, c!.byteOffset, P * 8, u!.byteOffset, P, W * 8);
+      // Small integers: exact with or without fused multiply–add.
+      expect(Array.from(x!)).toEqual(Array.from(expected));
+    });
+  });
+
+  describe.each(variants)(
+    'register-blocked kernel against the TypeScript loops (relaxed SIMD: %s)',
+    (fma) => {
+      const cases: Array<[string, number, (n: number) => Float64Array]> = [
+        ...[7, 64, 65, 130, 200].map((n): [string, number, (n: number) => Float64Array] => [
+          'random',
+          n,
+          (m) => randomMatrix(m, m),
+        ]),
+        [
+          'pivoting (zero diagonal)',
+          131,
+          (m) => {
+            const a = randomMatrix(m, 3);
+            for (let i = 0; i < m; i++) a[i * m + i] = 0;
+            return a;
+          },
+        ],
+      ];
+      it.each(cases)('%s, n = %i: luFactor, luSolve and inverse agree to 1e-12', (_, n, make) => {
+        const a = make(n);
+        const m = 13;
+        const b = randomMatrix(m + n, 9)
+          .subarray(0, n * m)
+          .slice();
+        useSimd(false);
+        const f0 = luFactor(a, n);
+        const x0 = luSolve(f0, b, m);
+        const inv0 = inverse(a, n);
+        useSimd(true);
+        useRelaxedSimd(fma);
+        const f1 = luFactor(a, n);
+        expect(Array.from(f1.perm)).toEqual(Array.from(f0.perm));
+        if (n > 64) expect(Array.from(f1.perm)).not.toEqual(Array.from(f1.perm).sort((p, q) => p - q));
+        expectClose(f1.lu, f0.lu, 1e-12);
+        expectClose(luSolve(f1, b, m), x0, 1e-12);
+        expectClose(inverse(a, n), inv0, 1e-12);
+      });
+    },
+  );
 });
