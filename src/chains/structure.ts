@@ -4,21 +4,6 @@ export interface StructureIssue {
   message: string;
 }
 
-/** What the structural checks read of a stage; fields that are absent or of the wrong type are `undefined`. */
-interface StageSkeleton {
-  id: string | undefined;
-  actor: string | undefined;
-  inputs: Array<string | undefined>;
-}
-
-interface ChainSkeleton {
-  family: unknown;
-  finalStage: string | undefined;
-  stages: Array<StageSkeleton | undefined>;
-  actors: Array<string | undefined>;
-  holders: Array<string | undefined>;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -31,78 +16,107 @@ function records(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** Reads the parts of a chain the structural checks need, from any value, without trusting its shape. */
-function readSkeleton(input: unknown): ChainSkeleton | undefined {
-  if (!isRecord(input)) return undefined;
-  const stages = records(input.stages).map((s): StageSkeleton | undefined =>
-    isRecord(s)
-      ? {
-          id: str(s.id),
-          actor: str(s.actor),
-          inputs: records(s.inputs).map((i) => (isRecord(i) ? str(i.stage) : undefined)),
-        }
-      : undefined,
-  );
-  return {
-    family: input.family,
-    finalStage: str(input.finalStage),
-    stages,
-    actors: records(input.actors).map((a) => (isRecord(a) ? str(a.id) : undefined)),
-    holders: records(input.rents).map((r) => (isRecord(r) ? str(r.holder) : undefined)),
-  };
+/** The id of a chain input (or of an actor, with `key` `'id'`), if it is a record with a string there. */
+function field(value: unknown, key: string): string | undefined {
+  return isRecord(value) ? str(value[key]) : undefined;
 }
 
 const q = (id: string): string => JSON.stringify(id);
 
 /**
- * Chain inputs as a compressed adjacency list: the inputs of stage `i` are
- * `targets[offsets[i]] … targets[offsets[i + 1] - 1]`, one slot per input, `-1` for an unknown stage.
+ * What the checks read of a chain's stages, in flat arrays (no per-stage objects, so that chains of
+ * millions of stages cost little beyond their input): stage `i` has id `ids[i]` (`undefined` when
+ * absent, not a string, or the stage is not a record), and its chain inputs are
+ * `refs[offsets[i]] … refs[offsets[i + 1] - 1]`, one slot per input, naming a stage id or `undefined`.
+ * `targets` holds, per slot, the index of the stage named, or `-1` (unknown, repeated or unreadable).
+ * `first[i]` is 1 when stage `i` has an id and is its first occurrence.
  */
-interface Edges {
+interface StageTable {
+  n: number;
+  ids: Array<string | undefined>;
+  first: Uint8Array;
   offsets: Int32Array;
+  refs: Array<string | undefined>;
   targets: Int32Array;
 }
 
-/** Maps each id to the index of its first occurrence, reporting later occurrences as duplicates. */
-function indexIds(
-  ids: Array<string | undefined>,
-  list: 'stages' | 'actors',
-  kind: 'stage' | 'actor',
-  issues: StructureIssue[],
-): Map<string, number> {
+/** Maps each actor id to the index of its first occurrence, reporting later occurrences as duplicates. */
+function indexActors(actors: unknown[], issues: StructureIssue[]): Map<string, number> {
   const index = new Map<string, number>();
-  ids.forEach((id, i) => {
-    if (id === undefined) return;
+  for (let i = 0; i < actors.length; i++) {
+    const id = field(actors[i], 'id');
+    if (id === undefined) continue;
     const first = index.get(id);
     if (first === undefined) index.set(id, i);
     else {
       issues.push({
-        path: [list, i, 'id'],
-        message: `expected unique ${kind} ids, found ${q(id)} again (first at ${list}[${first}])`,
+        path: ['actors', i, 'id'],
+        message: `expected unique actor ids, found ${q(id)} again (first at actors[${first}])`,
       });
     }
-  });
+  }
   return index;
+}
+
+/**
+ * Reads the stages' ids and chain inputs into a {@link StageTable} and maps each stage id to the index
+ * of its first occurrence, reporting later occurrences as duplicates.
+ */
+function readStages(
+  stages: unknown[],
+  issues: StructureIssue[],
+): { table: StageTable; index: Map<string, number> } {
+  const n = stages.length;
+  const ids = new Array<string | undefined>(n);
+  const first = new Uint8Array(n);
+  const offsets = new Int32Array(n + 1);
+  const index = new Map<string, number>();
+  let inputCount = 0;
+  for (let i = 0; i < n; i++) {
+    const stage = stages[i];
+    offsets[i] = inputCount;
+    if (!isRecord(stage)) continue;
+    const id = str(stage.id);
+    ids[i] = id;
+    inputCount += records(stage.inputs).length;
+    if (id === undefined) continue;
+    const at = index.get(id);
+    if (at === undefined) {
+      index.set(id, i);
+      first[i] = 1;
+    } else {
+      issues.push({
+        path: ['stages', i, 'id'],
+        message: `expected unique stage ids, found ${q(id)} again (first at stages[${at}])`,
+      });
+    }
+  }
+  offsets[n] = inputCount;
+  const refs = new Array<string | undefined>(inputCount);
+  for (let i = 0; i < n; i++) {
+    const stage = stages[i];
+    if (!isRecord(stage)) continue;
+    const inputs = records(stage.inputs);
+    const start = offsets[i]!;
+    for (let j = 0; j < inputs.length; j++) refs[start + j] = field(inputs[j], 'stage');
+  }
+  const targets = new Int32Array(inputCount).fill(-1);
+  return { table: { n, ids, first, offsets, refs, targets }, index };
 }
 
 /**
  * Finds cycles by an iterative depth-first search along chain inputs (no recursion, so chains of
  * millions of stages are fine); reports one issue per input that closes a cycle.
  */
-function cycleIssues(
-  stages: Array<StageSkeleton | undefined>,
-  edges: Edges,
-  isFirst: (i: number) => boolean,
-  issues: StructureIssue[],
-): void {
-  const n = stages.length;
+function cycleIssues(table: StageTable, issues: StructureIssue[]): void {
+  const { n, offsets, targets, first } = table;
   const state = new Uint8Array(n); // 0 unvisited, 1 on the stack, 2 done
   const position = new Int32Array(n); // index of a stage in the stack while it is on it
   const stack: number[] = [];
   const next: number[] = [];
-  const idOf = (i: number): string => stages[i]?.id ?? `#${i}`;
+  const idOf = (i: number): string => table.ids[i] ?? `#${i}`;
   for (let root = 0; root < n; root++) {
-    if (state[root] !== 0 || !isFirst(root)) continue;
+    if (state[root] !== 0 || first[root] === 0) continue;
     stack.push(root);
     next.push(0);
     state[root] = 1;
@@ -110,16 +124,16 @@ function cycleIssues(
     while (stack.length > 0) {
       const top = stack.length - 1;
       const node = stack[top]!;
-      const start = edges.offsets[node]!;
+      const start = offsets[node]!;
       const k = next[top]!;
-      if (start + k >= edges.offsets[node + 1]!) {
+      if (start + k >= offsets[node + 1]!) {
         state[node] = 2;
         stack.pop();
         next.pop();
         continue;
       }
       next[top] = k + 1;
-      const target = edges.targets[start + k]!;
+      const target = targets[start + k]!;
       if (target < 0) continue;
       if (state[target] === 0) {
         state[target] = 1;
@@ -140,7 +154,7 @@ function cycleIssues(
           for (let p = from + 4; p > from; p--) ids.push(idOf(stack[p]!));
         }
         ids.push(idOf(target));
-        // Edges keep one slot per input (-1 for unknown stages), so the k-th edge is the k-th input.
+        // Slots are kept one per input (-1 for unknown stages), so the k-th slot is the k-th input.
         issues.push({
           path: ['stages', node, 'inputs', k, 'stage'],
           message: `expected an acyclic chain, found the cycle ${ids.join(' → ')}`,
@@ -168,122 +182,118 @@ function cycleIssues(
  * @internal
  */
 export function chainStructureIssues(input: unknown): StructureIssue[] {
-  const chain = readSkeleton(input);
-  if (chain === undefined) return [];
+  if (!isRecord(input)) return [];
   const issues: StructureIssue[] = [];
-  const { stages } = chain;
-
-  const actorIndex = indexIds(chain.actors, 'actors', 'actor', issues);
-  const stageIndex = indexIds(
-    stages.map((s) => s?.id),
-    'stages',
-    'stage',
-    issues,
-  );
-  const isFirst = (i: number): boolean => {
-    const id = stages[i]?.id;
-    return id !== undefined && stageIndex.get(id) === i;
-  };
-  const stageIndexOf = (id: string): number | undefined => stageIndex.get(id);
-  const finalIndex = chain.finalStage === undefined ? undefined : stageIndex.get(chain.finalStage);
+  const actorIndex = indexActors(records(input.actors), issues);
+  const stages = records(input.stages);
+  const { table, index: stageIndex } = readStages(stages, issues);
+  const { n, ids, offsets, refs, targets, first } = table;
+  const finalStage = str(input.finalStage);
+  const finalIndex = finalStage === undefined ? undefined : stageIndex.get(finalStage);
+  const additive = input.family === 'additive';
   const consumersOfFinal: string[] = [];
+  // seenBy[t] = i + 1 when stage i has already named stage t among its inputs, at input seenAt[t]:
+  // finds repeated inputs in constant time per input, however many inputs a stage has.
+  const seenBy = new Int32Array(n);
+  const seenAt = new Int32Array(n);
 
-  let inputCount = 0;
-  for (const stage of stages) inputCount += stage?.inputs.length ?? 0;
-  const edges: Edges = {
-    offsets: new Int32Array(stages.length + 1),
-    targets: new Int32Array(inputCount).fill(-1),
-  };
-  let slot = 0;
-  stages.forEach((stage, i) => {
-    edges.offsets[i] = slot;
-    if (stage === undefined) return;
-    if (stage.actor !== undefined && !actorIndex.has(stage.actor)) {
+  for (let i = 0; i < n; i++) {
+    const stage = stages[i];
+    if (!isRecord(stage)) continue;
+    const actor = str(stage.actor);
+    if (actor !== undefined && !actorIndex.has(actor)) {
       issues.push({
         path: ['stages', i, 'actor'],
-        message: `unknown actor ${q(stage.actor)}: expected the id of an actor in the chain's actors`,
+        message: `unknown actor ${q(actor)}: expected the id of an actor in the chain's actors`,
       });
     }
-    const first = slot;
-    stage.inputs.forEach((ref, j) => {
-      const at = slot++;
-      if (ref === undefined) return;
-      const target = stageIndexOf(ref);
+    const start = offsets[i]!;
+    const count = offsets[i + 1]! - start;
+    for (let j = 0; j < count; j++) {
+      const ref = refs[start + j];
+      if (ref === undefined) continue;
+      const target = stageIndex.get(ref);
       if (target === undefined) {
         issues.push({
           path: ['stages', i, 'inputs', j, 'stage'],
           message: `unknown stage ${q(ref)}: expected the id of a stage of the chain`,
         });
-        return;
+        continue;
       }
-      let again = -1;
-      for (let e = first; e < at && again < 0; e++) if (edges.targets[e] === target) again = e - first;
-      if (again >= 0) {
+      if (seenBy[target] === i + 1) {
         issues.push({
           path: ['stages', i, 'inputs', j, 'stage'],
-          message: `expected each upstream stage at most once per stage, found ${q(ref)} again (first at stages[${i}].inputs[${again}])`,
+          message: `expected each upstream stage at most once per stage, found ${q(ref)} again (first at stages[${i}].inputs[${seenAt[target]}])`,
         });
-        return;
+        continue;
       }
-      edges.targets[at] = target;
+      seenBy[target] = i + 1;
+      seenAt[target] = j;
+      targets[start + j] = target;
       if (target === finalIndex)
-        consumersOfFinal.push(`stages[${i}].inputs[${j}] of stage ${q(stage.id ?? '')}`);
-    });
-    if (chain.family === 'additive' && stage.inputs.length > 1) {
-      const names = stage.inputs.map((r) => (r === undefined ? '?' : q(r))).join(', ');
+        consumersOfFinal.push(`stages[${i}].inputs[${j}] of stage ${q(ids[i] ?? '')}`);
+    }
+    if (additive && count > 1) {
+      const names = refs
+        .slice(start, start + count)
+        .map((r) => (r === undefined ? '?' : q(r)))
+        .join(', ');
       issues.push({
         path: ['stages', i, 'inputs'],
-        message: `expected at most one chain input in an additive chain (value is added in sequence), found ${stage.inputs.length}: ${names}`,
+        message: `expected at most one chain input in an additive chain (value is added in sequence), found ${count}: ${names}`,
       });
     }
-  });
-  edges.offsets[stages.length] = slot;
+  }
 
-  chain.holders.forEach((holder, i) => {
+  const holders = records(input.rents);
+  for (let i = 0; i < holders.length; i++) {
+    const holder = field(holders[i], 'holder');
     if (holder !== undefined && !actorIndex.has(holder)) {
       issues.push({
         path: ['rents', i, 'holder'],
         message: `unknown actor ${q(holder)}: expected the id of an actor in the chain's actors`,
       });
     }
-  });
-
-  if (chain.finalStage !== undefined && finalIndex === undefined) {
-    issues.push({
-      path: ['finalStage'],
-      message: `unknown stage ${q(chain.finalStage)}: expected the id of a stage of the chain`,
-    });
-  }
-  if (chain.finalStage !== undefined && consumersOfFinal.length > 0) {
-    issues.push({
-      path: ['finalStage'],
-      message: `expected a final stage that no stage consumes, found ${q(chain.finalStage)} consumed at ${consumersOfFinal.join('; ')}`,
-    });
   }
 
-  cycleIssues(stages, edges, isFirst, issues);
+  if (finalStage !== undefined && finalIndex === undefined) {
+    issues.push({
+      path: ['finalStage'],
+      message: `unknown stage ${q(finalStage)}: expected the id of a stage of the chain`,
+    });
+  }
+  if (finalStage !== undefined && consumersOfFinal.length > 0) {
+    issues.push({
+      path: ['finalStage'],
+      message: `expected a final stage that no stage consumes, found ${q(finalStage)} consumed at ${consumersOfFinal.join('; ')}`,
+    });
+  }
+
+  cycleIssues(table, issues);
 
   if (finalIndex !== undefined) {
-    const reached = new Uint8Array(stages.length);
+    const reached = new Uint8Array(n);
     reached[finalIndex] = 1;
-    const queue: number[] = [finalIndex];
-    for (let head = 0; head < queue.length; head++) {
+    const queue = new Int32Array(n);
+    let tail = 0;
+    queue[tail++] = finalIndex;
+    for (let head = 0; head < tail; head++) {
       const node = queue[head]!;
-      for (let e = edges.offsets[node]!; e < edges.offsets[node + 1]!; e++) {
-        const target = edges.targets[e]!;
+      for (let e = offsets[node]!; e < offsets[node + 1]!; e++) {
+        const target = targets[e]!;
         if (target >= 0 && reached[target] === 0) {
           reached[target] = 1;
-          queue.push(target);
+          queue[tail++] = target;
         }
       }
     }
-    stages.forEach((stage, i) => {
-      if (reached[i] === 1 || !isFirst(i)) return;
+    for (let i = 0; i < n; i++) {
+      if (reached[i] === 1 || first[i] === 0) continue;
       issues.push({
         path: ['stages', i],
-        message: `expected every stage to feed the final stage ${q(chain.finalStage ?? '')} directly or through other stages, found stage ${q(stage?.id ?? '')} unconnected (it would be left out of decompositions)`,
+        message: `expected every stage to feed the final stage ${q(finalStage ?? '')} directly or through other stages, found stage ${q(ids[i] ?? '')} unconnected (it would be left out of decompositions)`,
       });
-    });
+    }
   }
   return issues;
 }
