@@ -5,12 +5,16 @@
  * @internal
  */
 import { GEMM_COLUMNS, GEMM_ROWS, type SimdKernel, simdKernel } from './simd.js';
+import { gemmRows, parallelGemm } from './threads.js';
 
 /** Columns per chunk of the block updates: 512 doubles (4 KiB) of a target row stay in L1 cache. */
 const CHUNK = 512;
 
 /** Columns per chunk of the SIMD block updates (a multiple of GEMM_COLUMNS): 64 rows of U in L2 cache. */
 const SIMD_CHUNK = 256;
+
+/** Multiply–adds from which a block update is shared with the helper thread (about a millisecond). */
+const PARALLEL_WORK = 1 << 21;
 
 /**
  * Block update X_i −= Σ_{p ∈ [p0, p1)} C(i, p) · X_p for rows i in [r0, r1) and columns [c0, c1)
@@ -89,31 +93,38 @@ function simdBlockUpdate(
   const co = c.byteOffset;
   const np = p1 - p0;
   const rEnd = r0 + Math.floor((r1 - r0) / GEMM_ROWS) * GEMM_ROWS;
-  for (let j0 = c0; j0 < c1; j0 += SIMD_CHUNK) {
-    const jEnd = Math.min(c1, j0 + SIMD_CHUNK);
-    const wide = Math.floor((jEnd - j0) / GEMM_COLUMNS) * GEMM_COLUMNS;
-    const even = (jEnd - j0) & ~1;
-    const u = xo + (p0 * xs + j0) * 8;
-    if (wide > 0)
-      for (let i = r0; i < rEnd; i += GEMM_ROWS)
-        k.gemm(xo + (i * xs + j0) * 8, xs * 8, co + (i * cs + p0) * 8, cs * 8, u, np, wide * 8);
-    for (let i = r0; i < r1; i++) {
-      const from = i < rEnd ? wide : 0;
-      if (even > from)
-        k.update(
-          xo + (i * xs + j0 + from) * 8,
-          u + from * 8,
-          xs * 8,
-          co + (i * cs + p0) * 8,
-          np,
-          (even - from) * 8,
-        );
-      if (even < jEnd - j0) {
-        const j = j0 + even;
-        let t = x[i * xs + j]!;
-        for (let p = p0; p < p1; p++) t -= c[i * cs + p]! * x[p * xs + j]!;
-        x[i * xs + j] = t;
+  // Leftover columns of the rows in `gemm` blocks, and all columns of the leftover rows.
+  const leftovers = () => {
+    for (let j0 = c0; j0 < c1; j0 += SIMD_CHUNK) {
+      const jEnd = Math.min(c1, j0 + SIMD_CHUNK);
+      const wide = Math.floor((jEnd - j0) / GEMM_COLUMNS) * GEMM_COLUMNS;
+      const even = (jEnd - j0) & ~1;
+      const u = xo + (p0 * xs + j0) * 8;
+      for (let i = r0; i < r1; i++) {
+        const from = i < rEnd ? wide : 0;
+        if (even > from)
+          k.update(
+            xo + (i * xs + j0 + from) * 8,
+            u + from * 8,
+            xs * 8,
+            co + (i * cs + p0) * 8,
+            np,
+            (even - from) * 8,
+          );
+        if (even < jEnd - j0) {
+          const j = j0 + even;
+          let t = x[i * xs + j]!;
+          for (let p = p0; p < p1; p++) t -= c[i * cs + p]! * x[p * xs + j]!;
+          x[i * xs + j] = t;
+        }
       }
     }
+  };
+  const q = [xo, xs, co, cs, p0, np, c0, c1] as const;
+  if ((rEnd - r0) * (c1 - c0) * np >= PARALLEL_WORK && rEnd - r0 >= 4 * GEMM_ROWS)
+    parallelGemm(k, q, r0, rEnd, SIMD_CHUNK, GEMM_ROWS, GEMM_COLUMNS, leftovers);
+  else {
+    gemmRows(k.gemm, [...q, r0, rEnd, SIMD_CHUNK, GEMM_ROWS, GEMM_COLUMNS]);
+    leftovers();
   }
 }

@@ -64,10 +64,11 @@ function swapRows(lu: Float64Array, n: number, r1: number, r2: number): void {
 /**
  * Factorises a square matrix as P·A = L·U by blocked, right-looking Gaussian elimination with
  * partial pivoting (Golub & Van Loan 2013, §3.2.11 and §3.4): each panel of 64 columns is factored
- * unblocked, the panel's rows of U are formed by a triangular solve, and the trailing matrix is
- * updated by one matrix product in i-k-j order. From order 48 up, the block updates run in a
- * WebAssembly SIMD kernel (f64x2, assembled at first use) where the runtime supports it, with these
- * TypeScript loops as the fallback; both give the same results to rounding.
+ * recursively (halves down to 8 columns, Toledo 1997), the panel's rows of U are formed by a
+ * triangular solve, and the trailing matrix is updated by one matrix product in i-k-j order. From
+ * order 48 up, the block updates run in a register-blocked WebAssembly SIMD kernel (f64x2,
+ * assembled at first use) where the runtime supports it, the large ones shared with one helper
+ * thread under Node, with TypeScript loops as the fallback; all give the same results to rounding.
  *
  * @param a - A, n×n, row-major (not modified)
  * @param n - order of A
@@ -104,6 +105,66 @@ export function luFactorInPlace(lu: Float64Array, n: number): LuFactors {
   return factorise(lu, n);
 }
 
+/** Panels this narrow are factored by the unblocked loops. */
+const LEAF = 8;
+
+/**
+ * Factorises the panel of columns [a, b), rows a..n−1, recursively (Toledo 1997): the left half,
+ * then its rows of U for the right half, the update of the right half by one block update, and the
+ * right half; below LEAF columns, unblocked. Row swaps apply to whole rows.
+ */
+function factorPanel(
+  lu: Float64Array,
+  n: number,
+  perm: Int32Array,
+  tiny: number,
+  a: number,
+  b: number,
+): void {
+  if (b - a > LEAF) {
+    const h = a + Math.ceil((b - a) / 2 / LEAF) * LEAF;
+    factorPanel(lu, n, perm, tiny, a, h);
+    for (let i = a + 1; i < h; i++) blockUpdate(lu, n, lu, n, i, i + 1, a, i, h, b);
+    blockUpdate(lu, n, lu, n, h, n, a, h, h, b);
+    factorPanel(lu, n, perm, tiny, h, b);
+    return;
+  }
+  for (let k = a; k < b; k++) {
+    let piv = k;
+    let best = Math.abs(lu[k * n + k]!);
+    for (let i = k + 1; i < n; i++) {
+      const v = Math.abs(lu[i * n + k]!);
+      if (v > best) {
+        best = v;
+        piv = i;
+      }
+    }
+    if (!(best > tiny)) {
+      throw new GvcError('SINGULAR_MATRIX', 'matrix is singular to working precision', [
+        {
+          path: `[${k}]`,
+          message: `expected a pivot above ${tiny.toExponential(2)} in column ${k}, found ${best}`,
+        },
+      ]);
+    }
+    if (piv !== k) {
+      swapRows(lu, n, k, piv);
+      const t = perm[k]!;
+      perm[k] = perm[piv]!;
+      perm[piv] = t;
+    }
+    const rk = k * n;
+    const d = lu[rk + k]!;
+    for (let i = k + 1; i < n; i++) {
+      const ri = i * n;
+      const l = lu[ri + k]! / d;
+      lu[ri + k] = l;
+      if (l === 0) continue;
+      for (let j = k + 1; j < b; j++) lu[ri + j] = lu[ri + j]! - l * lu[rk + j]!;
+    }
+  }
+}
+
 /** Blocked LU in place on `lu` (in WebAssembly memory or not). */
 function factorise(lu: Float64Array, n: number): LuFactors {
   const perm = new Int32Array(n);
@@ -114,41 +175,7 @@ function factorise(lu: Float64Array, n: number): LuFactors {
   for (let k0 = 0; k0 < n; k0 += BLOCK) {
     const kb = Math.min(BLOCK, n - k0);
     const kEnd = k0 + kb;
-    // Unblocked factorisation of the panel (columns k0..kEnd-1, rows k0..n-1).
-    for (let k = k0; k < kEnd; k++) {
-      let piv = k;
-      let best = Math.abs(lu[k * n + k]!);
-      for (let i = k + 1; i < n; i++) {
-        const v = Math.abs(lu[i * n + k]!);
-        if (v > best) {
-          best = v;
-          piv = i;
-        }
-      }
-      if (!(best > tiny)) {
-        throw new GvcError('SINGULAR_MATRIX', 'matrix is singular to working precision', [
-          {
-            path: `[${k}]`,
-            message: `expected a pivot above ${tiny.toExponential(2)} in column ${k}, found ${best}`,
-          },
-        ]);
-      }
-      if (piv !== k) {
-        swapRows(lu, n, k, piv);
-        const t = perm[k]!;
-        perm[k] = perm[piv]!;
-        perm[piv] = t;
-      }
-      const rk = k * n;
-      const d = lu[rk + k]!;
-      for (let i = k + 1; i < n; i++) {
-        const ri = i * n;
-        const l = lu[ri + k]! / d;
-        lu[ri + k] = l;
-        if (l === 0) continue;
-        for (let j = k + 1; j < kEnd; j++) lu[ri + j] = lu[ri + j]! - l * lu[rk + j]!;
-      }
-    }
+    factorPanel(lu, n, perm, tiny, k0, kEnd);
     if (kEnd >= n) break;
     // U12 = L11⁻¹ A12 (forward substitution with the unit lower panel, row by row).
     for (let i = k0 + 1; i < kEnd; i++) blockUpdate(lu, n, lu, n, i, i + 1, k0, i, kEnd, n);

@@ -31,6 +31,7 @@ import {
   I32_TYPE,
   LOOP,
   LT_U,
+  MAX_PAGES,
   MUL,
   SET,
   SHL,
@@ -53,11 +54,16 @@ export interface WasmMemory {
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (limits: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
 /** The assembled kernel: its memory and the row-update function. */
 export interface SimdKernel {
+  /** The compiled module (to instantiate in worker threads when the memory is shared). */
+  readonly module: object;
+  /** Whether the memory is shared (a SharedArrayBuffer), so that worker threads can use it. */
+  readonly shared: boolean;
   /** The module's linear memory; operands must live in it. */
   readonly memory: WasmMemory;
   /**
@@ -222,11 +228,12 @@ function gemmFunction(fma: boolean, rows = GEMM_ROWS, vectors = GEMM_VECTORS): W
 }
 
 /**
- * The module's bytes: one memory and the functions `update(i32 × 6)` and `gemm(i32 × 7)`, all
- * exported; with `fma`, `gemm` uses relaxed SIMD (not valid where that is unsupported).
+ * The module's bytes: an imported memory (`env.memory`, shared or not) and the exported functions
+ * `update(i32 × 6)` and `gemm(i32 × 7)`; with `fma`, `gemm` uses relaxed SIMD (not valid where that
+ * is unsupported).
  */
-export function simdModuleBytes(fma = false): Uint8Array {
-  return assemble([updateFunction(), gemmFunction(fma)]);
+export function simdModuleBytes(fma = false, shared = false): Uint8Array {
+  return assemble([updateFunction(), gemmFunction(fma)], shared);
 }
 
 let kernel: SimdKernel | null | undefined;
@@ -243,19 +250,28 @@ export function simdKernel(): SimdKernel | null {
   if (!enabled) return null;
   if (kernel === undefined) {
     kernel = null;
-    try {
-      const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-      // Relaxed SIMD (Node ≥ 22, or V8's --experimental-wasm-relaxed-simd) where valid, else plain SIMD.
-      for (const fma of useFma ? [true, false] : [false]) {
-        const bytes = simdModuleBytes(fma);
-        if (!wasm?.validate(bytes)) continue;
-        const instance = new wasm.Instance(new wasm.Module(bytes));
-        const ex = instance.exports as Pick<SimdKernel, 'memory' | 'update' | 'gemm'>;
-        kernel = { memory: ex.memory, update: ex.update, gemm: ex.gemm, fma };
-        break;
+    const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+    // Relaxed SIMD (Node ≥ 22, or V8's --experimental-wasm-relaxed-simd) where valid, else plain
+    // SIMD; shared memory (for worker threads) where the runtime has it, else a private memory.
+    for (const fma of useFma ? [true, false] : [false]) {
+      for (const shared of [true, false]) {
+        try {
+          const bytes = simdModuleBytes(fma, shared);
+          if (!wasm?.validate(bytes)) continue;
+          const memory = new wasm.Memory(
+            shared ? { initial: 1, maximum: MAX_PAGES, shared } : { initial: 1 },
+          );
+          const module = new wasm.Module(bytes);
+          const ex = new wasm.Instance(module, { env: { memory } }).exports as Pick<
+            SimdKernel,
+            'update' | 'gemm'
+          >;
+          kernel = { module, shared, memory, update: ex.update, gemm: ex.gemm, fma };
+          return kernel;
+        } catch {
+          // Try the next variant.
+        }
       }
-    } catch {
-      kernel = null;
     }
   }
   return kernel;

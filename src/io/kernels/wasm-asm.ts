@@ -102,10 +102,17 @@ function section(id: number, content: number[]): number[] {
 
 const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
 
-/** A module with one exported memory (`memory`, initially one page) and the given exported functions. */
-export function assemble(functions: readonly WasmFunction[]): Uint8Array {
+/** Pages of 64 KiB in the largest memory (4 GiB, all of wasm32's address space). */
+export const MAX_PAGES = 65536;
+
+/**
+ * A module importing its memory as `env.memory` (at least one page; `shared` with MAX_PAGES
+ * pages at most, so that worker threads can use it too) and exporting the given functions.
+ */
+export function assemble(functions: readonly WasmFunction[], shared: boolean): Uint8Array {
   const types: number[] = [functions.length];
-  const exports: number[] = [functions.length + 1, ...name('memory'), 0x02, 0x00];
+  const exports: number[] = [functions.length];
+  const limits = shared ? [0x03, 0x01, ...uleb(MAX_PAGES)] : [0x00, 0x01];
   const bodies: number[] = [functions.length];
   functions.forEach((f, i) => {
     types.push(0x60, ...uleb(f.params), ...Array<number>(f.params).fill(I32_TYPE), 0x00);
@@ -128,8 +135,8 @@ export function assemble(functions: readonly WasmFunction[]): Uint8Array {
     0x00,
     0x00,
     ...section(1, types),
+    ...section(2, [0x01, ...name('env'), ...name('memory'), 0x02, ...limits]),
     ...section(3, [functions.length, ...functions.map((_, i) => i)]),
-    ...section(5, [0x01, 0x00, 0x01]),
     ...section(7, exports),
     ...section(10, bodies),
   ]);

@@ -1,0 +1,182 @@
+/**
+ * One helper thread for the SIMD block update: when the kernel's memory is shared and Node's
+ * `worker_threads` is reachable without an import (`process.getBuiltinModule`, Node ≥ 20.16), a
+ * worker instantiates the same module on the same memory and takes half of the rows of each large
+ * block update while the calling thread does the other half. Hand-over is through a small
+ * SharedArrayBuffer with `Atomics.wait`/`notify`, so the API stays synchronous. The worker is
+ * started at the first large update, is not used until it reports ready, and is `unref`'d so that
+ * it never keeps the process alive. Anywhere else (browsers, older runtimes) everything runs on the
+ * calling thread.
+ *
+ * @internal
+ */
+import type { SimdKernel } from './simd.js';
+
+/**
+ * The row-block loop run by both threads: `gemm` over the rows [ra, rb) of one block update.
+ *
+ * @internal
+ */
+export function gemmRows(gemm: SimdKernel['gemm'], q: ArrayLike<number>): void {
+  const [xo, xs, co, cs, p0, np, c0, c1, ra, rb, chunk, rows, cols] = Array.from(q) as number[] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  for (let j0 = c0; j0 < c1; j0 += chunk) {
+    const wide = Math.floor((Math.min(c1, j0 + chunk) - j0) / cols) * cols;
+    if (wide === 0) continue;
+    const u = xo + (p0 * xs + j0) * 8;
+    for (let i = ra; i < rb; i += rows)
+      gemm(xo + (i * xs + j0) * 8, xs * 8, co + (i * cs + p0) * 8, cs * 8, u, np, wide * 8);
+  }
+}
+
+/** The worker: control words are [0] task number (−1 to stop), [1] task done, [2] ready. */
+const workerSource = `const { workerData } = require('node:worker_threads');
+const { module, memory, control, params } = workerData;
+const ctrl = new Int32Array(control);
+const q = new Float64Array(params);
+const { gemm } = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const gemmLoop = (${gemmRows.toString()});
+Atomics.store(ctrl, 2, 1);
+Atomics.notify(ctrl, 2);
+let seen = 0;
+for (;;) {
+  Atomics.wait(ctrl, 0, seen);
+  seen = Atomics.load(ctrl, 0);
+  if (seen < 0) break;
+  gemmLoop(gemm, q);
+  Atomics.store(ctrl, 1, seen);
+  Atomics.notify(ctrl, 1);
+}`;
+
+interface WorkerLike {
+  unref(): void;
+  on(event: 'error' | 'exit', fn: () => void): void;
+}
+
+interface Helper {
+  readonly kernel: SimdKernel;
+  readonly ctrl: Int32Array;
+  readonly params: Float64Array;
+  task: number;
+  broken: boolean;
+}
+
+let helper: Helper | null | undefined;
+let threadsOn = true;
+
+/** The helper for `k`, started on first call; `null` where threads are unavailable. */
+function helperFor(k: SimdKernel): Helper | null {
+  if (helper !== undefined && helper !== null && helper.kernel !== k) {
+    // The kernel was assembled again (tests switching relaxed SIMD): stop the old worker.
+    Atomics.store(helper.ctrl, 0, -1);
+    Atomics.notify(helper.ctrl, 0);
+    helper = undefined;
+  }
+  if (helper !== undefined) return helper;
+  helper = null;
+  if (!k.shared) return null;
+  try {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const wt = proc?.getBuiltinModule?.('node:worker_threads') as
+      | { Worker: new (src: string, opts: object) => WorkerLike }
+      | undefined;
+    if (!wt) return null;
+    const control = new SharedArrayBuffer(16);
+    const params = new SharedArrayBuffer(8 * 16);
+    const worker = new wt.Worker(workerSource, {
+      eval: true,
+      workerData: { module: k.module, memory: k.memory, control, params },
+    });
+    worker.unref();
+    const h: Helper = {
+      kernel: k,
+      ctrl: new Int32Array(control),
+      params: new Float64Array(params),
+      task: 0,
+      broken: false,
+    };
+    const stop = () => {
+      h.broken = true;
+    };
+    worker.on('error', stop);
+    worker.on('exit', stop);
+    helper = h;
+  } catch {
+    helper = null;
+  }
+  return helper;
+}
+
+/**
+ * Runs `gemm` over the rows [r0, r1) (a multiple of `rows` apart) of one block update, sharing the
+ * rows with the helper thread when it is ready; `also` runs on this thread meanwhile.
+ *
+ * @internal
+ */
+export function parallelGemm(
+  k: SimdKernel,
+  q: readonly [
+    xo: number,
+    xs: number,
+    co: number,
+    cs: number,
+    p0: number,
+    np: number,
+    c0: number,
+    c1: number,
+  ],
+  r0: number,
+  r1: number,
+  chunk: number,
+  rows: number,
+  cols: number,
+  also: () => void,
+): void {
+  const h = threadsOn && helperReady(k) ? helper : null;
+  const mid = h ? r0 + Math.floor((r1 - r0) / rows / 2) * rows : r1;
+  if (h) {
+    h.params.set([...q, mid, r1, chunk, rows, cols]);
+    h.task = h.task === 0x7fffffff ? 1 : h.task + 1;
+    Atomics.store(h.ctrl, 0, h.task);
+    Atomics.notify(h.ctrl, 0);
+  }
+  gemmRows(k.gemm, [...q, r0, mid, chunk, rows, cols]);
+  also();
+  if (h) {
+    while (Atomics.load(h.ctrl, 1) !== h.task) Atomics.wait(h.ctrl, 1, Atomics.load(h.ctrl, 1), 1000);
+  }
+}
+
+/**
+ * Allows or forbids the helper thread (for tests and benchmarks); returns the previous setting.
+ *
+ * @internal
+ */
+export function useThreads(on: boolean): boolean {
+  const was = threadsOn;
+  threadsOn = on;
+  return was;
+}
+
+/**
+ * Whether the helper thread for `k` is running and ready to take work (starting it if needed).
+ *
+ * @internal
+ */
+export function helperReady(k: SimdKernel): boolean {
+  const h = helperFor(k);
+  return h !== null && !h.broken && Atomics.load(h.ctrl, 2) === 1;
+}

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { inverse, luFactor, luSolve } from '../../../src/io/index.js';
+import { simdKernel } from '../../../src/io/kernels/simd.js';
+import { helperReady, useThreads } from '../../../src/io/kernels/threads.js';
+
+afterEach(() => {
+  useThreads(true);
+});
+
+function randomMatrix(n: number, seed: number): Float64Array {
+  let s = seed;
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < a.length; i++) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    a[i] = s / 2147483648 - 0.5;
+  }
+  return a;
+}
+
+/** Starts the helper thread and waits (up to 10 s) until it takes work; false where it cannot run. */
+async function helperStarted(): Promise<boolean> {
+  const k = simdKernel();
+  if (!k?.shared) return false;
+  for (let t = 0; t < 200; t++) {
+    if (helperReady(k)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+describe('helper thread for the SIMD block updates', () => {
+  it('starts where Node has worker_threads and shared WebAssembly memory', async () => {
+    const node = (globalThis as { process?: { getBuiltinModule?: unknown } }).process;
+    if (typeof node?.getBuiltinModule !== 'function') return;
+    expect(await helperStarted()).toBe(true);
+  });
+
+  it.each([301, 450])(
+    'luFactor, luSolve and inverse are the same with and without it (n = %i)',
+    async (n) => {
+      const a = randomMatrix(n, n);
+      const b = randomMatrix(n, 7)
+        .subarray(0, n * 40)
+        .slice();
+      useThreads(false);
+      const f0 = luFactor(a, n);
+      const x0 = luSolve(f0, b, 40);
+      const inv0 = inverse(a, n);
+      if (!(await helperStarted())) return;
+      useThreads(true);
+      const f1 = luFactor(a, n);
+      // Each entry gets the same operations in the same order on either thread: identical results.
+      expect(Array.from(f1.perm)).toEqual(Array.from(f0.perm));
+      expect(Array.from(f1.lu)).toEqual(Array.from(f0.lu));
+      expect(Array.from(luSolve(f1, b, 40))).toEqual(Array.from(x0));
+      expect(Array.from(inverse(a, n))).toEqual(Array.from(inv0));
+    },
+  );
+});
