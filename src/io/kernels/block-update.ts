@@ -124,7 +124,7 @@ function simdBlockUpdate(
   if ((rEnd - r0) * (c1 - c0) * np >= PARALLEL_WORK && rEnd - r0 >= 4 * GEMM_ROWS)
     parallelGemm(k, q, r0, rEnd, SIMD_CHUNK, GEMM_ROWS, GEMM_COLUMNS, leftovers);
   else {
-    gemmRows(k.gemm, [...q, r0, rEnd, SIMD_CHUNK, GEMM_ROWS, GEMM_COLUMNS]);
+    gemmRows(k.gemm, [...q, r0, rEnd, SIMD_CHUNK, GEMM_ROWS, GEMM_COLUMNS, rEnd - r0], null);
     leftovers();
   }
 }

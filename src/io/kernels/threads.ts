@@ -17,8 +17,9 @@ import type { SimdKernel } from './simd.js';
  *
  * @internal
  */
-export function gemmRows(gemm: SimdKernel['gemm'], q: ArrayLike<number>): void {
-  const [xo, xs, co, cs, p0, np, c0, c1, ra, rb, chunk, rows, cols] = Array.from(q) as number[] as [
+export function gemmRows(gemm: SimdKernel['gemm'], q: ArrayLike<number>, next: Int32Array | null): void {
+  const [xo, xs, co, cs, p0, np, c0, c1, r0, r1, chunk, rows, cols, grab] = Array.from(q) as number[] as [
+    number,
     number,
     number,
     number,
@@ -33,16 +34,27 @@ export function gemmRows(gemm: SimdKernel['gemm'], q: ArrayLike<number>): void {
     number,
     number,
   ];
-  for (let j0 = c0; j0 < c1; j0 += chunk) {
-    const wide = Math.floor((Math.min(c1, j0 + chunk) - j0) / cols) * cols;
-    if (wide === 0) continue;
-    const u = xo + (p0 * xs + j0) * 8;
-    for (let i = ra; i < rb; i += rows)
-      gemm(xo + (i * xs + j0) * 8, xs * 8, co + (i * cs + p0) * 8, cs * 8, u, np, wide * 8);
+  const u = xo + p0 * xs * 8;
+  for (;;) {
+    // With `next`, blocks of `grab` rows are taken in turn from a shared counter (word 3) by
+    // whichever thread is free; without, all rows at once.
+    const ra = next ? r0 + Atomics.add(next, 3, 1) * grab : r0;
+    if (ra >= r1) return;
+    const rb = next ? Math.min(r1, ra + grab) : r1;
+    for (let j0 = c0; j0 < c1; j0 += chunk) {
+      const wide = Math.floor((Math.min(c1, j0 + chunk) - j0) / cols) * cols;
+      if (wide === 0) continue;
+      for (let i = ra; i < rb; i += rows)
+        gemm(xo + (i * xs + j0) * 8, xs * 8, co + (i * cs + p0) * 8, cs * 8, u + j0 * 8, np, wide * 8);
+    }
+    if (!next) return;
   }
 }
 
-/** The worker: control words are [0] task number (−1 to stop), [1] task done, [2] ready. */
+/**
+ * The worker: control words are [0] task number (−1 to stop), [1] task done, [2] ready, [3] next
+ * block of rows.
+ */
 const workerSource = `const { workerData } = require('node:worker_threads');
 const { module, memory, control, params } = workerData;
 const ctrl = new Int32Array(control);
@@ -56,7 +68,7 @@ for (;;) {
   Atomics.wait(ctrl, 0, seen);
   seen = Atomics.load(ctrl, 0);
   if (seen < 0) break;
-  gemmLoop(gemm, q);
+  gemmLoop(gemm, q, ctrl);
   Atomics.store(ctrl, 1, seen);
   Atomics.notify(ctrl, 1);
 }`;
@@ -75,6 +87,9 @@ interface Helper {
 }
 
 let helper: Helper | null | undefined;
+
+/** Register blocks of rows per block taken from the shared counter (8·4 = 32 rows). */
+const GRAB = 8;
 let threadsOn = true;
 
 /** The helper for `k`, started on first call; `null` where threads are unavailable. */
@@ -146,18 +161,21 @@ export function parallelGemm(
   also: () => void,
 ): void {
   const h = threadsOn && helperReady(k) ? helper : null;
-  const mid = h ? r0 + Math.floor((r1 - r0) / rows / 2) * rows : r1;
-  if (h) {
-    h.params.set([...q, mid, r1, chunk, rows, cols]);
-    h.task = h.task === 0x7fffffff ? 1 : h.task + 1;
-    Atomics.store(h.ctrl, 0, h.task);
-    Atomics.notify(h.ctrl, 0);
+  if (!h) {
+    gemmRows(k.gemm, [...q, r0, r1, chunk, rows, cols, r1 - r0], null);
+    also();
+    return;
   }
-  gemmRows(k.gemm, [...q, r0, mid, chunk, rows, cols]);
+  h.params.set([...q, r0, r1, chunk, rows, cols, GRAB * rows]);
+  Atomics.store(h.ctrl, 3, 0);
+  h.task = h.task === 0x7fffffff ? 1 : h.task + 1;
+  Atomics.store(h.ctrl, 0, h.task);
+  Atomics.notify(h.ctrl, 0);
   also();
-  if (h) {
-    while (Atomics.load(h.ctrl, 1) !== h.task) Atomics.wait(h.ctrl, 1, Atomics.load(h.ctrl, 1), 1000);
-  }
+  gemmRows(k.gemm, h.params, h.ctrl);
+  // The helper is finishing its last block: spin briefly before sleeping.
+  for (let spin = 0; spin < 20000 && Atomics.load(h.ctrl, 1) !== h.task; spin++);
+  while (Atomics.load(h.ctrl, 1) !== h.task) Atomics.wait(h.ctrl, 1, Atomics.load(h.ctrl, 1), 1000);
 }
 
 /**
