@@ -88,8 +88,8 @@ interface Helper {
 
 let helper: Helper | null | undefined;
 
-/** Register blocks of rows per block taken from the shared counter (8·4 = 32 rows). */
-const GRAB = 8;
+/** Rows per block taken from the shared counter (a multiple of the register block's rows). */
+const GRAB_ROWS = 32;
 let threadsOn = true;
 
 /** The helper for `k`, started on first call; `null` where threads are unavailable. */
@@ -166,7 +166,7 @@ export function parallelGemm(
     also();
     return;
   }
-  h.params.set([...q, r0, r1, chunk, rows, cols, GRAB * rows]);
+  h.params.set([...q, r0, r1, chunk, rows, cols, Math.max(1, Math.floor(GRAB_ROWS / rows)) * rows]);
   Atomics.store(h.ctrl, 3, 0);
   h.task = h.task === 0x7fffffff ? 1 : h.task + 1;
   Atomics.store(h.ctrl, 0, h.task);

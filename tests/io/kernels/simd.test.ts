@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inverse, luFactor, luSolve, matmul } from '../../../src/io/index.js';
 import {
+  GEMM_COLUMNS,
   GEMM_ROWS,
   simdKernel,
   simdModuleBytes,
@@ -78,11 +79,11 @@ describe('WebAssembly SIMD kernel', () => {
     expectClose(luSolve(f, b, 9), js, 1e-12);
   });
 
-  it.each(variants)('gemm: 4 rows × 12 columns × 5 rows p against plain loops (relaxed SIMD: %s)', (fma) => {
+  it.each(variants)('gemm: 2 rows × 24 columns × 5 rows p against plain loops (relaxed SIMD: %s)', (fma) => {
     useRelaxedSimd(fma);
     const k = simdKernel()!;
     expect(k.fma).toBe(fma);
-    const [R, W, P] = [GEMM_ROWS, 12, 5];
+    const [R, W, P] = [GEMM_ROWS, 3 * GEMM_COLUMNS, 5];
     withSimdMemory(k, [R * W, P * W, R * P], ([x, u, c]) => {
       for (let i = 0; i < x!.length; i++) x![i] = i;
       for (let i = 0; i < u!.length; i++) u![i] = (i % 7) + 1;
@@ -102,7 +103,7 @@ describe('WebAssembly SIMD kernel', () => {
     'register-blocked kernel against the TypeScript loops (relaxed SIMD: %s)',
     (fma) => {
       const cases: Array<[string, number, (n: number) => Float64Array]> = [
-        ...[7, 64, 65, 130, 200].map((n): [string, number, (n: number) => Float64Array] => [
+        ...[7, 64, 65, 130, 200, 301].map((n): [string, number, (n: number) => Float64Array] => [
           'random',
           n,
           (m) => randomMatrix(m, m),
