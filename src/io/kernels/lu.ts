@@ -299,7 +299,8 @@ export function inverse(a: Float64Array, n: number): Float64Array {
 
 /**
  * {@link inverse} using its argument as the scratch space of the factorisation (it is overwritten
- * with the LU factors): peak memory is two n×n arrays.
+ * with the LU factors, or with A⁻¹ where the SIMD kernel runs and the result is then `a` itself):
+ * peak memory is `a` and two more n×n arrays.
  *
  * @internal
  */
@@ -308,23 +309,29 @@ export function inverseInPlace(a: Float64Array, n: number): Float64Array {
   if (k && n >= SIMD_MIN_ORDER) {
     return withSimdMemory(k, [n * n, n * n], ([lu, w]) => {
       lu!.set(a);
-      return invertFactorised(factorise(lu!, n), w!).slice();
+      return invertFactorised(factorise(lu!, n), w!, a);
     });
   }
-  return invertFactorised(factorise(a, n), new Float64Array(n * n));
+  const w = new Float64Array(n * n);
+  return invertFactorised(factorise(a, n), w, w);
 }
 
-/** A⁻¹ = U⁻¹L⁻¹P into `w` (zero-filled n×n): solve against the identity, then permute columns. */
-function invertFactorised({ n, lu, perm }: LuFactors, w: Float64Array): Float64Array {
+/**
+ * A⁻¹ = U⁻¹L⁻¹P: solves against the identity in `w` (n×n), then writes the columns permuted into
+ * `out` (which may be `w`) and returns it.
+ */
+function invertFactorised({ n, lu, perm }: LuFactors, w: Float64Array, out: Float64Array): Float64Array {
   w.fill(0);
   for (let i = 0; i < n; i++) w[i * n + i] = 1;
   forwardSubstitute(lu, n, w, n, true);
   backSubstitute(lu, n, w, n);
-  const row = new Float64Array(n);
+  const row = out === w ? new Float64Array(n) : null;
   for (let r = 0; r < n; r++) {
     const o = r * n;
-    for (let i = 0; i < n; i++) row[perm[i]!] = w[o + i]!;
-    w.set(row, o);
+    if (row) {
+      for (let i = 0; i < n; i++) row[perm[i]!] = w[o + i]!;
+      w.set(row, o);
+    } else for (let i = 0; i < n; i++) out[o + perm[i]!] = w[o + i]!;
   }
-  return w;
+  return out;
 }
