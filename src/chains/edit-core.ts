@@ -2,7 +2,7 @@ import { enablePatches } from 'immer';
 import type { z } from 'zod';
 import { GvcError, type GvcIssue } from '../core/errors.js';
 import { immer } from '../core/immer.js';
-import { fromZodIssues, gvcParseParams } from '../core/issues.js';
+import { gvcParseParams, parseOrThrow } from '../core/issues.js';
 import type { Stage, ValueChain } from './model.js';
 import { safeParseValueChain } from './parse.js';
 
@@ -29,13 +29,7 @@ export type ChainEdit = [next: ValueChain, patches: ChainPatch[], inversePatches
  * @internal
  */
 export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, name: string): z.output<S> {
-  const result = schema.safeParse(value, gvcParseParams());
-  if (result.success) return result.data;
-  const issues = fromZodIssues(result.error.issues).map((i) => ({
-    path: i.path === '' ? name : i.path.startsWith('[') ? `${name}${i.path}` : `${name}.${i.path}`,
-    message: i.message,
-  }));
-  throw new GvcError('INVALID_INPUT', `invalid ${name}`, issues);
+  return parseOrThrow(schema, value, `invalid ${name}`, { prefix: name, params: gvcParseParams() });
 }
 
 /**

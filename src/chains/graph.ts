@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import type { ValueChain } from './model.js';
 import { safeParseValueChain } from './parse.js';
 
@@ -53,15 +53,7 @@ export function parseChainAtBoundary(chain: unknown): ValueChain {
  * @internal
  */
 export function parseOptionsAtBoundary<S extends z.ZodType>(schema: S, options: unknown): z.output<S> {
-  const parsed = schema.safeParse(options ?? {});
-  if (!parsed.success) {
-    throw new GvcError(
-      'INVALID_INPUT',
-      'invalid options',
-      fromZodIssues(parsed.error.issues.map((i) => ({ ...i, path: ['options', ...i.path] }))),
-    );
-  }
-  return parsed.data;
+  return parseOrThrow(schema, options ?? {}, 'invalid options', { prefix: 'options' });
 }
 
 /**

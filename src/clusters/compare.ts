@@ -51,10 +51,7 @@ export const tableLayout: Readonly<
 export function tablesIssues(schema: z.ZodType, value: unknown, label: string): GvcIssue[] {
   const r = schema.safeParse(value, parseParams);
   if (r.success) return [];
-  return fromZodIssues(r.error.issues).map((i) => ({
-    ...i,
-    path: i.path === '' ? label : i.path.startsWith('[') ? `${label}${i.path}` : `${label}.${i.path}`,
-  }));
+  return fromZodIssues(r.error.issues, label);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gvcErrorMap, type RawIssue } from '../core/issues.js';
+import { gvcParseParams } from '../core/issues.js';
 
 /**
  * A string enum whose error says which values were expected and what was found.
@@ -72,4 +72,4 @@ export function setOf<T extends string>(item: z.ZodType<T>, options: { nonEmpty?
  *
  * @internal
  */
-export const parseParams = { error: (iss: z.core.$ZodRawIssue) => gvcErrorMap(iss as RawIssue) };
+export const parseParams = gvcParseParams();

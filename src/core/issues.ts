@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { GvcIssue } from './errors.js';
+import { GvcError, type GvcIssue } from './errors.js';
 
 /**
  * Formats a path (as zod reports it) in JavaScript accessor notation: `stages[3].inputs[0].stage`.
@@ -20,8 +20,29 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
  *
  * @internal
  */
-export function fromZodIssues(issues: ReadonlyArray<z.core.$ZodIssue>): GvcIssue[] {
-  return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+export function fromZodIssues(issues: ReadonlyArray<z.core.$ZodIssue>, prefix?: string): GvcIssue[] {
+  return issues.map((issue) => ({
+    path: formatPath(prefix === undefined ? issue.path : [prefix, ...issue.path]),
+    message: issue.message,
+  }));
+}
+
+/**
+ * Parses `value` with `schema` at a public boundary, or throws one `GvcError('INVALID_INPUT',
+ * summary)` listing every problem, paths prefixed by `prefix` when given (`options.depth`).
+ * `params` are zod's parse parameters, e.g. {@link gvcParseParams}.
+ *
+ * @internal
+ */
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  summary: string,
+  opts: { prefix?: string; params?: z.core.ParseContext<z.core.$ZodIssue> } = {},
+): z.output<S> {
+  const result = schema.safeParse(value, opts.params);
+  if (result.success) return result.data;
+  throw new GvcError('INVALID_INPUT', summary, fromZodIssues(result.error.issues, opts.prefix));
 }
 
 /**
@@ -154,5 +175,7 @@ export function gvcErrorMap(iss: RawIssue): string | undefined {
  * @internal
  */
 export function gvcParseParams(): { error: (iss: z.core.$ZodRawIssue) => string | undefined } {
-  return { error: (iss) => gvcErrorMap(iss as RawIssue) };
+  return gvcParams;
 }
+
+const gvcParams = { error: (iss: z.core.$ZodRawIssue) => gvcErrorMap(iss as RawIssue) };

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import { luFactor, luSolve, luSolveTransposed } from './kernels/lu.js';
 import type { Icio, LabelledMatrix } from './types.js';
 
@@ -108,10 +108,7 @@ export function assertIcio(icio: Icio): void {
  * @internal
  */
 export function parseOptions<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
-  const r = schema.safeParse(value ?? {});
-  if (!r.success)
-    throw new GvcError('INVALID_INPUT', `invalid ${what} options`, fromZodIssues(r.error.issues));
-  return r.data;
+  return parseOrThrow(schema, value ?? {}, `invalid ${what} options`);
 }
 
 /**

@@ -1,8 +1,6 @@
 import type { z } from 'zod';
 import { GvcError, type GvcIssue } from '../core/errors.js';
-import { fromZodIssues, gvcErrorMap, type RawIssue } from '../core/issues.js';
-
-const params = { error: (iss: z.core.$ZodRawIssue) => gvcErrorMap(iss as RawIssue) };
+import { fromZodIssues, gvcParseParams } from '../core/issues.js';
 
 /**
  * Parses `input` with `schema`; on failure appends its issues (paths prefixed by `prefix` when given,
@@ -16,11 +14,9 @@ export function collect<S extends z.ZodType>(
   issues: GvcIssue[],
   prefix?: string,
 ): z.output<S> | undefined {
-  const result = schema.safeParse(input, params);
+  const result = schema.safeParse(input, gvcParseParams());
   if (result.success) return result.data;
-  issues.push(
-    ...fromZodIssues(result.error.issues.map((i) => (prefix ? { ...i, path: [prefix, ...i.path] } : i))),
-  );
+  issues.push(...fromZodIssues(result.error.issues, prefix || undefined));
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GvcError, type GvcIssue } from '../core/errors.js';
-import { fromZodIssues, gvcErrorMap, type RawIssue } from '../core/issues.js';
+import { fromZodIssues, gvcParseParams } from '../core/issues.js';
 import type { EventPeriod } from '../upgrading/model.js';
 import { knowledgeIntensityScale, ThinningKind, ThinningObservation, ThinningOptions } from './model.js';
 
@@ -41,7 +41,7 @@ export interface ThinningProfile {
   kinds: Record<ThinningKind, number>;
 }
 
-const params = { error: (iss: z.core.$ZodRawIssue) => gvcErrorMap(iss as RawIssue) };
+const params = gvcParseParams();
 
 /**
  * The mean knowledge intensity of a set of functions on {@link knowledgeIntensityScale} (1 to 4,
