@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { fromZodIssues, parseOrThrow } from '../core/issues.js';
 import type { Cluster } from './model.js';
 import { CollectiveActionKind } from './model.js';
 import { parseClusterList } from './parse.js';
@@ -21,9 +21,8 @@ export const TwoByTwoTable = z.tuple([z.tuple([Count, Count]), z.tuple([Count, C
 export type TwoByTwoTable = z.output<typeof TwoByTwoTable>;
 
 function parseTable(table: TwoByTwoTable): [number, number, number, number] {
-  const r = TwoByTwoTable.safeParse(table, parseParams);
-  if (!r.success) throw new GvcError('INVALID_INPUT', 'invalid 2x2 table', fromZodIssues(r.error.issues));
-  const [[a, b], [c, d]] = r.data;
+  const r = parseOrThrow(TwoByTwoTable, table, 'invalid 2x2 table', { params: parseParams });
+  const [[a, b], [c, d]] = r;
   return [a, b, c, d];
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { fromZodIssues, parseOrThrow } from '../core/issues.js';
 import { orientationOf } from './markets.js';
 import { Cluster, type ClusterIndicator, DynamismEvidence } from './model.js';
 import { namedEnum, parseParams } from './schema-helpers.js';
@@ -38,11 +38,10 @@ export type DynamismClass = z.output<typeof DynamismClass>;
  * ```
  */
 export function classifyDynamism(evidence: DynamismEvidence): DynamismClass {
-  const parsed = DynamismEvidence.safeParse(evidence, parseParams);
-  if (!parsed.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid dynamism evidence', fromZodIssues(parsed.error.issues));
-  }
-  return dynamismOf(parsed.data.growth, parsed.data.upgrading);
+  const parsed = parseOrThrow(DynamismEvidence, evidence, 'invalid dynamism evidence', {
+    params: parseParams,
+  });
+  return dynamismOf(parsed.growth, parsed.upgrading);
 }
 
 /**

@@ -1,5 +1,4 @@
-import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import { Cluster, CollectiveActionKind, ExternalEconomy, InstitutionalSupportSource } from './model.js';
 import { parseParams } from './schema-helpers.js';
 import type { InstitutionalSupportKey } from './table-model.js';
@@ -59,11 +58,8 @@ export function supportCombination(sources: readonly InstitutionalSupportSource[
  * ```
  */
 export function collectiveEfficiency(cluster: Cluster): CollectiveEfficiency {
-  const parsed = Cluster.safeParse(cluster, parseParams);
-  if (!parsed.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid cluster', fromZodIssues(parsed.error.issues));
-  }
-  const c = parsed.data;
+  const parsed = parseOrThrow(Cluster, cluster, 'invalid cluster', { params: parseParams });
+  const c = parsed;
   const economies = ExternalEconomy.options.filter((e) => c.externalEconomies.includes(e));
   const actions = CollectiveActionKind.options.filter((a) => c.collectiveAction.includes(a));
   const sources = InstitutionalSupportSource.options.filter((s) => c.institutionalSupport.includes(s));

@@ -1,5 +1,4 @@
-import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import { Cluster, type EndMarket } from './model.js';
 import { parseParams } from './schema-helpers.js';
 import type { MarketOrientation } from './table-model.js';
@@ -32,11 +31,8 @@ const EndMarkets = Cluster.shape.endMarkets;
  * ```
  */
 export function classifyMarketOrientation(endMarkets: readonly EndMarket[]): MarketOrientation {
-  const parsed = EndMarkets.safeParse(endMarkets, parseParams);
-  if (!parsed.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid end markets', fromZodIssues(parsed.error.issues));
-  }
-  return orientationOf(parsed.data);
+  const parsed = parseOrThrow(EndMarkets, endMarkets, 'invalid end markets', { params: parseParams });
+  return orientationOf(parsed);
 }
 
 /**

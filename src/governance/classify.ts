@@ -1,5 +1,5 @@
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import { GovernanceDeterminants, type GovernanceType } from './model.js';
 
 /**
@@ -62,15 +62,8 @@ export interface GovernanceClassification {
  * ```
  */
 export function classifyGovernance(determinants: GovernanceDeterminants): GovernanceClassification {
-  const parsed = GovernanceDeterminants.safeParse(determinants);
-  if (!parsed.success) {
-    throw new GvcError(
-      'INVALID_INPUT',
-      'invalid governance determinants',
-      fromZodIssues(parsed.error.issues),
-    );
-  }
-  const { complexity, codifiability, supplierCapability } = parsed.data;
+  const parsed = parseOrThrow(GovernanceDeterminants, determinants, 'invalid governance determinants');
+  const { complexity, codifiability, supplierCapability } = parsed;
   const typed = (type: GovernanceType, rank: CoordinationRank, reason: string): GovernanceClassification => ({
     type,
     reason,

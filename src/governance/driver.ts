@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import { ChainDriver } from './model.js';
 
 /**
@@ -48,11 +48,8 @@ export interface DriverProfile {
  * ```
  */
 export function describeDriver(driver: ChainDriver): DriverProfile {
-  const parsed = ChainDriver.safeParse(driver);
-  if (!parsed.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid chain driver', fromZodIssues(parsed.error.issues));
-  }
-  if (parsed.data === 'buyer') {
+  const parsed = parseOrThrow(ChainDriver, driver, 'invalid chain driver');
+  if (parsed === 'buyer') {
     return {
       driver: 'buyer',
       leadFirm:
@@ -134,11 +131,8 @@ export interface DriverClassification {
  * ```
  */
 export function classifyDriver(evidence: DriverEvidence): DriverClassification {
-  const parsed = DriverEvidence.safeParse(evidence);
-  if (!parsed.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid driver evidence', fromZodIssues(parsed.error.issues));
-  }
-  const e = parsed.data;
+  const parsed = parseOrThrow(DriverEvidence, evidence, 'invalid driver evidence');
+  const e = parsed;
   const ballots: Array<ChainDriver | undefined> = [
     e.leadFirm === undefined ? undefined : e.leadFirm === 'manufacturer' ? 'producer' : 'buyer',
     e.coreCompetence === undefined

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import { type GrowthDirection, type GrowthObservation, type GrowthPath, GrowthSeries } from './model.js';
 
 /**
@@ -142,21 +142,15 @@ export function classifyGrowthPath(
       { path: '', message: `expected at least 2 observations, found ${series.length}` },
     ]);
   }
-  const parsed = GrowthSeries.safeParse(series);
-  if (!parsed.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid growth series', fromZodIssues(parsed.error.issues));
-  }
-  const opts = GrowthPathOptions.safeParse(options);
-  if (!opts.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid options', fromZodIssues(opts.error.issues));
-  }
-  const { tolerance } = opts.data;
-  const points = parsed.data.map(point);
+  const parsed = parseOrThrow(GrowthSeries, series, 'invalid growth series');
+  const opts = parseOrThrow(GrowthPathOptions, options, 'invalid options');
+  const { tolerance } = opts;
+  const points = parsed.map(point);
   const transitions = points.slice(1).map((b, i) => transition(points[i]!, b, tolerance));
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const everActive = points.some((p) => p.activity > 0);
   const overall: GrowthPath =
     last.activity === 0 && everActive ? 'exclusion' : transition(first, last, tolerance).path;
-  return { points, transitions, overall, real: parsed.data[0]!.deflator !== undefined };
+  return { points, transitions, overall, real: parsed[0]!.deflator !== undefined };
 }

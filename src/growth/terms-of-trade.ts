@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 
 const positive = (what: string) =>
   z
@@ -73,11 +73,8 @@ export function termsOfTrade(series: ReadonlyArray<z.input<typeof TradeUnitValue
       { path: '', message: 'expected at least 1 period, found 0' },
     ]);
   }
-  const parsed = z.array(TradeUnitValues).safeParse(series);
-  if (!parsed.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid trade unit values', fromZodIssues(parsed.error.issues));
-  }
-  const rows = parsed.data;
+  const parsed = parseOrThrow(z.array(TradeUnitValues), series, 'invalid trade unit values');
+  const rows = parsed;
   const withVolume = rows.filter((r) => r.exportVolume !== undefined).length;
   const issues = rows.flatMap((r, i) =>
     withVolume > 0 && r.exportVolume === undefined

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GvcError, type GvcIssue } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import type { Icio } from './types.js';
 
 /** At most this many numeric problems are listed one by one; the rest are counted. */
@@ -205,24 +205,21 @@ const close = (a: number, b: number, tol: number): boolean =>
  * ```
  */
 export function createIcio(input: IcioInput): Icio {
-  const parsed = IcioInput.safeParse(input);
-  if (!parsed.success)
-    throw new GvcError('INVALID_INPUT', 'invalid ICIO table', fromZodIssues(parsed.error.issues));
-  const { countries, sectors, tolerance = ICIO_TOLERANCE } = parsed.data;
+  const parsed = parseOrThrow(IcioInput, input, 'invalid ICIO table');
+  const { countries, sectors, tolerance = ICIO_TOLERANCE } = parsed;
   const G = countries.length;
   const N = sectors.length;
   const n = G * N;
   const labels = countries.flatMap((c) => sectors.map((s) => `${c}_${s}`));
   const issues: Issues = { list: [], extra: 0 };
-  const Zm = readMatrix('Z', parsed.data.Z, n, [n], labels, (j) => labels[j]!, true, issues);
+  const Zm = readMatrix('Z', parsed.Z, n, [n], labels, (j) => labels[j]!, true, issues);
   const Ychoices = [G];
   for (let F = 2; F <= 64; F++) Ychoices.push(G * F);
   const yLabel = (j: number, cols: number) =>
     cols === G ? countries[j]! : `${countries[Math.floor((j * G) / cols)]}:${j % (cols / G)}`;
-  const Ym = readMatrix('Y', parsed.data.Y, n, Ychoices, labels, yLabel, false, issues);
-  const xIn = parsed.data.x === undefined ? undefined : readVector('x', parsed.data.x, labels, true, issues);
-  const vaIn =
-    parsed.data.va === undefined ? undefined : readVector('va', parsed.data.va, labels, false, issues);
+  const Ym = readMatrix('Y', parsed.Y, n, Ychoices, labels, yLabel, false, issues);
+  const xIn = parsed.x === undefined ? undefined : readVector('x', parsed.x, labels, true, issues);
+  const vaIn = parsed.va === undefined ? undefined : readVector('va', parsed.va, labels, false, issues);
   if (issues.list.length > 0 || !Zm || !Ym) throw invalid(issues);
   const Z = Zm.data;
   const F = Ym.cols / G;

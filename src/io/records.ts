@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GvcError, type GvcIssue } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import { createIcio } from './model.js';
 import type { Icio } from './types.js';
 
@@ -56,11 +56,8 @@ export type IcioRecords = z.input<typeof IcioRecords>;
  * ```
  */
 export function createIcioFromRecords(input: IcioRecords): Icio {
-  const parsed = IcioRecords.safeParse(input);
-  if (!parsed.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid ICIO table', fromZodIssues(parsed.error.issues));
-  }
-  const { countries, sectors } = parsed.data;
+  const parsed = parseOrThrow(IcioRecords, input, 'invalid ICIO table');
+  const { countries, sectors } = parsed;
   const G = countries.length;
   const N = sectors.length;
   const n = G * N;
@@ -77,7 +74,7 @@ export function createIcioFromRecords(input: IcioRecords): Icio {
   const expectedRow = `expected a COUNTRY_SECTOR label of the table such as "${countries[0]}_${sectors[0]}"`;
 
   const Z = new Float64Array(n * n);
-  for (const [row, cells] of Object.entries(parsed.data.Z)) {
+  for (const [row, cells] of Object.entries(parsed.Z)) {
     const i = rowIndex.get(row);
     if (i === undefined) {
       issues.push({ path: cellPath('Z', row), message: `${expectedRow}, found "${row}"` });
@@ -92,7 +89,7 @@ export function createIcioFromRecords(input: IcioRecords): Icio {
   }
 
   const Y = new Float64Array(n * G);
-  for (const [row, cells] of Object.entries(parsed.data.Y)) {
+  for (const [row, cells] of Object.entries(parsed.Y)) {
     const i = rowIndex.get(row);
     if (i === undefined) {
       issues.push({ path: cellPath('Y', row), message: `${expectedRow}, found "${row}"` });
@@ -111,7 +108,7 @@ export function createIcioFromRecords(input: IcioRecords): Icio {
   }
 
   const vector = (name: 'x' | 'va'): Float64Array<ArrayBuffer> | undefined => {
-    const rec = parsed.data[name];
+    const rec = parsed[name];
     if (rec === undefined) return undefined;
     const v = new Float64Array(n);
     for (const [label, value] of Object.entries(rec)) {
@@ -132,6 +129,6 @@ export function createIcioFromRecords(input: IcioRecords): Icio {
     Y,
     ...(x === undefined ? {} : { x }),
     ...(va === undefined ? {} : { va }),
-    ...(parsed.data.tolerance === undefined ? {} : { tolerance: parsed.data.tolerance }),
+    ...(parsed.tolerance === undefined ? {} : { tolerance: parsed.tolerance }),
   });
 }

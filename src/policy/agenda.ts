@@ -1,5 +1,5 @@
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import { policyLevers } from './levers.js';
 import { PolicyFamily, type PolicyLever } from './model.js';
 
@@ -25,9 +25,6 @@ import { PolicyFamily, type PolicyLever } from './model.js';
  * ```
  */
 export function policyAgenda(family: PolicyFamily): PolicyLever[] {
-  const parsed = PolicyFamily.safeParse(family);
-  if (!parsed.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid chain family', fromZodIssues(parsed.error.issues));
-  }
-  return policyLevers().filter((l) => l.family === parsed.data);
+  const parsed = parseOrThrow(PolicyFamily, family, 'invalid chain family');
+  return policyLevers().filter((l) => l.family === parsed);
 }

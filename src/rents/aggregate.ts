@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValueChain } from '../chains/model.js';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import { Rent, type RentFamily } from './model.js';
 import { type RentOutlook, rentOutlook } from './outlook.js';
 
@@ -97,28 +97,18 @@ export function aggregateRents(
   source: ReadonlyArray<z.input<typeof Rent>> | z.input<typeof ValueChain>,
   options: z.input<typeof AggregateRentsOptions> = {},
 ): RentAggregate {
-  const parsedOptions = AggregateRentsOptions.safeParse(options);
-  if (!parsedOptions.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid options', fromZodIssues(parsedOptions.error.issues));
-  }
+  const parsedOptions = parseOrThrow(AggregateRentsOptions, options, 'invalid options');
   let rents: Rent[];
   const names = new Map<string, string>();
   if (Array.isArray(source)) {
-    const parsed = z.array(Rent).safeParse(source);
-    if (!parsed.success) {
-      throw new GvcError('INVALID_INPUT', 'invalid rents', fromZodIssues(parsed.error.issues));
-    }
-    rents = parsed.data;
+    rents = parseOrThrow(z.array(Rent), source, 'invalid rents');
   } else {
-    const parsed = ValueChain.safeParse(source);
-    if (!parsed.success) {
-      throw new GvcError('INVALID_INPUT', 'invalid value chain', fromZodIssues(parsed.error.issues));
-    }
-    rents = parsed.data.rents ?? [];
-    for (const actor of parsed.data.actors) names.set(actor.id, actor.name);
+    const parsed = parseOrThrow(ValueChain, source, 'invalid value chain');
+    rents = parsed.rents ?? [];
+    for (const actor of parsed.actors) names.set(actor.id, actor.name);
   }
 
-  const { excludeMonopoly } = parsedOptions.data;
+  const { excludeMonopoly } = parsedOptions;
   const counted = excludeMonopoly ? rents.filter((r) => r.family !== 'monopoly') : rents;
   const byFamily: Record<RentFamily, RentGroup> = {
     resource: { count: 0, outlooks: emptyOutlooks() },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import { Rent, type RentFamily } from './model.js';
 
 /**
@@ -12,11 +12,8 @@ export type RentOutlook = 'sustainable' | 'eroding' | 'absent';
 
 /** Parses a rent or throws one `GvcError`. */
 function parseRent(rent: unknown): Rent {
-  const parsed = Rent.safeParse(rent);
-  if (!parsed.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid rent', fromZodIssues(parsed.error.issues));
-  }
-  return parsed.data;
+  const parsed = parseOrThrow(Rent, rent, 'invalid rent');
+  return parsed;
 }
 
 /**

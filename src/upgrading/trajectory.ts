@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GvcIssue } from '../core/errors.js';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { parseOrThrow } from '../core/issues.js';
 import {
   type ChainPosition,
   disembodiedIndex,
@@ -136,11 +136,8 @@ function clusterChange(before: Record<Position, number>, after: Record<Position,
 export function upgradingTrajectory(
   events: ReadonlyArray<z.input<typeof UpgradingEvent>>,
 ): UpgradingTrajectory {
-  const parsed = z.array(UpgradingEvent).safeParse(events);
-  if (!parsed.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid upgrading events', fromZodIssues(parsed.error.issues));
-  }
-  const indexed = parsed.data.map((event, index) => ({ event, index }));
+  const parsed = parseOrThrow(z.array(UpgradingEvent), events, 'invalid upgrading events');
+  const indexed = parsed.map((event, index) => ({ event, index }));
   const issues: GvcIssue[] = [];
 
   const periodTypes = new Set(indexed.map(({ event }) => typeof event.period));
