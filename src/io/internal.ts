@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { GvcError } from '../core/errors.js';
 import { parseOrThrow } from '../core/issues.js';
-import { luFactor, luSolve, luSolveTransposed } from './kernels/lu.js';
+import { type LuFactors, luFactor, luSolve, luSolveTransposed } from './kernels/lu.js';
 import type { Icio, LabelledMatrix } from './types.js';
 
 /**
@@ -112,26 +112,43 @@ export function parseOptions<T extends z.ZodType>(schema: T, value: unknown, wha
 }
 
 /**
- * Applies the block-diagonal domestic Leontief inverses to a vector: (L z)_i for i in country s is
- * Σ_{j ∈ s} (L_ss)_ij z_j; with `transposed`, the row-vector product (z L).
+ * LU factors of each country's domestic block I − A_ss of a coefficient matrix, in country order:
+ * factor once, then apply the domestic inverses L_ss to any number of vectors with
+ * {@link applyDomestic}.
  *
  * @internal
  */
-export function applyDomestic(
-  icio: Icio,
-  a: Float64Array,
-  z: Float64Array,
-  transposed: boolean,
-): Float64Array {
+export function domesticFactors(icio: Icio, a: Float64Array): LuFactors[] {
   const { G, N } = icio;
   const n = G * N;
-  const out = new Float64Array(n);
+  const factors: LuFactors[] = [];
   for (let s = 0; s < G; s++) {
     const block = new Float64Array(N * N);
     for (let i = 0; i < N; i++) {
       for (let j = 0; j < N; j++) block[i * N + j] = (i === j ? 1 : 0) - a[(s * N + i) * n + s * N + j]!;
     }
-    const f = luFactor(block, N);
+    factors.push(luFactor(block, N));
+  }
+  return factors;
+}
+
+/**
+ * Applies the block-diagonal domestic Leontief inverses to a vector: (L z)_i for i in country s is
+ * Σ_{j ∈ s} (L_ss)_ij z_j; with `transposed`, the row-vector product (z L). `factors` come from
+ * {@link domesticFactors}.
+ *
+ * @internal
+ */
+export function applyDomestic(
+  icio: Icio,
+  factors: readonly LuFactors[],
+  z: Float64Array,
+  transposed: boolean,
+): Float64Array {
+  const { G, N } = icio;
+  const out = new Float64Array(G * N);
+  for (let s = 0; s < G; s++) {
+    const f = factors[s]!;
     const rhs = z.slice(s * N, s * N + N);
     out.set(transposed ? luSolveTransposed(f, rhs) : luSolve(f, rhs), s * N);
   }

@@ -3,6 +3,7 @@ import {
   applyDomestic,
   applyForeign,
   assertIcio,
+  domesticFactors,
   finalDemandSplit,
   parseOptions,
   ratio,
@@ -97,15 +98,16 @@ export function gvcParticipation(icio: Icio, options?: LevelOptions): GvcPartici
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = yD[i]! + yF[i]!;
   // Forward (rows of V̂BŶ).
-  const lyD = applyDomestic(icio, a, yD, false);
-  const lyF = applyDomestic(icio, a, yF, false);
-  const lAFx = applyDomestic(icio, a, applyForeign(icio, a, x, false), false);
-  const lAFlyD = applyDomestic(icio, a, applyForeign(icio, a, lyD, false), false);
+  const dom = domesticFactors(icio, a);
+  const lyD = applyDomestic(icio, dom, yD, false);
+  const lyF = applyDomestic(icio, dom, yF, false);
+  const lAFx = applyDomestic(icio, dom, applyForeign(icio, a, x, false), false);
+  const lAFlyD = applyDomestic(icio, dom, applyForeign(icio, a, lyD, false), false);
   // Backward (columns of V̂BŶ).
-  const vL = applyDomestic(icio, a, v, true);
+  const vL = applyDomestic(icio, dom, v, true);
   const vLAF = applyForeign(icio, a, vL, true);
   const vLAFB = luSolveTransposed(f, vLAF);
-  const vLAFL = applyDomestic(icio, a, vLAF, true);
+  const vLAFL = applyDomestic(icio, dom, vLAF, true);
   const parts = new Float64Array(12 * n);
   for (let i = 0; i < n; i++) {
     const o = i * 12;
