@@ -1,6 +1,6 @@
 import { assertIcio, icioLabels, labelled } from './internal.js';
 import { inverse, inverseInPlace, type LuFactors, luFactorInPlace, luSolveTransposed } from './kernels/lu.js';
-import { identityMinus } from './kernels/matrix.js';
+import { block, identityMinus } from './kernels/matrix.js';
 import type { Icio, LabelledMatrix } from './types.js';
 
 /**
@@ -153,13 +153,11 @@ export function domesticInverses(icio: Icio): { country: string; L: LabelledMatr
   const a = coefficientsData(icio);
   const labels = icioLabels(icio);
   return icio.countries.map((country, s) => {
-    const block = new Float64Array(N * N);
-    for (let i = 0; i < N; i++)
-      block.set(a.subarray((s * N + i) * n + s * N, (s * N + i) * n + s * N + N), i * N);
+    const ass = block(a, n, s * N, s * N, N);
     const rowLabels = labels.slice(s * N, s * N + N);
     return {
       country,
-      L: { rows: N, cols: N, data: inverse(identityMinus(block, N), N), rowLabels, colLabels: rowLabels },
+      L: { rows: N, cols: N, data: inverse(identityMinus(ass, N), N), rowLabels, colLabels: rowLabels },
     };
   });
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { GvcError } from '../core/errors.js';
 import { parseOrThrow } from '../core/issues.js';
 import { type LuFactors, luFactor, luSolve, luSolveTransposed } from './kernels/lu.js';
+import { block, identityMinus } from './kernels/matrix.js';
 import type { Icio, LabelledMatrix } from './types.js';
 
 /**
@@ -123,11 +124,7 @@ export function domesticFactors(icio: Icio, a: Float64Array): LuFactors[] {
   const n = G * N;
   const factors: LuFactors[] = [];
   for (let s = 0; s < G; s++) {
-    const block = new Float64Array(N * N);
-    for (let i = 0; i < N; i++) {
-      for (let j = 0; j < N; j++) block[i * N + j] = (i === j ? 1 : 0) - a[(s * N + i) * n + s * N + j]!;
-    }
-    factors.push(luFactor(block, N));
+    factors.push(luFactor(identityMinus(block(a, n, s * N, s * N, N), N), N));
   }
   return factors;
 }

@@ -3,6 +3,7 @@ import { coefficientsData, valueAddedCoefficientsData } from '../core.js';
 import { assertIcio, finalDemandSplit, grossExportsVector } from '../internal.js';
 import { identityMinus, inverse, type LuFactors, luSolve, luSolveTransposed } from '../kernels/index.js';
 import { luFactorInPlace } from '../kernels/lu.js';
+import { block } from '../kernels/matrix.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -286,17 +287,6 @@ function subtractRows(
     const xp = (p - lo) * N;
     for (let j = 0; j < N; j++) x[xi + j] = x[xi + j]! - c * x[xp + j]!;
   }
-}
-
-/**
- * Copies the N×N block of an n×n row-major matrix whose top-left corner is (r0, c0).
- *
- * @internal
- */
-export function block(m: Float64Array, n: number, r0: number, c0: number, N: number): Float64Array {
-  const out = new Float64Array(N * N);
-  for (let k = 0; k < N; k++) out.set(m.subarray((r0 + k) * n + c0, (r0 + k) * n + c0 + N), k * N);
-  return out;
 }
 
 /**

@@ -116,3 +116,14 @@ export function transpose(a: Float64Array, m: number, n: number): Float64Array {
   }
   return t;
 }
+
+/**
+ * Copies the N×N block of an n×n row-major matrix whose top-left corner is (r0, c0).
+ *
+ * @internal
+ */
+export function block(m: Float64Array, n: number, r0: number, c0: number, N: number): Float64Array {
+  const out = new Float64Array(N * N);
+  for (let k = 0; k < N; k++) out.set(m.subarray((r0 + k) * n + c0, (r0 + k) * n + c0 + N), k * N);
+  return out;
+}
