@@ -3,7 +3,7 @@ import { classifyMarketOrientation } from '../clusters/markets.js';
 import { clusterTables } from '../clusters/tables.js';
 import { readClustersTsv } from '../clusters/tsv.js';
 import { type OutputFormat, render, type TextTable } from './format.js';
-import { type Command, choice } from './types.js';
+import { type Command, choice, oneFile } from './types.js';
 
 const formats = ['table', 'json', 'csv'] as const;
 
@@ -49,15 +49,7 @@ export const clustersCommand: Command = {
   options: { tables: { type: 'boolean' }, format: { type: 'string' } },
   async run(positionals, values, ctx) {
     const format = choice<OutputFormat>(values, 'format', formats, 'table');
-    if (typeof format === 'object') {
-      ctx.stderr(`gvckit clusters: ${format.error}\n\n${help}`);
-      return 2;
-    }
-    if (positionals.length !== 1) {
-      ctx.stderr(`gvckit clusters: expected one TSV file, found ${positionals.length}\n\n${help}`);
-      return 2;
-    }
-    const clusters = readClustersTsv(await ctx.readFile(positionals[0] as string));
+    const clusters = readClustersTsv(await ctx.readFile(oneFile(positionals, 'TSV file')));
     if (values.tables) {
       const t = clusterTables(clusters);
       if (format === 'json') {

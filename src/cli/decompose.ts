@@ -2,7 +2,7 @@ import { decomposeValueAdded } from '../chains/decompose.js';
 import { parseValueChain } from '../chains/parse.js';
 import { GvcError } from '../core/errors.js';
 import { type OutputFormat, render } from './format.js';
-import { type Command, choice } from './types.js';
+import { type Command, choice, oneFile } from './types.js';
 
 const groupings = ['country', 'stage', 'actor', 'function', 'income'] as const;
 const depths = ['full', 'first-round'] as const;
@@ -39,17 +39,7 @@ export const decomposeCommand: Command = {
     const depth = choice(values, 'depth', depths, 'full');
     const by = choice(values, 'by', groupings, 'country');
     const format = choice<OutputFormat>(values, 'format', formats, 'table');
-    for (const v of [depth, by, format]) {
-      if (typeof v === 'object') {
-        ctx.stderr(`gvckit decompose: ${v.error}\n\n${help}`);
-        return 2;
-      }
-    }
-    if (positionals.length !== 1) {
-      ctx.stderr(`gvckit decompose: expected one chain file, found ${positionals.length}\n\n${help}`);
-      return 2;
-    }
-    const file = positionals[0] as string;
+    const file = oneFile(positionals, 'chain file');
     const text = await ctx.readFile(file);
     let json: unknown;
     try {
@@ -62,7 +52,7 @@ export const decomposeCommand: Command = {
     const chain = parseValueChain(json);
     const at = typeof values.at === 'string' ? values.at : undefined;
     const result = decomposeValueAdded(chain, {
-      depth: depth as (typeof depths)[number],
+      depth,
       ...(at === undefined ? {} : { at }),
     });
     const key = (
@@ -73,7 +63,7 @@ export const decomposeCommand: Command = {
         function: 'byFunction',
         income: 'byIncome',
       } as const
-    )[by as (typeof groupings)[number]];
+    )[by];
     const groups = result[key];
     if (groups === undefined) {
       throw new GvcError('UNSUPPORTED', 'cannot group by income', [
@@ -84,7 +74,7 @@ export const decomposeCommand: Command = {
       columns: [by as string, `value added (${result.currency})`, 'share'],
       rows: [...groups.map((g) => [g.key, g.valueAdded, g.share]), ['total', result.finalValue, 1]],
     };
-    ctx.stdout(render(table, format as OutputFormat, format === 'json' ? result : undefined));
+    ctx.stdout(render(table, format, format === 'json' ? result : undefined));
     return 0;
   },
 };

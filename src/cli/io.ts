@@ -9,7 +9,7 @@ import { downstreamness, upstreamness } from '../io/indicators/position.js';
 import { valueAddedExports } from '../io/indicators/vax.js';
 import type { Icio } from '../io/types.js';
 import { type OutputFormat, render, type TextTable } from './format.js';
-import { type Command, choice } from './types.js';
+import { type Command, choice, oneFile, UsageError } from './types.js';
 
 const levels = ['country', 'sector'] as const;
 type Level = (typeof levels)[number];
@@ -94,28 +94,15 @@ export const ioCommand: Command = {
   async run(positionals, values, ctx) {
     const format = choice<OutputFormat>(values, 'format', formats, 'table');
     const level = choice(values, 'level', levels, 'country');
-    for (const v of [format, level]) {
-      if (typeof v === 'object') {
-        ctx.stderr(`gvckit io: ${v.error}\n\n${help}`);
-        return 2;
-      }
-    }
     const name = values.indicator;
     if (typeof name !== 'string' || indicators[name] === undefined) {
-      ctx.stderr(
-        `gvckit io: --indicator: expected one of ${names.join(', ')}, found ${name === undefined ? 'none' : JSON.stringify(name)}\n\n${help}`,
+      throw new UsageError(
+        `--indicator: expected one of ${names.join(', ')}, found ${name === undefined ? 'none' : JSON.stringify(name)}`,
       );
-      return 2;
     }
-    if (positionals.length !== 1) {
-      ctx.stderr(`gvckit io: expected one CSV file, found ${positionals.length}\n\n${help}`);
-      return 2;
-    }
-    const icio = readIcioCsv(await ctx.readFile(positionals[0] as string));
-    const records = indicators[name].compute(icio, level as Level);
-    ctx.stdout(
-      render(recordsTable(records), format as OutputFormat, format === 'json' ? records : undefined),
-    );
+    const icio = readIcioCsv(await ctx.readFile(oneFile(positionals, 'CSV file')));
+    const records = indicators[name].compute(icio, level);
+    ctx.stdout(render(recordsTable(records), format, format === 'json' ? records : undefined));
     return 0;
   },
 };

@@ -3,7 +3,7 @@ import { isGvcError } from '../core/errors.js';
 import { clustersCommand } from './clusters.js';
 import { decomposeCommand } from './decompose.js';
 import { ioCommand } from './io.js';
-import type { CliContext, Command } from './types.js';
+import { type CliContext, type Command, UsageError } from './types.js';
 
 const commands: Record<string, Command> = {
   decompose: decomposeCommand,
@@ -67,6 +67,10 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   try {
     return await command.run(parsed.positionals, parsed.values, ctx);
   } catch (e) {
+    if (e instanceof UsageError) {
+      ctx.stderr(`gvckit ${name}: ${e.message}\n\n${command.help}`);
+      return 2;
+    }
     if (isGvcError(e)) {
       ctx.stderr(`gvckit ${name}: ${e.message}`);
       return 1;
