@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createIcio, leontiefDecomposition } from '../../../src/io/index.js';
+import { leontiefDecomposition } from '../../../src/io/index.js';
 import { expectClose, icio3x2, snapshot } from '../fixture.js';
+import { leatherIcio } from '../fixtures/leather.js';
 
 // tests/io/reference/icio3x2.py printed (VBE = diag(v) @ B @ diag(E)):
 //   DVA [71.07123337647187, 70.12781083055386, 40.86758379834551]
@@ -73,39 +74,12 @@ describe('leontiefDecomposition (V·B·diag(E))', () => {
 });
 
 describe('leontiefDecomposition against decompr (R) on its leather example', () => {
-  // The 3-country × 3-sector `leather` table shipped with the R package decompr (Quast & Kummritz),
-  // and the matrix V·B·diag(E) that `decomp(inter, final, countries, industries, out, method =
-  // "leontief")` prints for it (rows: source country–sector, columns: exporting country–sector), as
-  // published in the decompr blog post "leather data set" (bquast/decompr,
-  // _posts/2015-01-06-leather-data.md). The printed values have 7 to 10 significant digits, so the
-  // tolerance is 1e-6 relative.
-  const leather = {
-    countries: ['ARG', 'TUR', 'DEU'],
-    sectors: ['Agriculture', 'Textile_and_Leather', 'Transport_Equipment'],
-    Z: [
-      [16.1, 5.1, 1.8, 3.2, 4.3, 0.4, 3.1, 2.8, 4.9],
-      [2.4, 8.0, 3.2, 0.1, 3.2, 1.6, 1.2, 3.9, 11.5],
-      [0.9, 0.5, 4.0, 0.0, 0.1, 0.3, 0.0, 0.4, 0.5],
-      [1.1, 1.9, 0.2, 18.0, 13.2, 6.1, 9.0, 3.1, 8.9],
-      [0.3, 2.8, 0.1, 6.1, 28.1, 6.3, 2.1, 2.5, 25.6],
-      [0.0, 0.1, 0.3, 4.1, 3.2, 8.9, 0.2, 0.0, 1.8],
-      [1.2, 4.2, 0.3, 4.1, 1.2, 0.6, 29.0, 19.5, 17.9],
-      [1.3, 1.1, 0.0, 3.2, 4.8, 2.6, 5.1, 29.1, 24.1],
-      [2.1, 1.4, 3.0, 4.1, 3.1, 3.9, 11.3, 8.1, 51.3],
-    ],
-    Y: [
-      [21.5, 6.1, 8.4],
-      [16.2, 1.9, 5.1],
-      [11.0, 0.5, 0.8],
-      [7.5, 29.5, 14.2],
-      [8.9, 24.9, 16.9],
-      [1.2, 18.5, 4.9],
-      [9.2, 17.9, 51.2],
-      [7.9, 10.1, 38.5],
-      [25.1, 35.2, 68.4],
-    ],
-    x: [77.7, 58.3, 19.0, 112.7, 124.6, 43.2, 156.3, 127.8, 217.0],
-  };
+  // The 3-country × 3-sector `leather` table shipped with the R package decompr (Quast & Kummritz;
+  // tests/io/fixtures/leather.ts), and the matrix V·B·diag(E) that `decomp(inter, final, countries,
+  // industries, out, method = "leontief")` prints for it (rows: source country–sector, columns:
+  // exporting country–sector), as published in the decompr blog post "leather data set"
+  // (bquast/decompr, _posts/2015-01-06-leather-data.md). The printed values have 7 to 10
+  // significant digits, so the tolerance is 1e-6 relative.
   const VBE = [
     [
       28.52278143, 2.79395126, 0.35606694, 1.81066955, 3.1173841, 0.35901126, 1.2364172, 1.30283802,
@@ -134,7 +108,7 @@ describe('leontiefDecomposition against decompr (R) on its leather example', () 
     VBE.reduce((a, row, i) => a + row.reduce((b, v, j) => b + (pick(i, j) ? v : 0), 0), 0);
 
   it('sector level: DVA and i2e by exporting sector, e2r by source sector (1e-6)', () => {
-    const r = leontiefDecomposition(createIcio(leather), { level: 'sector' });
+    const r = leontiefDecomposition(leatherIcio(), { level: 'sector' });
     const k9 = [0, 1, 2, 3, 4, 5, 6, 7, 8];
     expectClose(
       r.map((x) => x.DVA),
@@ -153,7 +127,7 @@ describe('leontiefDecomposition against decompr (R) on its leather example', () 
     );
   });
   it('country level: DVA, i2e and e2r (1e-6)', () => {
-    const r = leontiefDecomposition(createIcio(leather));
+    const r = leontiefDecomposition(leatherIcio());
     expectClose(
       r.map((x) => x.DVA),
       [0, 1, 2].map((s) => sum((i, j) => country(i) === s && country(j) === s)),
