@@ -4,6 +4,7 @@ import { KwwRecord, kwwDecomposition } from '../../../src/io/decompositions/inde
 import { createIcio } from '../../../src/io/model.js';
 import { REFERENCE } from '../fixtures/decompositions-reference.js';
 import { fixtureIcio } from '../fixtures/icio-4x2.js';
+import { expectPrinted, leatherIcio, parsePrinted } from '../fixtures/leather.js';
 import { cloneIcio, expectClose, freezeIcio, HAND_TABLE } from './helpers.js';
 
 const KEYS = [
@@ -79,5 +80,36 @@ describe('kwwDecomposition', () => {
     }
     const bad = { ...fixtureIcio(), Z: new Float64Array(3) };
     expect(() => kwwDecomposition(bad)).toThrow(/Z: expected a Float64Array of 64 entries, found 3 entries/);
+  });
+});
+
+describe('kwwDecomposition against decompr (R) on its leather example', () => {
+  // Printed by decompr's `kww(load_tables_vectors(leather))` in the Examples of its reference page
+  // (SebKrantz/decompr, reference/kww.md, decompr 6.x–8.x, Sebastian Krantz's implementation), and
+  // identically by the successor package icio's `kww(load_icio(leather))` (SebKrantz/icio,
+  // reference/kww.md). Pasted verbatim. decompr's kww() returns the nine terms per exporting country
+  // with KWW (2014) eq. (36)'s definitions (R/kww.R: DVA_INT = v_s Σ_r B_sr Y_rr, DVA_INTrex as the
+  // rest of VAX, FDC as the residual), the same as ours; its code notes that only the country level
+  // is correct, and that is the only level it prints. R prints 7 significant digits; each value must
+  // round to the printed one (half a unit in the last printed decimal, ≤ 5e-7 relative).
+  const printed = `
+#>     Country  DVA_FIN  DVA_INT DVA_INTrex   RDV_FIN   RDV_INT       DDC
+#> 1 Argentina 19.34940 18.97119   8.411491  5.259501 0.8259724 0.8723949
+#> 2    Turkey 43.39461 26.20678   7.740053 10.475795 2.0075781 2.6369363
+#> 3   Germany 78.73101 15.23967   2.748464  5.689669 4.4335916 4.4481800
+#>     FVA_FIN  FVA_INT      FDC
+#> 1  3.450595 3.388617 3.770832
+#> 2 10.205386 5.359698 5.573163
+#> 3 26.668992 4.455024 5.185401
+`;
+
+  it('matches the nine printed terms for every country to the printed digits', () => {
+    const rows = parsePrinted(printed);
+    const got = kwwDecomposition(leatherIcio());
+    expect(rows.map((r) => r.Country)).toEqual(['Argentina', 'Turkey', 'Germany']);
+    expect(got.map((r) => r.country)).toEqual(['Argentina', 'Turkey', 'Germany']);
+    rows.forEach((row, s) => {
+      for (const key of KEYS) expectPrinted(got[s]![key], row[key]!, `${row.Country}.${key}`);
+    });
   });
 });
