@@ -9,6 +9,7 @@ import {
 import { createIcio } from '../../../src/io/model.js';
 import { REFERENCE } from '../fixtures/decompositions-reference.js';
 import { FIXTURE_COUNTRIES, FIXTURE_SECTORS, fixtureIcio } from '../fixtures/icio-4x2.js';
+import { expectPrinted, leatherIcio, parsePrinted } from '../fixtures/leather.js';
 import { cloneIcio, expectClose, freezeIcio, HAND_TABLE } from './helpers.js';
 
 type Terms = Omit<BmCountryRecord, 'country'>;
@@ -195,6 +196,89 @@ describe('bmDecomposition with a sector of zero output', () => {
         if (typeof value === 'number')
           expectClose(value, kwwPlain[s]![key as 'GEXP'], `KWW ${k.country}.${key}`, 1e-12);
       }
+    });
+  });
+});
+
+describe('bmDecomposition against icio / decompr (R) on the leather example', () => {
+  // Printed in the Examples of the reference page of Sebastian Krantz's R package icio (SebKrantz/icio,
+  // reference/bm.md, commit f90bdbbbc9897bf2a3063fc1dfc25e366eb55683), which carries decompr's bm()
+  // (decompr 7.0.0 added it; icio's NEWS.md says it reproduces the Stata icio command's output and
+  // agrees with GlobalValueChains.jl to machine precision): `bm(load_icio(leather))` (country level)
+  // and `bm(dec, aggregation = "sector")`, both with the defaults perspective = "exporter", approach =
+  // "source" -- the variant bmDecomposition implements (R/bm.R, .bm_source_sec: DVA = V_s L_ss E,
+  // DAVAX = V_s L_ss Σ_r (Y_sr + A_sr L_rr Y_rr), FVA from the exporter-perimeter coefficient solved
+  // per country). The country rows are also printed by `decomp(m)` (SebKrantz/icio,
+  // reference/decomp.md). Pasted verbatim. R prints at least 7 significant digits; each value must
+  // round to the printed one (half a unit in the last printed decimal, ≤ 5e-7 relative).
+  const country = `
+#>    Exporting_Country  GEXP        DC       DVA      VAX    DAVAX       REF
+#>               <fctr> <num>     <num>     <num>    <num>    <num>     <num>
+#> 1:         Argentina  64.3  53.68996  52.81756 46.73209 34.79877  6.085473
+#> 2:            Turkey 113.6  92.46175  89.82482 77.34144 65.50360 12.483373
+#> 3:           Germany 147.6 111.29058 106.84240 96.71914 89.31689 10.123261
+#>          DDC       FC      FVA       FDC      GVC     GVCB     GVCF
+#>        <num>    <num>    <num>     <num>    <num>    <num>    <num>
+#> 1: 0.8723949 10.61004 10.43484 0.1752063 29.50123 11.48244 18.01879
+#> 2: 2.6369363 21.13825 20.55564 0.5826050 48.09640 23.77518 24.32122
+#> 3: 4.4481800 36.30942 35.06489 1.2445289 58.28311 40.75760 17.52551
+`;
+  const sector = `
+#>    Exporting_Country  Exporting_Industry  GEXP        DC       DVA       VAX
+#>               <fctr>              <fctr> <num>     <num>     <num>     <num>
+#> 1:         Argentina         Agriculture  33.2 29.795288 29.493900 26.540382
+#> 2:         Argentina Textile_and_Leather  28.5 22.056767 21.569374 18.582499
+#> 3:         Argentina Transport_Equipment   2.6  1.837902  1.754288  1.609208
+#> 4:            Turkey         Agriculture  45.9 38.432068 37.469257 32.468054
+#> 5:            Turkey Textile_and_Leather  59.2 48.074157 46.789941 39.702280
+#> 6:            Turkey Transport_Equipment   8.5  5.955528  5.565619  5.171110
+#> 7:           Germany         Agriculture  38.7 33.067867 32.402844 29.139637
+#> 8:           Germany Textile_and_Leather  31.0 25.719889 25.082406 21.487520
+#> 9:           Germany Transport_Equipment  77.9 52.502827 49.357153 46.091985
+#>        DAVAX       REF        DDC        FC        FVA        FDC       GVC
+#>        <num>     <num>      <num>     <num>      <num>      <num>     <num>
+#> 1: 20.385155 2.9535185 0.30138767  3.404712  3.3423229 0.06238937 12.814845
+#> 2: 13.084653 2.9868748 0.48739312  6.443233  6.3486717 0.09456147 15.415347
+#> 3:  1.328962 0.1450801 0.08361414  0.762098  0.7438425 0.01825550  1.271038
+#> 4: 27.673077 5.0012037 0.96281049  7.467932  7.2556717 0.21226046 18.226923
+#> 5: 33.025635 7.0876610 1.28421633 11.125843 10.8426216 0.28322154 26.174365
+#> 6:  4.804889 0.3945085 0.38990949  2.544472  2.4573486 0.08712297  3.695111
+#> 7: 26.657741 3.2632066 0.66502295  5.632133  5.4445468 0.18758643 12.042259
+#> 8: 18.915931 3.5948858 0.63748284  5.280111  5.1021480 0.17796309 12.084069
+#> 9: 43.743217 3.2651685 3.14567421 25.397173 24.5181932 0.87897942 34.156783
+#>          GVCB      GVCF
+#>         <num>     <num>
+#> 1:  3.7060999  9.108745
+#> 2:  6.9306263  8.484721
+#> 3:  0.8457122  0.425326
+#> 4:  8.4307426  9.796180
+#> 5: 12.4100595 13.764306
+#> 6:  2.9343811  0.760730
+#> 7:  6.2971562  5.745103
+#> 8:  5.9175939  6.166475
+#> 9: 28.5428469  5.613936
+`;
+
+  it('matches the thirteen printed terms per exporting country to the printed digits', () => {
+    const rows = parsePrinted(country);
+    const got = bmDecomposition(leatherIcio());
+    expect(rows).toHaveLength(3);
+    expect(got.map((r) => r.country)).toEqual(rows.map((r) => r.Exporting_Country));
+    rows.forEach((row, s) => {
+      for (const key of KEYS) expectPrinted(got[s]![key], row[key]!, `${row.Exporting_Country}.${key}`);
+    });
+  });
+
+  it('matches the thirteen printed terms per exporting country–sector to the printed digits', () => {
+    const rows = parsePrinted(sector);
+    const got = bmDecomposition(leatherIcio(), { level: 'sector' });
+    expect(rows).toHaveLength(9);
+    expect(got.map((r) => [r.country, r.sector])).toEqual(
+      rows.map((r) => [r.Exporting_Country, r.Exporting_Industry]),
+    );
+    rows.forEach((row, k) => {
+      const what = `${row.Exporting_Country}.${row.Exporting_Industry}`;
+      for (const key of KEYS) expectPrinted(got[k]![key], row[key]!, `${what}.${key}`);
     });
   });
 });
