@@ -4,13 +4,13 @@
  *
  * @internal
  */
-import { GEMM_COLUMNS, GEMM_ROWS, type SimdKernel, simdKernel } from './simd.js';
+import { GEMM_COLUMNS, GEMM_ROWS, PACK_DEPTH, packArea, type SimdKernel, simdKernel } from './simd.js';
 import { gemmRows, parallelGemm } from './threads.js';
 
 /** Columns per chunk of the block updates: 512 doubles (4 KiB) of a target row stay in L1 cache. */
 const CHUNK = 512;
 
-/** Columns per chunk of the SIMD block updates (a multiple of GEMM_COLUMNS): 64 rows of U in L2 cache. */
+/** Columns per chunk of `gemm` (a multiple of GEMM_COLUMNS): 256 columns of 64 packed rows of U (128 KiB) stay in L2 cache. */
 const SIMD_CHUNK = 256;
 
 /** Multiply–adds from which a block update is shared with the helper thread (about a millisecond). */
@@ -71,9 +71,15 @@ export function blockUpdate(
   }
 }
 
+/** Fewer rows than this are updated row by row (`update`): packing would cost more than it saves. */
+const GEMM_MIN_ROWS = 8;
+
 /**
- * {@link blockUpdate} with the SIMD kernel: blocks of GEMM_ROWS rows × GEMM_COLUMNS columns in the
- * register-blocked `gemm`, the remaining rows and pairs of columns in `update`, an odd last column here.
+ * {@link blockUpdate} with the SIMD kernel. Where a packing area is set (the LU and solves set one)
+ * and there are at least GEMM_MIN_ROWS rows, the rows in whole pairs and the columns in whole
+ * register blocks go through `gemm` on packed copies of U and C, PACK_DEPTH rows p at a time (the
+ * update is a sum over p); the remaining rows and columns, and everything of small updates, go row
+ * by row through `update`, with an odd last column here.
  */
 function simdBlockUpdate(
   k: SimdKernel,
@@ -88,43 +94,54 @@ function simdBlockUpdate(
   c0: number,
   c1: number,
 ): void {
-  if (p1 <= p0) return;
+  if (p1 <= p0 || r1 <= r0 || c1 <= c0) return;
   const xo = x.byteOffset;
   const co = c.byteOffset;
-  const np = p1 - p0;
-  const rEnd = r0 + Math.floor((r1 - r0) / GEMM_ROWS) * GEMM_ROWS;
-  // Leftover columns of the rows in `gemm` blocks, and all columns of the leftover rows.
-  const leftovers = () => {
-    for (let j0 = c0; j0 < c1; j0 += SIMD_CHUNK) {
-      const jEnd = Math.min(c1, j0 + SIMD_CHUNK);
-      const wide = Math.floor((jEnd - j0) / GEMM_COLUMNS) * GEMM_COLUMNS;
-      const even = (jEnd - j0) & ~1;
-      const u = xo + (p0 * xs + j0) * 8;
+  const area = packArea();
+  const wide = Math.floor((c1 - c0) / GEMM_COLUMNS) * GEMM_COLUMNS;
+  const paired = Math.floor((r1 - r0) / GEMM_ROWS) * GEMM_ROWS;
+  const useGemm =
+    area !== null && r1 - r0 >= GEMM_MIN_ROWS && wide > 0 && wide <= area.dim && paired <= area.dim;
+  const rEnd = useGemm ? r0 + paired : r0;
+  const from = useGemm ? wide : 0;
+  for (let q0 = p0; q0 < p1; q0 += PACK_DEPTH) {
+    const q1 = Math.min(p1, q0 + PACK_DEPTH);
+    const np = q1 - q0;
+    // Columns of the rows in `gemm` pairs that `gemm` does not reach, and all columns of the others.
+    const leftovers = () => {
       for (let i = r0; i < r1; i++) {
-        const from = i < rEnd ? wide : 0;
-        if (even > from)
+        const j0 = c0 + (i < rEnd ? from : 0);
+        if (j0 >= c1) continue;
+        const even = (c1 - j0) & ~1;
+        if (even > 0)
           k.update(
-            xo + (i * xs + j0 + from) * 8,
-            u + from * 8,
+            xo + (i * xs + j0) * 8,
+            xo + (q0 * xs + j0) * 8,
             xs * 8,
-            co + (i * cs + p0) * 8,
+            co + (i * cs + q0) * 8,
             np,
-            (even - from) * 8,
+            even * 8,
           );
-        if (even < jEnd - j0) {
+        if (even < c1 - j0) {
           const j = j0 + even;
           let t = x[i * xs + j]!;
-          for (let p = p0; p < p1; p++) t -= c[i * cs + p]! * x[p * xs + j]!;
+          for (let p = q0; p < q1; p++) t -= c[i * cs + p]! * x[p * xs + j]!;
           x[i * xs + j] = t;
         }
       }
+    };
+    if (!useGemm || area === null) {
+      leftovers();
+      continue;
     }
-  };
-  const q = [xo, xs, co, cs, p0, np, c0, c1] as const;
-  if ((rEnd - r0) * (c1 - c0) * np >= PARALLEL_WORK && rEnd - r0 >= 4 * GEMM_ROWS)
-    parallelGemm(k, q, r0, rEnd, SIMD_CHUNK, GEMM_ROWS, GEMM_COLUMNS, leftovers);
-  else {
-    gemmRows(k.gemm, [...q, r0, rEnd, SIMD_CHUNK, GEMM_ROWS, GEMM_COLUMNS, rEnd - r0], null);
-    leftovers();
+    k.packU(xo + (q0 * xs + c0) * 8, xs * 8, area.u, np, wide * 8);
+    k.packC(co + (r0 * cs + q0) * 8, cs * 8, area.c, np, paired / GEMM_ROWS);
+    const q = [xo, xs, area.c, area.u, np, c0, c0 + wide] as const;
+    if (paired * wide * np >= PARALLEL_WORK && paired >= 4 * GEMM_ROWS)
+      parallelGemm(k, q, r0, rEnd, SIMD_CHUNK, GEMM_ROWS, leftovers);
+    else {
+      gemmRows(k.gemm, [...q, r0, rEnd, SIMD_CHUNK, GEMM_ROWS, paired], null);
+      leftovers();
+    }
   }
 }

@@ -2,6 +2,7 @@ import { GvcError } from '../../core/errors.js';
 import { blockUpdate } from './block-update.js';
 import { checkSquare } from './matrix.js';
 import { simdKernel, withSimdMemory } from './simd.js';
+import { BLOCK, backSubstitute, blockStep, forwardSubstitute, simdOperands } from './triangular.js';
 
 /**
  * An LU factorisation with partial pivoting, P·A = L·U, of an n×n matrix: L (unit lower
@@ -17,47 +18,17 @@ export interface LuFactors {
   readonly perm: Int32Array;
 }
 
-/** Panel width of the blocked LU; 64 columns keep a panel of U rows in cache for n in the thousands. */
-const BLOCK = 64;
-
 /** Below this order the TypeScript loops are as fast as copying into WebAssembly memory. */
 const SIMD_MIN_ORDER = 48;
 
-/**
- * Solves L·X = X in place (unit lower triangular L packed in `lu`), in blocks of rows: each block is
- * solved, then subtracted from all rows below it by one block update. With `identity`, X starts as
- * the identity, so row p of the result is zero beyond column p and those columns are skipped.
- */
-function forwardSubstitute(lu: Float64Array, n: number, x: Float64Array, m: number, identity: boolean): void {
-  for (let k0 = 0; k0 < n; k0 += BLOCK) {
-    const kEnd = Math.min(n, k0 + BLOCK);
-    const cols = identity ? Math.min(m, kEnd) : m;
-    for (let i = k0 + 1; i < kEnd; i++) blockUpdate(x, m, lu, n, i, i + 1, k0, i, 0, cols);
-    blockUpdate(x, m, lu, n, kEnd, n, k0, kEnd, 0, cols);
-  }
-}
-
-/** Solves U·X = X in place (upper triangular U packed in `lu`), in blocks of rows from the bottom. */
-function backSubstitute(lu: Float64Array, n: number, x: Float64Array, m: number): void {
-  for (let kEnd = n; kEnd > 0; kEnd -= BLOCK) {
-    const k0 = Math.max(0, kEnd - BLOCK);
-    for (let i = kEnd - 1; i >= k0; i--) {
-      blockUpdate(x, m, lu, n, i, i + 1, i + 1, kEnd, 0, m);
-      const d = 1 / lu[i * n + i]!;
-      const xi = i * m;
-      for (let j = 0; j < m; j++) x[xi + j] = x[xi + j]! * d;
-    }
-    blockUpdate(x, m, lu, n, 0, k0, k0, kEnd, 0, m);
-  }
-}
-
-function swapRows(lu: Float64Array, n: number, r1: number, r2: number): void {
-  const o1 = r1 * n;
-  const o2 = r2 * n;
-  for (let j = 0; j < n; j++) {
-    const t = lu[o1 + j]!;
-    lu[o1 + j] = lu[o2 + j]!;
-    lu[o2 + j] = t;
+/** Swaps the columns [c0, c1) of rows r1 and r2 of a matrix with row stride `w`. */
+function swapRows(a: Float64Array, w: number, r1: number, r2: number, c0: number, c1: number): void {
+  const o1 = r1 * w;
+  const o2 = r2 * w;
+  for (let j = c0; j < c1; j++) {
+    const t = a[o1 + j]!;
+    a[o1 + j] = a[o2 + j]!;
+    a[o2 + j] = t;
   }
 }
 
@@ -95,88 +66,125 @@ export function luFactor(a: Float64Array, n: number): LuFactors {
 export function luFactorInPlace(lu: Float64Array, n: number): LuFactors {
   const k = simdKernel();
   if (k && n >= SIMD_MIN_ORDER && lu.buffer !== k.memory.buffer) {
-    return withSimdMemory(k, [n * n], ([work]) => {
-      work!.set(lu);
-      const { perm } = factorise(work!, n);
-      lu.set(work!);
-      return { n, lu, perm };
-    });
+    return withSimdMemory(
+      k,
+      [n * n, n * BLOCK],
+      ([work, panel]) => {
+        work!.set(lu);
+        const { perm } = factorise(work!, n, panel!);
+        lu.set(work!);
+        return { n, lu, perm };
+      },
+      n,
+    );
   }
-  return factorise(lu, n);
+  return factorise(lu, n, new Float64Array(n * Math.min(n, BLOCK)));
 }
 
 /** Panels this narrow are factored by the unblocked loops. */
 const LEAF = 8;
 
 /**
- * Factorises the panel of columns [a, b), rows a..n−1, recursively (Toledo 1997): the left half,
- * then its rows of U for the right half, the update of the right half by one block update, and the
- * right half; below LEAF columns, unblocked. Row swaps apply to whole rows.
+ * Factorises the columns [a, b) of a panel held apart in `p` (`rows` rows from its first, row
+ * stride `w`), rows a.. of it, recursively (Toledo 1997): the left half, then its rows of U for the
+ * right half, the update of the right half by one block update, and the right half; below LEAF
+ * columns, unblocked. Row swaps apply to whole rows of the panel; `piv[k]` records the row swapped
+ * with row k, for the rest of the matrix. `col0` is the panel's first column in the matrix (for
+ * error paths).
  */
 function factorPanel(
-  lu: Float64Array,
-  n: number,
-  perm: Int32Array,
+  p: Float64Array,
+  w: number,
+  rows: number,
+  piv: Int32Array,
   tiny: number,
+  col0: number,
   a: number,
   b: number,
 ): void {
   if (b - a > LEAF) {
     const h = a + Math.ceil((b - a) / 2 / LEAF) * LEAF;
-    factorPanel(lu, n, perm, tiny, a, h);
-    for (let i = a + 1; i < h; i++) blockUpdate(lu, n, lu, n, i, i + 1, a, i, h, b);
-    blockUpdate(lu, n, lu, n, h, n, a, h, h, b);
-    factorPanel(lu, n, perm, tiny, h, b);
+    factorPanel(p, w, rows, piv, tiny, col0, a, h);
+    for (let i = a + 1; i < h; i++) blockUpdate(p, w, p, w, i, i + 1, a, i, h, b);
+    blockUpdate(p, w, p, w, h, rows, a, h, h, b);
+    factorPanel(p, w, rows, piv, tiny, col0, h, b);
     return;
   }
   for (let k = a; k < b; k++) {
-    let piv = k;
-    let best = Math.abs(lu[k * n + k]!);
-    for (let i = k + 1; i < n; i++) {
-      const v = Math.abs(lu[i * n + k]!);
+    let r = k;
+    let best = Math.abs(p[k * w + k]!);
+    for (let i = k + 1; i < rows; i++) {
+      const v = Math.abs(p[i * w + k]!);
       if (v > best) {
         best = v;
-        piv = i;
+        r = i;
       }
     }
     if (!(best > tiny)) {
       throw new GvcError('SINGULAR_MATRIX', 'matrix is singular to working precision', [
         {
-          path: `[${k}]`,
-          message: `expected a pivot above ${tiny.toExponential(2)} in column ${k}, found ${best}`,
+          path: `[${col0 + k}]`,
+          message: `expected a pivot above ${tiny.toExponential(2)} in column ${col0 + k}, found ${best}`,
         },
       ]);
     }
-    if (piv !== k) {
-      swapRows(lu, n, k, piv);
-      const t = perm[k]!;
-      perm[k] = perm[piv]!;
-      perm[piv] = t;
-    }
-    const rk = k * n;
-    const d = lu[rk + k]!;
-    for (let i = k + 1; i < n; i++) {
-      const ri = i * n;
-      const l = lu[ri + k]! / d;
-      lu[ri + k] = l;
+    piv[k] = r;
+    if (r !== k) swapRows(p, w, k, r, 0, w);
+    const rk = k * w;
+    const d = p[rk + k]!;
+    for (let i = k + 1; i < rows; i++) {
+      const ri = i * w;
+      const l = p[ri + k]! / d;
+      p[ri + k] = l;
       if (l === 0) continue;
-      for (let j = k + 1; j < b; j++) lu[ri + j] = lu[ri + j]! - l * lu[rk + j]!;
+      for (let j = k + 1; j < b; j++) p[ri + j] = p[ri + j]! - l * p[rk + j]!;
     }
   }
 }
 
-/** Blocked LU in place on `lu` (in WebAssembly memory or not). */
-function factorise(lu: Float64Array, n: number): LuFactors {
+/**
+ * Blocked LU in place on `lu` (in WebAssembly memory or not), with `panel` (at least n·BLOCK
+ * doubles, in the same memory) as the scratch space of the panels. Each panel of BLOCK columns is
+ * copied out to rows of BLOCK doubles, so that the pivot searches and the column operations of
+ * its factorisation stay in cache, factorised there, and copied back; its row swaps are then
+ * applied to the rest of the rows (as LAPACK's getrf and laswp do).
+ */
+function factorise(lu: Float64Array, n: number, panel: Float64Array): LuFactors {
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   let scale = 0;
   for (let i = 0; i < lu.length; i++) scale = Math.max(scale, Math.abs(lu[i]!));
   const tiny = scale * n * Number.EPSILON;
+  const simd = simdOperands(lu, panel);
+  const piv = new Int32Array(BLOCK);
   for (let k0 = 0; k0 < n; k0 += BLOCK) {
     const kb = Math.min(BLOCK, n - k0);
     const kEnd = k0 + kb;
-    factorPanel(lu, n, perm, tiny, k0, kEnd);
+    const rows = n - k0;
+    for (let i = 0; i < rows; i++) {
+      const o = (k0 + i) * n + k0;
+      for (let j = 0; j < kb; j++) panel[i * kb + j] = lu[o + j]!;
+    }
+    factorPanel(panel, kb, rows, piv, tiny, k0, 0, kb);
+    for (let i = 0; i < rows; i++) {
+      const o = (k0 + i) * n + k0;
+      for (let j = 0; j < kb; j++) lu[o + j] = panel[i * kb + j]!;
+    }
+    for (let k = 0; k < kb; k++) {
+      const r = piv[k]!;
+      if (r === k) continue;
+      swapRows(lu, n, k0 + k, k0 + r, 0, k0);
+      swapRows(lu, n, k0 + k, k0 + r, kEnd, n);
+      const t = perm[k0 + k]!;
+      perm[k0 + k] = perm[k0 + r]!;
+      perm[k0 + r] = t;
+    }
     if (kEnd >= n) break;
+    if (simd) {
+      // Both steps below at once, by chunks of columns shared between the threads.
+      blockStep(simd.k, simd.area, lu, n, lu, n, true, k0, kEnd, kEnd, n, kEnd, n);
+      continue;
+    }
     // U12 = L11⁻¹ A12 (forward substitution with the unit lower panel, row by row).
     for (let i = k0 + 1; i < kEnd; i++) blockUpdate(lu, n, lu, n, i, i + 1, k0, i, kEnd, n);
     // A22 -= L21 · U12.
@@ -214,11 +222,16 @@ export function luSolve(f: LuFactors, b: Float64Array, m = 1): Float64Array {
     backSubstitute(luw, n, x, m);
   };
   if (k && n >= SIMD_MIN_ORDER && m >= 8) {
-    return withSimdMemory(k, [n * n, n * m], ([luw, x]) => {
-      luw!.set(lu);
-      solve(luw!, x!);
-      return x!.slice();
-    });
+    return withSimdMemory(
+      k,
+      [n * n, n * m],
+      ([luw, x]) => {
+        luw!.set(lu);
+        solve(luw!, x!);
+        return x!.slice();
+      },
+      Math.max(n, m),
+    );
   }
   const x = new Float64Array(n * m);
   solve(lu, x);
@@ -307,13 +320,18 @@ export function inverse(a: Float64Array, n: number): Float64Array {
 export function inverseInPlace(a: Float64Array, n: number): Float64Array {
   const k = simdKernel();
   if (k && n >= SIMD_MIN_ORDER) {
-    return withSimdMemory(k, [n * n, n * n], ([lu, w]) => {
-      lu!.set(a);
-      return invertFactorised(factorise(lu!, n), w!, a);
-    });
+    return withSimdMemory(
+      k,
+      [n * n, n * n, n * BLOCK],
+      ([lu, w, panel]) => {
+        lu!.set(a);
+        return invertFactorised(factorise(lu!, n, panel!), w!, a);
+      },
+      n,
+    );
   }
   const w = new Float64Array(n * n);
-  return invertFactorised(factorise(a, n), w, w);
+  return invertFactorised(factorise(a, n, new Float64Array(n * Math.min(n, BLOCK))), w, w);
 }
 
 /**
@@ -325,6 +343,14 @@ function invertFactorised({ n, lu, perm }: LuFactors, w: Float64Array, out: Floa
   for (let i = 0; i < n; i++) w[i * n + i] = 1;
   forwardSubstitute(lu, n, w, n, true);
   backSubstitute(lu, n, w, n);
+  // Without row exchanges (the rule for I − A of a productive economy, diagonally dominant by
+  // columns) P = I and the columns stay where they are.
+  let exchanged = false;
+  for (let i = 0; i < n && !exchanged; i++) exchanged = perm[i] !== i;
+  if (!exchanged) {
+    if (out !== w) out.set(w);
+    return out;
+  }
   const row = out === w ? new Float64Array(n) : null;
   for (let r = 0; r < n; r++) {
     const o = r * n;

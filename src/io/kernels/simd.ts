@@ -19,6 +19,7 @@ import {
   BR_IF,
   END,
   F64_LOAD,
+  F64_STORE,
   F64X2_MUL,
   F64X2_RELAXED_NMADD,
   F64X2_SPLAT,
@@ -72,11 +73,24 @@ export interface SimdKernel {
    */
   readonly update: (xi: number, u: number, xs: number, cp: number, np: number, nb: number) => void;
   /**
-   * X_i[0..len) −= Σ_{p < np} C(i, p)·U_p[0..len) for GEMM_ROWS rows i at once: `x` the byte
-   * address of X_0, `xs` the byte stride of the rows of X and of U, `c` of C(0, 0), `cs` the byte
-   * stride of the rows of C, `u` of U_0, `np` ≥ 1 rows, `nb` bytes (a multiple of 8·GEMM_COLUMNS).
+   * X_i[0..len) −= Σ_{p < np} C(i, p)·U_p[0..len) for `pairs` pairs of rows i (GEMM_ROWS at a
+   * time), from packed operands: `x` the byte address of X_0, `xs` the byte stride of the rows of
+   * X, `c` the pairs of rows of C packed by `packC`, `u` the columns of U packed by `packU`,
+   * `npb` = 16·np bytes (np ≥ 1), `nb` bytes of columns (a multiple of 8·GEMM_COLUMNS).
    */
-  readonly gemm: (x: number, xs: number, c: number, cs: number, u: number, np: number, nb: number) => void;
+  readonly gemm: (
+    x: number,
+    xs: number,
+    c: number,
+    u: number,
+    npb: number,
+    nb: number,
+    pairs: number,
+  ) => void;
+  /** Packs np rows of U (stride `us` bytes) over `nb` bytes of columns for `gemm`, at `dst`. */
+  readonly packU: (u: number, us: number, dst: number, np: number, nb: number) => void;
+  /** Packs `pairs` pairs of rows of C (np coefficients each, stride `cs` bytes) for `gemm`, at `dst`. */
+  readonly packC: (c: number, cs: number, dst: number, np: number, pairs: number) => void;
   /** Whether `gemm` uses relaxed SIMD fused multiply–add. */
   readonly fma: boolean;
 }
@@ -171,7 +185,7 @@ function updateFunction(): WasmFunction {
 /**
  * Rows of X and pairs of columns (f64x2 vectors) per register block of `gemm`: 2 rows × 8 columns
  * did 15–40 % more multiply–adds per second under V8 (Node 20) than 4 × 4, 4 × 6 or 3 × 4 in large
- * block updates (one cache line of U per p).
+ * block updates; more accumulators than that spill out of the 16 vector registers of x86-64.
  */
 export const GEMM_ROWS = 2;
 const GEMM_VECTORS = 4;
@@ -179,34 +193,33 @@ const GEMM_VECTORS = 4;
 export const GEMM_COLUMNS = 2 * GEMM_VECTORS;
 
 /**
- * `gemm(x, xs, c, cs, u, np, nb)`: the register-blocked update of GEMM_ROWS rows of X at once.
- * For each block of GEMM_COLUMNS columns, the GEMM_ROWS × GEMM_VECTORS accumulators stay in
- * locals (registers) while p runs over all np rows of U, so that each vector of U is loaded once
- * per GEMM_ROWS rows of X and each element of X once per call. With `fma`, the multiply and
- * subtract are one relaxed SIMD instruction (f64x2.relaxed_nmadd).
+ * `gemm(x, xs, c, u, npb, nb, pairs)`: the register-blocked update of `pairs` pairs of rows of X
+ * (byte address `x`, row stride `xs` bytes) over `nb` bytes of columns, from operands packed by
+ * `packC` and `packU` (Goto & van de Geijn 2008): C(i, p) for each pair of rows interleaved at `c`
+ * ([pair][p][row], `npb` = 16·np bytes per pair), and U in blocks of GEMM_COLUMNS columns at `u`
+ * ([block][p][column], each block 4·npb bytes after the previous). Both operands are read in order, from one pointer each with
+ * constant offsets, so the inner loop is the multiply–adds, six loads and one compare; the
+ * GEMM_ROWS × GEMM_VECTORS accumulators stay in registers while p runs. With `fma`, the multiply
+ * and subtract are one relaxed SIMD instruction (f64x2.relaxed_nmadd).
  */
-function gemmFunction(fma: boolean, rows = GEMM_ROWS, vectors = GEMM_VECTORS): WasmFunction {
-  const [X, XSTRIDE, C, CSTRIDE, UB, NPS, NBS, JJ, Q, UP, QE] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const xr = [X, ...Array.from({ length: rows - 1 }, (_, r) => 11 + r)];
-  const cr = [C, ...Array.from({ length: rows - 1 }, (_, r) => 10 + rows + r)];
-  const v0 = 9 + 2 * rows;
-  const acc = (r: number, v: number) => v0 + r * vectors + v;
-  const b = (v: number) => v0 + rows * vectors + v;
-  const s = v0 + rows * vectors + vectors;
-  const code: number[] = [];
-  for (let r = 1; r < rows; r++) {
-    code.push(...GET(xr[r - 1]!), ...GET(XSTRIDE), ...ADD, ...SET(xr[r]!));
-    code.push(...GET(cr[r - 1]!), ...GET(CSTRIDE), ...ADD, ...SET(cr[r]!));
-  }
-  code.push(...GET(NPS), ...I32(3), ...SHL, ...SET(QE));
+function gemmFunction(fma: boolean): WasmFunction {
+  const [X, XSTRIDE, C, UB, NPB, NBS, PAIRS, JJ, X1, CP, UP, CE, PR] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+  ];
+  const rows = GEMM_ROWS;
+  const vectors = GEMM_VECTORS;
+  const xr = [X, X1];
+  const acc = (r: number, v: number) => 13 + r * vectors + v;
+  const b = (v: number) => 13 + rows * vectors + v;
+  const s = 13 + rows * vectors + vectors;
   const body: number[] = [];
   for (let r = 0; r < rows; r++)
     for (let v = 0; v < vectors; v++)
       body.push(...GET(xr[r]!), ...GET(JJ), ...ADD, ...V128_LOAD(16 * v), ...SET(acc(r, v)));
-  body.push(...GET(UB), ...GET(JJ), ...ADD, ...SET(UP), ...I32(0), ...SET(Q), ...LOOP);
+  body.push(...GET(C), ...TEE(CP), ...GET(NPB), ...ADD, ...SET(CE), ...LOOP);
   for (let v = 0; v < vectors; v++) body.push(...GET(UP), ...V128_LOAD(16 * v), ...SET(b(v)));
   for (let r = 0; r < rows; r++) {
-    body.push(...GET(cr[r]!), ...GET(Q), ...ADD, ...V128_LOAD64_SPLAT(), ...SET(s));
+    body.push(...GET(CP), ...V128_LOAD64_SPLAT(8 * r), ...SET(s));
     for (let v = 0; v < vectors; v++) {
       if (fma)
         body.push(...GET(s), ...GET(b(v)), ...GET(acc(r, v)), ...F64X2_RELAXED_NMADD, ...SET(acc(r, v)));
@@ -214,30 +227,130 @@ function gemmFunction(fma: boolean, rows = GEMM_ROWS, vectors = GEMM_VECTORS): W
         body.push(...GET(acc(r, v)), ...GET(s), ...GET(b(v)), ...F64X2_MUL, ...F64X2_SUB, ...SET(acc(r, v)));
     }
   }
-  body.push(...GET(UP), ...GET(XSTRIDE), ...ADD, ...SET(UP));
-  body.push(...GET(Q), ...I32(8), ...ADD, ...TEE(Q), ...GET(QE), ...LT_U, ...BR_IF(0), ...END);
+  body.push(...GET(UP), ...I32(16 * vectors), ...ADD, ...SET(UP));
+  body.push(...GET(CP), ...I32(16), ...ADD, ...TEE(CP), ...GET(CE), ...LT_U, ...BR_IF(0), ...END);
   for (let r = 0; r < rows; r++)
     for (let v = 0; v < vectors; v++)
       body.push(...GET(xr[r]!), ...GET(JJ), ...ADD, ...GET(acc(r, v)), ...V128_STORE(16 * v));
-  code.push(...forLoop(JJ, NBS, 16 * vectors, body));
+  // One pair of rows: X_1 = X_0 + xs, U from its start, all blocks of columns; then the next pair
+  // (X two rows down, C the next packed pair).
+  const pair = [
+    ...GET(X),
+    ...GET(XSTRIDE),
+    ...ADD,
+    ...SET(X1),
+    ...GET(UB),
+    ...SET(UP),
+    ...forLoop(JJ, NBS, 16 * vectors, body),
+    ...GET(X1),
+    ...GET(XSTRIDE),
+    ...ADD,
+    ...SET(X),
+    ...GET(C),
+    ...GET(NPB),
+    ...ADD,
+    ...SET(C),
+  ];
   return {
     name: 'gemm',
     params: 7,
     locals: [
-      [4 + 2 * (rows - 1), I32_TYPE],
+      [6, I32_TYPE],
       [rows * vectors + vectors + 1, V128_TYPE],
     ],
-    code,
+    code: forLoop(PR, PAIRS, 1, pair),
   };
 }
 
 /**
+ * `packU(u, us, dst, np, nb)`: copies np rows of U (byte address `u`, row stride `us` bytes) over
+ * `nb` bytes of columns (a multiple of 8·GEMM_COLUMNS) to `dst` in the layout `gemm` reads:
+ * blocks of GEMM_COLUMNS columns, each np rows of GEMM_COLUMNS consecutive doubles.
+ */
+function packUFunction(): WasmFunction {
+  const [U, US, D, NP, NB, JB, P, SRC] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const copy: number[] = [];
+  for (let v = 0; v < GEMM_VECTORS; v++)
+    copy.push(...GET(D), ...GET(SRC), ...V128_LOAD(16 * v), ...V128_STORE(16 * v));
+  const rowsOfBlock = [
+    ...GET(U),
+    ...GET(JB),
+    ...ADD,
+    ...SET(SRC),
+    ...forLoop(P, NP, 1, [
+      ...copy,
+      ...GET(D),
+      ...I32(16 * GEMM_VECTORS),
+      ...ADD,
+      ...SET(D),
+      ...GET(SRC),
+      ...GET(US),
+      ...ADD,
+      ...SET(SRC),
+    ]),
+  ];
+  return {
+    name: 'packU',
+    params: 5,
+    locals: [[3, I32_TYPE]],
+    code: forLoop(JB, NB, 16 * GEMM_VECTORS, rowsOfBlock),
+  };
+}
+
+/**
+ * `packC(c, cs, dst, np, pairs)`: copies C(i, 0..np) for `pairs` pairs of rows (byte address `c`,
+ * row stride `cs` bytes) to `dst` with the two rows of each pair interleaved, [pair][p][row].
+ */
+function packCFunction(): WasmFunction {
+  const [C, CS, D, NP, PAIRS, K, P, S0] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const pair = [
+    ...forLoop(P, NP, 8, [
+      ...GET(D),
+      ...GET(S0),
+      ...GET(P),
+      ...ADD,
+      ...F64_LOAD(0),
+      ...F64_STORE(0),
+      ...GET(D),
+      ...GET(S0),
+      ...GET(CS),
+      ...ADD,
+      ...GET(P),
+      ...ADD,
+      ...F64_LOAD(0),
+      ...F64_STORE(8),
+      ...GET(D),
+      ...I32(16),
+      ...ADD,
+      ...SET(D),
+    ]),
+    ...GET(S0),
+    ...GET(CS),
+    ...I32(1),
+    ...SHL,
+    ...ADD,
+    ...SET(S0),
+  ];
+  // NP is turned into bytes first so that P runs over byte offsets.
+  const code = [
+    ...GET(NP),
+    ...I32(3),
+    ...SHL,
+    ...SET(NP),
+    ...GET(C),
+    ...SET(S0),
+    ...forLoop(K, PAIRS, 1, pair),
+  ];
+  return { name: 'packC', params: 5, locals: [[3, I32_TYPE]], code };
+}
+
+/**
  * The module's bytes: an imported memory (`env.memory`, shared or not) and the exported functions
- * `update(i32 × 6)` and `gemm(i32 × 7)`; with `fma`, `gemm` uses relaxed SIMD (not valid where that
+ * `update(i32 × 6)`, `gemm(i32 × 7)`, `packU(i32 × 5)` and `packC(i32 × 5)`; with `fma`, `gemm` uses relaxed SIMD (not valid where that
  * is unsupported).
  */
 export function simdModuleBytes(fma = false, shared = false): Uint8Array {
-  return assemble([updateFunction(), gemmFunction(fma)], shared);
+  return assemble([updateFunction(), gemmFunction(fma), packUFunction(), packCFunction()], shared);
 }
 
 let kernel: SimdKernel | null | undefined;
@@ -268,9 +381,18 @@ export function simdKernel(): SimdKernel | null {
           const module = new wasm.Module(bytes);
           const ex = new wasm.Instance(module, { env: { memory } }).exports as Pick<
             SimdKernel,
-            'update' | 'gemm'
+            'update' | 'gemm' | 'packU' | 'packC'
           >;
-          kernel = { module, shared, memory, update: ex.update, gemm: ex.gemm, fma };
+          kernel = {
+            module,
+            shared,
+            memory,
+            update: ex.update,
+            gemm: ex.gemm,
+            packU: ex.packU,
+            packC: ex.packC,
+            fma,
+          };
           return kernel;
         } catch {
           // Try the next variant.
@@ -305,9 +427,35 @@ export function useRelaxedSimd(on: boolean): boolean {
   return was;
 }
 
+/** Rows p of U (and coefficients of C) packed at a time for `gemm`: a 64-row panel of the LU. */
+export const PACK_DEPTH = 64;
+
+/** Where `gemm`'s packed operands go while {@link withSimdMemory} runs with a packing area. */
+export interface PackArea {
+  /** Byte address of the packed U (PACK_DEPTH × `dim` doubles). */
+  readonly u: number;
+  /** Byte address of the packed C (PACK_DEPTH × `dim` doubles). */
+  readonly c: number;
+  /** The largest number of columns of U, or of rows of C, that fits. */
+  readonly dim: number;
+}
+
+let pack: PackArea | null = null;
+
+/**
+ * The packing area of the {@link withSimdMemory} call running now, or `null` (then block updates
+ * do not use `gemm`).
+ *
+ * @internal
+ */
+export function packArea(): PackArea | null {
+  return pack;
+}
+
 /**
  * Runs `fn` with Float64Array views of `lengths` doubles each, placed in the kernel's memory
- * (grown as needed, 16-byte aligned). Views are only valid during `fn`: copy results out.
+ * (grown as needed, 16-byte aligned), and, with `packDim` > 0, a packing area for `gemm` of up to
+ * `packDim` columns or rows behind them. Views are only valid during `fn`: copy results out.
  *
  * @internal
  */
@@ -315,6 +463,7 @@ export function withSimdMemory<T>(
   k: SimdKernel,
   lengths: readonly number[],
   fn: (views: Float64Array[]) => T,
+  packDim = 0,
 ): T {
   let bytes = 0;
   const offsets = lengths.map((len) => {
@@ -322,8 +471,17 @@ export function withSimdMemory<T>(
     bytes += Math.ceil((len * 8) / 16) * 16;
     return o;
   });
+  const area: PackArea | null =
+    packDim > 0 ? { u: bytes, c: bytes + PACK_DEPTH * packDim * 8, dim: packDim } : null;
+  if (area) bytes += 2 * PACK_DEPTH * packDim * 8;
   const have = k.memory.buffer.byteLength;
   if (bytes > have) k.memory.grow(Math.ceil((bytes - have) / 65536));
   const buffer = k.memory.buffer;
-  return fn(lengths.map((len, i) => new Float64Array(buffer, offsets[i], len)));
+  const outer = pack;
+  pack = area;
+  try {
+    return fn(lengths.map((len, i) => new Float64Array(buffer, offsets[i], len)));
+  } finally {
+    pack = outer;
+  }
 }

@@ -11,16 +11,16 @@
  * @internal
  */
 import type { SimdKernel } from './simd.js';
+import { substituteBlock } from './substitute.js';
 
 /**
- * The row-block loop run by both threads: `gemm` over the rows [ra, rb) of one block update.
+ * The row-block loop run by both threads: `gemm` over the rows [ra, rb) of one block update, whose
+ * operands are packed (C by pairs of rows from r0, U by blocks of columns from c0).
  *
  * @internal
  */
 export function gemmRows(gemm: SimdKernel['gemm'], q: ArrayLike<number>, next: Int32Array | null): void {
-  const [xo, xs, co, cs, p0, np, c0, c1, r0, r1, chunk, rows, cols, grab] = Array.from(q) as number[] as [
-    number,
-    number,
+  const [xo, xs, cp, up, np, c0, c1, r0, r1, chunk, rows, grab] = Array.from(q) as number[] as [
     number,
     number,
     number,
@@ -34,7 +34,6 @@ export function gemmRows(gemm: SimdKernel['gemm'], q: ArrayLike<number>, next: I
     number,
     number,
   ];
-  const u = xo + p0 * xs * 8;
   for (;;) {
     // With `next`, blocks of `grab` rows are taken in turn from a shared counter (word 3) by
     // whichever thread is free; without, all rows at once.
@@ -42,25 +41,40 @@ export function gemmRows(gemm: SimdKernel['gemm'], q: ArrayLike<number>, next: I
     if (ra >= r1) return;
     const rb = next ? Math.min(r1, ra + grab) : r1;
     for (let j0 = c0; j0 < c1; j0 += chunk) {
-      const wide = Math.floor((Math.min(c1, j0 + chunk) - j0) / cols) * cols;
-      if (wide === 0) continue;
-      for (let i = ra; i < rb; i += rows)
-        gemm(xo + (i * xs + j0) * 8, xs * 8, co + (i * cs + p0) * 8, cs * 8, u + j0 * 8, np, wide * 8);
+      const width = Math.min(c1, j0 + chunk) - j0;
+      const u = up + (j0 - c0) * np * 8;
+      gemm(
+        xo + (ra * xs + j0) * 8,
+        xs * 8,
+        cp + ((ra - r0) / rows) * np * 16,
+        u,
+        np * 16,
+        width * 8,
+        (rb - ra) / rows,
+      );
     }
     if (!next) return;
   }
 }
 
+/** Task kinds, in word 0 of the parameters. */
+const GEMM_TASK = 0;
+const SUBSTITUTE_TASK = 1;
+
 /**
  * The worker: control words are [0] task number (−1 to stop), [1] task done, [2] ready, [3] next
- * block of rows.
+ * block of rows, [4] set when a task failed; parameter 0 is the kind of task, the rest its
+ * parameters. The functions come as source text; `__name` stands in for the helper that esbuild
+ * (tsx, bundlers with keepNames) wraps around named inner functions.
  */
-const workerSource = `const { workerData } = require('node:worker_threads');
+const workerSource = () => `const { workerData } = require('node:worker_threads');
+const __name = (f) => f;
 const { module, memory, control, params } = workerData;
 const ctrl = new Int32Array(control);
 const q = new Float64Array(params);
-const { gemm } = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const gemmLoop = (${gemmRows.toString()});
+const substitute = (${substituteBlock.toString()});
 Atomics.store(ctrl, 2, 1);
 Atomics.notify(ctrl, 2);
 let seen = 0;
@@ -68,7 +82,12 @@ for (;;) {
   Atomics.wait(ctrl, 0, seen);
   seen = Atomics.load(ctrl, 0);
   if (seen < 0) break;
-  gemmLoop(gemm, q, ctrl);
+  try {
+    if (q[0] === ${SUBSTITUTE_TASK}) substitute(kernel, new Float64Array(memory.buffer), q.subarray(1), ctrl);
+    else gemmLoop(kernel.gemm, q.subarray(1), ctrl);
+  } catch {
+    Atomics.store(ctrl, 4, 1);
+  }
   Atomics.store(ctrl, 1, seen);
   Atomics.notify(ctrl, 1);
 }`;
@@ -109,9 +128,9 @@ function helperFor(k: SimdKernel): Helper | null {
       | { Worker: new (src: string, opts: object) => WorkerLike }
       | undefined;
     if (!wt) return null;
-    const control = new SharedArrayBuffer(16);
-    const params = new SharedArrayBuffer(8 * 16);
-    const worker = new wt.Worker(workerSource, {
+    const control = new SharedArrayBuffer(32);
+    const params = new SharedArrayBuffer(8 * 32);
+    const worker = new wt.Worker(workerSource(), {
       eval: true,
       workerData: { module: k.module, memory: k.memory, control, params },
     });
@@ -136,6 +155,35 @@ function helperFor(k: SimdKernel): Helper | null {
 }
 
 /**
+ * Hands a task to the helper, runs `own` on this thread meanwhile, then waits for the helper (also
+ * when `own` throws, so that no task outlives its call).
+ */
+function dispatch(h: Helper, kind: number, params: readonly number[], own: () => void): void {
+  h.params[0] = kind;
+  h.params.set(params, 1);
+  Atomics.store(h.ctrl, 3, 0);
+  Atomics.store(h.ctrl, 4, 0);
+  h.task = h.task === 0x7fffffff ? 1 : h.task + 1;
+  Atomics.store(h.ctrl, 0, h.task);
+  Atomics.notify(h.ctrl, 0);
+  try {
+    own();
+  } finally {
+    // The helper is finishing its part: spin briefly before sleeping.
+    for (let spin = 0; spin < 20000 && Atomics.load(h.ctrl, 1) !== h.task; spin++);
+    while (Atomics.load(h.ctrl, 1) !== h.task) Atomics.wait(h.ctrl, 1, Atomics.load(h.ctrl, 1), 1000);
+  }
+  // The helper caught the error of its part and is ready for the next task, but this one is
+  // incomplete: a defect of this module, not of the input.
+  if (Atomics.load(h.ctrl, 4) !== 0) throw new Error('gvckit: a block update failed in the helper thread');
+}
+
+/** The helper when it may take work now, else `null`. */
+function readyHelper(k: SimdKernel): Helper | null {
+  return threadsOn && helperReady(k) ? helper! : null;
+}
+
+/**
  * Runs `gemm` over the rows [r0, r1) (a multiple of `rows` apart) of one block update, sharing the
  * rows with the helper thread when it is ready; `also` runs on this thread meanwhile.
  *
@@ -143,39 +191,44 @@ function helperFor(k: SimdKernel): Helper | null {
  */
 export function parallelGemm(
   k: SimdKernel,
-  q: readonly [
-    xo: number,
-    xs: number,
-    co: number,
-    cs: number,
-    p0: number,
-    np: number,
-    c0: number,
-    c1: number,
-  ],
+  q: readonly [xo: number, xs: number, cp: number, up: number, np: number, c0: number, c1: number],
   r0: number,
   r1: number,
   chunk: number,
   rows: number,
-  cols: number,
   also: () => void,
 ): void {
-  const h = threadsOn && helperReady(k) ? helper : null;
+  const h = readyHelper(k);
   if (!h) {
-    gemmRows(k.gemm, [...q, r0, r1, chunk, rows, cols, r1 - r0], null);
+    gemmRows(k.gemm, [...q, r0, r1, chunk, rows, r1 - r0], null);
     also();
     return;
   }
-  h.params.set([...q, r0, r1, chunk, rows, cols, Math.max(1, Math.floor(GRAB_ROWS / rows)) * rows]);
-  Atomics.store(h.ctrl, 3, 0);
-  h.task = h.task === 0x7fffffff ? 1 : h.task + 1;
-  Atomics.store(h.ctrl, 0, h.task);
-  Atomics.notify(h.ctrl, 0);
-  also();
-  gemmRows(k.gemm, h.params, h.ctrl);
-  // The helper is finishing its last block: spin briefly before sleeping.
-  for (let spin = 0; spin < 20000 && Atomics.load(h.ctrl, 1) !== h.task; spin++);
-  while (Atomics.load(h.ctrl, 1) !== h.task) Atomics.wait(h.ctrl, 1, Atomics.load(h.ctrl, 1), 1000);
+  dispatch(
+    h,
+    GEMM_TASK,
+    [...q, r0, r1, chunk, rows, Math.max(1, Math.floor(GRAB_ROWS / rows)) * rows],
+    () => {
+      also();
+      gemmRows(k.gemm, h.params.subarray(1), h.ctrl);
+    },
+  );
+}
+
+/**
+ * Runs one block step of a triangular solve ({@link substituteBlock}) with parameters `q`, its
+ * chunks of columns shared between this thread and the helper when the helper is ready.
+ *
+ * @internal
+ */
+export function parallelSubstitute(k: SimdKernel, q: readonly number[]): void {
+  const heap = new Float64Array(k.memory.buffer);
+  const h = readyHelper(k);
+  if (!h) {
+    substituteBlock(k, heap, q, null);
+    return;
+  }
+  dispatch(h, SUBSTITUTE_TASK, q, () => substituteBlock(k, heap, q, h.ctrl));
 }
 
 /**

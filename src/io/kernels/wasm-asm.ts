@@ -53,6 +53,7 @@ export const BR = (d: number) => [0x0c, d];
 export const BR_IF = (d: number) => [0x0d, d];
 export const END = [0x0b];
 export const F64_LOAD = (offset: number) => [0x2b, ...memarg(3, offset)];
+export const F64_STORE = (offset: number) => [0x39, ...memarg(3, offset)];
 export const V128_LOAD = (offset = 0) => [0xfd, 0x00, ...memarg(3, offset)];
 export const V128_STORE = (offset = 0) => [0xfd, 0x0b, ...memarg(3, offset)];
 export const V128_LOAD64_SPLAT = (offset = 0) => [0xfd, 0x0a, ...memarg(3, offset)];

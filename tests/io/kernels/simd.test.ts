@@ -79,12 +79,33 @@ describe('WebAssembly SIMD kernel', () => {
     expectClose(luSolve(f, b, 9), js, 1e-12);
   });
 
+  it('packU and packC lay out U by blocks of columns and C by interleaved pairs of rows', () => {
+    const k = simdKernel()!;
+    const [W, P] = [2 * GEMM_COLUMNS, 3];
+    withSimdMemory(k, [P * (W + 1), P * W, 4 * (P + 2), 2 * P * 2], ([u, pu, c, pc]) => {
+      // U: P rows of W + 1 doubles (stride W + 1), u(p, j) = 100 p + j; only W columns are packed.
+      for (let p = 0; p < P; p++) for (let j = 0; j <= W; j++) u![p * (W + 1) + j] = 100 * p + j;
+      k.packU(u!.byteOffset, (W + 1) * 8, pu!.byteOffset, P, W * 8);
+      // Block b, row p, column t holds u(p, 8 b + t).
+      const expectedU: number[] = [];
+      for (let b = 0; b < W / GEMM_COLUMNS; b++)
+        for (let p = 0; p < P; p++)
+          for (let t = 0; t < GEMM_COLUMNS; t++) expectedU.push(100 * p + 8 * b + t);
+      expect(Array.from(pu!)).toEqual(expectedU);
+      // C: 4 rows of P + 2 doubles (stride P + 2), c(i, p) = 10 i + p; 2 pairs of P coefficients.
+      for (let i = 0; i < 4; i++) for (let p = 0; p < P + 2; p++) c![i * (P + 2) + p] = 10 * i + p;
+      k.packC(c!.byteOffset, (P + 2) * 8, pc!.byteOffset, P, 2);
+      // Pair 0: c(0,0) c(1,0) c(0,1) c(1,1) c(0,2) c(1,2); pair 1 the same for rows 2 and 3.
+      expect(Array.from(pc!)).toEqual([0, 10, 1, 11, 2, 12, 20, 30, 21, 31, 22, 32]);
+    });
+  });
+
   it.each(variants)('gemm: 2 rows × 24 columns × 5 rows p against plain loops (relaxed SIMD: %s)', (fma) => {
     useRelaxedSimd(fma);
     const k = simdKernel()!;
     expect(k.fma).toBe(fma);
     const [R, W, P] = [GEMM_ROWS, 3 * GEMM_COLUMNS, 5];
-    withSimdMemory(k, [R * W, P * W, R * P], ([x, u, c]) => {
+    withSimdMemory(k, [R * W, P * W, R * P, P * W, R * P], ([x, u, c, pu, pc]) => {
       for (let i = 0; i < x!.length; i++) x![i] = i;
       for (let i = 0; i < u!.length; i++) u![i] = (i % 7) + 1;
       for (let i = 0; i < c!.length; i++) c![i] = i + 1;
@@ -93,7 +114,9 @@ describe('WebAssembly SIMD kernel', () => {
         for (let j = 0; j < W; j++)
           for (let p = 0; p < P; p++)
             expected[i * W + j] = expected[i * W + j]! - c![i * P + p]! * u![p * W + j]!;
-      k.gemm(x!.byteOffset, W * 8, c!.byteOffset, P * 8, u!.byteOffset, P, W * 8);
+      k.packU(u!.byteOffset, W * 8, pu!.byteOffset, P, W * 8);
+      k.packC(c!.byteOffset, P * 8, pc!.byteOffset, P, 1);
+      k.gemm(x!.byteOffset, W * 8, pc!.byteOffset, pu!.byteOffset, P * 16, W * 8, 1);
       // Small integers: exact with or without fused multiply–add.
       expect(Array.from(x!)).toEqual(Array.from(expected));
     });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inverse, luFactor, luSolve } from '../../../src/io/index.js';
 import { simdKernel } from '../../../src/io/kernels/simd.js';
-import { helperReady, useThreads } from '../../../src/io/kernels/threads.js';
+import { helperReady, parallelSubstitute, useThreads } from '../../../src/io/kernels/threads.js';
 
 afterEach(() => {
   useThreads(true);
@@ -56,4 +56,20 @@ describe('helper thread for the SIMD block updates', () => {
       expect(Array.from(inverse(a, n))).toEqual(Array.from(inv0));
     },
   );
+
+  it('a task that fails in both threads throws instead of hanging, and the helper keeps working', async () => {
+    if (!(await helperStarted())) return;
+    const k = simdKernel()!;
+    const beyond = k.memory.buffer.byteLength + 4096;
+    // A block step on X far beyond the end of the memory: `update` traps in whichever thread runs a chunk.
+    const q = [1, beyond, beyond, 64, 1024, 0, 64, 0, 1024, 64, 64, beyond, beyond, 256];
+    expect(() => parallelSubstitute(k, q)).toThrow();
+    const n = 301;
+    const a = randomMatrix(n, 11);
+    useThreads(false);
+    const inv0 = inverse(a, n);
+    useThreads(true);
+    expect(helperReady(k)).toBe(true);
+    expect(Array.from(inverse(a, n))).toEqual(Array.from(inv0));
+  });
 });
