@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import * as io from '../src/io/index.js';
 import { simdKernel, useSimd } from '../src/io/kernels/simd.js';
 import { report, type Timing, time } from './harness.js';
@@ -35,12 +36,19 @@ function syntheticIcio(G: number, N: number): io.Icio {
   return io.createIcio({ countries, sectors, Z, Y });
 }
 
-/** Times numpy.linalg.inv of the same I − A in python3, in milliseconds (median of `runs`). */
-function numpyInverse(matrix: Float64Array, n: number, runs: number): Timing | undefined {
+/**
+ * numpy.linalg.inv of a matrix written once to a temporary file: each call of the returned function
+ * starts python3, inverts once to warm up, then times `runs` inversions and returns their median in
+ * milliseconds (undefined where python3 or NumPy is missing).
+ */
+function numpyInverter(
+  matrix: Float64Array,
+  n: number,
+): { run: (runs: number) => number | undefined; close: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'gvckit-bench-'));
-  try {
-    const file = join(dir, 'm.f64');
-    writeFileSync(file, matrix);
+  const file = join(dir, 'm.f64');
+  writeFileSync(file, matrix);
+  const run = (runs: number) => {
     const script = [
       'import sys, time, numpy as np',
       `a = np.fromfile(sys.argv[1], dtype=np.float64).reshape(${n}, ${n})`,
@@ -56,10 +64,47 @@ function numpyInverse(matrix: Float64Array, n: number, runs: number): Timing | u
     });
     if (r.status !== 0) return undefined;
     const median = Number(r.stdout.trim());
-    return Number.isFinite(median) ? { median, runs, peakRssMiB: Number.NaN } : undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    return Number.isFinite(median) ? median : undefined;
+  };
+  return { run, close: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The median of some numbers. */
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/**
+ * Times `fn` and numpy.linalg.inv in alternation, `rounds` times each (after one warm-up call of
+ * `fn`), so that both see the same state of a shared machine; also returns the median of the
+ * ratios of each round.
+ */
+function interleaved(
+  fn: () => unknown,
+  numpy: ReturnType<typeof numpyInverter>,
+  rounds: number,
+): { ours: Timing; numpy?: Timing; roundRatio?: number } {
+  fn();
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let peak = process.memoryUsage.rss();
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    fn();
+    ours.push(performance.now() - t0);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    const t = numpy.run(1);
+    if (t !== undefined) theirs.push(t);
   }
+  const timing = (xs: number[], rss: number): Timing => ({
+    median: median(xs),
+    runs: xs.length,
+    peakRssMiB: rss,
+  });
+  if (theirs.length !== ours.length) return { ours: timing(ours, peak / 2 ** 20) };
+  return {
+    ours: timing(ours, peak / 2 ** 20),
+    numpy: timing(theirs, Number.NaN),
+    roundRatio: median(ours.map((o, i) => o / theirs[i]!)),
+  };
 }
 
 const sizes: Array<[number, number]> = [
@@ -77,8 +122,15 @@ for (const [G, N] of sizes) {
   const big = n > 1500;
   const opts = big ? { minMs: 0, minRuns: 1, maxRuns: 2 } : { minMs: 0, minRuns: 3, maxRuns: 5 };
   const matrixMiB = (n * n * 8) / 2 ** 20;
+  const iMinusA = io.identityMinus(io.technicalCoefficients(t).data, n);
+  const inverter = numpyInverter(iMinusA, n);
   const base = process.memoryUsage.rss() / 2 ** 20;
-  const leontief = time(() => io.leontiefInverse(t), opts);
+  const {
+    ours: leontief,
+    numpy,
+    roundRatio,
+  } = interleaved(() => io.leontiefInverse(t), inverter, big ? 5 : 7);
+  inverter.close();
   // The pure TypeScript fallback, for comparison (skipped at 2,464 rows to keep the run short).
   let fallback: Timing | undefined;
   if (simdKernel() && !big) {
@@ -86,17 +138,19 @@ for (const [G, N] of sizes) {
     fallback = time(() => io.leontiefInverse(t), opts);
     useSimd(true);
   }
-  const iMinusA = io.identityMinus(io.technicalCoefficients(t).data, n);
   const lu = time(() => io.luFactor(iMinusA, n), opts);
-  const numpy = numpyInverse(iMinusA, n, big ? 3 : 5);
   const rows: Parameters<typeof report>[1] = [];
   if (numpy)
-    rows.push({ name: 'numpy.linalg.inv, 2 threads (baseline)', timing: numpy, note: 'RSS not measured' });
+    rows.push({
+      name: 'numpy.linalg.inv, 2 threads (baseline)',
+      timing: numpy,
+      note: 'timed in alternation with leontiefInverse; RSS not measured',
+    });
   rows.push({
     name: `leontiefInverse (blocked LU${simdKernel() ? ', WebAssembly SIMD' : ', TypeScript'})`,
     timing: leontief,
     ...(numpy ? { baseline: numpy } : {}),
-    note: `RSS − start ${(leontief.peakRssMiB - base).toFixed(0)} MiB = ${((leontief.peakRssMiB - base) / matrixMiB).toFixed(1)} × one n² matrix (${matrixMiB.toFixed(0)} MiB)`,
+    note: `${roundRatio ? `median of round ratios ${roundRatio.toFixed(2)}×; ` : ''}RSS − start ${(leontief.peakRssMiB - base).toFixed(0)} MiB = ${((leontief.peakRssMiB - base) / matrixMiB).toFixed(1)} × one n² matrix (${matrixMiB.toFixed(0)} MiB)`,
   });
   if (fallback) {
     rows.push({
