@@ -1,7 +1,7 @@
 import { GvcError } from '../../core/errors.js';
 import { blockUpdate } from './block-update.js';
 import { checkSquare } from './matrix.js';
-import { simdKernel, withSimdMemory } from './simd.js';
+import { simdKernel, withoutPacking, withSimdMemory } from './simd.js';
 import { BLOCK, backSubstitute, blockStep, forwardSubstitute, simdOperands } from './triangular.js';
 
 /**
@@ -146,43 +146,40 @@ function factorPanel(
  * Blocked LU in place on `lu` (in WebAssembly memory or not), with `panel` (at least n·BLOCK
  * doubles, in the same memory) as the scratch space of the panels. Each panel of BLOCK columns is
  * copied out to rows of BLOCK doubles, so that the pivot searches and the column operations of
- * its factorisation stay in cache, factorised there, and copied back; its row swaps are then
+ * its factorisation stay in cache, factorised there, and copied back; its row exchanges are then
  * applied to the rest of the rows (as LAPACK's getrf and laswp do).
  */
 function factorise(lu: Float64Array, n: number, panel: Float64Array): LuFactors {
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   let scale = 0;
-  for (let i = 0; i < lu.length; i++) scale = Math.max(scale, Math.abs(lu[i]!));
+  for (let i = 0; i < lu.length; i++) {
+    const v = Math.abs(lu[i]!);
+    if (v > scale) scale = v;
+  }
   const tiny = scale * n * Number.EPSILON;
   const simd = simdOperands(lu, panel);
   const piv = new Int32Array(BLOCK);
+  let factored = false;
   for (let k0 = 0; k0 < n; k0 += BLOCK) {
     const kb = Math.min(BLOCK, n - k0);
     const kEnd = k0 + kb;
-    const rows = n - k0;
-    for (let i = 0; i < rows; i++) {
-      const o = (k0 + i) * n + k0;
-      for (let j = 0; j < kb; j++) panel[i * kb + j] = lu[o + j]!;
+    if (!factored) {
+      factorPanelAt(lu, n, panel, piv, tiny, k0, kb);
+      exchangeRows(lu, n, perm, piv, k0, kb);
     }
-    factorPanel(panel, kb, rows, piv, tiny, k0, 0, kb);
-    for (let i = 0; i < rows; i++) {
-      const o = (k0 + i) * n + k0;
-      for (let j = 0; j < kb; j++) lu[o + j] = panel[i * kb + j]!;
-    }
-    for (let k = 0; k < kb; k++) {
-      const r = piv[k]!;
-      if (r === k) continue;
-      swapRows(lu, n, k0 + k, k0 + r, 0, k0);
-      swapRows(lu, n, k0 + k, k0 + r, kEnd, n);
-      const t = perm[k0 + k]!;
-      perm[k0 + k] = perm[k0 + r]!;
-      perm[k0 + r] = t;
-    }
+    factored = false;
     if (kEnd >= n) break;
     if (simd) {
-      // Both steps below at once, by chunks of columns shared between the threads.
-      blockStep(simd.k, simd.area, lu, n, lu, n, true, k0, kEnd, kEnd, n, kEnd, n);
+      // U12 = L11⁻¹ A12 and A22 −= L21·U12 at once, by chunks of columns shared between the
+      // threads; the next panel is factorised as soon as its columns are updated, while the helper
+      // goes on with the others (look-ahead), and its row exchanges wait for the step to end.
+      const kb1 = Math.min(BLOCK, n - kEnd);
+      blockStep(simd.k, simd.area, lu, n, lu, n, true, k0, kEnd, kEnd, n, kEnd, n, () =>
+        withoutPacking(() => factorPanelAt(lu, n, panel, piv, tiny, kEnd, kb1)),
+      );
+      exchangeRows(lu, n, perm, piv, kEnd, kb1);
+      factored = true;
       continue;
     }
     // U12 = L11⁻¹ A12 (forward substitution with the unit lower panel, row by row).
@@ -191,6 +188,51 @@ function factorise(lu: Float64Array, n: number, panel: Float64Array): LuFactors 
     blockUpdate(lu, n, lu, n, kEnd, n, k0, kEnd, kEnd, n);
   }
   return { n, lu, perm };
+}
+
+/**
+ * Factorises the panel of columns [k0, k0 + kb), rows k0.., in `panel` (copied out, factorised and
+ * copied back), leaving its row exchanges in `piv` for {@link exchangeRows}.
+ */
+function factorPanelAt(
+  lu: Float64Array,
+  n: number,
+  panel: Float64Array,
+  piv: Int32Array,
+  tiny: number,
+  k0: number,
+  kb: number,
+): void {
+  const rows = n - k0;
+  for (let i = 0; i < rows; i++) {
+    const o = (k0 + i) * n + k0;
+    for (let j = 0; j < kb; j++) panel[i * kb + j] = lu[o + j]!;
+  }
+  factorPanel(panel, kb, rows, piv, tiny, k0, 0, kb);
+  for (let i = 0; i < rows; i++) {
+    const o = (k0 + i) * n + k0;
+    for (let j = 0; j < kb; j++) lu[o + j] = panel[i * kb + j]!;
+  }
+}
+
+/** Applies the row exchanges of the panel at k0 to the columns outside it, and to `perm`. */
+function exchangeRows(
+  lu: Float64Array,
+  n: number,
+  perm: Int32Array,
+  piv: Int32Array,
+  k0: number,
+  kb: number,
+): void {
+  for (let k = 0; k < kb; k++) {
+    const r = piv[k]!;
+    if (r === k) continue;
+    swapRows(lu, n, k0 + k, k0 + r, 0, k0);
+    swapRows(lu, n, k0 + k, k0 + r, k0 + kb, n);
+    const t = perm[k0 + k]!;
+    perm[k0 + k] = perm[k0 + r]!;
+    perm[k0 + r] = t;
+  }
 }
 
 /**

@@ -453,6 +453,22 @@ export function packArea(): PackArea | null {
 }
 
 /**
+ * Runs `fn` without the packing area, so that its block updates leave the packed operands of a
+ * step in progress alone (they go row by row through `update`).
+ *
+ * @internal
+ */
+export function withoutPacking<T>(fn: () => T): T {
+  const outer = pack;
+  pack = null;
+  try {
+    return fn();
+  } finally {
+    pack = outer;
+  }
+}
+
+/**
  * Runs `fn` with Float64Array views of `lengths` doubles each, placed in the kernel's memory
  * (grown as needed, 16-byte aligned), and, with `packDim` > 0, a packing area for `gemm` of up to
  * `packDim` columns or rows behind them. Views are only valid during `fn`: copy results out.

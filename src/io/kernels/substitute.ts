@@ -49,7 +49,8 @@ export type StepParams = readonly [
  * X_i /= U(i, i)), then updates the rows [r0, r1) by X_r −= Σ_{k0 ≤ p < kEnd} C(r, p)·X_p: pairs of
  * rows and blocks of 8 columns in `gemm` on packed operands, the rest row by row in `update`, an odd
  * last column in plain loops on `heap` (a Float64Array over the kernel's memory). With `next`,
- * chunks are taken from the shared counter `next[3]`; without, all are done here.
+ * chunks are taken from the shared counter `next[3]`, and the packed coefficients are used once
+ * `next[5]` says they are ready; without, all chunks are done here.
  *
  * @internal
  */
@@ -100,6 +101,9 @@ export function substituteBlock(
         p1 = lower === 1 ? i : kEnd;
       } else {
         if (t === inBlock && packed) {
+          // In the helper, wait for the calling thread to finish packing the coefficients
+          // (word 5 of the control words), which it does while this thread solves its first block.
+          if (next !== null) while (Atomics.load(next, 5) === 0);
           // The block's rows are solved: pack them and update the pairs of rows in `gemm`, by
           // blocks of 32 rows (their packed coefficients in L1 cache) and 256 columns (their
           // packed rows of U, 128 KiB, in L2 cache).

@@ -63,7 +63,8 @@ const SUBSTITUTE_TASK = 1;
 
 /**
  * The worker: control words are [0] task number (−1 to stop), [1] task done, [2] ready, [3] next
- * block of rows, [4] set when a task failed; parameter 0 is the kind of task, the rest its
+ * block of rows, [4] set when a task failed, [5] set when the coefficients of a block step are
+ * packed; parameter 0 is the kind of task, the rest its
  * parameters. The functions come as source text; `__name` stands in for the helper that esbuild
  * (tsx, bundlers with keepNames) wraps around named inner functions.
  */
@@ -103,6 +104,8 @@ interface Helper {
   readonly params: Float64Array;
   task: number;
   broken: boolean;
+  /** Whether a task is out with the helper (a block update inside it runs on its own thread). */
+  busy: boolean;
 }
 
 let helper: Helper | null | undefined;
@@ -141,6 +144,7 @@ function helperFor(k: SimdKernel): Helper | null {
       params: new Float64Array(params),
       task: 0,
       broken: false,
+      busy: false,
     };
     const stop = () => {
       h.broken = true;
@@ -163,12 +167,15 @@ function dispatch(h: Helper, kind: number, params: readonly number[], own: () =>
   h.params.set(params, 1);
   Atomics.store(h.ctrl, 3, 0);
   Atomics.store(h.ctrl, 4, 0);
+  Atomics.store(h.ctrl, 5, 0);
   h.task = h.task === 0x7fffffff ? 1 : h.task + 1;
   Atomics.store(h.ctrl, 0, h.task);
   Atomics.notify(h.ctrl, 0);
+  h.busy = true;
   try {
     own();
   } finally {
+    h.busy = false;
     // The helper is finishing its part: spin briefly before sleeping.
     for (let spin = 0; spin < 20000 && Atomics.load(h.ctrl, 1) !== h.task; spin++);
     while (Atomics.load(h.ctrl, 1) !== h.task) Atomics.wait(h.ctrl, 1, Atomics.load(h.ctrl, 1), 1000);
@@ -178,9 +185,9 @@ function dispatch(h: Helper, kind: number, params: readonly number[], own: () =>
   if (Atomics.load(h.ctrl, 4) !== 0) throw new Error('gvckit: a block update failed in the helper thread');
 }
 
-/** The helper when it may take work now, else `null`. */
+/** The helper when it may take work now (started, and not busy with a task of ours), else `null`. */
 function readyHelper(k: SimdKernel): Helper | null {
-  return threadsOn && helperReady(k) ? helper! : null;
+  return threadsOn && helperReady(k) && !helper!.busy ? helper! : null;
 }
 
 /**
@@ -216,19 +223,39 @@ export function parallelGemm(
 }
 
 /**
- * Runs one block step of a triangular solve ({@link substituteBlock}) with parameters `q`, its
- * chunks of columns shared between this thread and the helper when the helper is ready.
+ * Runs one block step of a triangular solve ({@link substituteBlock}): `pack` (the packing of the
+ * coefficients), then this thread's first chunk of columns (parameters `own`), then `first` if
+ * given, then the chunks of `rest`, which the helper thread shares when it is ready; the helper
+ * starts on them at once and waits for the packed coefficients only where it needs them.
  *
  * @internal
  */
-export function parallelSubstitute(k: SimdKernel, q: readonly number[]): void {
+export function parallelSubstitute(
+  k: SimdKernel,
+  pack: () => void,
+  own: readonly number[],
+  rest: readonly number[],
+  first?: () => void,
+): void {
   const heap = new Float64Array(k.memory.buffer);
   const h = readyHelper(k);
   if (!h) {
-    substituteBlock(k, heap, q, null);
+    pack();
+    substituteBlock(k, heap, own, null);
+    first?.();
+    substituteBlock(k, heap, rest, null);
     return;
   }
-  dispatch(h, SUBSTITUTE_TASK, q, () => substituteBlock(k, heap, q, h.ctrl));
+  dispatch(h, SUBSTITUTE_TASK, rest, () => {
+    try {
+      pack();
+    } finally {
+      Atomics.store(h.ctrl, 5, 1);
+    }
+    substituteBlock(k, heap, own, null);
+    first?.();
+    substituteBlock(k, heap, rest, h.ctrl);
+  });
 }
 
 /**

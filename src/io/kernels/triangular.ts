@@ -71,7 +71,9 @@ const STEP_CHUNK = 256;
 /**
  * One block step with the SIMD kernel ({@link substituteBlock}) on the columns [c0, c1) of X (n×m,
  * in the kernel's memory like `lu`): the coefficients of the rows [r0, r1) are packed once, then
- * large steps are shared by chunks of columns with the helper thread.
+ * large steps are shared by chunks of columns with the helper thread. `first`, if given, runs on
+ * this thread as soon as the first chunk of columns is done, while the helper goes on with the
+ * others (the LU factorises its next panel there).
  *
  * @internal
  */
@@ -89,13 +91,28 @@ export function blockStep(
   r1: number,
   c0: number,
   c1: number,
+  first?: () => void,
 ): void {
   const np = kEnd - k0;
   const pairs = Math.floor((r1 - r0) / 2);
-  if (pairs > 0) k.packC(lu.byteOffset + (r0 * n + k0) * 8, n * 8, area.c, np, pairs);
-  const q = [lower ? 1 : 0, lu.byteOffset, x.byteOffset, n, m, k0, kEnd, c0, c1, r0, r1, area.c, area.u];
-  if (np * (c1 - c0) * (r1 - r0 + np / 2) >= SPLIT_WORK) parallelSubstitute(k, [...q, STEP_CHUNK]);
-  else substituteBlock(k, new Float64Array(k.memory.buffer), [...q, c1 - c0], null);
+  const pack = () => {
+    if (pairs > 0) k.packC(lu.byteOffset + (r0 * n + k0) * 8, n * 8, area.c, np, pairs);
+  };
+  const head = [lower ? 1 : 0, lu.byteOffset, x.byteOffset, n, m, k0, kEnd];
+  const tail = [r0, r1, area.c, area.u, STEP_CHUNK];
+  if (np * (c1 - c0) * (r1 - r0 + np / 2) >= SPLIT_WORK) {
+    const split = Math.min(c1, c0 + STEP_CHUNK);
+    parallelSubstitute(k, pack, [...head, c0, split, ...tail], [...head, split, c1, ...tail], first);
+  } else {
+    pack();
+    substituteBlock(
+      k,
+      new Float64Array(k.memory.buffer),
+      [...head, c0, c1, r0, r1, area.c, area.u, c1 - c0],
+      null,
+    );
+    first?.();
+  }
 }
 
 /**

@@ -62,8 +62,23 @@ describe('helper thread for the SIMD block updates', () => {
     const k = simdKernel()!;
     const beyond = k.memory.buffer.byteLength + 4096;
     // A block step on X far beyond the end of the memory: `update` traps in whichever thread runs a chunk.
-    const q = [1, beyond, beyond, 64, 1024, 0, 64, 0, 1024, 64, 64, beyond, beyond, 256];
-    expect(() => parallelSubstitute(k, q)).toThrow();
+    const q = (c0: number, c1: number) => [
+      1,
+      beyond,
+      beyond,
+      64,
+      1024,
+      0,
+      64,
+      c0,
+      c1,
+      64,
+      64,
+      beyond,
+      beyond,
+      256,
+    ];
+    expect(() => parallelSubstitute(k, () => {}, q(0, 256), q(256, 1024))).toThrow();
     const n = 301;
     const a = randomMatrix(n, 11);
     useThreads(false);
