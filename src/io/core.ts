@@ -1,5 +1,12 @@
 import { assertIcio, icioLabels, labelled } from './internal.js';
-import { inverse, inverseInPlace, type LuFactors, luFactorInPlace, luSolveTransposed } from './kernels/lu.js';
+import {
+  inverse,
+  inverseInPlace,
+  inverseOf,
+  type LuFactors,
+  luFactorInPlace,
+  luSolveTransposed,
+} from './kernels/lu.js';
 import { block, identityMinus } from './kernels/matrix.js';
 import type { Icio, LabelledMatrix } from './types.js';
 
@@ -19,6 +26,33 @@ export function coefficientsData(icio: Icio): Float64Array {
     for (let j = 0; j < n; j++) a[r + j] = Z[r + j]! * inv[j]!;
   }
   return a;
+}
+
+/**
+ * Writes I − A (A the technical coefficients, Z_ij / x_j) into `out`, row-major.
+ *
+ * @internal
+ */
+export function writeLeontiefMatrix(icio: Icio, out: Float64Array): void {
+  const { Z, x } = icio;
+  const n = x.length;
+  const inv = new Float64Array(n);
+  for (let j = 0; j < n; j++) inv[j] = x[j]! > 0 ? 1 / x[j]! : 0;
+  for (let i = 0; i < n; i++) {
+    const r = i * n;
+    for (let j = 0; j < n; j++) out[r + j] = -Z[r + j]! * inv[j]!;
+    out[r + i] = 1 + out[r + i]!;
+  }
+}
+
+/**
+ * The Leontief inverse (I − A)⁻¹ as a raw row-major array, I − A written straight into the solver's
+ * memory.
+ *
+ * @internal
+ */
+export function leontiefInverseData(icio: Icio): Float64Array {
+  return inverseOf(icio.x.length, (m) => writeLeontiefMatrix(icio, m));
 }
 
 /**
@@ -98,7 +132,7 @@ export function technicalCoefficients(icio: Icio): LabelledMatrix {
  */
 export function leontiefInverse(icio: Icio): LabelledMatrix {
   assertIcio(icio);
-  return labelled(icio, inverseInPlace(iMinus(coefficientsData(icio)), icio.x.length));
+  return labelled(icio, leontiefInverseData(icio));
 }
 
 /** Turns a square matrix A into I − A in place and returns it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allocationData, coefficientsData } from '../core.js';
+import { allocationData, leontiefInverseData } from '../core.js';
 import { assertIcio, parseOptions } from '../internal.js';
 import { inverseInPlace } from '../kernels/lu.js';
 import { identityMinus } from '../kernels/matrix.js';
@@ -105,7 +105,7 @@ export function rasmussenLinkages(icio: Icio, options?: RasmussenOptions): Rasmu
   const { forward = 'ghosh' } = parseOptions(RasmussenOptions, options, 'Rasmussen linkages');
   const { N, x } = icio;
   const n = x.length;
-  const b = inverseInPlace(identityMinus(coefficientsData(icio), n), n);
+  const b = leontiefInverseData(icio);
   let m = b;
   if (forward === 'ghosh') {
     if (x.every((xi) => xi > 0)) {

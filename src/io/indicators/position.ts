@@ -1,7 +1,7 @@
-import { coefficientsData, leontiefFactors } from '../core.js';
+import { leontiefFactors, leontiefInverseData } from '../core.js';
 import { assertIcio, labelled } from '../internal.js';
-import { inverseInPlace, luSolve, luSolveTransposed } from '../kernels/lu.js';
-import { identityMinus, matmul } from '../kernels/matrix.js';
+import { luSolve, luSolveTransposed } from '../kernels/lu.js';
+import { matmul } from '../kernels/matrix.js';
 import type { Icio, LabelledMatrix } from '../types.js';
 
 /** The upstreamness of one country–sector. */
@@ -102,7 +102,7 @@ export function downstreamness(icio: Icio): DownstreamnessRecord[] {
 export function averagePropagationLength(icio: Icio): LabelledMatrix {
   assertIcio(icio);
   const n = icio.x.length;
-  const b = inverseInPlace(identityMinus(coefficientsData(icio), n), n);
+  const b = leontiefInverseData(icio);
   const bMinusI = Float64Array.from(b);
   for (let i = 0; i < n; i++) bMinusI[i * n + i] = bMinusI[i * n + i]! - 1;
   const h = matmul(b, bMinusI, n, n, n);

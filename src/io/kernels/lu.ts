@@ -377,6 +377,31 @@ export function inverseInPlace(a: Float64Array, n: number): Float64Array {
 }
 
 /**
+ * The inverse of the n×n matrix that `fill` writes, row-major, into the array it is handed: the
+ * kernel's memory where the SIMD kernel runs, so that the matrix is written once and never copied
+ * (peak memory: the result and, in the kernel's memory, two n×n arrays).
+ *
+ * @internal
+ */
+export function inverseOf(n: number, fill: (a: Float64Array) => void): Float64Array {
+  const k = simdKernel();
+  if (k && n >= SIMD_MIN_ORDER) {
+    return withSimdMemory(
+      k,
+      [n * n, n * n, n * BLOCK],
+      ([lu, w, panel]) => {
+        fill(lu!);
+        return invertFactorised(factorise(lu!, n, panel!), w!, new Float64Array(n * n));
+      },
+      n,
+    );
+  }
+  const a = new Float64Array(n * n);
+  fill(a);
+  return inverseInPlace(a, n);
+}
+
+/**
  * A⁻¹ = U⁻¹L⁻¹P: solves against the identity in `w` (n×n), then writes the columns permuted into
  * `out` (which may be `w`) and returns it.
  */

@@ -81,26 +81,30 @@ export function substituteBlock(
   const np = kEnd - k0;
   // Register blocks are 2 rows (GEMM_ROWS) × 8 columns (GEMM_COLUMNS).
   const paired = Math.floor((r1 - r0) / 2) * 2;
+  // Chunks of `chunk` columns, but the last 256 columns in chunks of 64, so that the threads end
+  // the step within a small chunk of each other.
+  const big = Math.max(0, Math.floor((c1 - c0 - 256) / chunk));
   for (let taken = 0; ; taken++) {
-    const ja = c0 + (next ? Atomics.add(next, 3, 1) : taken) * chunk;
+    const t = next ? Atomics.add(next, 3, 1) : taken;
+    const ja = t < big ? c0 + t * chunk : c0 + big * chunk + (t - big) * 64;
     if (ja >= c1) return;
-    const jb = Math.min(c1, ja + chunk);
+    const jb = Math.min(c1, ja + (t < big ? chunk : 64));
     const wide = Math.floor((jb - ja) / 8) * 8;
     const packed = wide > 0 && paired > 0;
     // Rows i of the block first (in order: forward down, back up), then the rows [r0, r1); row i
     // is X_i[j0, jb) −= Σ_{p ∈ [p0, p1)} C(i, p)·X_p[j0, jb) with C in the factors.
     const inBlock = np;
-    for (let t = 0; t < inBlock + (r1 - r0); t++) {
+    for (let s = 0; s < inBlock + (r1 - r0); s++) {
       let i: number;
       let p0: number;
       let p1: number;
       let j0 = ja;
-      if (t < inBlock) {
-        i = lower === 1 ? k0 + t : kEnd - 1 - t;
+      if (s < inBlock) {
+        i = lower === 1 ? k0 + s : kEnd - 1 - s;
         p0 = lower === 1 ? k0 : i + 1;
         p1 = lower === 1 ? i : kEnd;
       } else {
-        if (t === inBlock && packed) {
+        if (s === inBlock && packed) {
           // In the helper, wait for the calling thread to finish packing the coefficients
           // (word 5 of the control words), which it does while this thread solves its first block.
           if (next !== null) while (Atomics.load(next, 5) === 0);
@@ -125,7 +129,7 @@ export function substituteBlock(
             }
           }
         }
-        i = r0 + t - inBlock;
+        i = r0 + s - inBlock;
         p0 = k0;
         p1 = kEnd;
         // What `gemm` did not reach of its rows: the columns beyond its blocks.
@@ -144,12 +148,12 @@ export function substituteBlock(
           );
         if (even < jb - j0) {
           const j = j0 + even;
-          let s = heap[x8 + i * m + j]!;
-          for (let p = p0; p < p1; p++) s -= heap[lu8 + i * n + p]! * heap[x8 + p * m + j]!;
-          heap[x8 + i * m + j] = s;
+          let v = heap[x8 + i * m + j]!;
+          for (let p = p0; p < p1; p++) v -= heap[lu8 + i * n + p]! * heap[x8 + p * m + j]!;
+          heap[x8 + i * m + j] = v;
         }
       }
-      if (t < inBlock && lower !== 1) {
+      if (s < inBlock && lower !== 1) {
         const d = 1 / heap[lu8 + i * n + i]!;
         const o = x8 + i * m;
         for (let j = ja; j < jb; j++) heap[o + j] = heap[o + j]! * d;
