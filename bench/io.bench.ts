@@ -8,33 +8,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import * as io from '../src/io/index.js';
 import { simdKernel, useSimd } from '../src/io/kernels/simd.js';
 import { report, type Timing, time } from './harness.js';
-
-/** A deterministic synthetic table: G countries × N sectors, domestic blocks heavier than foreign. */
-function syntheticIcio(G: number, N: number): io.Icio {
-  const n = G * N;
-  let seed = 12345 + n;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const Z = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const home = Math.floor(i / N) === Math.floor(j / N);
-      Z[i * n + j] = rand() * (home ? 10 : 1);
-    }
-  }
-  const Y = new Float64Array(n * G);
-  for (let i = 0; i < n; i++) {
-    for (let d = 0; d < G; d++) Y[i * G + d] = rand() * (Math.floor(i / N) === d ? 10 * N : N / 2);
-  }
-  const countries = Array.from({ length: G }, (_, k) => `C${String(k).padStart(2, '0')}`);
-  const sectors = Array.from({ length: N }, (_, k) => `S${String(k).padStart(2, '0')}`);
-  return io.createIcio({ countries, sectors, Z, Y });
-}
+import { syntheticIcio } from './synthetic.js';
 
 /**
  * numpy.linalg.inv of a matrix written once to a temporary file: each call of the returned function
@@ -107,6 +85,30 @@ function interleaved(
   };
 }
 
+/**
+ * The median time of leontiefInverse with the relaxed SIMD (fused multiply–add) kernel, in a child
+ * Node that has it (flag --experimental-wasm-relaxed-simd before Node 22); undefined if it fails.
+ */
+function relaxedSimdInverse(G: number, N: number, runs: number): Timing | undefined {
+  const major = Number(process.versions.node.split('.')[0]);
+  const script = fileURLToPath(new URL('./relaxed-simd-inverse.ts', import.meta.url));
+  const r = spawnSync(
+    process.execPath,
+    [
+      ...(major < 22 ? ['--experimental-wasm-relaxed-simd'] : []),
+      '--import',
+      'tsx',
+      script,
+      String(G),
+      String(N),
+      String(runs),
+    ],
+    { encoding: 'utf8' },
+  );
+  const median = Number(r.stdout?.trim().split('\n').at(-1));
+  return r.status === 0 && Number.isFinite(median) ? { median, runs, peakRssMiB: Number.NaN } : undefined;
+}
+
 const sizes: Array<[number, number]> = [
   [10, 50],
   [20, 50],
@@ -139,6 +141,7 @@ for (const [G, N] of sizes) {
     useSimd(true);
   }
   const lu = time(() => io.luFactor(iMinusA, n), opts);
+  const relaxed = big ? relaxedSimdInverse(G, N, 3) : undefined;
   const rows: Parameters<typeof report>[1] = [];
   if (numpy)
     rows.push({
@@ -157,6 +160,14 @@ for (const [G, N] of sizes) {
       name: 'leontiefInverse, TypeScript fallback',
       timing: fallback,
       ...(numpy ? { baseline: numpy } : {}),
+    });
+  }
+  if (relaxed) {
+    rows.push({
+      name: 'leontiefInverse, relaxed SIMD (fused mul–add)',
+      timing: relaxed,
+      ...(numpy ? { baseline: numpy } : {}),
+      note: 'child Node with relaxed SIMD (default from Node 22; --experimental-wasm-relaxed-simd on 20)',
     });
   }
   rows.push({ name: 'luFactor of I − A alone', timing: lu, ...(numpy ? { baseline: numpy } : {}) });
