@@ -57,7 +57,7 @@ export const WwzRecord = z
     OVA_INT: term,
     /** T12: the direct importer's value added in intermediate exports, (V_r B_rs)ᵀ # A_sr L_rr Y_rr. */
     MVA_INT: term,
-    /** T9: double-counted DVA used to produce final-goods exports, (V_s L_ss)ᵀ # A_sr B_rs Σ_t Y_st. */
+    /** T9: double-counted DVA used to produce final-goods exports, (V_s L_ss)ᵀ # A_sr B_rs Σ_{t≠s} Y_st (final exports of s). */
     DDC_FIN: term,
     /** T10: double-counted DVA used to produce intermediate exports, (V_s B_ss − V_s L_ss)ᵀ # A_sr X_r. */
     DDC_INT: term,
