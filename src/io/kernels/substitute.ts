@@ -60,22 +60,9 @@ export function substituteBlock(
   q: ArrayLike<number>,
   next: Int32Array | null,
 ): void {
-  const [lower, lu, x, n, m, k0, kEnd, c0, c1, r0, r1, cp, up, chunk] = Array.from(q) as number[] as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [lower, lu, x, n, m, k0, kEnd, c0, c1, r0, r1, cp, up, chunk] = Array.from(
+    q,
+  ) as unknown as StepParams;
   const lu8 = lu / 8;
   const x8 = x / 8;
   const np = kEnd - k0;

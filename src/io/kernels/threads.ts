@@ -14,26 +14,35 @@ import type { SimdKernel } from './simd.js';
 import { substituteBlock } from './substitute.js';
 
 /**
+ * The parameters of {@link gemmRows}, in this order: byte address and row stride (doubles) of X,
+ * byte addresses of the packed C and U, rows p, the columns [c0, c1) and rows [r0, r1), columns per
+ * chunk, rows per register block, rows taken at a time from the shared counter.
+ *
+ * @internal
+ */
+export type GemmRowsParams = readonly [
+  xo: number,
+  xs: number,
+  cp: number,
+  up: number,
+  np: number,
+  c0: number,
+  c1: number,
+  r0: number,
+  r1: number,
+  chunk: number,
+  rows: number,
+  grab: number,
+];
+
+/**
  * The row-block loop run by both threads: `gemm` over the rows [ra, rb) of one block update, whose
  * operands are packed (C by pairs of rows from r0, U by blocks of columns from c0).
  *
  * @internal
  */
 export function gemmRows(gemm: SimdKernel['gemm'], q: ArrayLike<number>, next: Int32Array | null): void {
-  const [xo, xs, cp, up, np, c0, c1, r0, r1, chunk, rows, grab] = Array.from(q) as number[] as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [xo, xs, cp, up, np, c0, c1, r0, r1, chunk, rows, grab] = Array.from(q) as unknown as GemmRowsParams;
   for (;;) {
     // With `next`, blocks of `grab` rows are taken in turn from a shared counter (word 3) by
     // whichever thread is free; without, all rows at once.
@@ -180,7 +189,10 @@ function dispatch(h: Helper, kind: number, params: readonly number[], own: () =>
     h.busy = false;
     // The helper is finishing its part: spin briefly before sleeping.
     for (let spin = 0; spin < 20000 && Atomics.load(h.ctrl, 1) !== h.task; spin++);
-    while (Atomics.load(h.ctrl, 1) !== h.task) Atomics.wait(h.ctrl, 1, Atomics.load(h.ctrl, 1), 1000);
+    // Sleep only while word 1 still holds the value seen: a value read afresh for the call could
+    // already be the one awaited, and the wait would then last its whole timeout.
+    for (let done = Atomics.load(h.ctrl, 1); done !== h.task; done = Atomics.load(h.ctrl, 1))
+      Atomics.wait(h.ctrl, 1, done, 1000);
   }
   // The helper caught the error of its part and is ready for the next task, but this one is
   // incomplete: a defect of this module, not of the input.

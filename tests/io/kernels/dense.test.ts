@@ -10,15 +10,12 @@ import {
   transpose,
 } from '../../../src/io/index.js';
 import { expectClose } from '../fixture.js';
+import { randomMatrix as uniformMatrix } from './random.js';
 
 /** A deterministic pseudo-random matrix (linear congruential), diagonally weighted to be well conditioned. */
+/** A random n×n matrix with `diagonal` added to its diagonal (2: well conditioned). */
 function randomMatrix(n: number, seed: number, diagonal = 2): Float64Array {
-  let s = seed;
-  const a = new Float64Array(n * n);
-  for (let i = 0; i < a.length; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    a[i] = s / 2147483648 - 0.5;
-  }
+  const a = uniformMatrix(n, seed);
   for (let i = 0; i < n; i++) a[i * n + i] = a[i * n + i]! + diagonal;
   return a;
 }

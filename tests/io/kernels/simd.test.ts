@@ -10,6 +10,7 @@ import {
   withSimdMemory,
 } from '../../../src/io/kernels/simd.js';
 import { expectClose } from '../fixture.js';
+import { randomMatrix } from './random.js';
 
 afterEach(() => {
   useSimd(true);
@@ -21,16 +22,6 @@ const wasm = (globalThis as unknown as { WebAssembly: { validate(b: Uint8Array):
 const relaxed = wasm.validate(simdModuleBytes(true));
 /** The kernel variants to test: plain SIMD always, relaxed SIMD where the runtime has it. */
 const variants = relaxed ? [false, true] : [false];
-
-function randomMatrix(n: number, seed: number): Float64Array {
-  let s = seed;
-  const a = new Float64Array(n * n);
-  for (let i = 0; i < a.length; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    a[i] = s / 2147483648 - 0.5;
-  }
-  return a;
-}
 
 describe('WebAssembly SIMD kernel', () => {
   it('assembles a valid module (Node ≥ 16.4 has WebAssembly SIMD)', () => {

@@ -2,20 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { inverse, luFactor, luSolve } from '../../../src/io/index.js';
 import { simdKernel } from '../../../src/io/kernels/simd.js';
 import { helperReady, parallelSubstitute, useThreads } from '../../../src/io/kernels/threads.js';
+import { randomMatrix } from './random.js';
 
 afterEach(() => {
   useThreads(true);
 });
-
-function randomMatrix(n: number, seed: number): Float64Array {
-  let s = seed;
-  const a = new Float64Array(n * n);
-  for (let i = 0; i < a.length; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    a[i] = s / 2147483648 - 0.5;
-  }
-  return a;
-}
 
 /** Starts the helper thread and waits (up to 10 s) until it takes work; false where it cannot run. */
 async function helperStarted(): Promise<boolean> {

@@ -5,16 +5,7 @@
 import { inverse, luFactor, luSolve } from '../../../../src/io/kernels/lu.js';
 import { simdKernel, useSimd } from '../../../../src/io/kernels/simd.js';
 import { helperReady, useThreads } from '../../../../src/io/kernels/threads.js';
-
-function randomMatrix(rows: number, cols: number, seed: number): Float64Array {
-  let s = seed;
-  const a = new Float64Array(rows * cols);
-  for (let i = 0; i < a.length; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    a[i] = s / 2147483648 - 0.5;
-  }
-  return a;
-}
+import { randomMatrix } from '../random.js';
 
 /** The largest difference relative to max(1, |expected|), as `expectClose` measures it. */
 const maxDiff = (a: Float64Array, b: Float64Array) =>
@@ -23,8 +14,8 @@ const maxDiff = (a: Float64Array, b: Float64Array) =>
 const k = simdKernel();
 const n = 301;
 const m = 17;
-const a = randomMatrix(n, n, 3);
-const b = randomMatrix(n, m, 4);
+const a = randomMatrix(n, 3);
+const b = randomMatrix(n, 4, m);
 useSimd(false);
 const f0 = luFactor(a, n);
 const x0 = luSolve(f0, b, m);
