@@ -153,10 +153,8 @@ function factorise(lu: Float64Array, n: number, panel: Float64Array): LuFactors 
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   let scale = 0;
-  for (let i = 0; i < lu.length; i++) {
-    const v = Math.abs(lu[i]!);
-    if (v > scale) scale = v;
-  }
+  // Math.max keeps a NaN, which then fails every pivot test: a matrix with NaN is refused.
+  for (let i = 0; i < lu.length; i++) scale = Math.max(scale, Math.abs(lu[i]!));
   const tiny = scale * n * Number.EPSILON;
   const simd = simdOperands(lu, panel);
   const piv = new Int32Array(BLOCK);

@@ -36,6 +36,13 @@ describe('matmul', () => {
 });
 
 describe('luFactor / luSolve / inverse', () => {
+  it.each([20, 100])('refuses a matrix with a NaN entry (SINGULAR_MATRIX; n = %i)', (n) => {
+    const a = randomMatrix(n, 5);
+    a[3 * n + (n - 2)] = Number.NaN;
+    expect(() => inverse(a, n)).toThrow(expect.objectContaining({ code: 'SINGULAR_MATRIX' }));
+    expect(() => luFactor(a, n)).toThrow(expect.objectContaining({ code: 'SINGULAR_MATRIX' }));
+  });
+
   it('pivots: [[0,1],[2,3]] swaps rows (hand calculation: P·A = [[2,3],[0,1]], L = I)', () => {
     const f = luFactor(Float64Array.of(0, 1, 2, 3), 2);
     expect(Array.from(f.perm)).toEqual([1, 0]);
