@@ -1,13 +1,13 @@
 /**
  * A WebAssembly SIMD kernel for the block update at the heart of LU factorisation and triangular
  * solves, X_i −= Σ_p C(i, p)·X_p over a run of columns, two doubles per instruction (f64x2): `gemm`
- * updates blocks of 2 rows × 8 columns held in registers while p runs (each element of X loaded
- * and stored once, each vector of X_p loaded once per 2 rows), `update` one row at a time for the
- * leftovers. The module is tiny, so it is assembled here, from the listing below (`wasm-asm.ts`
+ * updates blocks of 2 rows × 8 columns held in registers while p runs, from operands copied first
+ * into the order it reads them (`packU`, `packC`), `update` one row at a time for the leftovers. The module is tiny, so it is assembled here, from the listing below (`wasm-asm.ts`
  * has the encodings), into bytes at first use: no compiler, no build step, nothing downloaded.
  * Where the runtime validates relaxed SIMD (Node ≥ 22) `gemm` uses fused multiply–add; where
  * WebAssembly SIMD is unavailable (`WebAssembly.validate` fails) the TypeScript loops are used.
- * The module's memory grows to the largest problem solved (two n×n arrays) and is kept for reuse.
+ * The module's memory grows to the largest problem solved (two n×n arrays, a panel and the packing
+ * areas) and is kept for reuse.
  *
  * @internal
  */

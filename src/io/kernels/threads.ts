@@ -1,8 +1,10 @@
 /**
- * One helper thread for the SIMD block update: when the kernel's memory is shared and Node's
+ * One helper thread for the SIMD kernels: when the kernel's memory is shared and Node's
  * `worker_threads` is reachable without an import (`process.getBuiltinModule`, Node ≥ 20.16), a
- * worker instantiates the same module on the same memory and takes half of the rows of each large
- * block update while the calling thread does the other half. Hand-over is through a small
+ * worker instantiates the same module on the same memory and shares the work of each large step
+ * with the calling thread: blocks of rows of a block update (`gemmRows`), or chunks of columns of
+ * a block step of the LU and the triangular solves (`substituteBlock`), taken in turn from a
+ * shared counter by whichever thread is free. Hand-over is through a small
  * SharedArrayBuffer with `Atomics.wait`/`notify`, so the API stays synchronous. The worker is
  * started at the first large update, is not used until it reports ready, and is `unref`'d so that
  * it never keeps the process alive. Anywhere else (browsers, older runtimes) everything runs on the
