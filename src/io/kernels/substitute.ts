@@ -21,7 +21,7 @@ export type StepKernel = Pick<SimdKernel, 'update' | 'gemm' | 'packU'>;
  * byte addresses of the packed factors (n×n) and of X (n×m), `n`, `m`, the block's rows [k0, kEnd),
  * the columns [c0, c1), the rows [r0, r1) updated outside the block, the byte addresses of the
  * packed coefficients `cp` (rows r0.. in pairs, from `packC`) and of the packing area of U `up` (at
- * least (kEnd − k0)·c1 doubles; each chunk writes only its own part), and the chunk width (a
+ * least (kEnd − k0)·c1 doubles; each chunk writes only its own part), and the narrowest chunk (a
  * multiple of 8).
  *
  * @internal
@@ -68,14 +68,19 @@ export function substituteBlock(
   const np = kEnd - k0;
   // Register blocks are 2 rows (GEMM_ROWS) × 8 columns (GEMM_COLUMNS).
   const paired = Math.floor((r1 - r0) / 2) * 2;
-  // Chunks of `chunk` columns, but the last 256 columns in chunks of 64, so that the threads end
-  // the step within a small chunk of each other.
-  const big = Math.max(0, Math.floor((c1 - c0 - 256) / chunk));
   for (let taken = 0; ; taken++) {
     const t = next ? Atomics.add(next, 3, 1) : taken;
-    const ja = t < big ? c0 + t * chunk : c0 + big * chunk + (t - big) * 64;
+    // Guided chunks: chunk t is a quarter of the columns left after chunks 0..t−1 (a multiple of
+    // 8, at least `chunk`), so that the threads start on wide chunks, which run fastest, and end the
+    // step within a narrow one of each other.
+    let ja = c0;
+    let width = 0;
+    for (let u = 0; u <= t && ja < c1; u++) {
+      ja += width;
+      width = Math.max(chunk, Math.ceil((c1 - ja) / 32) * 8);
+    }
     if (ja >= c1) return;
-    const jb = Math.min(c1, ja + (t < big ? chunk : 64));
+    const jb = Math.min(c1, ja + width);
     const wide = Math.floor((jb - ja) / 8) * 8;
     const packed = wide > 0 && paired > 0;
     // Rows i of the block first (in order: forward down, back up), then the rows [r0, r1); row i

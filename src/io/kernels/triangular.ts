@@ -65,8 +65,11 @@ export function backSubstitute(lu: Float64Array, n: number, x: Float64Array, m: 
 /** Multiply–adds of a block step from which its columns are shared with the helper thread. */
 const SPLIT_WORK = 1 << 20;
 
-/** Columns per chunk of a shared block step (a multiple of 8). */
+/** Columns of the first chunk of a shared block step, done by the calling thread (a multiple of 8). */
 const STEP_CHUNK = 256;
+
+/** The narrowest chunk of columns of a shared block step (a multiple of 8). */
+const MIN_CHUNK = 128;
 
 /**
  * One block step with the SIMD kernel ({@link substituteBlock}) on the columns [c0, c1) of X (n×m,
@@ -99,7 +102,7 @@ export function blockStep(
     if (pairs > 0) k.packC(lu.byteOffset + (r0 * n + k0) * 8, n * 8, area.c, np, pairs);
   };
   const head = [lower ? 1 : 0, lu.byteOffset, x.byteOffset, n, m, k0, kEnd];
-  const tail = [r0, r1, area.c, area.u, STEP_CHUNK];
+  const tail = [r0, r1, area.c, area.u, MIN_CHUNK];
   if (np * (c1 - c0) * (r1 - r0 + np / 2) >= SPLIT_WORK) {
     const split = Math.min(c1, c0 + STEP_CHUNK);
     parallelSubstitute(k, pack, [...head, c0, split, ...tail], [...head, split, c1, ...tail], first);
