@@ -12,6 +12,17 @@ export default defineConfig({
         },
       },
       {
+        // The input–output tests again with the relaxed SIMD (fused multiply–add) kernel, the default
+        // from Node 22, which Node 20 validates only with this flag.
+        test: {
+          name: 'relaxed-simd',
+          include: ['tests/io/**/*.test.ts'],
+          pool: 'forks',
+          execArgv:
+            Number(process.versions.node.split('.')[0]) < 22 ? ['--experimental-wasm-relaxed-simd'] : [],
+        },
+      },
+      {
         test: {
           name: 'consumer',
           include: ['tests/consumer/**/*.test.ts'],

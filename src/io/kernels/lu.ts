@@ -1,7 +1,7 @@
 import { GvcError } from '../../core/errors.js';
 import { blockUpdate } from './block-update.js';
 import { checkSquare } from './matrix.js';
-import { simdKernel, withoutPacking, withSimdMemory } from './simd.js';
+import { simdKernel, withPacking, withSimdMemory } from './simd.js';
 import { BLOCK, backSubstitute, blockStep, forwardSubstitute, simdOperands } from './triangular.js';
 
 /**
@@ -174,7 +174,7 @@ function factorise(lu: Float64Array, n: number, panel: Float64Array): LuFactors 
       // goes on with the others (look-ahead), and its row exchanges wait for the step to end.
       const kb1 = Math.min(BLOCK, n - kEnd);
       blockStep(simd.k, simd.area, lu, n, lu, n, true, k0, kEnd, kEnd, n, kEnd, n, () =>
-        withoutPacking(() => factorPanelAt(lu, n, panel, piv, tiny, kEnd, kb1)),
+        withPacking(simd.area.spare ?? null, () => factorPanelAt(lu, n, panel, piv, tiny, kEnd, kb1)),
       );
       exchangeRows(lu, n, perm, piv, kEnd, kb1);
       factored = true;

@@ -438,6 +438,11 @@ export interface PackArea {
   readonly c: number;
   /** The largest number of columns of U, or of rows of C, that fits. */
   readonly dim: number;
+  /**
+   * A second, separate area for the block updates of an LU panel factorised while a step that
+   * uses this one is in progress (look-ahead).
+   */
+  readonly spare?: PackArea;
 }
 
 let pack: PackArea | null = null;
@@ -453,14 +458,14 @@ export function packArea(): PackArea | null {
 }
 
 /**
- * Runs `fn` without the packing area, so that its block updates leave the packed operands of a
- * step in progress alone (they go row by row through `update`).
+ * Runs `fn` with `area` as the packing area (`null`: none, block updates go row by row through
+ * `update`), so that its block updates leave the packed operands of a step in progress alone.
  *
  * @internal
  */
-export function withoutPacking<T>(fn: () => T): T {
+export function withPacking<T>(area: PackArea | null, fn: () => T): T {
   const outer = pack;
-  pack = null;
+  pack = area;
   try {
     return fn();
   } finally {
@@ -471,7 +476,7 @@ export function withoutPacking<T>(fn: () => T): T {
 /**
  * Runs `fn` with Float64Array views of `lengths` doubles each, placed in the kernel's memory
  * (grown as needed, 16-byte aligned), and, with `packDim` > 0, a packing area for `gemm` of up to
- * `packDim` columns or rows behind them. Views are only valid during `fn`: copy results out.
+ * `packDim` columns or rows behind them, with its spare. Views are only valid during `fn`: copy results out.
  *
  * @internal
  */
@@ -487,9 +492,14 @@ export function withSimdMemory<T>(
     bytes += Math.ceil((len * 8) / 16) * 16;
     return o;
   });
-  const area: PackArea | null =
-    packDim > 0 ? { u: bytes, c: bytes + PACK_DEPTH * packDim * 8, dim: packDim } : null;
-  if (area) bytes += 2 * PACK_DEPTH * packDim * 8;
+  // The packing area (U and C, PACK_DEPTH × packDim doubles each) and its spare.
+  let area: PackArea | null = null;
+  if (packDim > 0) {
+    const size = PACK_DEPTH * packDim * 8;
+    const spare = { u: bytes + 2 * size, c: bytes + 3 * size, dim: packDim };
+    area = { u: bytes, c: bytes + size, dim: packDim, spare };
+    bytes += 4 * size;
+  }
   const have = k.memory.buffer.byteLength;
   if (bytes > have) k.memory.grow(Math.ceil((bytes - have) / 65536));
   const buffer = k.memory.buffer;

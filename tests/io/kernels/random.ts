@@ -1,7 +1,7 @@
 /**
  * A deterministic rows×cols matrix, row-major, of entries in [−0.5, 0.5) from a linear
  * congruential generator (the glibc constants), for the kernel tests that compare two computations
- * of the same thing. Without side effects or imports, so that scripts run in a child Node use it too.
+ * of the same thing.
  */
 export function randomMatrix(rows: number, seed: number, cols = rows): Float64Array {
   let s = seed;
