@@ -9,7 +9,7 @@ import {
 import { createIcio } from '../../../src/io/model.js';
 import { REFERENCE } from '../fixtures/decompositions-reference.js';
 import { FIXTURE_COUNTRIES, FIXTURE_SECTORS, fixtureIcio } from '../fixtures/icio-4x2.js';
-import { expectPrinted, leatherIcio, parsePrinted } from '../fixtures/leather.js';
+import { expectPrinted, leatherBmCountryPrinted, leatherIcio, parsePrinted } from '../fixtures/leather.js';
 import { cloneIcio, expectClose, freezeIcio, HAND_TABLE } from './helpers.js';
 
 type Terms = Omit<BmCountryRecord, 'country'>;
@@ -211,18 +211,6 @@ describe('bmDecomposition against icio / decompr (R) on the leather example', ()
   // per country). The country rows are also printed by `decomp(m)` (SebKrantz/icio,
   // reference/decomp.md). Pasted verbatim. R prints at least 7 significant digits; each value must
   // round to the printed one (half a unit in the last printed decimal, ≤ 5e-7 relative).
-  const country = `
-#>    Exporting_Country  GEXP        DC       DVA      VAX    DAVAX       REF
-#>               <fctr> <num>     <num>     <num>    <num>    <num>     <num>
-#> 1:         Argentina  64.3  53.68996  52.81756 46.73209 34.79877  6.085473
-#> 2:            Turkey 113.6  92.46175  89.82482 77.34144 65.50360 12.483373
-#> 3:           Germany 147.6 111.29058 106.84240 96.71914 89.31689 10.123261
-#>          DDC       FC      FVA       FDC      GVC     GVCB     GVCF
-#>        <num>    <num>    <num>     <num>    <num>    <num>    <num>
-#> 1: 0.8723949 10.61004 10.43484 0.1752063 29.50123 11.48244 18.01879
-#> 2: 2.6369363 21.13825 20.55564 0.5826050 48.09640 23.77518 24.32122
-#> 3: 4.4481800 36.30942 35.06489 1.2445289 58.28311 40.75760 17.52551
-`;
   const sector = `
 #>    Exporting_Country  Exporting_Industry  GEXP        DC       DVA       VAX
 #>               <fctr>              <fctr> <num>     <num>     <num>     <num>
@@ -260,7 +248,7 @@ describe('bmDecomposition against icio / decompr (R) on the leather example', ()
 `;
 
   it('matches the thirteen printed terms per exporting country to the printed digits', () => {
-    const rows = parsePrinted(country);
+    const rows = parsePrinted(leatherBmCountryPrinted);
     const got = bmDecomposition(leatherIcio());
     expect(rows).toHaveLength(3);
     expect(got.map((r) => r.country)).toEqual(rows.map((r) => r.Exporting_Country));

@@ -10,7 +10,13 @@ import {
   valueAddedCoefficients,
   valueAddedExports,
 } from '../../../src/io/index.js';
-import { expectPrinted, leatherIcio, leatherTable, parsePrinted } from '../fixtures/leather.js';
+import {
+  expectPrinted,
+  leatherBmCountryPrinted,
+  leatherIcio,
+  leatherTable,
+  parsePrinted,
+} from '../fixtures/leather.js';
 
 /*
  * The indicators other than the export decompositions, against what Sebastian Krantz's R package
@@ -75,18 +81,7 @@ const VC = words('0.673 0.569 0.321 0.619 0.509 0.289 0.610 0.457 0.325');
 const E = words('33.2 28.5 2.6 45.9 59.2 8.5 38.7 31.0 77.9');
 
 // `bm(dec)` (reference/bm.md), the first column block and the last.
-const BM_COUNTRY = parsePrinted(`
-#>    Exporting_Country  GEXP        DC       DVA      VAX    DAVAX       REF
-#>               <fctr> <num>     <num>     <num>    <num>    <num>     <num>
-#> 1:         Argentina  64.3  53.68996  52.81756 46.73209 34.79877  6.085473
-#> 2:            Turkey 113.6  92.46175  89.82482 77.34144 65.50360 12.483373
-#> 3:           Germany 147.6 111.29058 106.84240 96.71914 89.31689 10.123261
-#>          DDC       FC      FVA       FDC      GVC     GVCB     GVCF
-#>        <num>    <num>    <num>     <num>    <num>    <num>    <num>
-#> 1: 0.8723949 10.61004 10.43484 0.1752063 29.50123 11.48244 18.01879
-#> 2: 2.6369363 21.13825 20.55564 0.5826050 48.09640 23.77518 24.32122
-#> 3: 4.4481800 36.30942 35.06489 1.2445289 58.28311 40.75760 17.52551
-`);
+const BM_COUNTRY = parsePrinted(leatherBmCountryPrinted);
 
 // `bm(dec, aggregation = "bilateral", approach = "sink")` (reference/bm.md), first column block.
 const BM_BILATERAL = parsePrinted(`
