@@ -18,14 +18,20 @@ import type { Icio, LabelledMatrix } from './types.js';
 export function coefficientsData(icio: Icio): Float64Array {
   const { Z, x } = icio;
   const n = x.length;
-  const inv = new Float64Array(n);
-  for (let j = 0; j < n; j++) inv[j] = x[j]! > 0 ? 1 / x[j]! : 0;
+  const inv = outputReciprocals(x);
   const a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const r = i * n;
     for (let j = 0; j < n; j++) a[r + j] = Z[r + j]! * inv[j]!;
   }
   return a;
+}
+
+/** 1 / x_j, or 0 where x_j = 0 (a sector without output has no input coefficients). */
+function outputReciprocals(x: Float64Array): Float64Array {
+  const inv = new Float64Array(x.length);
+  for (let j = 0; j < x.length; j++) inv[j] = x[j]! > 0 ? 1 / x[j]! : 0;
+  return inv;
 }
 
 /**
@@ -36,8 +42,7 @@ export function coefficientsData(icio: Icio): Float64Array {
 export function writeLeontiefMatrix(icio: Icio, out: Float64Array): void {
   const { Z, x } = icio;
   const n = x.length;
-  const inv = new Float64Array(n);
-  for (let j = 0; j < n; j++) inv[j] = x[j]! > 0 ? 1 / x[j]! : 0;
+  const inv = outputReciprocals(x);
   for (let i = 0; i < n; i++) {
     const r = i * n;
     for (let j = 0; j < n; j++) out[r + j] = -Z[r + j]! * inv[j]!;
@@ -79,7 +84,10 @@ export function allocationData(icio: Icio): Float64Array {
  * @internal
  */
 export function leontiefFactors(icio: Icio): LuFactors {
-  return luFactorInPlace(iMinus(coefficientsData(icio)), icio.x.length);
+  const n = icio.x.length;
+  const m = new Float64Array(n * n);
+  writeLeontiefMatrix(icio, m);
+  return luFactorInPlace(m, n);
 }
 
 /**
@@ -135,12 +143,17 @@ export function leontiefInverse(icio: Icio): LabelledMatrix {
   return labelled(icio, leontiefInverseData(icio));
 }
 
-/** Turns a square matrix A into I − A in place and returns it. */
-function iMinus(a: Float64Array): Float64Array {
-  const n = Math.round(Math.sqrt(a.length));
+/**
+ * The Ghosh inverse (I − Bᵍ)⁻¹ as a raw row-major array, I − Bᵍ formed in place in a scratch copy.
+ *
+ * @internal
+ */
+export function ghoshInverseData(icio: Icio): Float64Array {
+  const n = icio.x.length;
+  const a = allocationData(icio);
   for (let k = 0; k < a.length; k++) a[k] = -a[k]!;
   for (let i = 0; i < n; i++) a[i * n + i] = 1 + a[i * n + i]!;
-  return a;
+  return inverseInPlace(a, n);
 }
 
 /**
@@ -161,7 +174,7 @@ function iMinus(a: Float64Array): Float64Array {
  */
 export function ghoshInverse(icio: Icio): LabelledMatrix {
   assertIcio(icio);
-  return labelled(icio, inverseInPlace(iMinus(allocationData(icio)), icio.x.length));
+  return labelled(icio, ghoshInverseData(icio));
 }
 
 /**

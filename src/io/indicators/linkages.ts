@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { allocationData, leontiefInverseData } from '../core.js';
+import { ghoshInverseData, leontiefInverseData } from '../core.js';
 import { assertIcio, parseOptions } from '../internal.js';
-import { inverseInPlace } from '../kernels/lu.js';
-import { identityMinus } from '../kernels/matrix.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -112,7 +110,7 @@ export function rasmussenLinkages(icio: Icio, options?: RasmussenOptions): Rasmu
       // G = x̂⁻¹ B x̂ (Miller & Blair 2009, eq. 12.10), without a second inversion.
       m = new Float64Array(n * n);
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[i * n + j] = (b[i * n + j]! * x[j]!) / x[i]!;
-    } else m = inverseInPlace(identityMinus(allocationData(icio), n), n);
+    } else m = ghoshInverseData(icio);
   }
   const colSum = new Float64Array(n);
   const rowSum = new Float64Array(n);
