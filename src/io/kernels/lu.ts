@@ -347,7 +347,7 @@ export function luSolveTransposed(f: LuFactors, b: Float64Array, m = 1): Float64
  */
 export function inverse(a: Float64Array, n: number): Float64Array {
   checkSquare(a, n, 'matrix to invert');
-  return inverseInPlace(Float64Array.from(a), n);
+  return inverseOf(n, (m) => m.set(a));
 }
 
 /**
@@ -358,30 +358,25 @@ export function inverse(a: Float64Array, n: number): Float64Array {
  * @internal
  */
 export function inverseInPlace(a: Float64Array, n: number): Float64Array {
-  const k = simdKernel();
-  if (k && n >= SIMD_MIN_ORDER) {
-    return withSimdMemory(
-      k,
-      [n * n, n * n, n * BLOCK],
-      ([lu, w, panel]) => {
-        lu!.set(a);
-        return invertFactorised(factorise(lu!, n, panel!), w!, a);
-      },
-      n,
-    );
-  }
-  const w = new Float64Array(n * n);
-  return invertFactorised(factorise(a, n, new Float64Array(n * Math.min(n, BLOCK))), w, w);
+  return inverseOf(
+    n,
+    (m) => {
+      if (m !== a) m.set(a);
+    },
+    a,
+  );
 }
 
 /**
  * The inverse of the n×n matrix that `fill` writes, row-major, into the array it is handed: the
  * kernel's memory where the SIMD kernel runs, so that the matrix is written once and never copied
- * (peak memory: the result and, in the kernel's memory, two n×n arrays).
+ * (peak memory: the result and, in the kernel's memory, two n×n arrays). With `scratch` (n×n), the
+ * matrix is written and factorised there on the TypeScript path, and the SIMD path writes A⁻¹ into
+ * it; without, a new array is used.
  *
  * @internal
  */
-export function inverseOf(n: number, fill: (a: Float64Array) => void): Float64Array {
+export function inverseOf(n: number, fill: (a: Float64Array) => void, scratch?: Float64Array): Float64Array {
   const k = simdKernel();
   if (k && n >= SIMD_MIN_ORDER) {
     return withSimdMemory(
@@ -389,14 +384,15 @@ export function inverseOf(n: number, fill: (a: Float64Array) => void): Float64Ar
       [n * n, n * n, n * BLOCK],
       ([lu, w, panel]) => {
         fill(lu!);
-        return invertFactorised(factorise(lu!, n, panel!), w!, new Float64Array(n * n));
+        return invertFactorised(factorise(lu!, n, panel!), w!, scratch ?? new Float64Array(n * n));
       },
       n,
     );
   }
-  const a = new Float64Array(n * n);
+  const a = scratch ?? new Float64Array(n * n);
   fill(a);
-  return inverseInPlace(a, n);
+  const w = new Float64Array(n * n);
+  return invertFactorised(factorise(a, n, new Float64Array(n * Math.min(n, BLOCK))), w, w);
 }
 
 /**
