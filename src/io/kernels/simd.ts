@@ -197,10 +197,10 @@ export const GEMM_COLUMNS = 2 * GEMM_VECTORS;
  * (byte address `x`, row stride `xs` bytes) over `nb` bytes of columns, from operands packed by
  * `packC` and `packU` (Goto & van de Geijn 2008): C(i, p) for each pair of rows interleaved at `c`
  * ([pair][p][row], `npb` = 16·np bytes per pair), and U in blocks of GEMM_COLUMNS columns at `u`
- * ([block][p][column], each block 4·npb bytes after the previous). Both operands are read in order, from one pointer each with
- * constant offsets, so the inner loop is the multiply–adds, six loads and one compare; the
- * GEMM_ROWS × GEMM_VECTORS accumulators stay in registers while p runs. With `fma`, the multiply
- * and subtract are one relaxed SIMD instruction (f64x2.relaxed_nmadd).
+ * ([block][p][column], each block 4·npb bytes after the previous). Both operands are read in
+ * order, from one pointer each with constant offsets, so the inner loop is the multiply–adds, six
+ * loads and one compare; the GEMM_ROWS × GEMM_VECTORS accumulators stay in registers while p runs.
+ * With `fma`, the multiply and subtract are one relaxed SIMD instruction (f64x2.relaxed_nmadd).
  */
 function gemmFunction(fma: boolean): WasmFunction {
   const [X, XSTRIDE, C, UB, NPB, NBS, PAIRS, JJ, X1, CP, UP, CE, PR] = [

@@ -85,18 +85,17 @@ export function substituteBlock(
     const packed = wide > 0 && paired > 0;
     // Rows i of the block first (in order: forward down, back up), then the rows [r0, r1); row i
     // is X_i[j0, jb) −= Σ_{p ∈ [p0, p1)} C(i, p)·X_p[j0, jb) with C in the factors.
-    const inBlock = np;
-    for (let s = 0; s < inBlock + (r1 - r0); s++) {
+    for (let s = 0; s < np + (r1 - r0); s++) {
       let i: number;
       let p0: number;
       let p1: number;
       let j0 = ja;
-      if (s < inBlock) {
+      if (s < np) {
         i = lower === 1 ? k0 + s : kEnd - 1 - s;
         p0 = lower === 1 ? k0 : i + 1;
         p1 = lower === 1 ? i : kEnd;
       } else {
-        if (s === inBlock && packed) {
+        if (s === np && packed) {
           // In the helper, wait for the calling thread to finish packing the coefficients
           // (word 5 of the control words), which it does while this thread solves its first block.
           if (next !== null) while (Atomics.load(next, 5) === 0);
@@ -121,7 +120,7 @@ export function substituteBlock(
             }
           }
         }
-        i = r0 + s - inBlock;
+        i = r0 + s - np;
         p0 = k0;
         p1 = kEnd;
         // What `gemm` did not reach of its rows: the columns beyond its blocks.
@@ -145,7 +144,7 @@ export function substituteBlock(
           heap[x8 + i * m + j] = v;
         }
       }
-      if (s < inBlock && lower !== 1) {
+      if (s < np && lower !== 1) {
         const d = 1 / heap[lu8 + i * n + i]!;
         const o = x8 + i * m;
         for (let j = ja; j < jb; j++) heap[o + j] = heap[o + j]! * d;
