@@ -55,22 +55,24 @@ function swapRows(a: Float64Array, w: number, r1: number, r2: number, c0: number
  */
 export function luFactor(a: Float64Array, n: number): LuFactors {
   checkSquare(a, n, 'matrix to factorise');
-  return luFactorInPlace(Float64Array.from(a), n);
+  return luFactorInPlace(new Float64Array(n * n), n, a);
 }
 
 /**
- * {@link luFactor} overwriting its argument with the factors (for callers that own a scratch copy).
+ * {@link luFactor} writing the factors into `lu`, of the matrix `source` (by default `lu` itself,
+ * for callers that own a scratch copy); `source` is read once, straight into the kernel's memory
+ * where the SIMD kernel runs.
  *
  * @internal
  */
-export function luFactorInPlace(lu: Float64Array, n: number): LuFactors {
+export function luFactorInPlace(lu: Float64Array, n: number, source: Float64Array = lu): LuFactors {
   const k = simdKernel();
   if (k && n >= SIMD_MIN_ORDER && lu.buffer !== k.memory.buffer) {
     return withSimdMemory(
       k,
       [n * n, n * BLOCK],
       ([work, panel]) => {
-        work!.set(lu);
+        work!.set(source);
         const { perm } = factorise(work!, n, panel!);
         lu.set(work!);
         return { n, lu, perm };
@@ -78,6 +80,7 @@ export function luFactorInPlace(lu: Float64Array, n: number): LuFactors {
       n,
     );
   }
+  if (source !== lu) lu.set(source);
   return factorise(lu, n, new Float64Array(n * Math.min(n, BLOCK)));
 }
 
