@@ -197,68 +197,80 @@ export const GEMM_COLUMNS = 2 * GEMM_VECTORS;
  * (byte address `x`, row stride `xs` bytes) over `nb` bytes of columns, from operands packed by
  * `packC` and `packU` (Goto & van de Geijn 2008): C(i, p) for each pair of rows interleaved at `c`
  * ([pair][p][row], `npb` = 16·np bytes per pair), and U in blocks of GEMM_COLUMNS columns at `u`
- * ([block][p][column], each block 4·npb bytes after the previous). Both operands are read in
- * order, from one pointer each with constant offsets, so the inner loop is the multiply–adds, six
- * loads and one compare; the GEMM_ROWS × GEMM_VECTORS accumulators stay in registers while p runs.
- * With `fma`, the multiply and subtract are one relaxed SIMD instruction (f64x2.relaxed_nmadd).
+ * ([block][p][column], each block 4·npb bytes after the previous). As in Goto's macro-kernel,
+ * the outer loop runs over the blocks of U and the inner one over the pairs of rows, so that the
+ * block of U (4 KiB at np = 64) stays in the L1 cache while the pairs of C stream past it. Both
+ * operands are read in order, from one pointer each with constant offsets, so the innermost loop is
+ * the multiply–adds, six loads and one compare; the GEMM_ROWS × GEMM_VECTORS accumulators stay in
+ * registers while p runs. With `fma`, the multiply and subtract are one relaxed SIMD instruction
+ * (f64x2.relaxed_nmadd).
  */
 function gemmFunction(fma: boolean): WasmFunction {
-  const [X, XSTRIDE, C, UB, NPB, NBS, PAIRS, JJ, X1, CP, UP, CE, PR] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+  const [X, XSTRIDE, C, UB, NPB, NBS, PAIRS, JJ, PR, X0, X1, CP, UP, CE, UBLOCK] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
   ];
   const rows = GEMM_ROWS;
   const vectors = GEMM_VECTORS;
-  const xr = [X, X1];
-  const acc = (r: number, v: number) => 13 + r * vectors + v;
-  const b = (v: number) => 13 + rows * vectors + v;
-  const s = 13 + rows * vectors + vectors;
-  const body: number[] = [];
+  const xr = [X0, X1];
+  const acc = (r: number, v: number) => 15 + r * vectors + v;
+  const b = (v: number) => 15 + rows * vectors + v;
+  const s = 15 + rows * vectors + vectors;
+  // One register block: rows X0 and X1 of the block of columns starting there, p over C at CP.
+  const block: number[] = [];
   for (let r = 0; r < rows; r++)
-    for (let v = 0; v < vectors; v++)
-      body.push(...GET(xr[r]!), ...GET(JJ), ...ADD, ...V128_LOAD(16 * v), ...SET(acc(r, v)));
-  body.push(...GET(C), ...TEE(CP), ...GET(NPB), ...ADD, ...SET(CE), ...LOOP);
-  for (let v = 0; v < vectors; v++) body.push(...GET(UP), ...V128_LOAD(16 * v), ...SET(b(v)));
+    for (let v = 0; v < vectors; v++) block.push(...GET(xr[r]!), ...V128_LOAD(16 * v), ...SET(acc(r, v)));
+  block.push(...GET(UBLOCK), ...SET(UP), ...GET(CP), ...GET(NPB), ...ADD, ...SET(CE), ...LOOP);
+  for (let v = 0; v < vectors; v++) block.push(...GET(UP), ...V128_LOAD(16 * v), ...SET(b(v)));
   for (let r = 0; r < rows; r++) {
-    body.push(...GET(CP), ...V128_LOAD64_SPLAT(8 * r), ...SET(s));
+    block.push(...GET(CP), ...V128_LOAD64_SPLAT(8 * r), ...SET(s));
     for (let v = 0; v < vectors; v++) {
       if (fma)
-        body.push(...GET(s), ...GET(b(v)), ...GET(acc(r, v)), ...F64X2_RELAXED_NMADD, ...SET(acc(r, v)));
+        block.push(...GET(s), ...GET(b(v)), ...GET(acc(r, v)), ...F64X2_RELAXED_NMADD, ...SET(acc(r, v)));
       else
-        body.push(...GET(acc(r, v)), ...GET(s), ...GET(b(v)), ...F64X2_MUL, ...F64X2_SUB, ...SET(acc(r, v)));
+        block.push(...GET(acc(r, v)), ...GET(s), ...GET(b(v)), ...F64X2_MUL, ...F64X2_SUB, ...SET(acc(r, v)));
     }
   }
-  body.push(...GET(UP), ...I32(16 * vectors), ...ADD, ...SET(UP));
-  body.push(...GET(CP), ...I32(16), ...ADD, ...TEE(CP), ...GET(CE), ...LT_U, ...BR_IF(0), ...END);
+  block.push(...GET(UP), ...I32(16 * vectors), ...ADD, ...SET(UP));
+  block.push(...GET(CP), ...I32(16), ...ADD, ...TEE(CP), ...GET(CE), ...LT_U, ...BR_IF(0), ...END);
   for (let r = 0; r < rows; r++)
-    for (let v = 0; v < vectors; v++)
-      body.push(...GET(xr[r]!), ...GET(JJ), ...ADD, ...GET(acc(r, v)), ...V128_STORE(16 * v));
-  // One pair of rows: X_1 = X_0 + xs, U from its start, all blocks of columns; then the next pair
-  // (X two rows down, C the next packed pair).
+    for (let v = 0; v < vectors; v++) block.push(...GET(xr[r]!), ...GET(acc(r, v)), ...V128_STORE(16 * v));
+  // CP has reached the next packed pair; X0 moves two rows down.
   const pair = [
-    ...GET(X),
+    ...GET(X0),
     ...GET(XSTRIDE),
     ...ADD,
     ...SET(X1),
-    ...GET(UB),
-    ...SET(UP),
-    ...forLoop(JJ, NBS, 16 * vectors, body),
+    ...block,
     ...GET(X1),
     ...GET(XSTRIDE),
     ...ADD,
-    ...SET(X),
-    ...GET(C),
-    ...GET(NPB),
+    ...SET(X0),
+  ];
+  // Each block of columns: all the pairs, from the first row of X and the first pair of C; then
+  // the next block of U (4·npb bytes on).
+  const column = [
+    ...GET(X),
+    ...GET(JJ),
     ...ADD,
-    ...SET(C),
+    ...SET(X0),
+    ...GET(C),
+    ...SET(CP),
+    ...forLoop(PR, PAIRS, 1, pair),
+    ...GET(UBLOCK),
+    ...GET(NPB),
+    ...I32(2),
+    ...SHL,
+    ...ADD,
+    ...SET(UBLOCK),
   ];
   return {
     name: 'gemm',
     params: 7,
     locals: [
-      [6, I32_TYPE],
+      [8, I32_TYPE],
       [rows * vectors + vectors + 1, V128_TYPE],
     ],
-    code: forLoop(PR, PAIRS, 1, pair),
+    code: [...GET(UB), ...SET(UBLOCK), ...forLoop(JJ, NBS, 16 * vectors, column)],
   };
 }
 
