@@ -405,16 +405,18 @@ export function inverseOf(n: number, fill: (a: Float64Array) => void, scratch?: 
 function invertFactorised({ n, lu, perm }: LuFactors, w: Float64Array, out: Float64Array): Float64Array {
   w.fill(0);
   for (let i = 0; i < n; i++) w[i * n + i] = 1;
-  forwardSubstitute(lu, n, w, n, true);
-  backSubstitute(lu, n, w, n);
   // Without row exchanges (the rule for I − A of a productive economy, diagonally dominant by
-  // columns) P = I and the columns stay where they are.
+  // columns) P = I and the columns stay where they are: the rows of the result are copied to `out`
+  // as the back substitution completes them, while the helper thread goes on with the next step.
   let exchanged = false;
   for (let i = 0; i < n && !exchanged; i++) exchanged = perm[i] !== i;
-  if (!exchanged) {
-    if (out !== w) out.set(w);
-    return out;
-  }
+  const copy =
+    !exchanged && out !== w
+      ? (r0: number, r1: number) => out.set(w.subarray(r0 * n, r1 * n), r0 * n)
+      : undefined;
+  forwardSubstitute(lu, n, w, n, true);
+  backSubstitute(lu, n, w, n, copy);
+  if (!exchanged) return out;
   const row = out === w ? new Float64Array(n) : null;
   for (let r = 0; r < n; r++) {
     const o = r * n;

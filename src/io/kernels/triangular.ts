@@ -45,11 +45,21 @@ export function forwardSubstitute(
 
 /**
  * Solves U·X = X in place (upper triangular U packed in `lu`), in blocks of rows from the bottom.
+ * `done(r0, r1)`, if given, is called once for each run of rows [r0, r1) of X that is final, so
+ * that the caller can copy them out: with the SIMD kernel block by block, during the next block
+ * step (on this thread while the helper goes on with that step), which writes only rows above
+ * them; on the TypeScript path once, for all rows, at the end.
  *
  * @internal
  */
-export function backSubstitute(lu: Float64Array, n: number, x: Float64Array, m: number): void {
-  if (simdSubstitute(lu, n, x, m, false, false)) return;
+export function backSubstitute(
+  lu: Float64Array,
+  n: number,
+  x: Float64Array,
+  m: number,
+  done?: (r0: number, r1: number) => void,
+): void {
+  if (simdSubstitute(lu, n, x, m, false, false, done)) return;
   for (let kEnd = n; kEnd > 0; kEnd -= BLOCK) {
     const k0 = Math.max(0, kEnd - BLOCK);
     for (let i = kEnd - 1; i >= k0; i--) {
@@ -60,6 +70,7 @@ export function backSubstitute(lu: Float64Array, n: number, x: Float64Array, m: 
     }
     blockUpdate(x, m, lu, n, 0, k0, k0, kEnd, 0, m);
   }
+  done?.(0, n);
 }
 
 /** Multiply–adds of a block step from which its columns are shared with the helper thread. */
@@ -133,7 +144,8 @@ export function simdOperands(...arrays: Float64Array[]): { k: SimdKernel; area: 
 /**
  * The forward (`lower`) or back substitution with the SIMD kernel, when both arrays live in its
  * memory and a packing area is set: block by block, each step split by columns between this thread
- * and the helper ({@link blockStep}). Returns false, doing nothing, otherwise.
+ * and the helper ({@link blockStep}); `done` as in {@link backSubstitute}. Returns false, doing
+ * nothing, otherwise.
  */
 function simdSubstitute(
   lu: Float64Array,
@@ -142,6 +154,7 @@ function simdSubstitute(
   m: number,
   lower: boolean,
   identity: boolean,
+  done?: (r0: number, r1: number) => void,
 ): boolean {
   const s = simdOperands(lu, x);
   if (!s || n > s.area.dim || m > s.area.dim) return false;
@@ -151,10 +164,30 @@ function simdSubstitute(
       blockStep(s.k, s.area, lu, n, x, m, true, k0, kEnd, kEnd, n, 0, identity ? Math.min(m, kEnd) : m);
     }
   } else {
+    // Rows [kEnd, finished) were completed by the previous step.
+    let finished = n;
     for (let kEnd = n; kEnd > 0; kEnd -= BLOCK) {
       const k0 = Math.max(0, kEnd - BLOCK);
-      blockStep(s.k, s.area, lu, n, x, m, false, k0, kEnd, 0, k0, 0, m);
+      const r1 = finished;
+      blockStep(
+        s.k,
+        s.area,
+        lu,
+        n,
+        x,
+        m,
+        false,
+        k0,
+        kEnd,
+        0,
+        k0,
+        0,
+        m,
+        done && r1 > kEnd ? () => done(kEnd, r1) : undefined,
+      );
+      finished = kEnd;
     }
+    if (done && finished > 0) done(0, finished);
   }
   return true;
 }
