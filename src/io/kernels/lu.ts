@@ -155,11 +155,19 @@ function factorPanel(
 function factorise(lu: Float64Array, n: number, panel: Float64Array): LuFactors {
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
-  let scale = 0;
-  // Math.max keeps a NaN, which then fails every pivot test: a matrix with NaN is refused.
-  for (let i = 0; i < lu.length; i++) scale = Math.max(scale, Math.abs(lu[i]!));
-  const tiny = scale * n * Number.EPSILON;
   const simd = simdOperands(lu, panel);
+  // Math.max (and the kernel's f64x2.max) keeps a NaN, which then fails every pivot test: a matrix
+  // with NaN is refused.
+  let scale = 0;
+  let from = 0;
+  if (simd && lu.length >= 2) {
+    from = lu.length & ~1;
+    // The two lanes land in the panel's first doubles, which are not in use yet.
+    simd.k.maxAbs(lu.byteOffset, from * 8, panel.byteOffset);
+    scale = Math.max(panel[0]!, panel[1]!);
+  }
+  for (let i = from; i < lu.length; i++) scale = Math.max(scale, Math.abs(lu[i]!));
+  const tiny = scale * n * Number.EPSILON;
   const piv = new Int32Array(BLOCK);
   let factored = false;
   for (let k0 = 0; k0 < n; k0 += BLOCK) {

@@ -20,6 +20,8 @@ import {
   END,
   F64_LOAD,
   F64_STORE,
+  F64X2_ABS,
+  F64X2_MAX,
   F64X2_MUL,
   F64X2_RELAXED_NMADD,
   F64X2_SPLAT,
@@ -91,6 +93,11 @@ export interface SimdKernel {
   readonly packU: (u: number, us: number, dst: number, np: number, nb: number) => void;
   /** Packs `pairs` pairs of rows of C (np coefficients each, stride `cs` bytes) for `gemm`, at `dst`. */
   readonly packC: (c: number, cs: number, dst: number, np: number, pairs: number) => void;
+  /**
+   * Stores at `out` the two lanes of the largest |a_k| over `nb` bytes at `a` (a multiple of 16,
+   * at least 16), lane by lane; NaN in a lane that met a NaN. The largest entry is the larger lane.
+   */
+  readonly maxAbs: (a: number, nb: number, out: number) => void;
   /** Whether `gemm` uses relaxed SIMD fused multiply–add. */
   readonly fma: boolean;
 }
@@ -357,12 +364,50 @@ function packCFunction(): WasmFunction {
 }
 
 /**
+ * `maxAbs(a, nb, out)`: the lane-wise maximum of |a_k| over `nb` bytes at `a`, stored at `out`
+ * (f64x2.max keeps a NaN, as Math.max does).
+ */
+function maxAbsFunction(): WasmFunction {
+  const [A, NB, OUT, J, M] = [0, 1, 2, 3, 4];
+  return {
+    name: 'maxAbs',
+    params: 3,
+    locals: [
+      [1, I32_TYPE],
+      [1, V128_TYPE],
+    ],
+    code: [
+      ...GET(A),
+      ...V128_LOAD(),
+      ...F64X2_ABS,
+      ...SET(M),
+      ...forLoop(J, NB, 16, [
+        ...GET(M),
+        ...GET(A),
+        ...GET(J),
+        ...ADD,
+        ...V128_LOAD(),
+        ...F64X2_ABS,
+        ...F64X2_MAX,
+        ...SET(M),
+      ]),
+      ...GET(OUT),
+      ...GET(M),
+      ...V128_STORE(),
+    ],
+  };
+}
+
+/**
  * The module's bytes: an imported memory (`env.memory`, shared or not) and the exported functions
- * `update(i32 × 6)`, `gemm(i32 × 7)`, `packU(i32 × 5)` and `packC(i32 × 5)`; with `fma`, `gemm` uses relaxed SIMD (not valid where that
- * is unsupported).
+ * `update(i32 × 6)`, `gemm(i32 × 7)`, `packU(i32 × 5)`, `packC(i32 × 5)` and `maxAbs(i32 × 3)`;
+ * with `fma`, `gemm` uses relaxed SIMD (not valid where that is unsupported).
  */
 export function simdModuleBytes(fma = false, shared = false): Uint8Array {
-  return assemble([updateFunction(), gemmFunction(fma), packUFunction(), packCFunction()], shared);
+  return assemble(
+    [updateFunction(), gemmFunction(fma), packUFunction(), packCFunction(), maxAbsFunction()],
+    shared,
+  );
 }
 
 let kernel: SimdKernel | null | undefined;
@@ -393,7 +438,7 @@ export function simdKernel(): SimdKernel | null {
           const module = new wasm.Module(bytes);
           const ex = new wasm.Instance(module, { env: { memory } }).exports as Pick<
             SimdKernel,
-            'update' | 'gemm' | 'packU' | 'packC'
+            'update' | 'gemm' | 'packU' | 'packC' | 'maxAbs'
           >;
           kernel = {
             module,
@@ -403,6 +448,7 @@ export function simdKernel(): SimdKernel | null {
             gemm: ex.gemm,
             packU: ex.packU,
             packC: ex.packC,
+            maxAbs: ex.maxAbs,
             fma,
           };
           return kernel;

@@ -60,6 +60,9 @@ export const V128_LOAD64_SPLAT = (offset = 0) => [0xfd, 0x0a, ...memarg(3, offse
 export const F64X2_SPLAT = [0xfd, 0x14];
 export const F64X2_SUB = [0xfd, 0xf1, 0x01];
 export const F64X2_MUL = [0xfd, 0xf2, 0x01];
+export const F64X2_ABS = [0xfd, 0xec, 0x01];
+/** Lane-wise maximum; NaN if either lane is NaN. */
+export const F64X2_MAX = [0xfd, 0xf5, 0x01];
 /** Relaxed SIMD: relaxed_nmadd(a, b, c) = c − a·b, fused or not as the hardware does it. */
 export const F64X2_RELAXED_NMADD = [0xfd, 0x88, 0x02];
 

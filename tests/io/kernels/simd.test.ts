@@ -116,6 +116,20 @@ describe('WebAssembly SIMD kernel', () => {
     });
   });
 
+  it('maxAbs keeps the largest |a| of each lane, and a NaN', () => {
+    const k = simdKernel()!;
+    withSimdMemory(k, [6, 2], ([a, out]) => {
+      a!.set([3, -7, -2, 5, 1, -6]);
+      // Lane 0 holds a[0], a[2], a[4]: max(3, 2, 1) = 3; lane 1 a[1], a[3], a[5]: max(7, 5, 6) = 7.
+      k.maxAbs(a!.byteOffset, 48, out!.byteOffset);
+      expect(Array.from(out!)).toEqual([3, 7]);
+      a![3] = Number.NaN;
+      k.maxAbs(a!.byteOffset, 48, out!.byteOffset);
+      expect(out![0]).toBe(3);
+      expect(out![1]).toBeNaN();
+    });
+  });
+
   it.each(variants)('gemm: 2 rows × 24 columns × 5 rows p against plain loops (relaxed SIMD: %s)', (fma) => {
     useRelaxedSimd(fma);
     const k = simdKernel()!;
