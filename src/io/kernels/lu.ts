@@ -113,16 +113,18 @@ function factorPanel(
     factorPanel(p, w, rows, piv, tiny, col0, h, b);
     return;
   }
-  for (let k = a; k < b; k++) {
-    let r = k;
-    let best = Math.abs(p[k * w + k]!);
-    for (let i = k + 1; i < rows; i++) {
-      const v = Math.abs(p[i * w + k]!);
-      if (v > best) {
-        best = v;
-        r = i;
-      }
+  // The pivot of column k + 1 is searched for while column k is eliminated (the same rows, in the
+  // same order, once updated), so that each step passes over the rows once.
+  let r = a;
+  let best = Math.abs(p[a * w + a]!);
+  for (let i = a + 1; i < rows; i++) {
+    const v = Math.abs(p[i * w + a]!);
+    if (v > best) {
+      best = v;
+      r = i;
     }
+  }
+  for (let k = a; k < b; k++) {
     if (!(best > tiny)) {
       throw new GvcError('SINGULAR_MATRIX', 'matrix is singular to working precision', [
         {
@@ -135,12 +137,23 @@ function factorPanel(
     if (r !== k) swapRows(p, w, k, r, 0, w);
     const rk = k * w;
     const d = p[rk + k]!;
-    for (let i = k + 1; i < rows; i++) {
+    const next = k + 1;
+    r = next;
+    best = 0;
+    for (let i = next; i < rows; i++) {
       const ri = i * w;
       const l = p[ri + k]! / d;
       p[ri + k] = l;
-      if (l === 0) continue;
-      for (let j = k + 1; j < b; j++) p[ri + j] = p[ri + j]! - l * p[rk + j]!;
+      if (l !== 0) for (let j = next; j < b; j++) p[ri + j] = p[ri + j]! - l * p[rk + j]!;
+      if (next < b) {
+        // As a search from the diagonal: the first row's entry, then any strictly larger one (a
+        // NaN on the diagonal is kept, and then fails the pivot test).
+        const v = Math.abs(p[ri + next]!);
+        if (i === next || v > best) {
+          best = v;
+          r = i;
+        }
+      }
     }
   }
 }
@@ -215,13 +228,10 @@ function factorPanelAt(
   const rows = n - k0;
   for (let i = 0; i < rows; i++) {
     const o = (k0 + i) * n + k0;
-    for (let j = 0; j < kb; j++) panel[i * kb + j] = lu[o + j]!;
+    panel.set(lu.subarray(o, o + kb), i * kb);
   }
   factorPanel(panel, kb, rows, piv, tiny, k0, 0, kb);
-  for (let i = 0; i < rows; i++) {
-    const o = (k0 + i) * n + k0;
-    for (let j = 0; j < kb; j++) lu[o + j] = panel[i * kb + j]!;
-  }
+  for (let i = 0; i < rows; i++) lu.set(panel.subarray(i * kb, i * kb + kb), (k0 + i) * n + k0);
 }
 
 /** Applies the row exchanges of the panel at k0 to the columns outside it, and to `perm`. */

@@ -99,6 +99,36 @@ describe('luFactor / luSolve / inverse', () => {
     for (let i = 0; i < n; i++) id[i * n + i] = 1;
     expectClose(matmul(a, inverse(a, n), n, n, n), id, 1e-9);
   });
+  it.each([150, 301])(
+    'chooses the pivots of textbook partial pivoting (n = %i: same row order as unblocked elimination, factors to 1e-10)',
+    (n) => {
+      // Unblocked Gaussian elimination with partial pivoting, Golub & Van Loan (2013) Algorithm
+      // 3.4.1: at step k, the row with the largest |a_ik| (i ≥ k, the first one on ties) is swapped
+      // up, then the multipliers and the rank-one update.
+      const ref = randomMatrix(n, 17);
+      const perm = Array.from({ length: n }, (_, i) => i);
+      for (let k = 0; k < n; k++) {
+        let r = k;
+        for (let i = k + 1; i < n; i++) if (Math.abs(ref[i * n + k]!) > Math.abs(ref[r * n + k]!)) r = i;
+        if (r !== k) {
+          for (let j = 0; j < n; j++) {
+            const t = ref[k * n + j]!;
+            ref[k * n + j] = ref[r * n + j]!;
+            ref[r * n + j] = t;
+          }
+          [perm[k], perm[r]] = [perm[r]!, perm[k]!];
+        }
+        for (let i = k + 1; i < n; i++) {
+          const l = ref[i * n + k]! / ref[k * n + k]!;
+          ref[i * n + k] = l;
+          for (let j = k + 1; j < n; j++) ref[i * n + j] = ref[i * n + j]! - l * ref[k * n + j]!;
+        }
+      }
+      const f = luFactor(randomMatrix(n, 17), n);
+      expect(Array.from(f.perm)).toEqual(perm);
+      expectClose(f.lu, ref, 1e-10);
+    },
+  );
   it('throws SINGULAR_MATRIX for a singular matrix', () => {
     expect(() => luFactor(Float64Array.of(1, 2, 2, 4), 2)).toThrow(
       expect.objectContaining({ code: 'SINGULAR_MATRIX' }) as unknown as Error,
