@@ -35,34 +35,19 @@ function outputReciprocals(x: Float64Array): Float64Array {
 }
 
 /**
- * Writes I − A (A the technical coefficients, Z_ij / x_j) into `out`, row-major, and returns its
- * largest |entry| (the scale of the LU's singularity test, found here while the entries pass by
- * rather than in a second pass over n² entries).
+ * Writes I − A (A the technical coefficients, Z_ij / x_j) into `out`, row-major.
  *
  * @internal
  */
-export function writeLeontiefMatrix(icio: Icio, out: Float64Array): number {
+export function writeLeontiefMatrix(icio: Icio, out: Float64Array): void {
   const { Z, x } = icio;
   const n = x.length;
   const inv = outputReciprocals(x);
-  let largest = 0;
-  // The entries −Z_ij / x_j of row i on either side of its diagonal, 1 − Z_ii / x_i on it.
-  const offDiagonal = (r: number, j0: number, j1: number) => {
-    for (let j = j0; j < j1; j++) {
-      const v = -Z[r + j]! * inv[j]!;
-      out[r + j] = v;
-      largest = Math.max(largest, Math.abs(v));
-    }
-  };
   for (let i = 0; i < n; i++) {
     const r = i * n;
-    offDiagonal(r, 0, i);
-    const d = 1 - Z[r + i]! * inv[i]!;
-    out[r + i] = d;
-    largest = Math.max(largest, Math.abs(d));
-    offDiagonal(r, i + 1, n);
+    for (let j = 0; j < n; j++) out[r + j] = -Z[r + j]! * inv[j]!;
+    out[r + i] = 1 + out[r + i]!;
   }
-  return largest;
 }
 
 /**

@@ -163,18 +163,17 @@ function factorPanel(
  * doubles, in the same memory) as the scratch space of the panels. Each panel of BLOCK columns is
  * copied out to rows of BLOCK doubles, so that the pivot searches and the column operations of
  * its factorisation stay in cache, factorised there, and copied back; its row exchanges are then
- * applied to the rest of the rows (as LAPACK's getrf and laswp do). `largest`, the largest |entry|
- * of `lu` when the caller knows it, spares the scan for the scale of the singularity test.
+ * applied to the rest of the rows (as LAPACK's getrf and laswp do).
  */
-function factorise(lu: Float64Array, n: number, panel: Float64Array, largest?: number): LuFactors {
+function factorise(lu: Float64Array, n: number, panel: Float64Array): LuFactors {
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   const simd = simdOperands(lu, panel);
   // Math.max (and the kernel's f64x2.max) keeps a NaN, which then fails every pivot test: a matrix
   // with NaN is refused.
-  let scale = largest ?? 0;
-  let from = largest === undefined ? 0 : lu.length;
-  if (largest === undefined && simd && lu.length >= 2) {
+  let scale = 0;
+  let from = 0;
+  if (simd && lu.length >= 2) {
     from = lu.length & ~1;
     // The two lanes land in the panel's first doubles, which are not in use yet.
     simd.k.maxAbs(lu.byteOffset, from * 8, panel.byteOffset);
@@ -369,10 +368,7 @@ export function luSolveTransposed(f: LuFactors, b: Float64Array, m = 1): Float64
  */
 export function inverse(a: Float64Array, n: number): Float64Array {
   checkSquare(a, n, 'matrix to invert');
-  return inverseOf(n, (m) => {
-    m.set(a);
-    return undefined;
-  });
+  return inverseOf(n, (m) => m.set(a));
 }
 
 /**
@@ -387,7 +383,6 @@ export function inverseInPlace(a: Float64Array, n: number): Float64Array {
     n,
     (m) => {
       if (m !== a) m.set(a);
-      return undefined;
     },
     a,
   );
@@ -396,34 +391,29 @@ export function inverseInPlace(a: Float64Array, n: number): Float64Array {
 /**
  * The inverse of the n×n matrix that `fill` writes, row-major, into the array it is handed: the
  * kernel's memory where the SIMD kernel runs, so that the matrix is written once and never copied
- * (peak memory: the result and, in the kernel's memory, two n×n arrays). `fill` may return the
- * largest |entry| it wrote (NaN if it wrote a NaN), which spares the factorisation its scan for it.
- * With `scratch` (n×n), the matrix is written and factorised there on the TypeScript path, and the
- * SIMD path writes A⁻¹ into it; without, a new array is used.
+ * (peak memory: the result and, in the kernel's memory, two n×n arrays). With `scratch` (n×n), the
+ * matrix is written and factorised there on the TypeScript path, and the SIMD path writes A⁻¹ into
+ * it; without, a new array is used.
  *
  * @internal
  */
-export function inverseOf(
-  n: number,
-  fill: (a: Float64Array) => number | undefined,
-  scratch?: Float64Array,
-): Float64Array {
+export function inverseOf(n: number, fill: (a: Float64Array) => void, scratch?: Float64Array): Float64Array {
   const k = simdKernel();
   if (k && n >= SIMD_MIN_ORDER) {
     return withSimdMemory(
       k,
       [n * n, n * n, n * BLOCK],
       ([lu, w, panel]) => {
-        const largest = fill(lu!);
-        return invertFactorised(factorise(lu!, n, panel!, largest), w!, scratch ?? new Float64Array(n * n));
+        fill(lu!);
+        return invertFactorised(factorise(lu!, n, panel!), w!, scratch ?? new Float64Array(n * n));
       },
       n,
     );
   }
   const a = scratch ?? new Float64Array(n * n);
-  const largest = fill(a);
+  fill(a);
   const w = new Float64Array(n * n);
-  return invertFactorised(factorise(a, n, new Float64Array(n * Math.min(n, BLOCK)), largest), w, w);
+  return invertFactorised(factorise(a, n, new Float64Array(n * Math.min(n, BLOCK))), w, w);
 }
 
 /**
