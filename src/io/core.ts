@@ -1,12 +1,6 @@
 import { assertIcio, icioLabels, labelled } from './internal.js';
-import {
-  inverse,
-  inverseInPlace,
-  inverseOf,
-  type LuFactors,
-  luFactorInPlace,
-  luSolveTransposed,
-} from './kernels/lu.js';
+import { inverse, inverseInPlace, inverseOf } from './kernels/inverse.js';
+import { type LuFactors, luFactorInPlace, luSolveTransposed } from './kernels/lu.js';
 import { block, identityMinus } from './kernels/matrix.js';
 import type { Icio, LabelledMatrix } from './types.js';
 

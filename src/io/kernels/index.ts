@@ -1,3 +1,4 @@
+export { inverse } from './inverse.js';
 export type { LuFactors } from './lu.js';
-export { inverse, luFactor, luSolve, luSolveTransposed } from './lu.js';
+export { luFactor, luSolve, luSolveTransposed } from './lu.js';
 export { identityMinus, matmul, transpose } from './matrix.js';

@@ -18,8 +18,12 @@ export interface LuFactors {
   readonly perm: Int32Array;
 }
 
-/** Below this order the TypeScript loops are as fast as copying into WebAssembly memory. */
-const SIMD_MIN_ORDER = 48;
+/**
+ * Below this order the TypeScript loops are as fast as copying into WebAssembly memory.
+ *
+ * @internal
+ */
+export const SIMD_MIN_ORDER = 48;
 
 /** Swaps the columns [c0, c1) of rows r1 and r2 of a matrix with row stride `w`. */
 function swapRows(a: Float64Array, w: number, r1: number, r2: number, c0: number, c1: number): void {
@@ -163,9 +167,18 @@ function factorPanel(
  * doubles, in the same memory) as the scratch space of the panels. Each panel of BLOCK columns is
  * copied out to rows of BLOCK doubles, so that the pivot searches and the column operations of
  * its factorisation stay in cache, factorised there, and copied back; its row exchanges are then
- * applied to the rest of the rows (as LAPACK's getrf and laswp do).
+ * applied to the rest of the rows (as LAPACK's getrf and laswp do). `meanwhile`, if given, runs
+ * once on this thread during the first shared step, after the look-ahead panel (or at the end, if
+ * no step is shared): work of the caller's that needs none of the factors.
+ *
+ * @internal
  */
-function factorise(lu: Float64Array, n: number, panel: Float64Array): LuFactors {
+export function factorise(
+  lu: Float64Array,
+  n: number,
+  panel: Float64Array,
+  meanwhile?: () => void,
+): LuFactors {
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   const simd = simdOperands(lu, panel);
@@ -183,6 +196,7 @@ function factorise(lu: Float64Array, n: number, panel: Float64Array): LuFactors 
   const tiny = scale * n * Number.EPSILON;
   const piv = new Int32Array(BLOCK);
   let factored = false;
+  let pending = meanwhile;
   for (let k0 = 0; k0 < n; k0 += BLOCK) {
     const kb = Math.min(BLOCK, n - k0);
     const kEnd = k0 + kb;
@@ -197,9 +211,12 @@ function factorise(lu: Float64Array, n: number, panel: Float64Array): LuFactors 
       // threads; the next panel is factorised as soon as its columns are updated, while the helper
       // goes on with the others (look-ahead), and its row exchanges wait for the step to end.
       const kb1 = Math.min(BLOCK, n - kEnd);
-      blockStep(simd.k, simd.area, lu, n, lu, n, true, k0, kEnd, kEnd, n, kEnd, n, () =>
-        withPacking(simd.area.spare ?? null, () => factorPanelAt(lu, n, panel, piv, tiny, kEnd, kb1)),
-      );
+      const first = pending;
+      pending = undefined;
+      blockStep(simd.k, simd.area, lu, n, lu, n, true, k0, kEnd, kEnd, n, kEnd, n, () => {
+        withPacking(simd.area.spare ?? null, () => factorPanelAt(lu, n, panel, piv, tiny, kEnd, kb1));
+        first?.();
+      });
       exchangeRows(lu, n, perm, piv, kEnd, kb1);
       factored = true;
       continue;
@@ -209,6 +226,7 @@ function factorise(lu: Float64Array, n: number, panel: Float64Array): LuFactors 
     // A22 -= L21 · U12.
     blockUpdate(lu, n, lu, n, kEnd, n, k0, kEnd, kEnd, n);
   }
+  pending?.();
   return { n, lu, perm };
 }
 
@@ -349,99 +367,4 @@ export function luSolveTransposed(f: LuFactors, b: Float64Array, m = 1): Float64
   const x = new Float64Array(n * m);
   for (let i = 0; i < n; i++) x.set(w.subarray(i * m, i * m + m), perm[i]! * m);
   return x;
-}
-
-/**
- * Inverts a square matrix by LU factorisation with partial pivoting and a solve against the
- * identity. Prefer {@link luSolve} when only products A⁻¹B are needed.
- *
- * @param a - A, n×n row-major (not modified)
- * @param n - order of A
- * @returns A⁻¹, n×n row-major (a new array)
- * @throws {GvcError} `INVALID_INPUT` when `a` does not hold n² entries; `SINGULAR_MATRIX` when A is
- *   singular to working precision
- * @example
- * ```ts
- * inverse(Float64Array.of(4, 7, 2, 6), 2);
- * //=> Float64Array [0.6, -0.7, -0.2, 0.4] (to rounding)
- * ```
- */
-export function inverse(a: Float64Array, n: number): Float64Array {
-  checkSquare(a, n, 'matrix to invert');
-  return inverseOf(n, (m) => m.set(a));
-}
-
-/**
- * {@link inverse} using its argument as the scratch space of the factorisation (it is overwritten
- * with the LU factors, or with A⁻¹ where the SIMD kernel runs and the result is then `a` itself):
- * peak memory is `a` and two more n×n arrays.
- *
- * @internal
- */
-export function inverseInPlace(a: Float64Array, n: number): Float64Array {
-  return inverseOf(
-    n,
-    (m) => {
-      if (m !== a) m.set(a);
-    },
-    a,
-  );
-}
-
-/**
- * The inverse of the n×n matrix that `fill` writes, row-major, into the array it is handed: the
- * kernel's memory where the SIMD kernel runs, so that the matrix is written once and never copied
- * (peak memory: the result and, in the kernel's memory, two n×n arrays). With `scratch` (n×n), the
- * matrix is written and factorised there on the TypeScript path, and the SIMD path writes A⁻¹ into
- * it; without, a new array is used.
- *
- * @internal
- */
-export function inverseOf(n: number, fill: (a: Float64Array) => void, scratch?: Float64Array): Float64Array {
-  const k = simdKernel();
-  if (k && n >= SIMD_MIN_ORDER) {
-    return withSimdMemory(
-      k,
-      [n * n, n * n, n * BLOCK],
-      ([lu, w, panel]) => {
-        fill(lu!);
-        return invertFactorised(factorise(lu!, n, panel!), w!, scratch ?? new Float64Array(n * n));
-      },
-      n,
-    );
-  }
-  const a = scratch ?? new Float64Array(n * n);
-  fill(a);
-  const w = new Float64Array(n * n);
-  return invertFactorised(factorise(a, n, new Float64Array(n * Math.min(n, BLOCK))), w, w);
-}
-
-/**
- * A⁻¹ = U⁻¹L⁻¹P: solves against the identity in `w` (n×n), then writes the columns permuted into
- * `out` (which may be `w`) and returns it.
- */
-function invertFactorised({ n, lu, perm }: LuFactors, w: Float64Array, out: Float64Array): Float64Array {
-  w.fill(0);
-  for (let i = 0; i < n; i++) w[i * n + i] = 1;
-  // Without row exchanges (the rule for I − A of a productive economy, diagonally dominant by
-  // columns) P = I and the columns stay where they are: the rows of the result are copied to `out`
-  // as the back substitution completes them, while the helper thread goes on with the next step.
-  let exchanged = false;
-  for (let i = 0; i < n && !exchanged; i++) exchanged = perm[i] !== i;
-  const copy =
-    !exchanged && out !== w
-      ? (r0: number, r1: number) => out.set(w.subarray(r0 * n, r1 * n), r0 * n)
-      : undefined;
-  forwardSubstitute(lu, n, w, n, true);
-  backSubstitute(lu, n, w, n, copy);
-  if (!exchanged) return out;
-  const row = out === w ? new Float64Array(n) : null;
-  for (let r = 0; r < n; r++) {
-    const o = r * n;
-    if (row) {
-      for (let i = 0; i < n; i++) row[perm[i]!] = w[o + i]!;
-      w.set(row, o);
-    } else for (let i = 0; i < n; i++) out[o + perm[i]!] = w[o + i]!;
-  }
-  return out;
 }
