@@ -1,11 +1,10 @@
 /**
- * The inverse of a square matrix from its LU factors, A⁻¹ = U⁻¹L⁻¹P (Golub & Van Loan 2013,
- * §3.4.9): the forward substitution against the identity, then the back substitution, each by
- * block steps shared with the helper thread where the SIMD kernel runs.
+ * The inverse of a square matrix from its LU factors, A⁻¹ = U⁻¹L⁻¹P (Higham 2002, ch. 14): the
+ * forward substitution against the identity, then the back substitution, each by block steps
+ * shared with the helper thread where the SIMD kernel runs.
  *
  * @internal
  */
-
 import { factorise, type LuFactors, SIMD_MIN_ORDER } from './lu.js';
 import { checkSquare } from './matrix.js';
 import { simdKernel, withSimdMemory } from './simd.js';
