@@ -86,6 +86,27 @@ function interleaved(
 }
 
 /**
+ * The memory that one call of `what` (leontiefInverse or bmDecomposition) adds on the synthetic
+ * table, measured in a fresh Node (bench/peak-memory.ts): the process's peak resident set size less
+ * its size just before the call, in MiB, and as a multiple of one n×n matrix of doubles; undefined
+ * if the child fails.
+ */
+function peakMemory(G: number, N: number, what: string): string | undefined {
+  const script = fileURLToPath(new URL('./peak-memory.ts', import.meta.url));
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', script, String(G), String(N), what],
+    { encoding: 'utf8' },
+  );
+  const [before, peak, during] = (r.stdout?.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  if (r.status !== 0 || !Number.isFinite(before) || !Number.isFinite(peak)) return undefined;
+  const n = G * N;
+  const matrixMiB = (n * n * 8) / 2 ** 20;
+  const added = peak! - before!;
+  return `one call in a fresh process: peak RSS − RSS before ${during === 1 ? '' : 'at most '}${added.toFixed(0)} MiB = ${(added / matrixMiB).toFixed(1)} × one n² matrix (${matrixMiB.toFixed(0)} MiB)`;
+}
+
+/**
  * The median time of leontiefInverse with the relaxed SIMD (fused multiply–add) kernel, in a child
  * Node that has it (flag --experimental-wasm-relaxed-simd before Node 22); undefined if it fails.
  */
@@ -123,10 +144,8 @@ for (const [G, N] of sizes) {
   const t = syntheticIcio(G, N);
   const big = n > 1500;
   const opts = big ? { minMs: 0, minRuns: 1, maxRuns: 2 } : { minMs: 0, minRuns: 3, maxRuns: 5 };
-  const matrixMiB = (n * n * 8) / 2 ** 20;
   const iMinusA = io.identityMinus(io.technicalCoefficients(t).data, n);
   const inverter = numpyInverter(iMinusA, n);
-  const base = process.memoryUsage.rss() / 2 ** 20;
   const {
     ours: leontief,
     numpy,
@@ -153,7 +172,12 @@ for (const [G, N] of sizes) {
     name: `leontiefInverse (blocked LU${simdKernel() ? ', WebAssembly SIMD' : ', TypeScript'})`,
     timing: leontief,
     ...(numpy ? { baseline: numpy } : {}),
-    note: `${roundRatio ? `median of round ratios ${roundRatio.toFixed(2)}×; ` : ''}RSS − start ${(leontief.peakRssMiB - base).toFixed(0)} MiB = ${((leontief.peakRssMiB - base) / matrixMiB).toFixed(1)} × one n² matrix (${matrixMiB.toFixed(0)} MiB)`,
+    note: [
+      roundRatio ? `median of round ratios ${roundRatio.toFixed(2)}×` : '',
+      peakMemory(G, N, 'leontiefInverse'),
+    ]
+      .filter(Boolean)
+      .join('; '),
   });
   if (fallback) {
     rows.push({
@@ -173,7 +197,11 @@ for (const [G, N] of sizes) {
   rows.push({ name: 'luFactor of I − A alone', timing: lu, ...(numpy ? { baseline: numpy } : {}) });
   if (bm) {
     const d = time(() => bm(t), opts);
-    rows.push({ name: 'bmDecomposition, all countries', timing: d, note: 'target < 10 s at 2,464 rows' });
+    rows.push({
+      name: 'bmDecomposition, all countries',
+      timing: d,
+      note: ['target < 10 s at 2,464 rows', peakMemory(G, N, 'bmDecomposition')].filter(Boolean).join('; '),
+    });
   } else
     rows.push({
       name: 'bmDecomposition',
