@@ -86,20 +86,27 @@ function interleaved(
 }
 
 /**
+ * Runs the benchmark script `name` (beside this file) in a child Node with the flags `flags` and
+ * the arguments `args`, and returns the last line it printed; undefined if it failed.
+ */
+function childLastLine(name: string, flags: string[], args: Array<string | number>): string | undefined {
+  const script = fileURLToPath(new URL(`./${name}`, import.meta.url));
+  const r = spawnSync(process.execPath, [...flags, '--import', 'tsx', script, ...args.map(String)], {
+    encoding: 'utf8',
+  });
+  return r.status === 0 ? r.stdout.trim().split('\n').at(-1) : undefined;
+}
+
+/**
  * The memory that one call of `what` (leontiefInverse or bmDecomposition) adds on the synthetic
  * table, measured in a fresh Node (bench/peak-memory.ts): the process's peak resident set size less
  * its size just before the call, in MiB, and as a multiple of one n×n matrix of doubles; undefined
  * if the child fails.
  */
 function peakMemory(G: number, N: number, what: string): string | undefined {
-  const script = fileURLToPath(new URL('./peak-memory.ts', import.meta.url));
-  const r = spawnSync(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', script, String(G), String(N), what],
-    { encoding: 'utf8' },
-  );
-  const [before, peak, during] = (r.stdout?.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
-  if (r.status !== 0 || !Number.isFinite(before) || !Number.isFinite(peak)) return undefined;
+  const line = childLastLine('peak-memory.ts', ['--expose-gc'], [G, N, what]);
+  const [before, peak, during] = (line ?? '').split(' ').map(Number);
+  if (!Number.isFinite(before) || !Number.isFinite(peak)) return undefined;
   const n = G * N;
   const matrixMiB = (n * n * 8) / 2 ** 20;
   const added = peak! - before!;
@@ -112,22 +119,9 @@ function peakMemory(G: number, N: number, what: string): string | undefined {
  */
 function relaxedSimdInverse(G: number, N: number, runs: number): Timing | undefined {
   const major = Number(process.versions.node.split('.')[0]);
-  const script = fileURLToPath(new URL('./relaxed-simd-inverse.ts', import.meta.url));
-  const r = spawnSync(
-    process.execPath,
-    [
-      ...(major < 22 ? ['--experimental-wasm-relaxed-simd'] : []),
-      '--import',
-      'tsx',
-      script,
-      String(G),
-      String(N),
-      String(runs),
-    ],
-    { encoding: 'utf8' },
-  );
-  const median = Number(r.stdout?.trim().split('\n').at(-1));
-  return r.status === 0 && Number.isFinite(median) ? { median, runs, peakRssMiB: Number.NaN } : undefined;
+  const flags = major < 22 ? ['--experimental-wasm-relaxed-simd'] : [];
+  const median = Number(childLastLine('relaxed-simd-inverse.ts', flags, [G, N, runs]) ?? Number.NaN);
+  return Number.isFinite(median) ? { median, runs, peakRssMiB: Number.NaN } : undefined;
 }
 
 const sizes: Array<[number, number]> = [

@@ -22,10 +22,10 @@ for (let i = 0; i < 20; i++) {
   gc();
   await new Promise((resolve) => setTimeout(resolve, 100));
   const rss = process.memoryUsage.rss() / 2 ** 20;
-  if (rss > before - 1) break;
-  before = rss;
+  const falling = rss <= before - 1;
+  before = Math.min(before, rss);
+  if (!falling) break;
 }
-before = Math.min(before, process.memoryUsage.rss() / 2 ** 20);
 // maxRSS is in KiB. If the call's peak is below the table's, the peak seen is the table's, and the
 // call added at most peak − before: the third number says which.
 const earlier = process.resourceUsage().maxRSS / 2 ** 10;
