@@ -16,6 +16,15 @@ export type GvcErrorCode =
   | 'SINGULAR_MATRIX'
   | 'UNSUPPORTED';
 
+/**
+ * The most problems one {@link GvcError} lists; past it, one last issue says "and N more problems".
+ * A check over a huge input stops recording there, so an error stays small whatever the input.
+ */
+export const MAX_REPORTED_ISSUES = 100;
+
+/** The brand every `GvcError` carries, shared by the ESM and CommonJS copies of the library. */
+const GVC_ERROR_BRAND = Symbol.for('gvckit.GvcError');
+
 /** One problem found in an input, located by a dotted path such as `stages[3].inputs[0].stage`. */
 export interface GvcIssue {
   /** Where the problem is, in JavaScript accessor notation (`stages[3].inputs[0].stage`); empty for the root. */
@@ -53,10 +62,29 @@ export class GvcError extends Error {
    * @param issues - every problem found, each with its path
    */
   constructor(code: GvcErrorCode, summary: string, issues: GvcIssue[] = []) {
-    super(GvcError.format(summary, issues));
+    const capped =
+      issues.length > MAX_REPORTED_ISSUES + 1
+        ? [
+            ...issues.slice(0, MAX_REPORTED_ISSUES),
+            { path: '', message: `and ${issues.length - MAX_REPORTED_ISSUES} more problems` },
+          ]
+        : issues;
+    super(GvcError.format(summary, capped));
     this.name = 'GvcError';
     this.code = code;
-    this.issues = issues;
+    this.issues = capped;
+    Object.defineProperty(this, GVC_ERROR_BRAND, { value: true });
+  }
+
+  /**
+   * Makes `value instanceof GvcError` true for an error made by either copy of the library (the
+   * ESM build and the CommonJS build are two classes when an application loads both).
+   *
+   * @param value - anything
+   * @returns whether `value` carries the `GvcError` brand
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(value);
   }
 
   private static format(summary: string, issues: GvcIssue[]): string {
@@ -67,10 +95,13 @@ export class GvcError extends Error {
 }
 
 /**
- * Tells whether a value is a {@link GvcError}, optionally with a given code.
+ * Tells whether a value is a {@link GvcError}, optionally with a given code. It recognises errors
+ * from both the ESM and the CommonJS copy of gvckit by a brand (`Symbol.for('gvckit.GvcError')`),
+ * not by `instanceof` on one copy's class.
  *
  * @param value - anything caught
  * @param code - the code to match, if any
+ * @throws never
  * @returns `true` when `value` is a `GvcError` (with that code, when given)
  * @example
  * ```ts
@@ -79,5 +110,13 @@ export class GvcError extends Error {
  * ```
  */
 export function isGvcError(value: unknown, code?: GvcErrorCode): value is GvcError {
-  return value instanceof GvcError && (code === undefined || value.code === code);
+  return isBranded(value) && (code === undefined || (value as GvcError).code === code);
+}
+
+function isBranded(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[GVC_ERROR_BRAND] === true
+  );
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { GvcError, type GvcIssue } from './errors.js';
+import { preview, quote } from './preview.js';
 
 /**
  * Formats a path (as zod reports it) in JavaScript accessor notation: `stages[3].inputs[0].stage`.
@@ -52,14 +53,7 @@ export function parseOrThrow<S extends z.ZodType>(
  * @internal
  */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return String(value);
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'object') return 'an object';
-  return typeof value;
+  return preview(value);
 }
 
 /**
@@ -104,7 +98,7 @@ const typeNames: Record<string, string> = {
 };
 
 function listValues(values: ReadonlyArray<unknown>): string {
-  return values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join(', ');
+  return values.map((v) => preview(v)).join(', ');
 }
 
 function sizeMessage(iss: RawIssue, bound: 'at least' | 'at most'): string {
@@ -144,7 +138,10 @@ export function gvcErrorMap(iss: RawIssue): string | undefined {
       return `expected ${expected}, found ${describeFound(iss)}`;
     }
     case 'unrecognized_keys': {
-      const keys = (iss.keys ?? []).map((k) => JSON.stringify(k)).join(', ');
+      const keys = (iss.keys ?? [])
+        .slice(0, 10)
+        .map((k) => quote(k))
+        .join(', ');
       return `expected only known keys, found unknown key${(iss.keys ?? []).length === 1 ? '' : 's'} ${keys}`;
     }
     case 'invalid_union': {

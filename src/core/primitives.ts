@@ -31,7 +31,7 @@ export type Id = z.output<typeof Id>;
  */
 export const CountryCode = z.string().regex(/^[A-Z][A-Z0-9]{2,4}$/, {
   error: (iss) =>
-    `expected an ISO 3166-1 alpha-3 or region code such as "CHN" or "ROW", found ${JSON.stringify(iss.input)}`,
+    `expected an ISO 3166-1 alpha-3 or region code such as "CHN" or "ROW", found ${describeFound(iss)}`,
 });
 /** A country (ISO 3166-1 alpha-3) or region code. */
 export type CountryCode = z.output<typeof CountryCode>;
@@ -46,7 +46,7 @@ export type CountryCode = z.output<typeof CountryCode>;
  * ```
  */
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, {
-  error: (iss) => `expected an ISO 4217 currency code such as "USD", found ${JSON.stringify(iss.input)}`,
+  error: (iss) => `expected an ISO 4217 currency code such as "USD", found ${describeFound(iss)}`,
 });
 /** An ISO 4217 currency code. */
 export type CurrencyCode = z.output<typeof CurrencyCode>;

@@ -7,7 +7,7 @@ import type { CliContext } from '../../src/cli/types.js';
 import { iphone3g } from '../../src/data/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const tsv = resolve(root, '../shared/data/african-clusters-table1.tsv');
+const tsv = resolve(root, 'tests/fixtures/african-clusters-table1.tsv');
 
 /** Runs the CLI in-process with an in-memory file system; returns the exit code and both streams. */
 async function run(argv: string[], files: Record<string, string> = {}) {

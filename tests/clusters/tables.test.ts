@@ -5,7 +5,7 @@ import { deepFreeze } from '../helpers.js';
 import { sampleCluster } from './fixtures.js';
 
 /*
- * Hand count from Table 1 of Kaplinsky (2015) (../shared/data/african-clusters-table1.tsv), clusters
+ * Hand count from Table 1 of Kaplinsky (2015) (tests/fixtures/african-clusters-table1.tsv), clusters
  * numbered in file order:
  *  1 Dormiatt Dom.   L,N      static  EE 4  CA -        IS C
  *  2 Dormiatt Exp.   I        G+U     EE 4  CA M,L,Lo   IS E

@@ -5,15 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { africanClusters, africanClustersSource, publishedClusterTables } from '../../src/data/index.js';
 import { Cluster, ClusterTables, readClustersTsv } from '../../src/index.js';
 
-/** The shared data folder is a sibling of the repository (`../shared/data`), in CI as here. */
+/** Transcriptions of Kaplinsky (2015) Tables 1–5, kept in the repository (`tests/fixtures/`, see its README). */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsvPath = path.resolve(repoRoot, '../shared/data/african-clusters-table1.tsv');
+const tsvPath = path.resolve(repoRoot, 'tests/fixtures/african-clusters-table1.tsv');
 
 function readTable1(): string {
   if (!existsSync(tsvPath)) {
-    throw new Error(
-      `Table 1 transcription not found at ${tsvPath}: the shared data folder must be checked out as ../shared next to the repository`,
-    );
+    throw new Error(`Table 1 transcription not found at ${tsvPath}: it belongs in tests/fixtures/`);
   }
   return readFileSync(tsvPath, 'utf8');
 }
@@ -28,7 +26,7 @@ describe('africanClusters', () => {
     expect(new Set(africanClusters.map((c) => c.id)).size).toBe(25);
   });
 
-  it('equals the shared Table 1 transcription, field by field', () => {
+  it('equals the Table 1 transcription, field by field', () => {
     const fromTsv = readClustersTsv(readTable1(), { source: africanClustersSource });
     expect(fromTsv).toHaveLength(africanClusters.length);
     fromTsv.forEach((expected, i) => {
@@ -67,7 +65,7 @@ describe('africanClusters', () => {
 });
 
 describe('publishedClusterTables', () => {
-  const jsonPath = path.resolve(repoRoot, '../shared/data/published-tables.json');
+  const jsonPath = path.resolve(repoRoot, 'tests/fixtures/published-tables.json');
 
   it('is valid ClusterTables with its source and notes', () => {
     expect(ClusterTables.safeParse(publishedClusterTables).success).toBe(true);
@@ -76,10 +74,10 @@ describe('publishedClusterTables', () => {
     expect(publishedClusterTables.clusters).toBe(25);
   });
 
-  it('holds exactly the values of the shared transcription of Tables 2-5, row by row as printed', () => {
+  it('holds exactly the values of the transcription of Tables 2-5, row by row as printed', () => {
     if (!existsSync(jsonPath)) {
       throw new Error(
-        `published tables transcription not found at ${jsonPath}: check out ../shared next to the repository`,
+        `published tables transcription not found at ${jsonPath}: it belongs in tests/fixtures/`,
       );
     }
     const json = JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<

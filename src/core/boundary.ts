@@ -1,0 +1,166 @@
+/**
+ * The one boundary through which every public function validates its arguments and options.
+ *
+ * - {@link validate} parses one argument with its zod schema and throws one `GvcError('INVALID_INPUT')`
+ *   listing every problem, each path rooted at the argument's name (`chain.stages[3].inputs[0].stage`,
+ *   `options.depth`);
+ * - {@link validateOptions} does the same for an options object, where `undefined` and `null` mean
+ *   "no options";
+ * - {@link IssueList} collects the problems a schema cannot see (unknown references, duplicates,
+ *   sizes) in the same form, and throws them together;
+ * - {@link preview} and {@link quote} describe a found value in a message without ever serialising
+ *   it whole: a bigint, a cycle, a 1 MiB string or 10,000 levels of nesting give a short, safe text.
+ *
+ * Messages say what was expected, then what was found, without a trailing period. Whatever zod or a
+ * check throws that is not a `GvcError` (a getter that throws, a stack overflow on pathological
+ * input) is reported as an issue of the argument, never passed on raw.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import type { z } from 'zod';
+import { GvcError, type GvcErrorCode, type GvcIssue, MAX_REPORTED_ISSUES } from './errors.js';
+import { formatPath, gvcParseParams } from './issues.js';
+import { preview } from './preview.js';
+
+export { preview, quote } from './preview.js';
+
+/** Joins a root name and a zod path: `chain` + `['stages', 3]` → `chain.stages[3]`. */
+export function rootedPath(root: string, path: ReadonlyArray<PropertyKey>): string {
+  const rest = formatPath(path);
+  if (root === '') return rest;
+  if (rest === '') return root;
+  return rest.startsWith('[') ? `${root}${rest}` : `${root}.${rest}`;
+}
+
+/**
+ * Collects problems found in one or more arguments, then throws them together as one `GvcError`.
+ * Stops recording past {@link MAX_REPORTED_ISSUES} (the error adds "and N more"), so a check over
+ * a huge input stays bounded.
+ *
+ * @internal
+ */
+export class IssueList {
+  private readonly list: GvcIssue[] = [];
+  private extra = 0;
+
+  /** Records one problem at `path` (already rooted at the argument's name). */
+  add(path: string, message: string): void {
+    if (this.list.length < MAX_REPORTED_ISSUES) this.list.push({ path, message });
+    else this.extra++;
+  }
+
+  /** Records problems already in `{ path, message }` form, prefixing their paths with `root`. */
+  addAll(issues: ReadonlyArray<GvcIssue>, root = ''): void {
+    for (const i of issues) {
+      const path =
+        root === ''
+          ? i.path
+          : i.path === ''
+            ? root
+            : i.path.startsWith('[')
+              ? root + i.path
+              : `${root}.${i.path}`;
+      this.add(path, i.message);
+    }
+  }
+
+  /** How many problems have been recorded, counting those past the cap. */
+  get size(): number {
+    return this.list.length + this.extra;
+  }
+
+  /** The recorded problems (at most {@link MAX_REPORTED_ISSUES}, then one "and N more"). */
+  issues(): GvcIssue[] {
+    return this.extra > 0
+      ? [...this.list, { path: '', message: `and ${this.extra} more problem${this.extra === 1 ? '' : 's'}` }]
+      : [...this.list];
+  }
+
+  /** Throws one `GvcError` with every recorded problem, if there is any. */
+  throwIfAny(summary: string, code: GvcErrorCode = 'INVALID_INPUT'): void {
+    if (this.size > 0) throw new GvcError(code, summary, this.issues());
+  }
+}
+
+/** A successful or failed validation, as the `safeParse…` functions return it. */
+export type Validated<T> = { success: true; data: T } | { success: false; error: GvcError };
+
+/**
+ * Parses `value` with `schema`, reporting every problem with its path rooted at `name`; never
+ * throws. Whatever the schema's checks throw is caught and reported at `name`.
+ *
+ * @internal
+ */
+export function safeValidate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  name: string,
+  summary = `invalid ${name || 'input'}`,
+): Validated<z.output<S>> {
+  let result: ReturnType<S['safeParse']>;
+  try {
+    result = schema.safeParse(value, gvcParseParams()) as ReturnType<S['safeParse']>;
+  } catch (e) {
+    if (e instanceof GvcError) return { success: false, error: e };
+    const why =
+      e instanceof RangeError ? 'a value nested too deeply to check' : 'a value that could not be read';
+    return {
+      success: false,
+      error: new GvcError('INVALID_INPUT', summary, [
+        { path: name, message: `expected plain data, found ${why}` },
+      ]),
+    };
+  }
+  if (result.success) return { success: true, data: result.data as z.output<S> };
+  const issues = new IssueList();
+  for (const issue of result.error.issues) issues.add(rootedPath(name, issue.path), issue.message);
+  return { success: false, error: new GvcError('INVALID_INPUT', summary, issues.issues()) };
+}
+
+/**
+ * Parses one argument of a public function with its schema, or throws one
+ * `GvcError('INVALID_INPUT', summary)` listing every problem, each path rooted at `name`
+ * (`chain.stages[3].output.unitPrice`).
+ *
+ * @internal
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  name: string,
+  summary?: string,
+): z.output<S> {
+  const r = safeValidate(schema, value, name, summary);
+  if (r.success) return r.data;
+  throw r.error;
+}
+
+/**
+ * Parses an options argument: `undefined` and `null` mean "no options" (the schema's defaults);
+ * anything else must match the schema, with paths under `name` (`options.depth`).
+ *
+ * @internal
+ */
+export function validateOptions<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  name = 'options',
+): z.output<S> {
+  return validate(schema, value ?? {}, name, `invalid ${name}`);
+}
+
+/**
+ * Checks that an argument is a function (callbacks such as an edit recipe or a row key), or throws
+ * `GvcError('INVALID_INPUT')` at `name`.
+ *
+ * @internal
+ */
+export function validateFunction<F extends (...args: never[]) => unknown>(value: unknown, name: string): F {
+  if (typeof value !== 'function') {
+    throw new GvcError('INVALID_INPUT', `invalid ${name}`, [
+      { path: name, message: `expected a function, found ${preview(value)}` },
+    ]);
+  }
+  return value as F;
+}
