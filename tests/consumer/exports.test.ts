@@ -88,6 +88,29 @@ describe('every subpath loads', () => {
   });
 });
 
+describe('one GvcError across the ESM and CJS copies', () => {
+  it('isGvcError and instanceof recognise an error made by the other copy (issue #14)', async () => {
+    // One process loads both builds, as an application with mixed dependencies does: the ESM copy's
+    // error must be recognised by the CJS copy's isGvcError and class, and the other way round.
+    const out = runNode(`${fixtures}/node16`, [
+      '--input-type=module',
+      '-e',
+      [
+        "import { createRequire } from 'node:module';",
+        "const esm = await import('gvckit');",
+        "const cjs = createRequire(process.cwd() + '/x.js')('gvckit');",
+        'const fromEsm = new esm.GvcError("NOT_FOUND", "x");',
+        'const fromCjs = new cjs.GvcError("INVALID_INPUT", "y");',
+        'console.log(esm.GvcError !== cjs.GvcError,',
+        '  cjs.isGvcError(fromEsm, "NOT_FOUND"), esm.isGvcError(fromCjs, "INVALID_INPUT"),',
+        '  fromEsm instanceof cjs.GvcError, fromCjs instanceof esm.GvcError,',
+        '  cjs.isGvcError(new Error("z")), new Error("z") instanceof esm.GvcError);',
+      ].join('\n'),
+    ]);
+    expect(out.trim()).toBe('true true true true true false false');
+  });
+});
+
 describe('types resolve for TypeScript consumers', () => {
   it.each(['node16', 'bundler'])('tsc accepts the consumer file under moduleResolution %s', (mode) => {
     const dir = join(fixtures, mode);
