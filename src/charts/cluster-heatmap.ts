@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { GvcIssue } from '../core/errors.js';
-import { parseChartArguments, throwIfIssues, topLevel } from './spec.js';
+import { IssueList, preview, quote, rootedPath, safeValidate } from '../core/boundary.js';
+import { checkArguments, finish, inlineData, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
 /**
@@ -72,9 +72,13 @@ export type ClusterHeatmapOptions = z.input<typeof ClusterHeatmapOptions>;
  *
  * @param rows - the table's rows, in display order (e.g. `clusterTables(clusters).marketOrientation`)
  * @param options - the columns, the rows' heading, title and size
- * @returns a Vega-Lite v6 specification (plain JSON), a layer of shaded cells and their counts
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path: a missing or negative
- *   or fractional count (`[2].growth`), a duplicate row key, a duplicate column field, an empty table
+ * @returns a Vega-Lite v6 specification (plain JSON), deeply frozen: a layer of shaded cells and their
+ *   counts
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem of both arguments with its path,
+ *   rooted at the argument's name: a missing or negative or fractional count (`rows[2].growth`; only
+ *   a row's own fields count, so a column named `constructor` is missing, not a built-in), a
+ *   duplicate row key (`rows[3].key`), a duplicate column field (`options.columns[1].field`), an
+ *   empty table (`rows`)
  * @example
  * ```ts
  * const spec = clusterHeatmap([
@@ -89,40 +93,41 @@ export function clusterHeatmap(
   rows: readonly ClusterTableRowLike[],
   options: ClusterHeatmapOptions = {},
 ): VegaLiteSpec {
-  const { data, options: opts } = parseChartArguments(
-    'cluster heat map',
-    z.array(ClusterTableRowLike).min(1, { error: 'expected at least one row, found none' }),
-    rows,
-    ClusterHeatmapOptions,
-    options,
-  );
-  const issues: GvcIssue[] = [];
+  const [data, opts] = checkArguments('cluster heat map', [
+    safeValidate(
+      z.array(ClusterTableRowLike).min(1, { error: 'expected at least one row, found none' }),
+      rows,
+      'rows',
+    ),
+    safeValidate(ClusterHeatmapOptions, options ?? {}, 'options'),
+  ]);
+  const issues = new IssueList();
   const fields = new Set<string>();
   opts.columns.forEach((c, i) => {
     if (fields.has(c.field)) {
-      issues.push({
-        path: `options.columns[${i}].field`,
-        message: `expected distinct columns, found "${c.field}" twice`,
-      });
+      issues.add(`options.columns[${i}].field`, `expected distinct columns, found ${quote(c.field)} twice`);
     }
     fields.add(c.field);
   });
   const keys = new Set<string>();
   const values: JsonValue[] = [];
+  let max = 1;
   data.forEach((row, i) => {
     if (keys.has(row.key)) {
-      issues.push({ path: `[${i}].key`, message: `expected distinct row keys, found "${row.key}" twice` });
+      issues.add(`rows[${i}].key`, `expected distinct row keys, found ${quote(row.key)} twice`);
     }
     keys.add(row.key);
     for (const c of opts.columns) {
-      const count = row[c.field];
+      // Own fields only: a column named `constructor` or `toString` is a missing count, not a built-in.
+      const count = Object.hasOwn(row, c.field) ? (row as Record<string, unknown>)[c.field] : undefined;
       if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-        issues.push({
-          path: `[${i}].${c.field}`,
-          message: `expected a count (an integer >= 0), found ${count === undefined ? 'none' : JSON.stringify(count)}`,
-        });
+        issues.add(
+          rootedPath('rows', [i, c.field]),
+          `expected a count (an integer >= 0), found ${preview(count)}`,
+        );
         continue;
       }
+      if (count > max) max = count; // a running maximum: no spread of every count into Math.max
       const cell: { [key: string]: JsonValue } = { row: row.key, column: c.label, count };
       if (row.clusters !== undefined && c.field !== 'clusters') {
         cell.clusters = row.clusters;
@@ -131,7 +136,7 @@ export function clusterHeatmap(
       values.push(cell);
     }
   });
-  throwIfIssues('cluster heat map', issues);
+  issues.throwIfAny('invalid cluster heat map');
 
   const rowOrder = data.map((r) => r.key);
   const columnOrder = opts.columns.map((c) => c.label);
@@ -160,34 +165,35 @@ export function clusterHeatmap(
       { field: 'shareOfRow', type: 'quantitative', title: 'share of row', format: '.0%' },
     );
   }
-  const max = Math.max(1, ...values.map((v) => (v as { count: number }).count));
-  return topLevel(
-    {
-      data: { values },
-      encoding: { x, y },
-      layer: [
-        {
-          mark: { type: 'rect' },
-          encoding: {
-            color: {
-              field: 'count',
-              type: 'quantitative',
-              title: 'clusters',
-              scale: { scheme: 'blues', domain: [0, max] },
+  return finish(
+    topLevel(
+      {
+        data: inlineData(values),
+        encoding: { x, y },
+        layer: [
+          {
+            mark: { type: 'rect' },
+            encoding: {
+              color: {
+                field: 'count',
+                type: 'quantitative',
+                title: 'clusters',
+                scale: { scheme: 'blues', domain: [0, max] },
+              },
+              tooltip,
             },
-            tooltip,
           },
-        },
-        {
-          mark: { type: 'text', fontSize: 13 },
-          encoding: {
-            text: { field: 'count', type: 'quantitative' },
-            color: { condition: { test: `datum.count > ${max / 2}`, value: 'white' }, value: 'black' },
+          {
+            mark: { type: 'text', fontSize: 13 },
+            encoding: {
+              text: { field: 'count', type: 'quantitative' },
+              color: { condition: { test: `datum.count > ${max / 2}`, value: 'white' }, value: 'black' },
+            },
           },
-        },
-      ],
-    },
-    opts,
-    { width: 90 * opts.columns.length, height: 28 * data.length },
+        ],
+      },
+      opts,
+      { width: 90 * opts.columns.length, height: 28 * data.length },
+    ),
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { GvcIssue } from '../core/errors.js';
-import { parseChartArguments, throwIfIssues, topLevel } from './spec.js';
+import { IssueList, preview, quote, safeValidate } from '../core/boundary.js';
+import { checkArguments, finish, inlineData, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
 /**
@@ -82,10 +82,13 @@ export type LinkageCurveChartOptions = z.input<typeof LinkageCurveChartOptions>;
  *   a projection without policy (`projectLinkageCurve(fit, { periods })`) and the scenarios projections
  *   (`projectLinkageCurve(fit, { name, periods, speed, depth })`)
  * @param options - the fitted curve's legend name, title and size
- * @returns a Vega-Lite v6 specification (plain JSON), a layer of the lines and the observed points
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path: a share outside [0, 1]
- *   (`scenarios[1].points[4].domesticShare`), an empty fitted curve, or a scenario name (given or derived
- *   from its policies) used twice or equal to the fitted curve's
+ * @returns a Vega-Lite v6 specification (plain JSON), deeply frozen: a layer of the lines and the
+ *   observed points
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem of both arguments with its path, rooted
+ *   at the argument's name: a share outside [0, 1] (`input.scenarios[1].points[4].domesticShare`), an
+ *   empty fitted curve (`input.fitted`), a scenario name (given or derived from its policies) used
+ *   twice or equal to the fitted curve's (`input.scenarios[2].name`), a bad option
+ *   (`options.fittedName`)
  * @example
  * ```ts
  * const spec = linkageCurveChart({
@@ -101,29 +104,23 @@ export function linkageCurveChart(
   input: LinkageCurveChartInput,
   options: LinkageCurveChartOptions = {},
 ): VegaLiteSpec {
-  const { data, options: opts } = parseChartArguments(
-    'linkage-curve chart',
-    LinkageCurveChartInput,
-    input,
-    LinkageCurveChartOptions,
-    options,
-  );
+  const [data, opts] = checkArguments('linkage-curve chart', [
+    safeValidate(LinkageCurveChartInput, input, 'input'),
+    safeValidate(LinkageCurveChartOptions, options ?? {}, 'options'),
+  ]);
   const fitted = Array.isArray(data.fitted) ? data.fitted : data.fitted.points;
-  const fittedPath = Array.isArray(data.fitted) ? 'fitted' : 'fitted.points';
+  const fittedPath = Array.isArray(data.fitted) ? 'input.fitted' : 'input.fitted.points';
   const scenarioNames = data.scenarios.map(
     (s, i) => s.name ?? (s.policies && s.policies.length > 0 ? s.policies.join('+') : `scenario ${i + 1}`),
   );
-  const issues: GvcIssue[] = [];
+  const issues = new IssueList();
   const checkShare = (share: number, path: string) => {
-    if (share < 0 || share > 1)
-      issues.push({ path, message: `expected a share between 0 and 1, found ${share}` });
+    if (share < 0 || share > 1) issues.add(path, `expected a share between 0 and 1, found ${preview(share)}`);
   };
   data.observations.forEach((p, i) => {
-    checkShare(p.domesticShare, `observations[${i}].domesticShare`);
+    checkShare(p.domesticShare, `input.observations[${i}].domesticShare`);
   });
-  if (fitted.length === 0) {
-    issues.push({ path: fittedPath, message: 'expected points of the fitted curve, found none' });
-  }
+  if (fitted.length === 0) issues.add(fittedPath, 'expected points of the fitted curve, found none');
   fitted.forEach((p, i) => {
     checkShare(p.domesticShare, `${fittedPath}[${i}].domesticShare`);
   });
@@ -131,17 +128,17 @@ export function linkageCurveChart(
   data.scenarios.forEach((s, i) => {
     const name = scenarioNames[i] ?? '';
     if (names.has(name)) {
-      issues.push({
-        path: `scenarios[${i}].${s.name === undefined ? 'policies' : 'name'}`,
-        message: `expected a distinct scenario name, found "${name}" twice`,
-      });
+      issues.add(
+        `input.scenarios[${i}].${s.name === undefined ? 'policies' : 'name'}`,
+        `expected a distinct scenario name, found ${quote(name)} twice`,
+      );
     }
     names.add(name);
     s.points.forEach((p, j) => {
-      checkShare(p.domesticShare, `scenarios[${i}].points[${j}].domesticShare`);
+      checkShare(p.domesticShare, `input.scenarios[${i}].points[${j}].domesticShare`);
     });
   });
-  throwIfIssues('linkage-curve chart', issues);
+  issues.throwIfAny('invalid linkage-curve chart');
 
   const lines: JsonValue[] = [
     ...fitted.map((p) => ({ ...p, path: opts.fittedName, policy: 'market-led' })),
@@ -157,57 +154,59 @@ export function linkageCurveChart(
     axis: { format: '%' },
     scale: { domain: [0, 1] },
   };
-  return topLevel(
-    {
-      layer: [
-        {
-          data: { values: lines },
-          mark: { type: 'line', strokeWidth: 2 },
-          encoding: {
-            x,
-            y,
-            color: {
-              field: 'path',
-              type: 'nominal',
-              title: 'path',
-              sort: [...names],
-              legend: { labelLimit: 0 },
-            },
-            strokeDash: {
-              field: 'policy',
-              type: 'nominal',
-              title: null,
-              scale: {
-                domain: ['market-led', 'policy scenario'],
-                range: [
-                  [1, 0],
-                  [6, 3],
-                ],
+  return finish(
+    topLevel(
+      {
+        layer: [
+          {
+            data: inlineData(lines),
+            mark: { type: 'line', strokeWidth: 2 },
+            encoding: {
+              x,
+              y,
+              color: {
+                field: 'path',
+                type: 'nominal',
+                title: 'path',
+                sort: [...names],
+                legend: { labelLimit: 0 },
               },
-              legend: null,
+              strokeDash: {
+                field: 'policy',
+                type: 'nominal',
+                title: null,
+                scale: {
+                  domain: ['market-led', 'policy scenario'],
+                  range: [
+                    [1, 0],
+                    [6, 3],
+                  ],
+                },
+                legend: null,
+              },
+              tooltip: [
+                { field: 'path', type: 'nominal' },
+                { field: 'period', type: 'quantitative', format: 'd' },
+                { field: 'domesticShare', type: 'quantitative', title: 'domestic share', format: '.1%' },
+              ],
             },
-            tooltip: [
-              { field: 'path', type: 'nominal' },
-              { field: 'period', type: 'quantitative', format: 'd' },
-              { field: 'domesticShare', type: 'quantitative', title: 'domestic share', format: '.1%' },
-            ],
           },
-        },
-        {
-          data: { values: data.observations.map((p) => ({ ...p, path: 'observed' })) },
-          mark: { type: 'point', filled: true, size: 70, color: 'black' },
-          encoding: {
-            x,
-            y,
-            tooltip: [
-              { field: 'period', type: 'quantitative', format: 'd' },
-              { field: 'domesticShare', type: 'quantitative', title: 'observed share', format: '.1%' },
-            ],
+          {
+            data: inlineData(data.observations.map((p) => ({ ...p, path: 'observed' }))),
+            mark: { type: 'point', filled: true, size: 70, color: 'black' },
+            encoding: {
+              x,
+              y,
+              tooltip: [
+                { field: 'period', type: 'quantitative', format: 'd' },
+                { field: 'domesticShare', type: 'quantitative', title: 'observed share', format: '.1%' },
+              ],
+            },
           },
-        },
-      ],
-    },
-    opts,
-    { width: 480, height: 280 },
+        ],
+      },
+      opts,
+      { width: 480, height: 280 },
+    ),
   );
 }

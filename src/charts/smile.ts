@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
-import { parseChartArguments, topLevel } from './spec.js';
+import { checkArguments, finish, inlineData, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
 /**
@@ -72,9 +73,12 @@ const signed = (x: number) => `${x < 0 ? '−' : '+'} ${Math.abs(round(x, 3))}`;
  *
  * @param smile - smile-curve data (`smileCurve(chain)`): `{ byPosition: Array<{ position, valueAdded, share, stages }>, currency?, fit? }`
  * @param options - the measure, title and size
- * @returns a Vega-Lite v6 specification (plain JSON): a layer of the fitted line, the points and their labels
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`byPosition[2].share`);
- *   `INSUFFICIENT_DATA` when fewer than three positions leave the quadratic undetermined
+ * @returns a Vega-Lite v6 specification (plain JSON), deeply frozen: a layer of the fitted line, the
+ *   points and their labels
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem of both arguments with its path,
+ *   rooted at the argument's name (`smile.byPosition[2].share`, `options.measure`);
+ *   `INSUFFICIENT_DATA` (`smile.byPosition`) when fewer than three distinct positions leave the
+ *   quadratic undetermined
  * @example
  * ```ts
  * const spec = smileCurveChart({ byPosition: [
@@ -86,18 +90,15 @@ const signed = (x: number) => `${x < 0 ? '−' : '+'} ${Math.abs(round(x, 3))}`;
  * ```
  */
 export function smileCurveChart(smile: SmileCurveLike, options: SmileCurveChartOptions = {}): VegaLiteSpec {
-  const { data, options: opts } = parseChartArguments(
-    'smile-curve chart',
-    SmileCurveLike,
-    smile,
-    SmileCurveChartOptions,
-    options,
-  );
+  const [data, opts] = checkArguments('smile-curve chart', [
+    safeValidate(SmileCurveLike, smile, 'smile'),
+    safeValidate(SmileCurveChartOptions, options ?? {}, 'options'),
+  ]);
   const positions = new Set(data.byPosition.map((p) => p.position));
   if (positions.size < 3) {
     throw new GvcError('INSUFFICIENT_DATA', 'cannot fit a smile curve', [
       {
-        path: 'byPosition',
+        path: 'smile.byPosition',
         message: `expected three or more distinct positions, found ${positions.size}`,
       },
     ]);
@@ -126,7 +127,7 @@ export function smileCurveChart(smile: SmileCurveLike, options: SmileCurveChartO
   };
   const spec = topLevel(
     {
-      data: { values },
+      data: inlineData(values),
       layer: [
         {
           transform: [{ regression: opts.measure, on: 'position', method: 'poly', order: 2 }],
@@ -162,5 +163,5 @@ export function smileCurveChart(smile: SmileCurveLike, options: SmileCurveChartO
       subtitle: `share = ${round(a, 3)}·x² ${signed(b)}·x ${signed(c)}, R² = ${round(rSquared, 3)}${a > 0 ? ': the curve smiles' : ''}`,
     };
   }
-  return spec;
+  return finish(spec);
 }

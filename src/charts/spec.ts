@@ -1,43 +1,41 @@
-import type { z } from 'zod';
-import { GvcError, type GvcIssue } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { IssueList, type Validated } from '../core/boundary.js';
+import { deepFreeze } from '../core/freeze.js';
 import { type JsonValue, type VegaLiteSpec, vegaLiteSchemaUrl } from './types.js';
 
+type Data<T> = Extract<T, { success: true }> extends { data: infer D } ? D : never;
+
 /**
- * Parses a chart's data and options together and throws one `GvcError('INVALID_INPUT')` listing every
- * problem of both; option paths are prefixed with `options`.
+ * Gathers the validations of a chart's arguments (`safeValidate(schema, value, 'argName')` of the
+ * boundary, paths rooted at each argument's name) and throws one `GvcError('INVALID_INPUT')` listing
+ * every problem of all of them together; otherwise returns their data, in order.
  *
  * @internal
  */
-export function parseChartArguments<D extends z.ZodType, O extends z.ZodType>(
+export function checkArguments<const R extends ReadonlyArray<Validated<unknown>>>(
   what: string,
-  dataSchema: D,
-  data: unknown,
-  optionsSchema: O,
-  options: unknown,
-): { data: z.output<D>; options: z.output<O> } {
-  const d = dataSchema.safeParse(data);
-  const o = optionsSchema.safeParse(options);
-  const issues: GvcIssue[] = [];
-  if (!d.success) issues.push(...fromZodIssues(d.error.issues));
-  if (!o.success) {
-    for (const issue of fromZodIssues(o.error.issues)) {
-      const path =
-        issue.path === '' ? 'options' : `options${issue.path.startsWith('[') ? '' : '.'}${issue.path}`;
-      issues.push({ path, message: issue.message });
-    }
+  results: R,
+): { -readonly [K in keyof R]: Data<R[K]> } {
+  const issues = new IssueList();
+  const data: unknown[] = [];
+  for (const r of results) {
+    if (r.success) data.push(r.data);
+    else issues.addAll(r.error.issues);
   }
-  if (!d.success || !o.success) throw new GvcError('INVALID_INPUT', `invalid ${what}`, issues);
-  return { data: d.data, options: o.data };
+  issues.throwIfAny(`invalid ${what}`);
+  return data as { -readonly [K in keyof R]: Data<R[K]> };
 }
 
 /**
- * Throws one `GvcError('INVALID_INPUT')` when a chart's cross-field checks found problems.
+ * Inline data of a specification. The rows are frozen with the rest of the specification, and Vega
+ * tags each row it ingests (and its stack and regression transforms write into them), which a frozen
+ * row refuses: `format: { type: 'json', copy: true }` makes Vega read a copy of the rows, so a frozen
+ * specification renders, and rendering leaves it unchanged. Vega-Lite passes the format on to Vega as
+ * it is (`copy` is a Vega option that Vega-Lite's JSON Schema does not list).
  *
  * @internal
  */
-export function throwIfIssues(what: string, issues: GvcIssue[]): void {
-  if (issues.length > 0) throw new GvcError('INVALID_INPUT', `invalid ${what}`, issues);
+export function inlineData(values: JsonValue[]): { [key: string]: JsonValue } {
+  return { values, format: { type: 'json', copy: true } };
 }
 
 /**
@@ -55,4 +53,13 @@ export function topLevel(
   spec.width = layout.width ?? defaults.width;
   spec.height = layout.height ?? defaults.height;
   return { ...spec, ...view };
+}
+
+/**
+ * Freezes a finished specification deeply (the library's one immutability rule) and returns it.
+ *
+ * @internal
+ */
+export function finish(spec: VegaLiteSpec): VegaLiteSpec {
+  return deepFreeze(spec);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { GvcIssue } from '../core/errors.js';
-import { parseChartArguments, throwIfIssues, topLevel } from './spec.js';
+import { IssueList, preview, safeValidate } from '../core/boundary.js';
+import { checkArguments, finish, inlineData, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
 /**
@@ -107,10 +107,11 @@ const periodOf = (ref: z.output<typeof PeriodRef>): string | number =>
  * @param observations - the participant's observations by period: `{ period, valueAddedShare }`
  * @param profile - the participant's thinning profile (`thinningProfile(observations)`)
  * @param options - the participant's name, title and size
- * @returns a Vega-Lite v6 specification (plain JSON), a layer of the line and the points
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path: a share outside [0, 1]
- *   (`observations[2].valueAddedShare`), a duplicate period, or a transition naming a period with no
- *   observation (`profile.transitions[1].to`)
+ * @returns a Vega-Lite v6 specification (plain JSON), deeply frozen: a layer of the line and the points
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem of the three arguments with its path,
+ *   rooted at the argument's name: a share outside [0, 1] (`observations[2].valueAddedShare`), a
+ *   duplicate period (`observations[5].period`), a transition naming a period with no observation
+ *   (`profile.transitions[1].to`), a bad option (`options.participant`)
  * @example
  * ```ts
  * const spec = thinningChart(
@@ -126,30 +127,27 @@ export function thinningChart(
   profile: ThinningProfileLike,
   options: ThinningChartOptions = {},
 ): VegaLiteSpec {
-  const { data, options: opts } = parseChartArguments(
-    'thinning chart',
-    z.object({
-      observations: z.array(ThinningObservationLike).min(1, { error: 'expected observations, found none' }),
-      profile: ThinningProfileLike,
-    }),
-    { observations, profile },
-    ThinningChartOptions,
-    options,
-  );
-  const issues: GvcIssue[] = [];
+  const [observationList, profileData, opts] = checkArguments('thinning chart', [
+    safeValidate(
+      z.array(ThinningObservationLike).min(1, { error: 'expected observations, found none' }),
+      observations,
+      'observations',
+    ),
+    safeValidate(ThinningProfileLike, profile, 'profile'),
+    safeValidate(ThinningChartOptions, options ?? {}, 'options'),
+  ]);
+  const data = { observations: observationList, profile: profileData };
+  const issues = new IssueList();
   const index = new Map<string | number, number>();
   data.observations.forEach((o, i) => {
     if (o.valueAddedShare < 0 || o.valueAddedShare > 1) {
-      issues.push({
-        path: `observations[${i}].valueAddedShare`,
-        message: `expected a share between 0 and 1, found ${o.valueAddedShare}`,
-      });
+      issues.add(
+        `observations[${i}].valueAddedShare`,
+        `expected a share between 0 and 1, found ${preview(o.valueAddedShare)}`,
+      );
     }
     if (index.has(o.period)) {
-      issues.push({
-        path: `observations[${i}].period`,
-        message: `expected distinct periods, found ${o.period} twice`,
-      });
+      issues.add(`observations[${i}].period`, `expected distinct periods, found ${preview(o.period)} twice`);
     }
     index.set(o.period, i);
   });
@@ -158,16 +156,16 @@ export function thinningChart(
     for (const end of ['from', 'to'] as const) {
       const period = periodOf(t[end]);
       if (!index.has(period)) {
-        issues.push({
-          path: `profile.transitions[${i}].${end}`,
-          message: `expected a period with an observation, found ${JSON.stringify(period)}`,
-        });
+        issues.add(
+          `profile.transitions[${i}].${end}`,
+          `expected a period with an observation, found ${preview(period)}`,
+        );
       }
     }
     const to = index.get(periodOf(t.to));
     if (to !== undefined) arriving.set(to, { kind: t.kind, withUpgrading: t.withUpgrading });
   });
-  throwIfIssues('thinning chart', issues);
+  issues.throwIfAny('invalid thinning chart');
 
   const numeric = data.observations.every((o) => typeof o.period === 'number');
   const chronological = data.observations
@@ -197,7 +195,7 @@ export function thinningChart(
     axis: { format: '%' },
   };
   const view: { [key: string]: JsonValue } = {
-    data: { values },
+    data: inlineData(values),
     layer: [
       {
         mark: { type: 'line', color: '#999999' },
@@ -237,5 +235,5 @@ export function thinningChart(
       subtitle: `overall: ${data.profile.overall}`,
     };
   }
-  return spec;
+  return finish(spec);
 }

@@ -9,6 +9,11 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * `IPython.display`), Observable (`vl.render` / `embed`), and web pages (`vega-embed`); gvckit has no
  * runtime dependency on Vega.
  *
+ * The specifications gvckit's charts return are deeply frozen, like everything gvckit returns. Their
+ * inline data carry `format: { type: 'json', copy: true }`, so that Vega, which tags the rows it reads
+ * and writes stacking and regression fields into them, works on a copy: a frozen specification
+ * renders, and rendering leaves it unchanged. To edit one, copy it first (`structuredClone(spec)`).
+ *
  * @example
  * ```ts
  * const spec: VegaLiteSpec = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', mark: 'bar' };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { GvcIssue } from '../core/errors.js';
-import { parseChartArguments, throwIfIssues, topLevel } from './spec.js';
+import { IssueList, quote, safeValidate } from '../core/boundary.js';
+import { checkArguments, finish, inlineData, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
 /**
@@ -104,10 +104,13 @@ const groupingField = {
  *
  * @param decompositions - one decomposition (the result of `decomposeValueAdded`) or several
  * @param options - the grouping (`by`), measure, bar labels, title and size
- * @returns a Vega-Lite v6 specification (plain JSON)
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem: a missing grouping
- *   (`[1].byIncome`), a non-finite number, a label count that differs from the number of
- *   decompositions, duplicate labels, or different currencies when charting value added
+ * @returns a Vega-Lite v6 specification (plain JSON), deeply frozen
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem of both arguments, each path rooted
+ *   at the argument's name: a missing grouping (`decompositions[1].byIncome`), a non-finite number
+ *   (`decompositions[0].byCountry[2].share`), a bad option (`options.by`), a label count that
+ *   differs from the number of decompositions (`options.labels`), duplicate labels
+ *   (`decompositions[1].depth`, `options.labels[1]`), or different currencies when charting value
+ *   added (`decompositions[1].currency`)
  * @example
  * ```ts
  * const spec = valueAddedChart(
@@ -120,62 +123,62 @@ const groupingField = {
  * spec.data;
  * //=> { values: [
  * //     { bar: 'full', key: 'CHN', order: 0, valueAdded: 2, share: 0.2, currency: 'USD', finalValue: 10 },
- * //     { bar: 'full', key: 'USA', order: 1, valueAdded: 8, share: 0.8, currency: 'USD', finalValue: 10 }] }
+ * //     { bar: 'full', key: 'USA', order: 1, valueAdded: 8, share: 0.8, currency: 'USD', finalValue: 10 }],
+ * //   format: { type: 'json', copy: true } }
  * ```
  */
 export function valueAddedChart(
   decompositions: ValueAddedDecompositionLike | readonly ValueAddedDecompositionLike[],
   options: ValueAddedChartOptions,
 ): VegaLiteSpec {
-  const isList = Array.isArray(decompositions);
+  let isList: boolean;
+  try {
+    isList = Array.isArray(decompositions);
+  } catch {
+    isList = false; // a revoked proxy: the schema reports it
+  }
   const schema = isList
     ? z
         .array(ValueAddedDecompositionLike)
         .min(1, { error: 'expected at least one decomposition, found none' })
     : ValueAddedDecompositionLike;
-  const parsed = parseChartArguments(
-    'value-added chart',
-    schema,
-    decompositions,
-    ValueAddedChartOptions,
-    options,
-  );
+  const [data, opts] = checkArguments('value-added chart', [
+    safeValidate(schema, decompositions, 'decompositions'),
+    safeValidate(ValueAddedChartOptions, options ?? {}, 'options'),
+  ]);
   const list: ValueAddedDecompositionLike[] = isList
-    ? (parsed.data as ValueAddedDecompositionLike[])
-    : [parsed.data as ValueAddedDecompositionLike];
-  const opts = parsed.options;
+    ? (data as ValueAddedDecompositionLike[])
+    : [data as ValueAddedDecompositionLike];
   const field = groupingField[opts.by];
 
-  const issues: GvcIssue[] = [];
-  const at = (i: number, rest: string) => (isList ? `[${i}]${rest ? `.${rest}` : ''}` : rest);
+  const issues = new IssueList();
+  const at = (i: number, rest: string) => `decompositions${isList ? `[${i}]` : ''}${rest ? `.${rest}` : ''}`;
   list.forEach((d, i) => {
-    if (d[field] === undefined) {
-      issues.push({ path: at(i, field), message: `expected groups by ${opts.by}, found none` });
-    }
+    if (d[field] === undefined) issues.add(at(i, field), `expected groups by ${opts.by}, found none`);
   });
   if (opts.labels !== undefined && opts.labels.length !== list.length) {
-    issues.push({
-      path: 'options.labels',
-      message: `expected ${list.length} label(s), one per decomposition, found ${opts.labels.length}`,
-    });
+    issues.add(
+      'options.labels',
+      `expected ${list.length} label(s), one per decomposition, found ${opts.labels.length}`,
+    );
   }
   const labels = list.map((d, i) => opts.labels?.[i] ?? d.depth ?? `#${i + 1}`);
   const seen = new Set<string>();
   labels.forEach((label, i) => {
     if (seen.has(label)) {
       const path = opts.labels === undefined ? at(i, 'depth') : `options.labels[${i}]`;
-      issues.push({ path, message: `expected a distinct label for each bar, found "${label}" twice` });
+      issues.add(path, `expected a distinct label for each bar, found ${quote(label)} twice`);
     }
     seen.add(label);
   });
   const currencies = [...new Set(list.map((d) => d.currency))];
   if (opts.measure === 'valueAdded' && currencies.length > 1) {
-    issues.push({
-      path: isList ? '' : 'currency',
-      message: `expected every decomposition in one currency, found ${currencies.join(', ')}`,
-    });
+    const first = list.findIndex((d) => d.currency !== currencies[0]);
+    const shown = currencies.slice(0, 5).map(quote).join(', ');
+    const more = currencies.length > 5 ? ` and ${currencies.length - 5} more` : '';
+    issues.add(at(first, 'currency'), `expected every decomposition in one currency, found ${shown}${more}`);
   }
-  throwIfIssues('value-added chart', issues);
+  issues.throwIfAny('invalid value-added chart');
 
   const values: JsonValue[] = [];
   list.forEach((d, i) => {
@@ -206,30 +209,32 @@ export function valueAddedChart(
           type: 'quantitative',
           title: opts.axisTitle ?? `Value added per unit (${currency})`,
         };
-  return topLevel(
-    {
-      data: { values },
-      mark: { type: 'bar' },
-      encoding: {
-        y: { field: 'bar', type: 'nominal', title: null, sort: labels, axis: { labelLimit: 0 } },
-        x: { ...measureAxis, stack: 'zero' },
-        color: {
-          field: 'key',
-          type: 'nominal',
-          title: opts.legendTitle ?? opts.by,
-          sort: { field: 'order' },
-          legend: { labelLimit: 0 },
+  return finish(
+    topLevel(
+      {
+        data: inlineData(values),
+        mark: { type: 'bar' },
+        encoding: {
+          y: { field: 'bar', type: 'nominal', title: null, sort: labels, axis: { labelLimit: 0 } },
+          x: { ...measureAxis, stack: 'zero' },
+          color: {
+            field: 'key',
+            type: 'nominal',
+            title: opts.legendTitle ?? opts.by,
+            sort: { field: 'order' },
+            legend: { labelLimit: 0 },
+          },
+          order: { field: 'order', type: 'quantitative' },
+          tooltip: [
+            { field: 'bar', type: 'nominal', title: 'decomposition' },
+            { field: 'key', type: 'nominal', title: opts.legendTitle ?? opts.by },
+            { field: 'valueAdded', type: 'quantitative', title: `value added (${currency})`, format: ',.2f' },
+            { field: 'share', type: 'quantitative', title: 'share of final value', format: '.1%' },
+          ],
         },
-        order: { field: 'order', type: 'quantitative' },
-        tooltip: [
-          { field: 'bar', type: 'nominal', title: 'decomposition' },
-          { field: 'key', type: 'nominal', title: opts.legendTitle ?? opts.by },
-          { field: 'valueAdded', type: 'quantitative', title: `value added (${currency})`, format: ',.2f' },
-          { field: 'share', type: 'quantitative', title: 'share of final value', format: '.1%' },
-        ],
       },
-    },
-    opts,
-    { width: 480, height: Math.max(60, 40 * list.length) },
+      opts,
+      { width: 480, height: Math.max(60, 40 * list.length) },
+    ),
   );
 }

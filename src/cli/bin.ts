@@ -3,6 +3,17 @@ import { runCli } from './main.js';
 
 declare const __GVCKIT_VERSION__: string;
 
+// A closed pipe (`gvckit io … | head`) ends the output quietly instead of raising an unhandled
+// `EPIPE` error with a stack trace; any other write error is reported in one line.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') process.exitCode = 1;
+    process.exit();
+  });
+}
+
+// runCli never rejects and never prints a stack trace; the handler below is a last resort that keeps
+// that promise should it ever fail.
 runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(`${t}\n`),
   stderr: (t) => process.stderr.write(`${t}\n`),
@@ -12,10 +23,8 @@ runCli(process.argv.slice(2), {
   (code) => {
     process.exitCode = code;
   },
-  (e: unknown) => {
-    process.stderr.write(
-      `gvckit: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-    );
+  () => {
+    process.stderr.write('gvckit: unexpected error\n');
     process.exitCode = 1;
   },
 );

@@ -3,7 +3,7 @@ import { classifyMarketOrientation } from '../clusters/markets.js';
 import { clusterTables } from '../clusters/tables.js';
 import { readClustersTsv } from '../clusters/tsv.js';
 import { type OutputFormat, render, type TextTable } from './format.js';
-import { type Command, choice, oneFile } from './types.js';
+import { type Command, choice, oneFile, readInput } from './types.js';
 
 const formats = ['table', 'json', 'csv'] as const;
 
@@ -19,7 +19,8 @@ dynamism, or with --tables the four cross-tabulations (Tables 2–5 of the paper
 
 Options:
   --tables   print the four cross-tabulations instead of one row per cluster
-  --format   table (default), json, or csv
+  --format   table (default; text cut at 80 characters), json, or csv (text that a
+             spreadsheet would read as a formula gets a leading ')
   -h, --help show this help
 
 Example:
@@ -49,7 +50,7 @@ export const clustersCommand: Command = {
   options: { tables: { type: 'boolean' }, format: { type: 'string' } },
   async run(positionals, values, ctx) {
     const format = choice<OutputFormat>(values, 'format', formats, 'table');
-    const clusters = readClustersTsv(await ctx.readFile(oneFile(positionals, 'TSV file')));
+    const clusters = readClustersTsv(await readInput(ctx, oneFile(positionals, 'TSV file')));
     if (values.tables) {
       const t = clusterTables(clusters);
       if (format === 'json') {

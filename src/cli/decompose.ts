@@ -1,8 +1,9 @@
 import { decomposeValueAdded } from '../chains/decompose.js';
 import { parseValueChain } from '../chains/parse.js';
 import { GvcError } from '../core/errors.js';
+import { quote } from '../core/preview.js';
 import { type OutputFormat, render } from './format.js';
-import { type Command, choice, oneFile } from './types.js';
+import { type Command, choice, oneFile, readInput } from './types.js';
 
 const groupings = ['country', 'stage', 'actor', 'function', 'income'] as const;
 const depths = ['full', 'first-round'] as const;
@@ -40,13 +41,13 @@ export const decomposeCommand: Command = {
     const by = choice(values, 'by', groupings, 'country');
     const format = choice<OutputFormat>(values, 'format', formats, 'table');
     const file = oneFile(positionals, 'chain file');
-    const text = await ctx.readFile(file);
+    const text = await readInput(ctx, file);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (e) {
-      throw new GvcError('INVALID_INPUT', `${file} is not valid JSON`, [
-        { path: '', message: (e as Error).message },
+      throw new GvcError('INVALID_INPUT', `${quote(file)} is not valid JSON`, [
+        { path: '', message: e instanceof Error ? e.message : 'a syntax error' },
       ]);
     }
     const chain = parseValueChain(json);

@@ -1,15 +1,18 @@
 import { parseArgs } from 'node:util';
 import { isGvcError } from '../core/errors.js';
+import { quote } from '../core/preview.js';
 import { clustersCommand } from './clusters.js';
 import { decomposeCommand } from './decompose.js';
+import { escapeControls } from './format.js';
 import { ioCommand } from './io.js';
 import { type CliContext, type Command, UsageError } from './types.js';
 
-const commands: Record<string, Command> = {
-  decompose: decomposeCommand,
-  clusters: clustersCommand,
-  io: ioCommand,
-};
+// A Map, so that a command named `toString`, `constructor` or `__proto__` is unknown, not a built-in.
+const commands: ReadonlyMap<string, Command> = new Map([
+  ['decompose', decomposeCommand],
+  ['clusters', clustersCommand],
+  ['io', ioCommand],
+]);
 
 const mainHelp = `gvckit — global value chain and cluster analysis from the terminal
 
@@ -27,11 +30,51 @@ Options:
 
 Exit codes: 0 success, 1 invalid input or computation error, 2 usage error.`;
 
+/** Longest message of an unexpected error that is printed; the rest is cut. */
+const MAX_MESSAGE = 200;
+
+/** The message of anything thrown, in one line of at most {@link MAX_MESSAGE} characters. */
+function messageOf(e: unknown): string {
+  let m: string;
+  try {
+    m = e instanceof Error ? String(e.message) : typeof e === 'string' ? e : 'an unknown error';
+  } catch {
+    m = 'an unknown error';
+  }
+  const line = m.split('\n', 1)[0] ?? '';
+  return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}…` : line;
+}
+
+/** Longest line of an error message that is printed (a path or message quoting huge input); the rest is cut. */
+const MAX_LINE = 1000;
+
+function cutLines(message: string): string {
+  return message
+    .split('\n')
+    .map((l) => (l.length > MAX_LINE ? `${l.slice(0, MAX_LINE)}…` : l))
+    .join('\n');
+}
+
 /**
  * Runs the command line `argv` (without `node` and the script) against the given context and
  * returns the exit code. Never calls `process.exit`, so it can be tested in-process.
+ *
+ * Never throws and never prints a stack trace: a usage mistake prints its message and the help, exit
+ * code 2; invalid input (a file that cannot be read, a validation failure listing every problem with
+ * its path, at most 100 of them) prints its message, exit code 1; anything else prints one line,
+ * exit code 1. Text from the input is shown quoted and with control characters escaped.
  */
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  const stderr = (text: string) => ctx.stderr(escapeControls(text, true));
+  try {
+    return await dispatch(argv, { ...ctx, stderr });
+  } catch (e) {
+    stderr(`gvckit: unexpected error: ${messageOf(e)}`);
+    return 1;
+  }
+}
+
+async function dispatch(argv: readonly string[], ctx: CliContext): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     ctx.stdout(mainHelp);
@@ -41,10 +84,10 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stdout(ctx.version);
     return 0;
   }
-  const command = commands[name];
+  const command = commands.get(name);
   if (command === undefined) {
     ctx.stderr(
-      `gvckit: unknown command "${name}"; expected one of ${Object.keys(commands).join(', ')}\n\n${mainHelp}`,
+      `gvckit: unknown command ${quote(name)}; expected one of ${[...commands.keys()].join(', ')}\n\n${mainHelp}`,
     );
     return 2;
   }
@@ -57,10 +100,10 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       strict: true,
     });
   } catch (e) {
-    ctx.stderr(`gvckit ${name}: ${(e as Error).message}\n\n${command.help}`);
+    ctx.stderr(`gvckit ${name}: ${messageOf(e)}\n\n${command.help}`);
     return 2;
   }
-  if (parsed.values.help) {
+  if (parsed.values.help === true) {
     ctx.stdout(command.help);
     return 0;
   }
@@ -72,14 +115,10 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       return 2;
     }
     if (isGvcError(e)) {
-      ctx.stderr(`gvckit ${name}: ${e.message}`);
+      ctx.stderr(`gvckit ${name}: ${cutLines(e.message)}`);
       return 1;
     }
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') {
-      ctx.stderr(`gvckit ${name}: file not found: ${err.path ?? ''}`);
-      return 1;
-    }
-    throw e;
+    ctx.stderr(`gvckit ${name}: unexpected error: ${messageOf(e)}`);
+    return 1;
   }
 }

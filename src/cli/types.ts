@@ -1,4 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
+import { GvcError } from '../core/errors.js';
+import { quote } from '../core/preview.js';
 
 /** What a command may do to the outside world; injected so that commands are testable in-process. */
 export interface CliContext {
@@ -28,7 +30,9 @@ export function choice<T extends string>(
   const v = values[name];
   if (v === undefined) return fallback;
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-    throw new UsageError(`--${name}: expected one of ${allowed.join(', ')}, found ${JSON.stringify(v)}`);
+    throw new UsageError(
+      `--${name}: expected one of ${allowed.join(', ')}, found ${typeof v === 'string' ? quote(v) : 'no value'}`,
+    );
   }
   return v as T;
 }
@@ -40,4 +44,43 @@ export class UsageError extends Error {}
 export function oneFile(positionals: readonly string[], what: string): string {
   if (positionals.length !== 1) throw new UsageError(`expected one ${what}, found ${positionals.length}`);
   return positionals[0] as string;
+}
+
+/** What a failed read means for the user, by the error code Node gives it. */
+const readFailures: ReadonlyMap<string, string> = new Map([
+  ['ENOENT', 'file not found'],
+  ['ENOTDIR', 'file not found (a part of the path is not a directory)'],
+  ['EISDIR', 'expected a file, found a directory'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['ELOOP', 'too many symbolic links'],
+  ['ENAMETOOLONG', 'the path is too long'],
+  ['ERR_FS_FILE_TOO_LARGE', 'the file is too large to read (more than 2 GiB)'],
+  ['ERR_STRING_TOO_LONG', 'the file is too large to read as text'],
+]);
+
+/**
+ * Reads an input file through the context, turning every failure (a missing file, a directory, no
+ * permission, a file too large) into one `GvcError('INVALID_INPUT')` naming the path, never a raw
+ * error with a stack trace.
+ */
+export async function readInput(ctx: CliContext, path: string): Promise<string> {
+  let text: unknown;
+  try {
+    text = await ctx.readFile(path);
+  } catch (e) {
+    const code = e !== null && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+    const why =
+      (typeof code === 'string' ? readFailures.get(code) : undefined) ??
+      (typeof code === 'string'
+        ? `the file could not be read (${quote(code)})`
+        : 'the file could not be read');
+    throw new GvcError('INVALID_INPUT', `cannot read ${quote(path)}`, [{ path: '', message: why }]);
+  }
+  if (typeof text !== 'string') {
+    throw new GvcError('INVALID_INPUT', `cannot read ${quote(path)}`, [
+      { path: '', message: 'expected text, found none' },
+    ]);
+  }
+  return text;
 }

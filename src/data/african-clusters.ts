@@ -1,9 +1,14 @@
 import type { Cluster } from '../clusters/model.js';
+import { deepFreeze } from '../core/freeze.js';
 import type { Source } from '../core/primitives.js';
 
 /**
  * The source of {@link africanClusters}: Table 1 of Kaplinsky (2015), which reports the survey of
  * African clusters by Kaplinsky & Morris (2014a).
+ *
+ * Deeply frozen, like everything gvckit returns or ships: an attempt to change it throws a
+ * `TypeError` in strict mode (and is ignored otherwise), so no importer can alter it for another.
+ * Copy it to edit it (`structuredClone(x)`, or the chain-edit functions for a chain).
  *
  * @example
  * ```ts
@@ -11,11 +16,11 @@ import type { Source } from '../core/primitives.js';
  * //=> 'Table 1'
  * ```
  */
-export const africanClustersSource: Source = {
+export const africanClustersSource: Source = /* @__PURE__ */ deepFreeze({
   citation:
     'Kaplinsky, R. & Morris, M. (2014a), as reported in Kaplinsky, R. (2015) Technological upgrading in global value chains and clusters and their contribution to sustaining economic growth in low and middle income economies, UNU-MERIT Working Paper 2015-027',
   page: 'Table 1',
-};
+});
 
 const table1 = africanClustersSource;
 
@@ -33,6 +38,10 @@ const table1 = africanClustersSource;
  * name.
  * Origin, trust and quantitative indicators are not reported in Table 1 and are left out.
  *
+ * Deeply frozen, like everything gvckit returns or ships: an attempt to change it throws a
+ * `TypeError` in strict mode (and is ignored otherwise), so no importer can alter it for another.
+ * Copy it to edit it (`structuredClone(x)`, or the chain-edit functions for a chain).
+ *
  * @example
  * ```ts
  * africanClusters.length;
@@ -41,7 +50,7 @@ const table1 = africanClustersSource;
  * //=> 'Dormiatt Furniture (Domestic)'
  * ```
  */
-export const africanClusters: Cluster[] = [
+export const africanClusters: Cluster[] = /* @__PURE__ */ deepFreeze([
   {
     id: 'egy-dormiatt-furniture-domestic',
     name: 'Dormiatt Furniture (Domestic)',
@@ -342,4 +351,4 @@ export const africanClusters: Cluster[] = [
     institutionalSupport: ['government', 'cluster-sectoral', 'external'],
     source: table1,
   },
-];
+]);

@@ -1,4 +1,5 @@
 import type { ValueChain } from '../chains/model.js';
+import { deepFreeze } from '../core/freeze.js';
 
 /**
  * Cocoa → chocolate as an additive chain (Kaplinsky 2015): growing and fermenting/drying by
@@ -29,13 +30,17 @@ import type { ValueChain } from '../chains/model.js';
  * 0.206 / 0.025 = 8.24 USD per kg. Because the bar is normalised, these per-kg prices are not market
  * prices.
  *
+ * Deeply frozen, like everything gvckit returns or ships: an attempt to change it throws a
+ * `TypeError` in strict mode (and is ignored otherwise), so no importer can alter it for another.
+ * Copy it to edit it (`structuredClone(x)`, or the chain-edit functions for a chain).
+ *
  * @example
  * ```ts
  * cocoa.stages.map((s) => s.id);
  * //=> ['grow', 'ferment-dry', 'export', 'grind', 'manufacture', 'brand', 'retail']
  * ```
  */
-export const cocoa: ValueChain = {
+export const cocoa: ValueChain = /* @__PURE__ */ deepFreeze({
   family: 'additive',
   id: 'cocoa-chocolate',
   name: 'Cocoa to milk chocolate, Ghana to the United Kingdom',
@@ -161,4 +166,4 @@ export const cocoa: ValueChain = {
   },
   notes:
     'Retail price normalised to USD 1.00 per bar. The splits of the farmers’ and manufacturers’ shares between stages, the fresh-to-dry bean ratio and the distributions of value added are approximations; see the dataset documentation.',
-};
+});

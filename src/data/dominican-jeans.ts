@@ -1,3 +1,4 @@
+import { deepFreeze } from '../core/freeze.js';
 import type { Source } from '../core/primitives.js';
 import type { GrowthSeries } from '../growth/model.js';
 
@@ -39,13 +40,17 @@ export interface ExportSeriesCase {
  * processing zones in the Dominican Republic: transforming manufactures into commodities, *World
  * Development* 21(11), 1851–1865.
  *
+ * Deeply frozen, like everything gvckit returns or ships: an attempt to change it throws a
+ * `TypeError` in strict mode (and is ignored otherwise), so no importer can alter it for another.
+ * Copy it to edit it (`structuredClone(x)`, or the chain-edit functions for a chain).
+ *
  * @example
  * ```ts
  * dominicanJeans.series.map((o) => o.volume);
  * //=> [9000, 5000, 3000, 0]
  * ```
  */
-export const dominicanJeans: ExportSeriesCase = {
+export const dominicanJeans: ExportSeriesCase = /* @__PURE__ */ deepFreeze({
   id: 'dominican-jeans',
   name: 'A jeans assembler in the Dominican Republic, from 1989',
   country: 'DOM',
@@ -65,4 +70,4 @@ export const dominicanJeans: ExportSeriesCase = {
   },
   notes:
     'Volume and price both fell, so the firm itself did not grow: its own path is declining, then exclusion. Immiserising growth (more activity, lower real income) is the economy-wide story the paper draws from it. The $150,000 investment was lost when the firm went bankrupt after the buyer cancelled.',
-};
+});

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../core/freeze.js';
 /**
  * A small **made-up, illustrative** inter-country input–output table (not real data): three
  * countries — Ghana (`GHA`), the Netherlands (`NLD`), the United States (`USA`) — and three sectors
@@ -10,6 +11,10 @@
  *
  * Pass it to `createIcio` from `gvckit/io`.
  *
+ * Deeply frozen, like everything gvckit returns or ships: an attempt to change it throws a
+ * `TypeError` in strict mode (and is ignored otherwise), so no importer can alter it for another.
+ * Copy it to edit it (`structuredClone(x)`, or the chain-edit functions for a chain).
+ *
  * @example
  * ```ts
  * import { createIcio, valueAddedExports } from 'gvckit/io';
@@ -17,7 +22,7 @@
  * //=> ['GHA', 'NLD', 'USA']
  * ```
  */
-export const exampleIcio = {
+export const exampleIcio = /* @__PURE__ */ deepFreeze({
   countries: ['GHA', 'NLD', 'USA'],
   sectors: ['AGR', 'MAN', 'SRV'],
   /** Intermediate use, 9×9: row = selling country–sector, column = buying country–sector. */
@@ -44,4 +49,4 @@ export const exampleIcio = {
     [4, 10, 500],
     [1, 8, 1200],
   ],
-};
+});

@@ -1,4 +1,5 @@
 import type { ValueChain } from '../chains/model.js';
+import { deepFreeze } from '../core/freeze.js';
 
 /**
  * The iPhone 3G (2009) as a vertically specialised chain: the first-round breakdown of Xing & Detert
@@ -21,13 +22,17 @@ import type { ValueChain } from '../chains/model.js';
  * the domain summary ("about $80 from Korea, $25 from the US, $16 from Germany") come from a different
  * breakdown than this table; the dataset follows Xing & Detert's table.
  *
+ * Deeply frozen, like everything gvckit returns or ships: an attempt to change it throws a
+ * `TypeError` in strict mode (and is ignored otherwise), so no importer can alter it for another.
+ * Copy it to edit it (`structuredClone(x)`, or the chain-edit functions for a chain).
+ *
  * @example
  * ```ts
  * iphone3g.stages.find((s) => s.id === 'assembly')?.output.unitPrice;
  * //=> 178.96
  * ```
  */
-export const iphone3g: ValueChain = {
+export const iphone3g: ValueChain = /* @__PURE__ */ deepFreeze({
   family: 'vertically-specialised',
   id: 'iphone-3g',
   name: 'Apple iPhone 3G',
@@ -204,4 +209,4 @@ export const iphone3g: ValueChain = {
   },
   notes:
     'First-round breakdown: component values are attributed to the supplier country, not decomposed into their own imported content. Retail price about $500, used as 500.',
-};
+});

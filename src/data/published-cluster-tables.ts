@@ -1,4 +1,5 @@
 import type { ClusterTables } from '../clusters/table-model.js';
+import { deepFreeze } from '../core/freeze.js';
 
 /**
  * Tables 2–5 of Kaplinsky (2015), drawn by hand from the 25 African clusters of Kaplinsky & Morris
@@ -26,6 +27,10 @@ import type { ClusterTables } from '../clusters/table-model.js';
  * Compare them with the tables recomputed from Table 1 with `compareTables(clusterTables(africanClusters),
  * publishedClusterTables)`, and look for contradictions within them with `checkTableConsistency`.
  *
+ * Deeply frozen, like everything gvckit returns or ships: an attempt to change it throws a
+ * `TypeError` in strict mode (and is ignored otherwise), so no importer can alter it for another.
+ * Copy it to edit it (`structuredClone(x)`, or the chain-edit functions for a chain).
+ *
  * @example
  * ```ts
  * publishedClusterTables.marketOrientation[2];
@@ -33,7 +38,7 @@ import type { ClusterTables } from '../clusters/table-model.js';
  * //     growthAndUpgrading: 1, clusters: 4 }
  * ```
  */
-export const publishedClusterTables: ClusterTables = {
+export const publishedClusterTables: ClusterTables = /* @__PURE__ */ deepFreeze({
   marketOrientation: [
     { key: 'local-only', label: 'Local only', growth: 1, upgrading: 2, growthAndUpgrading: 0, clusters: 7 },
     {
@@ -133,4 +138,4 @@ export const publishedClusterTables: ClusterTables = {
     'Table 5 prints no row for clusters without institutional support, so the published table has no none row.',
     'clusters is the 25 clusters of Table 1 from which the tables were drawn.',
   ],
-};
+});

@@ -77,11 +77,11 @@ describe('clusterHeatmap', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(GvcError);
       expect((e as GvcError).issues).toEqual([
-        { path: '[0].growth', message: 'expected a count (an integer >= 0), found -1' },
-        { path: '[0].upgrading', message: 'expected a count (an integer >= 0), found 1.5' },
-        { path: '[0].growthAndUpgrading', message: 'expected a count (an integer >= 0), found "2"' },
-        { path: '[1].key', message: 'expected distinct row keys, found "a" twice' },
-        { path: '[1].growthAndUpgrading', message: 'expected a count (an integer >= 0), found none' },
+        { path: 'rows[0].growth', message: 'expected a count (an integer >= 0), found -1' },
+        { path: 'rows[0].upgrading', message: 'expected a count (an integer >= 0), found 1.5' },
+        { path: 'rows[0].growthAndUpgrading', message: 'expected a count (an integer >= 0), found "2"' },
+        { path: 'rows[1].key', message: 'expected distinct row keys, found "a" twice' },
+        { path: 'rows[1].growthAndUpgrading', message: 'expected a count (an integer >= 0), found nothing' },
       ]);
     }
   });

@@ -74,8 +74,11 @@ describe('linkageCurveChart', () => {
       expect.unreachable();
     } catch (e) {
       expect((e as GvcError).issues).toEqual([
-        { path: 'fitted.points', message: 'expected points of the fitted curve, found none' },
-        { path: 'scenarios[1].policies', message: 'expected a distinct scenario name, found "deepen" twice' },
+        { path: 'input.fitted.points', message: 'expected points of the fitted curve, found none' },
+        {
+          path: 'input.scenarios[1].policies',
+          message: 'expected a distinct scenario name, found "deepen" twice',
+        },
       ]);
     }
   });
@@ -96,9 +99,9 @@ describe('linkageCurveChart', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(GvcError);
       expect((e as GvcError).issues.map((i) => i.path)).toEqual([
-        'observations[0].domesticShare',
-        'fitted[0].domesticShare',
-        'scenarios[0].points[0].domesticShare',
+        'input.observations[0].domesticShare',
+        'input.fitted[0].domesticShare',
+        'input.scenarios[0].points[0].domesticShare',
       ]);
     }
   });
@@ -117,15 +120,17 @@ describe('linkageCurveChart', () => {
       expect.unreachable();
     } catch (e) {
       expect((e as GvcError).issues).toEqual([
-        { path: 'fitted', message: 'expected points of the fitted curve, found none' },
+        { path: 'input.fitted', message: 'expected points of the fitted curve, found none' },
         {
-          path: 'scenarios[0].name',
+          path: 'input.scenarios[0].name',
           message: 'expected a distinct scenario name, found "market-led (fitted)" twice',
         },
-        { path: 'scenarios[2].name', message: 'expected a distinct scenario name, found "slow" twice' },
+        { path: 'input.scenarios[2].name', message: 'expected a distinct scenario name, found "slow" twice' },
       ]);
     }
-    expect(() => linkageCurveChart({ ...input, fit: {} } as never)).toThrow(/Unrecognized key/);
+    expect(() => linkageCurveChart({ ...input, fit: {} } as never)).toThrow(
+      'input: expected only known keys, found unknown key "fit"',
+    );
   });
 
   it('does not mutate its arguments', () => {

@@ -95,7 +95,7 @@ describe('smileCurveChart', () => {
       expect(e).toBeInstanceOf(GvcError);
       expect((e as GvcError).code).toBe('INSUFFICIENT_DATA');
       expect((e as GvcError).issues).toEqual([
-        { path: 'byPosition', message: 'expected three or more distinct positions, found 2' },
+        { path: 'smile.byPosition', message: 'expected three or more distinct positions, found 2' },
       ]);
     }
   });
@@ -111,11 +111,11 @@ describe('smileCurveChart', () => {
     } catch (e) {
       expect((e as GvcError).code).toBe('INVALID_INPUT');
       expect((e as GvcError).issues.map((i) => i.path)).toEqual([
-        'byPosition[0].position',
-        'byPosition[0].stages[0]',
-        'fit.b',
-        'fit.c',
-        'fit.rSquared',
+        'smile.byPosition[0].position',
+        'smile.byPosition[0].stages[0]',
+        'smile.fit.b',
+        'smile.fit.c',
+        'smile.fit.rSquared',
         'options.measure',
       ]);
     }

@@ -116,7 +116,9 @@ describe('valueAddedChart', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(GvcError);
       expect((e as GvcError).code).toBe('INVALID_INPUT');
-      expect((e as GvcError).issues.map((i) => i.path)).toEqual(['[0].byCountry[0].valueAdded']);
+      expect((e as GvcError).issues.map((i) => i.path)).toEqual([
+        'decompositions[0].byCountry[0].valueAdded',
+      ]);
     }
     try {
       valueAddedChart([firstRound, { finalValue: 1, currency: 'EUR', depth: 'first-round' }], {
@@ -126,9 +128,12 @@ describe('valueAddedChart', () => {
       expect.unreachable();
     } catch (e) {
       expect((e as GvcError).issues).toEqual([
-        { path: '[1].byCountry', message: 'expected groups by country, found none' },
+        { path: 'decompositions[1].byCountry', message: 'expected groups by country, found none' },
         { path: 'options.labels', message: 'expected 2 label(s), one per decomposition, found 1' },
-        { path: '', message: 'expected every decomposition in one currency, found USD, EUR' },
+        {
+          path: 'decompositions[1].currency',
+          message: 'expected every decomposition in one currency, found "USD", "EUR"',
+        },
       ]);
     }
     try {
@@ -141,7 +146,7 @@ describe('valueAddedChart', () => {
 
   it('rejects duplicate bar labels and an empty list', () => {
     expect(() => valueAddedChart([firstRound, firstRound], { by: 'country' })).toThrow(
-      /\[1\]\.depth: expected a distinct label for each bar, found "first-round" twice/,
+      /decompositions\[1\]\.depth: expected a distinct label for each bar, found "first-round" twice/,
     );
     expect(() => valueAddedChart([], { by: 'country' })).toThrow(
       /expected at least one decomposition, found none/,
