@@ -1,5 +1,5 @@
-import { GvcError } from '../core/errors.js';
-import { parseOrThrow } from '../core/issues.js';
+import { validate } from '../core/boundary.js';
+import { deepFreeze } from '../core/freeze.js';
 import { GovernanceDeterminants, type GovernanceType } from './model.js';
 
 /**
@@ -50,9 +50,9 @@ export interface GovernanceClassification {
  *
  * @param determinants - `{ complexity, codifiability, supplierCapability }`, each `'high'` or `'low'`
  * @returns the type (or `null`), the reason, and the ordinal degree of explicit coordination and
- *   power asymmetry
+ *   power asymmetry (frozen)
  * @throws {@link GvcError} `INVALID_INPUT` when a determinant is missing, not `'high'`/`'low'`, or an
- *   unknown key is present
+ *   unknown key is present, with paths rooted at `determinants` (`determinants.complexity`)
  * @example
  * ```ts
  * classifyGovernance({ complexity: 'high', codifiability: 'low', supplierCapability: 'high' }).type;
@@ -62,20 +62,17 @@ export interface GovernanceClassification {
  * ```
  */
 export function classifyGovernance(determinants: GovernanceDeterminants): GovernanceClassification {
-  const parsed = parseOrThrow(GovernanceDeterminants, determinants, 'invalid governance determinants');
+  const parsed = validate(
+    GovernanceDeterminants,
+    determinants,
+    'determinants',
+    'invalid governance determinants',
+  );
   const { complexity, codifiability, supplierCapability } = parsed;
-  const typed = (type: GovernanceType, rank: CoordinationRank, reason: string): GovernanceClassification => ({
-    type,
-    reason,
-    explicitCoordination: rank,
-    powerAsymmetry: rank,
-  });
-  const none = (reason: string): GovernanceClassification => ({
-    type: null,
-    reason,
-    explicitCoordination: null,
-    powerAsymmetry: null,
-  });
+  const typed = (type: GovernanceType, rank: CoordinationRank, reason: string): GovernanceClassification =>
+    deepFreeze({ type, reason, explicitCoordination: rank, powerAsymmetry: rank });
+  const none = (reason: string): GovernanceClassification =>
+    deepFreeze({ type: null, reason, explicitCoordination: null, powerAsymmetry: null });
 
   if (complexity === 'low') {
     if (codifiability === 'low') {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { GvcError } from '../core/errors.js';
-import { parseOrThrow } from '../core/issues.js';
+import { validate } from '../core/boundary.js';
+import { deepFreeze } from '../core/freeze.js';
 import { ChainDriver } from './model.js';
 
 /**
@@ -39,8 +39,9 @@ export interface DriverProfile {
  * International Economics* 48(1), 37–70, Table 1; examples from Kaplinsky (2015).
  *
  * @param driver - `'buyer'` or `'producer'`
- * @returns a new profile object (safe to modify)
- * @throws {@link GvcError} `INVALID_INPUT` when `driver` is neither `'buyer'` nor `'producer'`
+ * @returns the profile, deeply frozen (copy it to change it)
+ * @throws {@link GvcError} `INVALID_INPUT` when `driver` is neither `'buyer'` nor `'producer'` (path
+ *   `driver`)
  * @example
  * ```ts
  * describeDriver('buyer').networkLinks;
@@ -48,9 +49,9 @@ export interface DriverProfile {
  * ```
  */
 export function describeDriver(driver: ChainDriver): DriverProfile {
-  const parsed = parseOrThrow(ChainDriver, driver, 'invalid chain driver');
+  const parsed = validate(ChainDriver, driver, 'driver', 'invalid chain driver');
   if (parsed === 'buyer') {
-    return {
+    return deepFreeze({
       driver: 'buyer',
       leadFirm:
         'at the consumer end: retailers and brand owners who design and market but need not manufacture',
@@ -61,9 +62,9 @@ export function describeDriver(driver: ChainDriver): DriverProfile {
       networkStructure: 'horizontal',
       typicalIndustries: ['apparel', 'footwear', 'toys', 'consumer electronics'],
       exampleLeadFirms: ['Walmart', 'Nike'],
-    };
+    });
   }
-  return {
+  return deepFreeze({
     driver: 'producer',
     leadFirm: 'a manufacturer holding the core production technology',
     capital: 'industrial',
@@ -73,7 +74,7 @@ export function describeDriver(driver: ChainDriver): DriverProfile {
     networkStructure: 'vertical',
     typicalIndustries: ['automobiles', 'computers', 'aircraft', 'electrical machinery'],
     exampleLeadFirms: ['GE', 'Intel', 'Ford', 'Toyota', 'Microsoft'],
-  };
+  });
 }
 
 /**
@@ -122,8 +123,10 @@ export interface DriverClassification {
  * Korzeniewicz (eds) *Commodity Chains and Global Capitalism*, Praeger.
  *
  * @param evidence - the items of {@link DriverEvidence} known
- * @returns the driver (or `null`), the votes and the reason
- * @throws {@link GvcError} `INVALID_INPUT` when an item has an unknown value or an unknown key is present
+ * @returns the driver (or `null`), the votes and the reason (deeply frozen)
+ * @throws {@link GvcError} `INVALID_INPUT` when an item has an unknown value or an unknown key is
+ *   present, with paths rooted at `evidence` (`evidence.leadFirm`); values and keys such as
+ *   `constructor` are plain data, rejected like any other unknown one
  * @example
  * ```ts
  * classifyDriver({ leadFirm: 'retailer', coreCompetence: 'design-and-marketing' }).driver;
@@ -131,7 +134,7 @@ export interface DriverClassification {
  * ```
  */
 export function classifyDriver(evidence: DriverEvidence): DriverClassification {
-  const parsed = parseOrThrow(DriverEvidence, evidence, 'invalid driver evidence');
+  const parsed = validate(DriverEvidence, evidence, 'evidence', 'invalid driver evidence');
   const e = parsed;
   const ballots: Array<ChainDriver | undefined> = [
     e.leadFirm === undefined ? undefined : e.leadFirm === 'manufacturer' ? 'producer' : 'buyer',
@@ -148,19 +151,19 @@ export function classifyDriver(evidence: DriverEvidence): DriverClassification {
     producer: ballots.filter((b) => b === 'producer').length,
   };
   if (votes.buyer + votes.producer === 0) {
-    return { driver: null, votes, reason: 'expected at least one item of evidence, found none' };
+    return deepFreeze({ driver: null, votes, reason: 'expected at least one item of evidence, found none' });
   }
   if (votes.buyer === votes.producer) {
-    return {
+    return deepFreeze({
       driver: null,
       votes,
       reason: `the evidence is evenly split (${votes.buyer} buyer, ${votes.producer} producer)`,
-    };
+    });
   }
   const driver: ChainDriver = votes.buyer > votes.producer ? 'buyer' : 'producer';
-  return {
+  return deepFreeze({
     driver,
     votes,
     reason: `${Math.max(votes.buyer, votes.producer)} of ${votes.buyer + votes.producer} items of evidence point to a ${driver}-driven chain`,
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { preview } from '../core/boundary.js';
 import { NonNegative } from '../core/primitives.js';
 
 /**
@@ -24,7 +25,7 @@ export const GrowthObservation = z
     /** Price index (base 1) deflating income to real income; give it for every observation or none. */
     deflator: z
       .number()
-      .positive({ error: (iss) => `expected a deflator > 0, found ${String(iss.input)}` })
+      .positive({ error: (iss) => `expected a deflator > 0, found ${preview(iss.input)}` })
       .finite()
       .optional(),
   })
@@ -56,6 +57,8 @@ export const GrowthSeries = z
   .min(2, { error: (iss) => `expected at least 2 observations, found ${(iss.input as unknown[]).length}` })
   .superRefine((series, ctx) => {
     const deflated = series.filter((o) => o.deflator !== undefined).length;
+    // Earlier periods by value (a number and the same digits as a string are different periods).
+    const seen = new Map<number | string, number>();
     series.forEach((o, i) => {
       if (deflated > 0 && deflated < series.length && o.deflator === undefined) {
         ctx.addIssue({
@@ -64,25 +67,27 @@ export const GrowthSeries = z
           message: `expected a deflator on every observation (${deflated} of ${series.length} have one), found none`,
         });
       }
+      const earlier = seen.get(o.period);
+      if (!seen.has(o.period)) seen.set(o.period, i);
       if (i === 0) return;
-      const prev = series[i - 1]!;
+      const prev = series[i - 1] as GrowthObservation;
       if (typeof prev.period !== typeof o.period) {
         ctx.addIssue({
           code: 'custom',
           path: [i, 'period'],
-          message: `expected a ${typeof prev.period} period like the one before, found ${JSON.stringify(o.period)}`,
+          message: `expected a ${typeof prev.period} period like the one before, found ${preview(o.period)}`,
         });
       } else if (typeof o.period === 'number' && o.period <= (prev.period as number)) {
         ctx.addIssue({
           code: 'custom',
           path: [i, 'period'],
-          message: `expected a period after ${prev.period}, found ${o.period}`,
+          message: `expected a period after ${preview(prev.period)}, found ${preview(o.period)}`,
         });
-      } else if (series.slice(0, i).some((p) => p.period === o.period)) {
+      } else if (earlier !== undefined) {
         ctx.addIssue({
           code: 'custom',
           path: [i, 'period'],
-          message: `expected a distinct period, found ${JSON.stringify(o.period)} again`,
+          message: `expected a distinct period, found ${preview(o.period)} again`,
         });
       }
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { validate, validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
-import { parseOrThrow } from '../core/issues.js';
+import { deepFreeze } from '../core/freeze.js';
 import { type GrowthDirection, type GrowthObservation, type GrowthPath, GrowthSeries } from './model.js';
 
 /**
@@ -70,9 +71,18 @@ const table: Record<GrowthDirection, Record<GrowthDirection, GrowthPath>> = {
   down: { up: 'intensive', flat: 'contracting', down: 'declining' },
 };
 
-function point(o: GrowthObservation): GrowthPoint {
+function point(o: GrowthObservation, i: number): GrowthPoint {
   const nominal = o.volume === 0 ? 0 : o.volume * (o.unitPrice ?? 0);
-  return { period: o.period, activity: o.volume, income: nominal / (o.deflator ?? 1) };
+  const income = nominal / (o.deflator ?? 1);
+  if (!Number.isFinite(income)) {
+    throw new GvcError('UNSUPPORTED', 'cannot classify a growth path', [
+      {
+        path: `series[${i}]`,
+        message: `expected an income (volume × unit price ÷ deflator) within double precision (below 1.8e308), found ${String(income)}`,
+      },
+    ]);
+  }
+  return { period: o.period, activity: o.volume, income };
 }
 
 function transition(a: GrowthPoint, b: GrowthPoint, tolerance: number): GrowthTransition {
@@ -120,10 +130,12 @@ function transition(a: GrowthPoint, b: GrowthPoint, tolerance: number): GrowthTr
  * Export processing zones in the Dominican Republic, *World Development* 21(11), 1851–1865.
  *
  * @param series - observations `{ period, volume, unitPrice, deflator? }` in chronological order
- * @param options - `{ tolerance }` (default `1e-9`)
- * @returns the points with their income, the transitions and the overall path
+ * @param options - `{ tolerance }` (default `1e-9`); `undefined` or `null` for the defaults
+ * @returns the points with their income, the transitions and the overall path, deeply frozen
  * @throws {@link GvcError} `INSUFFICIENT_DATA` with fewer than two observations; `INVALID_INPUT`
- *   listing every problem with its path (`[2].unitPrice`, `[3].period`)
+ *   listing every problem with its path (`series[2].unitPrice`, `series[3].period`,
+ *   `options.tolerance`); `UNSUPPORTED` when an income (volume × unit price ÷ deflator) overflows
+ *   double precision (`series[1]`)
  * @example
  * ```ts
  * classifyGrowthPath([
@@ -135,22 +147,21 @@ function transition(a: GrowthPoint, b: GrowthPoint, tolerance: number): GrowthTr
  */
 export function classifyGrowthPath(
   series: ReadonlyArray<z.input<typeof GrowthSeries>[number]>,
-  options: z.input<typeof GrowthPathOptions> = {},
+  options?: z.input<typeof GrowthPathOptions> | null,
 ): GrowthPathResult {
   if (Array.isArray(series) && series.length < 2) {
     throw new GvcError('INSUFFICIENT_DATA', 'too short a growth series', [
-      { path: '', message: `expected at least 2 observations, found ${series.length}` },
+      { path: 'series', message: `expected at least 2 observations, found ${series.length}` },
     ]);
   }
-  const parsed = parseOrThrow(GrowthSeries, series, 'invalid growth series');
-  const opts = parseOrThrow(GrowthPathOptions, options, 'invalid options');
-  const { tolerance } = opts;
+  const parsed = validate(GrowthSeries, series, 'series', 'invalid growth series');
+  const { tolerance } = validateOptions(GrowthPathOptions, options);
   const points = parsed.map(point);
-  const transitions = points.slice(1).map((b, i) => transition(points[i]!, b, tolerance));
-  const first = points[0]!;
-  const last = points[points.length - 1]!;
+  const transitions = points.slice(1).map((b, i) => transition(points[i] as GrowthPoint, b, tolerance));
+  const first = points[0] as GrowthPoint;
+  const last = points[points.length - 1] as GrowthPoint;
   const everActive = points.some((p) => p.activity > 0);
   const overall: GrowthPath =
     last.activity === 0 && everActive ? 'exclusion' : transition(first, last, tolerance).path;
-  return { points, transitions, overall, real: parsed[0]!.deflator !== undefined };
+  return deepFreeze({ points, transitions, overall, real: parsed[0]?.deflator !== undefined });
 }

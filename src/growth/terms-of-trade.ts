@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { IssueList, preview, validate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
-import { parseOrThrow } from '../core/issues.js';
+import { deepFreeze } from '../core/freeze.js';
 
 const positive = (what: string) =>
   z
     .number()
     .finite()
-    .positive({ error: (iss) => `expected ${what} > 0, found ${String(iss.input)}` });
+    .positive({ error: (iss) => `expected ${what} > 0, found ${preview(iss.input)}` });
 
 /**
  * One period of trade unit values: the unit value of exports and of imports (in one currency), and
@@ -55,9 +56,11 @@ export interface TermsOfTradePoint {
  * (UNCTAD, *Handbook of Statistics*, terms of trade indices).
  *
  * @param series - `{ period, exportUnitValue, importUnitValue, exportVolume? }` per period, first = base
- * @returns one point per period with `barter` and, when volumes are given, `income`
+ * @returns one point per period with `barter` and, when volumes are given, `income` (deeply frozen)
  * @throws {@link GvcError} `INSUFFICIENT_DATA` for an empty series; `INVALID_INPUT` listing every
- *   problem with its path (unit values must be > 0; volumes on every period or none, the base volume > 0)
+ *   problem with its path (`series[2].importUnitValue`: unit values must be > 0; volumes on every
+ *   period or none, the base volume > 0); `UNSUPPORTED` when an index overflows or underflows double
+ *   precision (`series[3]`: unit values 1e300 times the base's)
  * @example
  * ```ts
  * termsOfTrade([
@@ -70,35 +73,42 @@ export interface TermsOfTradePoint {
 export function termsOfTrade(series: ReadonlyArray<z.input<typeof TradeUnitValues>>): TermsOfTradePoint[] {
   if (Array.isArray(series) && series.length === 0) {
     throw new GvcError('INSUFFICIENT_DATA', 'no terms of trade without data', [
-      { path: '', message: 'expected at least 1 period, found 0' },
+      { path: 'series', message: 'expected at least 1 period, found 0' },
     ]);
   }
-  const parsed = parseOrThrow(z.array(TradeUnitValues), series, 'invalid trade unit values');
-  const rows = parsed;
+  const rows = validate(z.array(TradeUnitValues), series, 'series', 'invalid trade unit values');
   const withVolume = rows.filter((r) => r.exportVolume !== undefined).length;
-  const issues = rows.flatMap((r, i) =>
-    withVolume > 0 && r.exportVolume === undefined
-      ? [
-          {
-            path: `[${i}].exportVolume`,
-            message: `expected an export volume on every period (${withVolume} of ${rows.length} have one), found none`,
-          },
-        ]
-      : [],
-  );
-  const base = rows[0]!;
+  const issues = new IssueList();
+  const base = rows[0] as TradeUnitValues;
   if (withVolume === rows.length && base.exportVolume === 0) {
-    issues.unshift({ path: '[0].exportVolume', message: 'expected a base export volume > 0, found 0' });
+    issues.add('series[0].exportVolume', 'expected a base export volume > 0, found 0');
   }
-  if (issues.length > 0) throw new GvcError('INVALID_INPUT', 'invalid trade unit values', issues);
+  rows.forEach((r, i) => {
+    if (withVolume > 0 && r.exportVolume === undefined) {
+      issues.add(
+        `series[${i}].exportVolume`,
+        `expected an export volume on every period (${withVolume} of ${rows.length} have one), found none`,
+      );
+    }
+  });
+  issues.throwIfAny('invalid trade unit values');
 
-  return rows.map((r) => {
+  const points = rows.map((r, i) => {
     const barter =
       (100 * (r.exportUnitValue / base.exportUnitValue)) / (r.importUnitValue / base.importUnitValue);
     const point: TermsOfTradePoint = { period: r.period, barter };
     if (r.exportVolume !== undefined && base.exportVolume !== undefined) {
-      point.income = (barter * r.exportVolume) / base.exportVolume;
+      point.income = barter * (r.exportVolume / base.exportVolume);
+    }
+    if (!Number.isFinite(barter) || (point.income !== undefined && !Number.isFinite(point.income))) {
+      throw new GvcError('UNSUPPORTED', 'cannot compute the terms of trade', [
+        {
+          path: `series[${i}]`,
+          message: `expected unit values and volumes whose ratios to the base stay within double precision, found a barter index of ${preview(barter)}${point.income === undefined ? '' : ` and an income index of ${preview(point.income)}`}`,
+        },
+      ]);
     }
     return point;
   });
+  return deepFreeze(points);
 }

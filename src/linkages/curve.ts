@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { GvcError } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
 import { fitLogistic, startValues } from './levenberg-marquardt.js';
-import { parseArguments } from './validate.js';
+import { validateArguments } from './validate.js';
+
+/**
+ * The most observations {@link fitLinkageCurve} takes. Each Levenberg–Marquardt iteration costs a few
+ * passes over the observations and there are at most `maxIterations` (≤ 10,000) of them, so a fit
+ * stays within about 10⁹ evaluations of the logistic (a few seconds) at worst, and well under a
+ * millisecond for the yearly series the method is meant for.
+ */
+const MAX_LINKAGE_OBSERVATIONS = 10_000;
 
 /**
  * One observation of linkage development: a period (a year or an index) and the domestic share
@@ -23,6 +32,8 @@ export const LinkageObservation = z
   .strict();
 /** One observation of linkage development. */
 export type LinkageObservation = z.output<typeof LinkageObservation>;
+
+const ObservationList = z.array(LinkageObservation).max(MAX_LINKAGE_OBSERVATIONS);
 
 /**
  * Options of {@link fitLinkageCurve}:
@@ -54,7 +65,7 @@ export interface LinkageFitQuality {
   n: number;
   /** Residual sum of squares Σ (y − ŷ)². */
   rss: number;
-  /** Coefficient of determination 1 − RSS / TSS; `null` when every observation is equal (TSS = 0). */
+  /** Coefficient of determination 1 − RSS / TSS; `null` when TSS rounds to 0 (shares differing by less than 1e-154). */
   rSquared: number | null;
   /** Root mean squared error √(RSS / n). */
   rmse: number;
@@ -106,13 +117,22 @@ export interface LinkageCurveFit {
  * market-led path is entirely non-core and only a deepening policy (see `projectLinkageCurve`) adds
  * core-competence value added.
  *
- * @param observations - `[{ period, domesticShare }]`, at least three with three distinct periods
- * @param options - `{ coreThreshold?, maxIterations? }`
+ * Degenerate data: fewer than three distinct periods, all shares zero, or a flat path (every share
+ * equal: no rate or midpoint to find) cannot identify the three parameters (`INSUFFICIENT_DATA`).
+ * Data the bounded iteration does not settle is returned with `quality.converged: false`. The
+ * iteration stops after `maxIterations` steps, and at most 10,000 observations are taken, so a fit is
+ * bounded in time.
+ *
+ * @param observations - `[{ period, domesticShare }]`, at least three with three distinct periods,
+ *   at most 10,000
+ * @param options - `{ coreThreshold?, maxIterations? }`; `undefined` or `null` for the defaults
  * @returns the fitted {@link LinkageCurveFit}: parameters, the split and fit quality (RSS, R², RMSE,
- *   n, iterations, converged)
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`[2].domesticShare`,
- *   `options.coreThreshold`); `INSUFFICIENT_DATA` with fewer observations or distinct periods than the
- *   three parameters, or when every share is zero
+ *   n, iterations, converged), deeply frozen
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem of both arguments with its path
+ *   (`observations[2].domesticShare`, `options.coreThreshold`, more than 10,000 observations);
+ *   `INSUFFICIENT_DATA` with fewer observations or distinct periods than the three parameters, when
+ *   every share is zero, or when every share is equal; `UNSUPPORTED` when the periods are too far apart for a fit in double
+ *   precision (the fitted numbers would not be finite)
  * @example
  * ```ts
  * const fit = fitLinkageCurve([0, 1, 2, 3, 4, 5, 6].map((t) => ({
@@ -123,21 +143,19 @@ export interface LinkageCurveFit {
  */
 export function fitLinkageCurve(
   observations: ReadonlyArray<z.input<typeof LinkageObservation>>,
-  options: LinkageCurveOptions = {},
+  options?: LinkageCurveOptions | null,
 ): LinkageCurveFit {
-  const { data, options: opts } = parseArguments(
+  const [data, opts] = validateArguments(
     'invalid linkage observations',
-    z.array(LinkageObservation),
-    observations,
-    LinkageCurveOptions,
-    options,
+    [ObservationList, observations, 'observations'],
+    [LinkageCurveOptions, options, 'options'],
   );
   const periods = data.map((o) => o.period);
   const distinct = new Set(periods).size;
   if (data.length < 3 || distinct < 3) {
     throw new GvcError('INSUFFICIENT_DATA', 'cannot fit a linkage curve', [
       {
-        path: '',
+        path: 'observations',
         message: `expected at least 3 observations in 3 distinct periods (one per parameter K, r, t0), found ${data.length} in ${distinct}`,
       },
     ]);
@@ -145,10 +163,29 @@ export function fitLinkageCurve(
   const y = data.map((o) => o.domesticShare);
   if (y.every((v) => v === 0)) {
     throw new GvcError('INSUFFICIENT_DATA', 'cannot fit a linkage curve', [
-      { path: '', message: 'expected some positive domestic share, found all zero' },
+      { path: 'observations', message: 'expected some positive domestic share, found all zero' },
     ]);
   }
-  const centre = periods.reduce((s, t) => s + t, 0) / periods.length;
+  if (y.every((v) => v === y[0])) {
+    throw new GvcError('INSUFFICIENT_DATA', 'cannot fit a linkage curve', [
+      {
+        path: 'observations',
+        message: `expected shares that change over the periods, found every share equal to ${y[0]} (a flat path identifies neither the rate r nor the midpoint t0)`,
+      },
+    ]);
+  }
+  let firstPeriod = Number.POSITIVE_INFINITY;
+  let lastPeriod = Number.NEGATIVE_INFINITY;
+  let total = 0;
+  let scaledTotal = 0;
+  for (const t of periods) {
+    if (t < firstPeriod) firstPeriod = t;
+    if (t > lastPeriod) lastPeriod = t;
+    total += t;
+    scaledTotal += t / periods.length;
+  }
+  // The mean period; summed in parts when the plain sum overflows (periods near ±1.8e308).
+  const centre = Number.isFinite(total) ? total / periods.length : scaledTotal;
   const tau = periods.map((t) => t - centre);
   const upperK = 1;
   const result = fitLogistic(tau, y, startValues(tau, y, upperK), {
@@ -169,25 +206,39 @@ export function fitLinkageCurve(
           midpoint: Math.sqrt(sigma2 * (inv[2]?.[2] ?? Number.NaN)),
         }
       : null;
+  const midpoint = tau0 + centre;
+  const rmse = Math.sqrt(result.rss / n);
+  if (
+    !(K > 0 && K <= 1) ||
+    ![r, midpoint, result.rss, rmse].every(Number.isFinite) ||
+    !tau.every(Number.isFinite)
+  ) {
+    throw new GvcError('UNSUPPORTED', 'cannot fit a linkage curve', [
+      {
+        path: 'observations',
+        message: `expected periods and shares a logistic curve can be fitted to in double precision, found periods from ${firstPeriod} to ${lastPeriod} giving a ceiling ${K}, rate ${r}, midpoint ${midpoint}`,
+      },
+    ]);
+  }
   const coreThreshold = opts.coreThreshold ?? K;
-  return {
+  return deepFreeze({
     ceiling: K,
     rate: r,
-    midpoint: tau0 + centre,
+    midpoint,
     coreThreshold,
     split: { nonCore: Math.min(K, coreThreshold), core: Math.max(0, K - coreThreshold) },
-    firstPeriod: Math.min(...periods),
-    lastPeriod: Math.max(...periods),
+    firstPeriod,
+    lastPeriod,
     quality: {
       n,
       rss: result.rss,
-      rSquared: tss > 0 ? 1 - result.rss / tss : null,
-      rmse: Math.sqrt(result.rss / n),
+      rSquared: tss > 0 && Number.isFinite(1 - result.rss / tss) ? 1 - result.rss / tss : null,
+      rmse,
       iterations: result.iterations,
       converged: result.converged,
       atBound: result.atBound,
       standardErrors:
         standardErrors && Object.values(standardErrors).every(Number.isFinite) ? standardErrors : null,
     },
-  };
+  });
 }

@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { attribute, decomposeAttribution } from '../chains/attribution.js';
-import type { ValueChainInput } from '../chains/decompose.js';
-import { indexChain, parseOptionsAtBoundary } from '../chains/graph.js';
-import type { ValueChain } from '../chains/model.js';
-import { safeParseValueChain } from '../chains/parse.js';
-import { GvcError, type GvcIssue } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { decomposeValueAdded, type ValueChain, type ValueChainInput } from '../chains/index.js';
+import { IssueList, preview, quote, safeValidate } from '../core/boundary.js';
+import { GvcError, MAX_REPORTED_ISSUES } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
 import { CountryCode } from '../core/primitives.js';
+import { finalStageOf, parseChainInto, requireFinite, rerootError } from './validate.js';
 
 /**
  * Options of {@link domesticValueAddedShares}.
@@ -25,6 +23,9 @@ export const DomesticValueAddedOptions = z
   .strict();
 /** Options of {@link domesticValueAddedShares}, after defaults. */
 export type DomesticValueAddedOptions = z.output<typeof DomesticValueAddedOptions>;
+
+/** The most chains {@link domesticValueAddedShares} takes in one series (one per period). */
+const MAX_CHAINS_PER_SERIES = 10_000;
 
 /** A country's value added in one chain (one period). */
 export interface DomesticValueAddedShare {
@@ -49,13 +50,21 @@ export interface DomesticValueAddedShare {
  * from it. A rising share is thickening, the deepening of domestic value added through linkages
  * (Kaplinsky 2015; Kaplinsky & Morris 2014b; Morris, Kaplinsky & Kaplan 2012).
  *
- * @param chains - the chain observed in successive periods (each validated)
+ * A share of a product worth nothing is undefined, so a chain whose final stage sells at a unit
+ * price of 0 is refused (`UNSUPPORTED`, with the path of that price) rather than given a NaN or
+ * infinite share. At most 10,000 chains are taken; the work is linear in their
+ * stages and chain inputs.
+ *
+ * @param chains - the chain observed in successive periods (each validated), at most 10,000
  * @param country - the economy whose share is measured (ISO 3166-1 alpha-3 or region code)
- * @param options - `tolerance`, relative (default 1e-9)
- * @returns one entry per chain, in the order given, with the change from the previous entry
+ * @param options - `tolerance`, relative (default 1e-9); `undefined` or `null` for the defaults
+ * @returns one entry per chain, in the order given, with the change from the previous entry (deeply
+ *   frozen)
  * @throws {@link GvcError} `INVALID_INPUT` listing every problem of every chain (paths such as
- *   `chains[1].stages[0].output.unitPrice`) and of the country; `ACCOUNTING_MISMATCH` as
- *   {@link decomposeValueAdded}
+ *   `chains[1].stages[0].output.unitPrice`), of the country and of the options (`options.tolerance`),
+ *   or more than 10,000 chains; `UNSUPPORTED` when a chain's final unit price is 0
+ *   (`chains[1].stages[2].output.unitPrice`) or its values overflow double precision;
+ *   `ACCOUNTING_MISMATCH` as {@link decomposeValueAdded} (paths under `chains[i]`)
  * @example
  * ```ts
  * const chain = (year: number, grindInGhana: boolean) => ({
@@ -73,46 +82,75 @@ export interface DomesticValueAddedShare {
 export function domesticValueAddedShares(
   chains: ReadonlyArray<ValueChainInput>,
   country: string,
-  options?: z.input<typeof DomesticValueAddedOptions>,
+  options?: z.input<typeof DomesticValueAddedOptions> | null,
 ): DomesticValueAddedShare[] {
-  const issues: GvcIssue[] = [];
-  const code = CountryCode.safeParse(country);
-  if (!code.success) issues.push(...fromZodIssues(code.error.issues).map((i) => ({ ...i, path: 'country' })));
+  const summary = 'invalid value chains';
+  const issues = new IssueList();
+  const code = safeValidate(CountryCode, country, 'country', summary);
+  if (!code.success) issues.addAll(code.error.issues);
   const parsed: ValueChain[] = [];
   if (!Array.isArray(chains) || chains.length === 0) {
-    issues.push({ path: 'chains', message: 'expected a non-empty array of value chains, found none' });
+    issues.add(
+      'chains',
+      `expected a non-empty array of value chains, found ${Array.isArray(chains) ? 'none' : preview(chains)}`,
+    );
+  } else if (chains.length > MAX_CHAINS_PER_SERIES) {
+    issues.add('chains', `expected at most ${MAX_CHAINS_PER_SERIES} value chains, found ${chains.length}`);
   } else {
-    chains.forEach((c, i) => {
-      const r = safeParseValueChain(c);
-      if (r.success) parsed.push(r.data);
-      else
-        for (const issue of r.error.issues)
-          issues.push({
-            path: issue.path ? `chains[${i}].${issue.path}` : `chains[${i}]`,
-            message: issue.message,
-          });
-    });
+    for (let i = 0; i < chains.length; i++) {
+      // Past the cap of reported problems the error is certain: stop checking further chains.
+      if (issues.size > MAX_REPORTED_ISSUES) break;
+      const c = parseChainInto(chains[i], `chains[${i}]`, issues);
+      if (c !== undefined) parsed.push(c);
+    }
   }
-  if (issues.length > 0) throw new GvcError('INVALID_INPUT', 'invalid value chains', issues);
-  const { tolerance } = parseOptionsAtBoundary(DomesticValueAddedOptions, options);
+  const opts = safeValidate(DomesticValueAddedOptions, options ?? {}, 'options', summary);
+  if (!opts.success) issues.addAll(opts.error.issues);
+  issues.throwIfAny(summary);
+  const tolerance = opts.success ? opts.data.tolerance : 1e-9;
+  const target = code.success ? code.data : country;
   const out: DomesticValueAddedShare[] = [];
   let previous: number | null = null;
-  for (const chain of parsed) {
-    const att = attribute(indexChain(chain), -1);
-    decomposeAttribution(att, tolerance); // checks the accounting identities
+  for (let i = 0; i < parsed.length; i++) {
+    const chain = parsed[i] as ValueChain;
+    const final = finalStageOf(chain);
+    if (!(final.price > 0)) {
+      throw new GvcError('UNSUPPORTED', 'cannot compute a domestic value-added share', [
+        {
+          path: `chains[${i}].stages[${final.index}].output.unitPrice`,
+          message: `expected a final unit price > 0 (a share of a product worth nothing is undefined), found 0 at final stage ${quote(chain.finalStage)}`,
+        },
+      ]);
+    }
+    const d = decomposeAt(chain, tolerance, i);
     let domestic = 0;
-    for (const line of att.lines) if (line.country === country) domestic += line.valueAdded;
-    const share = domestic / att.finalValue;
+    for (const group of d.byCountry) if (group.key === target) domestic += group.valueAdded;
+    const share = domestic / d.finalValue;
+    const change = previous === null ? null : share - previous;
+    requireFinite(
+      [domestic, share, change ?? 0],
+      'cannot compute a domestic value-added share',
+      `chains[${i}]`,
+    );
     const entry: DomesticValueAddedShare = {
       chain: chain.id,
       domesticValueAdded: domestic,
-      finalValue: att.finalValue,
+      finalValue: d.finalValue,
       share,
-      change: previous === null ? null : share - previous,
+      change,
     };
     if (chain.year !== undefined) entry.year = chain.year;
     out.push(entry);
     previous = share;
   }
-  return out;
+  return deepFreeze(out);
+}
+
+/** Decomposes one parsed chain, rooting the paths of any error at `chains[i]`. */
+function decomposeAt(chain: ValueChain, tolerance: number, i: number) {
+  try {
+    return decomposeValueAdded(chain, { tolerance });
+  } catch (e) {
+    throw rerootError(e, 'chain', `chains[${i}]`);
+  }
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { validate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
 import { NonNegative } from '../core/primitives.js';
-import { parseArguments } from './validate.js';
+import { requireFinite, validateArguments } from './validate.js';
 
 /**
  * One category of a sector's inputs, by where it is sourced: the value bought from domestic suppliers
@@ -147,15 +149,14 @@ export interface LinkageShare {
   total: number;
 }
 
-const NoOptions = z.object({}).strict();
-
-function share(part: number, total: number, what: string): LinkageShare {
+function share(part: number, total: number, what: string, path: string): LinkageShare {
+  requireFinite([part, total], `cannot compute ${what}`, path);
   if (!(total > 0)) {
     throw new GvcError('INSUFFICIENT_DATA', `cannot compute ${what}`, [
-      { path: '', message: `expected a positive total value, found ${total}` },
+      { path, message: `expected a positive total value, found ${total}` },
     ]);
   }
-  return { share: part / total, part, total };
+  return deepFreeze({ share: part / total, part, total });
 }
 
 /**
@@ -164,9 +165,10 @@ function share(part: number, total: number, what: string): LinkageShare {
  * backward production linkage as measured by Morris, Kaplinsky & Kaplan (2012).
  *
  * @param sector - `{ sector?, inputs: [{ category, domesticValue, importedValue }] }`
- * @returns `{ share, part, total }`: the domestic share, domestic value and total input value
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`inputs[2].importedValue`);
- *   `INSUFFICIENT_DATA` when the inputs total zero
+ * @returns `{ share, part, total }`: the domestic share, domestic value and total input value (frozen)
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path
+ *   (`sector.inputs[2].importedValue`); `INSUFFICIENT_DATA` when the inputs total zero (a share of
+ *   nothing is undefined); `UNSUPPORTED` when they total more than double precision holds (1.8e308)
  * @example
  * ```ts
  * backwardDepth({ inputs: [
@@ -178,14 +180,14 @@ function share(part: number, total: number, what: string): LinkageShare {
  * ```
  */
 export function backwardDepth(sector: z.input<typeof SectorInputs>): LinkageShare {
-  const { data } = parseArguments('invalid sector inputs', SectorInputs, sector, NoOptions, {});
+  const data = validate(SectorInputs, sector, 'sector', 'invalid sector inputs');
   let part = 0;
   let total = 0;
   for (const input of data.inputs) {
     part += input.domesticValue;
     total += input.domesticValue + input.importedValue;
   }
-  return share(part, total, 'backward depth');
+  return share(part, total, 'backward depth', 'sector.inputs');
 }
 
 /**
@@ -196,8 +198,10 @@ export function backwardDepth(sector: z.input<typeof SectorInputs>): LinkageShar
  *
  * @param sector - `{ sector?, outputs: [{ product?, processedDomestically, exportedUnprocessed }] }`
  * @returns `{ share, part, total }`: the processed share, the output processed and the total output
+ *   (frozen)
  * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path
- *   (`outputs[0].processedDomestically`); `INSUFFICIENT_DATA` when the output totals zero
+ *   (`sector.outputs[0].processedDomestically`); `INSUFFICIENT_DATA` when the output totals zero;
+ *   `UNSUPPORTED` when it totals more than double precision holds (1.8e308)
  * @example
  * ```ts
  * forwardDepth({ outputs: [{ product: 'cocoa beans', processedDomestically: 25, exportedUnprocessed: 75 }] });
@@ -205,14 +209,14 @@ export function backwardDepth(sector: z.input<typeof SectorInputs>): LinkageShar
  * ```
  */
 export function forwardDepth(sector: z.input<typeof SectorOutputs>): LinkageShare {
-  const { data } = parseArguments('invalid sector outputs', SectorOutputs, sector, NoOptions, {});
+  const data = validate(SectorOutputs, sector, 'sector', 'invalid sector outputs');
   let part = 0;
   let total = 0;
   for (const o of data.outputs) {
     part += o.processedDomestically;
     total += o.processedDomestically + o.exportedUnprocessed;
   }
-  return share(part, total, 'forward depth');
+  return share(part, total, 'forward depth', 'sector.outputs');
 }
 
 /**
@@ -222,9 +226,10 @@ export function forwardDepth(sector: z.input<typeof SectorOutputs>): LinkageShar
  * 1981).
  *
  * @param base - `{ sector?, suppliers: [{ supplier?, salesToResourceSector, salesToOtherSectors }] }`
- * @returns `{ share, part, total }`: the share, sales to other sectors and total sales
+ * @returns `{ share, part, total }`: the share, sales to other sectors and total sales (frozen)
  * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path
- *   (`suppliers[1].salesToOtherSectors`); `INSUFFICIENT_DATA` when sales total zero
+ *   (`base.suppliers[1].salesToOtherSectors`); `INSUFFICIENT_DATA` when sales total zero;
+ *   `UNSUPPORTED` when they total more than double precision holds (1.8e308)
  * @example
  * ```ts
  * horizontalLinkage({ suppliers: [
@@ -235,14 +240,14 @@ export function forwardDepth(sector: z.input<typeof SectorOutputs>): LinkageShar
  * ```
  */
 export function horizontalLinkage(base: z.input<typeof SupplierBase>): LinkageShare {
-  const { data } = parseArguments('invalid supplier sales', SupplierBase, base, NoOptions, {});
+  const data = validate(SupplierBase, base, 'base', 'invalid supplier sales');
   let part = 0;
   let total = 0;
   for (const s of data.suppliers) {
     part += s.salesToOtherSectors;
     total += s.salesToResourceSector + s.salesToOtherSectors;
   }
-  return share(part, total, 'horizontal linkage');
+  return share(part, total, 'horizontal linkage', 'base.suppliers');
 }
 
 /**
@@ -284,10 +289,11 @@ export interface LinkageBreadth {
  * `options.minDomesticShare` (default 0, so any domestic value counts).
  *
  * @param sector - `{ sector?, inputs: [{ category, domesticValue, importedValue }] }`
- * @param options - `{ minDomesticShare? }`
- * @returns `{ breadth, categories, totalCategories, share }`
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path
- *   (`inputs[0].category`, `options.minDomesticShare`)
+ * @param options - `{ minDomesticShare? }`; `undefined` or `null` for the defaults
+ * @returns `{ breadth, categories, totalCategories, share }` (deeply frozen)
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem of both arguments at once, with its
+ *   path (`sector.inputs[0].category`, `options.minDomesticShare`); `UNSUPPORTED` when a category's
+ *   values add up past double precision (1.8e308)
  * @example
  * ```ts
  * linkageBreadth(
@@ -303,14 +309,12 @@ export interface LinkageBreadth {
  */
 export function linkageBreadth(
   sector: z.input<typeof SectorInputs>,
-  options: LinkageBreadthOptions = {},
+  options?: LinkageBreadthOptions | null,
 ): LinkageBreadth {
-  const { data, options: opts } = parseArguments(
+  const [data, opts] = validateArguments(
     'invalid sector inputs',
-    SectorInputs,
-    sector,
-    LinkageBreadthOptions,
-    options,
+    [SectorInputs, sector, 'sector'],
+    [LinkageBreadthOptions, options, 'options'],
   );
   const byCategory = new Map<string, { domestic: number; imported: number }>();
   for (const input of data.inputs) {
@@ -322,13 +326,18 @@ export function linkageBreadth(
   }
   const categories: string[] = [];
   for (const [category, { domestic, imported }] of byCategory) {
-    if (domestic > 0 && domestic / (domestic + imported) >= opts.minDomesticShare) categories.push(category);
+    // Scaled by the larger of the two, so that sums past 1.8e308 still give the right share.
+    requireFinite([domestic, imported], 'cannot compute linkage breadth', 'sector.inputs');
+    const scale = Math.max(domestic, imported);
+    const d = scale > 0 ? domestic / scale : 0;
+    const m = scale > 0 ? imported / scale : 0;
+    if (domestic > 0 && d / (d + m) >= opts.minDomesticShare) categories.push(category);
   }
   const totalCategories = byCategory.size;
-  return {
+  return deepFreeze({
     breadth: categories.length,
     categories,
     totalCategories,
     share: totalCategories === 0 ? 0 : categories.length / totalCategories,
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { GvcIssue } from '../core/errors.js';
-import { collect, throwIfIssues } from './validate.js';
+import { IssueList } from '../core/boundary.js';
+import { deepFreeze } from '../core/freeze.js';
+import { requireFinite, validateArguments } from './validate.js';
 
 /**
  * The parameters of a linkage curve that {@link projectLinkageCurve} reads from a fit (the result of
@@ -105,7 +106,11 @@ export interface LinkageProjection {
   points: LinkageProjectionPoint[];
 }
 
-const logisticAt = (K: number, r: number, t0: number, t: number): number => K / (1 + Math.exp(-r * (t - t0)));
+/** r × d, taking 0 × ∞ (a zero rate over a distance past double precision) as 0. */
+const times = (r: number, d: number): number => (r === 0 || d === 0 ? 0 : r * d);
+
+const logisticAt = (K: number, r: number, t0: number, t: number): number =>
+  K / (1 + Math.exp(-times(r, t - t0)));
 
 /**
  * Projects a fitted linkage curve under a policy scenario (Morris, Kaplinsky & Kaplan 2012; Kaplinsky
@@ -121,9 +126,10 @@ const logisticAt = (K: number, r: number, t0: number, t: number): number => K / 
  *
  * @param fit - the fitted curve (`fitLinkageCurve`): `{ ceiling, rate, midpoint, coreThreshold, lastPeriod }`
  * @param scenario - `{ name?, periods, speed?, depth?, start? }`
- * @returns the {@link LinkageProjection}: its policies, ceiling, rate and points
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`fit.ceiling`,
- *   `scenario.depth` when K + depth leaves [0, 1])
+ * @returns the {@link LinkageProjection}: its policies, ceiling, rate and points (deeply frozen)
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem of both arguments with its path
+ *   (`fit.ceiling`, `scenario.depth` when K + depth leaves [0, 1], `scenario.speed` when r × speed
+ *   overflows)
  * @example
  * ```ts
  * const fit = { ceiling: 0.5, rate: 1, midpoint: 0, coreThreshold: 0.5, lastPeriod: 0 };
@@ -136,24 +142,30 @@ export function projectLinkageCurve(
   fit: z.input<typeof LinkageCurveParameters>,
   scenario: LinkageScenario,
 ): LinkageProjection {
-  const issues: GvcIssue[] = [];
-  const f = collect(LinkageCurveParameters, fit, issues, 'fit');
-  const s = collect(LinkageScenario, scenario, issues, 'scenario');
-  if (f && s) {
-    const K2 = f.ceiling + s.depth;
-    if (K2 < 0 || K2 > 1) {
-      issues.push({
-        path: 'scenario.depth',
-        message: `expected a depth keeping the ceiling ${f.ceiling} + depth within [0, 1], found ${s.depth}`,
-      });
-    }
+  const [f, s] = validateArguments(
+    'invalid linkage projection',
+    [LinkageCurveParameters, fit, 'fit'],
+    [LinkageScenario, scenario, 'scenario'],
+  );
+  const issues = new IssueList();
+  const K2 = f.ceiling + s.depth;
+  if (!(K2 >= 0 && K2 <= 1)) {
+    issues.add(
+      'scenario.depth',
+      `expected a depth keeping the ceiling ${f.ceiling} + depth within [0, 1], found ${s.depth}`,
+    );
   }
-  throwIfIssues('invalid linkage projection', issues);
-  const { ceiling: K, rate: r, midpoint: t0, coreThreshold: c, lastPeriod } = f as LinkageCurveParameters;
-  const { periods, speed, depth, start: startOption, name } = s as z.output<typeof LinkageScenario>;
+  const r2 = f.rate * s.speed;
+  if (!Number.isFinite(r2)) {
+    issues.add(
+      'scenario.speed',
+      `expected a speed keeping the rate ${f.rate} × speed finite, found ${s.speed}`,
+    );
+  }
+  issues.throwIfAny('invalid linkage projection');
+  const { ceiling: K, rate: r, midpoint: t0, coreThreshold: c, lastPeriod } = f;
+  const { periods, speed, depth, start: startOption, name } = s;
   const start = startOption ?? lastPeriod;
-  const K2 = K + depth;
-  const r2 = r * speed;
   const s0 = logisticAt(K, r, t0, start);
   const policies: LinkagePolicy[] = [];
   if (speed > 1) policies.push('speed');
@@ -162,11 +174,19 @@ export function projectLinkageCurve(
   if (depth < 0 && K2 < s0) policies.push('reverse');
   const at = (t: number): number => {
     if (t <= start) return logisticAt(K, r, t0, t);
-    if (K2 > s0) return s0 <= 0 ? 0 : K2 / (1 + (K2 / s0 - 1) * Math.exp(-r2 * (t - start)));
-    return K2 + (s0 - K2) * Math.exp(-Math.abs(r2) * (t - start));
+    const decay = Math.exp(-times(r2, t - start));
+    if (K2 > s0) {
+      if (s0 <= 0) return 0;
+      // K′ / (1 + (K′/s₀ − 1) e^{−r′Δ}), written as K′ s₀ / (s₀ + (K′ − s₀) e^{−r′Δ}) so that a tiny s₀
+      // (K′/s₀ overflowing) or a vanishing exponential never gives ∞ × 0.
+      const tail = decay === 0 ? 0 : (K2 - s0) * decay;
+      const denominator = s0 + tail;
+      return Number.isFinite(denominator) ? (K2 * s0) / denominator : 0;
+    }
+    return K2 + (s0 - K2) * Math.exp(-times(Math.abs(r2), t - start));
   };
   const points = periods.map((period) => {
-    const domesticShare = at(period);
+    const domesticShare = Math.min(1, Math.max(0, at(period)));
     return {
       period,
       domesticShare,
@@ -175,12 +195,14 @@ export function projectLinkageCurve(
       core: Math.max(0, domesticShare - c),
     };
   });
-  return {
+  for (const p of points)
+    requireFinite([p.domesticShare, p.baseline], 'cannot project the linkage curve', 'scenario.periods');
+  return deepFreeze({
     ...(name === undefined ? {} : { name }),
-    policies: policies.length === 0 ? ['market-led'] : [...new Set(policies)],
+    policies: policies.length === 0 ? (['market-led'] as LinkagePolicy[]) : [...new Set(policies)],
     start,
     ceiling: K2,
     rate: r2,
     points,
-  };
+  });
 }

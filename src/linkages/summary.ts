@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { GvcError, type GvcIssue } from '../core/errors.js';
+import { IssueList, preview, validate } from '../core/boundary.js';
+import { GvcError } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
 import { Linkage, type LinkageType, type ProductionDirection } from './model.js';
-import { collect, throwIfIssues } from './validate.js';
+import { requireFinite } from './validate.js';
 
 /** One row of a {@link LinkageSummary}: the linkages of one type (and direction, for production). */
 export interface LinkageSummaryRow {
@@ -46,15 +48,15 @@ const order: ReadonlyArray<[LinkageType, ProductionDirection | null]> = [
 function sameAcross(
   records: readonly Linkage[],
   field: 'country' | 'currency' | 'period',
-  issues: GvcIssue[],
+  issues: IssueList,
 ): void {
   const first = records[0]?.[field];
   records.forEach((r, i) => {
     if (i > 0 && r[field] !== first) {
-      issues.push({
-        path: `[${i}].${field}`,
-        message: `expected ${first === undefined ? 'no' : JSON.stringify(first)} ${field} as at [0].${field}, found ${r[field] === undefined ? 'none' : JSON.stringify(r[field])}`,
-      });
+      issues.add(
+        `linkages[${i}].${field}`,
+        `expected ${first === undefined ? 'no' : preview(first)} ${field} as at linkages[0].${field}, found ${r[field] === undefined ? 'none' : preview(r[field])}`,
+      );
     }
   });
 }
@@ -67,9 +69,10 @@ function sameAcross(
  *
  * @param linkages - {@link Linkage} records, all with the same `country` and the same `currency` and
  *   `period` (or none)
- * @returns the {@link LinkageSummary}: one row per type and direction present
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`[2].value`,
- *   `[3].country` when it differs from the first record's); `INSUFFICIENT_DATA` for no records
+ * @returns the {@link LinkageSummary}: one row per type and direction present (deeply frozen)
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`linkages[2].value`,
+ *   `linkages[3].country` when it differs from the first record's); `INSUFFICIENT_DATA` for no
+ *   records; `UNSUPPORTED` when the values add up past double precision (about 1.8e308)
  * @example
  * ```ts
  * const party = (sector: string) => ({ sector });
@@ -83,19 +86,17 @@ function sameAcross(
  * ```
  */
 export function summarizeLinkages(linkages: ReadonlyArray<z.input<typeof Linkage>>): LinkageSummary {
-  const issues: GvcIssue[] = [];
-  const records = collect(z.array(Linkage), linkages, issues);
-  throwIfIssues('invalid linkages', issues);
-  const list = records as Linkage[];
+  const list = validate(z.array(Linkage), linkages, 'linkages', 'invalid linkages');
   if (list.length === 0) {
     throw new GvcError('INSUFFICIENT_DATA', 'cannot summarise linkages', [
-      { path: '', message: 'expected at least 1 linkage, found none' },
+      { path: 'linkages', message: 'expected at least 1 linkage, found none' },
     ]);
   }
+  const issues = new IssueList();
   sameAcross(list, 'country', issues);
   sameAcross(list, 'currency', issues);
   sameAcross(list, 'period', issues);
-  throwIfIssues('invalid linkages', issues);
+  issues.throwIfAny('invalid linkages');
   const rows: LinkageSummaryRow[] = [];
   for (const [type, direction] of order) {
     const matching = list.filter(
@@ -104,6 +105,7 @@ export function summarizeLinkages(linkages: ReadonlyArray<z.input<typeof Linkage
     if (matching.length === 0) continue;
     const value = matching.reduce((s, l) => s + l.value, 0);
     const domesticValue = matching.reduce((s, l) => s + (l.domestic ? l.value : 0), 0);
+    requireFinite([value], 'cannot summarise linkages', 'linkages');
     rows.push({
       type,
       direction,
@@ -114,5 +116,10 @@ export function summarizeLinkages(linkages: ReadonlyArray<z.input<typeof Linkage
     });
   }
   const first = list[0] as Linkage;
-  return { country: first.country, currency: first.currency ?? null, period: first.period ?? null, rows };
+  return deepFreeze({
+    country: first.country,
+    currency: first.currency ?? null,
+    period: first.period ?? null,
+    rows,
+  });
 }

@@ -1,5 +1,5 @@
-import { GvcError } from '../core/errors.js';
-import { parseOrThrow } from '../core/issues.js';
+import { validate } from '../core/boundary.js';
+import { deepFreeze } from '../core/freeze.js';
 import { policyLevers } from './levers.js';
 import { PolicyFamily, type PolicyLever } from './model.js';
 
@@ -16,8 +16,8 @@ import { PolicyFamily, type PolicyLever } from './model.js';
  * Commodity Boom in Sub-Saharan Africa*.
  *
  * @param family - `'additive'` or `'vertically-specialised'`
- * @returns the family's levers (new objects on each call)
- * @throws {@link GvcError} `INVALID_INPUT` when `family` is neither
+ * @returns the family's levers, deeply frozen (copy them to change them)
+ * @throws {@link GvcError} `INVALID_INPUT` when `family` is neither (path `family`)
  * @example
  * ```ts
  * policyAgenda('additive').map((l) => l.tradeRegime);
@@ -25,6 +25,6 @@ import { PolicyFamily, type PolicyLever } from './model.js';
  * ```
  */
 export function policyAgenda(family: PolicyFamily): PolicyLever[] {
-  const parsed = parseOrThrow(PolicyFamily, family, 'invalid chain family');
-  return policyLevers().filter((l) => l.family === parsed);
+  const parsed = validate(PolicyFamily, family, 'family', 'invalid chain family');
+  return deepFreeze(policyLevers().filter((l) => l.family === parsed));
 }

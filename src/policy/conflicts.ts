@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { GvcIssue } from '../core/errors.js';
+import { IssueList, quote, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { deepFreeze } from '../core/freeze.js';
 import { policyLevers } from './levers.js';
 import { Economy, type PolicyFamily } from './model.js';
 
@@ -53,8 +53,9 @@ export interface PolicyConflicts {
  * @param portfolio - ids of levers from {@link policyAgenda} (either family), each once
  * @param economy - `{ size: 'large' | 'small', insulatedZones?, zonesSellDomestically? }`
  * @returns whether there is a conflict, the levers on each side, the resolution, risks and reason
+ *   (deeply frozen)
  * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`portfolio[2]`: an
- *   unknown or repeated lever; `economy.size`)
+ *   unknown or repeated lever, ids such as `constructor` being unknown like any other; `economy.size`)
  * @example
  * ```ts
  * policyConflicts(['export-processing-zones', 'local-content-rules'], { size: 'large', insulatedZones: true }).resolution;
@@ -67,36 +68,38 @@ export function policyConflicts(
   portfolio: readonly string[],
   economy: z.input<typeof Economy>,
 ): PolicyConflicts {
+  const summary = 'invalid policy portfolio';
   const levers = policyLevers();
   const known = new Map(levers.map((l) => [l.id, l]));
-  const issues: GvcIssue[] = [];
-  const ids = z.array(z.string()).safeParse(portfolio);
+  const issues = new IssueList();
+  const ids = safeValidate(z.array(z.string()), portfolio, 'portfolio', summary);
   if (!ids.success) {
-    issues.push(...fromZodIssues(ids.error.issues.map((i) => ({ ...i, path: ['portfolio', ...i.path] }))));
+    issues.addAll(ids.error.issues);
   } else {
+    const firstAt = new Map<string, number>();
     ids.data.forEach((id, i) => {
+      const earlier = firstAt.get(id);
       if (!known.has(id)) {
-        issues.push({
-          path: `portfolio[${i}]`,
-          message: `expected a lever id of policyAgenda (${[...known.keys()].join(', ')}), found ${JSON.stringify(id)}`,
-        });
-      } else if (ids.data.indexOf(id) < i) {
-        issues.push({
-          path: `portfolio[${i}]`,
-          message: `expected each lever once, found ${JSON.stringify(id)} again`,
-        });
+        issues.add(
+          `portfolio[${i}]`,
+          `expected a lever id of policyAgenda (${[...known.keys()].join(', ')}), found ${quote(id)}`,
+        );
+      } else if (earlier !== undefined) {
+        issues.add(
+          `portfolio[${i}]`,
+          `expected each lever once, found ${quote(id)} again (as at portfolio[${earlier}])`,
+        );
       }
+      if (earlier === undefined) firstAt.set(id, i);
     });
   }
-  const eco = Economy.safeParse(economy);
-  if (!eco.success) {
-    issues.push(...fromZodIssues(eco.error.issues.map((i) => ({ ...i, path: ['economy', ...i.path] }))));
-  }
-  if (issues.length > 0 || !ids.success || !eco.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid policy portfolio', issues);
-  }
+  const eco = safeValidate(Economy, economy, 'economy', summary);
+  if (!eco.success) issues.addAll(eco.error.issues);
+  issues.throwIfAny(summary);
+  if (!ids.success || !eco.success) throw new GvcError('INVALID_INPUT', summary); // unreachable
 
-  const chosen = levers.filter((l) => ids.data.includes(l.id));
+  const wanted = new Set(ids.data);
+  const chosen = levers.filter((l) => wanted.has(l.id));
   const open = chosen.filter((l) => l.tradeRegime === 'open').map((l) => l.id);
   const restrictive = chosen.filter((l) => l.tradeRegime === 'restrictive').map((l) => l.id);
   const families = (['additive', 'vertically-specialised'] as const).filter((f) =>
@@ -104,7 +107,7 @@ export function policyConflicts(
   );
   const base = { families, open, restrictive };
   if (open.length === 0 || restrictive.length === 0) {
-    return {
+    return deepFreeze({
       ...base,
       conflict: false,
       resolution: 'none',
@@ -113,7 +116,7 @@ export function policyConflicts(
         open.length === 0
           ? 'no lever needs an open trade regime, so restrictive levers conflict with none'
           : 'no lever restricts trade, so the open regime is unchallenged',
-    };
+    });
   }
   const { size, insulatedZones, zonesSellDomestically } = eco.data;
   const risks =
@@ -123,16 +126,16 @@ export function policyConflicts(
         ]
       : [];
   if (size === 'large' && insulatedZones === true && zonesSellDomestically !== true) {
-    return {
+    return deepFreeze({
       ...base,
       conflict: true,
       resolution: 'insulated',
       risks,
       reason:
         'a large economy can "walk on more than one leg": open-regime zones insulated from the restrictive domestic regime, as China did with its special economic zones',
-    };
+    });
   }
-  return {
+  return deepFreeze({
     ...base,
     conflict: true,
     resolution: 'unresolved',
@@ -141,5 +144,5 @@ export function policyConflicts(
       size === 'large'
         ? 'open and restrictive levers meet in one trade regime: a large economy could insulate open-regime zones (as China did) but these are not insulated'
         : 'open and restrictive levers meet in one trade regime, and a small economy cannot insulate them from each other',
-  };
+  });
 }

@@ -9,7 +9,7 @@ const kaplinsky2015 = (page: string): Source => ({
 
 /**
  * All policy levers of both families, in a fixed order (vertically specialised first), built afresh
- * on each call so that callers may modify what they get.
+ * on each call (nothing is computed at module load); the public functions freeze what they return.
  *
  * @internal
  */

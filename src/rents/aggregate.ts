@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { ValueChain } from '../chains/model.js';
+import { safeParseValueChain, type ValueChain } from '../chains/index.js';
+import { IssueList, validate, validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
-import { parseOrThrow } from '../core/issues.js';
+import { deepFreeze } from '../core/freeze.js';
 import { Rent, type RentFamily } from './model.js';
-import { type RentOutlook, rentOutlook } from './outlook.js';
+import type { RentOutlook } from './outlook.js';
+import { outlookOf } from './rules.js';
 
 /**
  * Options of {@link aggregateRents}.
@@ -79,10 +81,13 @@ const emptyFamilies = (): Record<RentFamily, number> => ({
  * Morris, M. (2001) *A Handbook for Value Chain Research*.
  *
  * @param source - an array of rents, or a value chain
- * @param options - `{ excludeMonopoly }` (default `true`)
+ * @param options - `{ excludeMonopoly }` (default `true`); `undefined` or `null` for the defaults
  * @returns counts by family, by holder and by outlook, and the number of monopoly rents left out
- * @throws {@link GvcError} `INVALID_INPUT` listing every invalid rent (paths such as `[2].barriers`, or
- *   `rents[2].barriers` for a chain) or option
+ *   (deeply frozen)
+ * @throws {@link GvcError} `INVALID_INPUT` listing every invalid rent (paths such as
+ *   `source[2].barriers`, or `source.rents[2].barriers` for a chain), every problem of a chain
+ *   (`source.stages[0].id`, including its structure: unknown stages, cycles) or option
+ *   (`options.excludeMonopoly`)
  * @example
  * ```ts
  * const r = aggregateRents([
@@ -95,15 +100,15 @@ const emptyFamilies = (): Record<RentFamily, number> => ({
  */
 export function aggregateRents(
   source: ReadonlyArray<z.input<typeof Rent>> | z.input<typeof ValueChain>,
-  options: z.input<typeof AggregateRentsOptions> = {},
+  options?: z.input<typeof AggregateRentsOptions> | null,
 ): RentAggregate {
-  const parsedOptions = parseOrThrow(AggregateRentsOptions, options, 'invalid options');
+  const parsedOptions = validateOptions(AggregateRentsOptions, options);
   let rents: Rent[];
   const names = new Map<string, string>();
   if (Array.isArray(source)) {
-    rents = parseOrThrow(z.array(Rent), source, 'invalid rents');
+    rents = validate(z.array(Rent), source, 'source', 'invalid rents');
   } else {
-    const parsed = parseOrThrow(ValueChain, source, 'invalid value chain');
+    const parsed = parseChain(source);
     rents = parsed.rents ?? [];
     for (const actor of parsed.actors) names.set(actor.id, actor.name);
   }
@@ -119,7 +124,7 @@ export function aggregateRents(
   const holders = new Map<string | null, HolderRents>();
   const outlooks = emptyOutlooks();
   for (const rent of counted) {
-    const outlook = rentOutlook(rent);
+    const outlook = outlookOf(rent);
     const key = rent.holder ?? null;
     let group = holders.get(key);
     if (group === undefined) {
@@ -138,11 +143,29 @@ export function aggregateRents(
   const byHolder = [...holders.values()].sort(
     (a, b) => Number(a.holder === null) - Number(b.holder === null),
   );
-  return {
+  return deepFreeze({
     count: counted.length,
     excludedMonopoly: rents.length - counted.length,
     byFamily,
     byHolder,
     outlooks,
-  };
+  });
+}
+
+/**
+ * Parses a value chain through chains' public `safeParseValueChain` (which also checks its structure),
+ * with paths rooted at `source`.
+ */
+function parseChain(source: unknown): ValueChain {
+  const issues = new IssueList();
+  try {
+    const r = safeParseValueChain(source);
+    if (r.success) return r.data;
+    issues.addAll(r.error.issues, 'source');
+  } catch (e) {
+    if (e instanceof GvcError) issues.addAll(e.issues, 'source');
+    else issues.add('source', 'expected plain data, found a value that could not be read');
+  }
+  issues.throwIfAny('invalid value chain');
+  throw new GvcError('INVALID_INPUT', 'invalid value chain'); // unreachable
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { GvcError } from '../core/errors.js';
-import { parseOrThrow } from '../core/issues.js';
+import { validate } from '../core/boundary.js';
 import { Rent, type RentFamily } from './model.js';
+import { outlookOf } from './rules.js';
 
 /**
  * The outlook of a rent (Kaplinsky 2015, after Kaplinsky & Morris 2001): `sustainable` (the income
@@ -9,12 +9,6 @@ import { Rent, type RentFamily } from './model.js';
  * dynamic rents) or `absent` (nothing bars entry: no rent to earn).
  */
 export type RentOutlook = 'sustainable' | 'eroding' | 'absent';
-
-/** Parses a rent or throws one `GvcError`. */
-function parseRent(rent: unknown): Rent {
-  const parsed = parseOrThrow(Rent, rent, 'invalid rent');
-  return parsed;
-}
 
 /**
  * The family of a rent: `resource` (gifts of nature), `endogenous` (created by chain participants),
@@ -25,7 +19,8 @@ function parseRent(rent: unknown): Rent {
  *
  * @param rent - a rent (validated)
  * @returns its family
- * @throws {@link GvcError} `INVALID_INPUT` when `rent` is not a valid {@link Rent}
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem of `rent`, with paths rooted at
+ *   `rent` (`rent.kind: expected one of "technology", …, found "brand"`)
  * @example
  * ```ts
  * rentFamily({ family: 'exogenous', kind: 'finance', barriers: 'medium' });
@@ -33,7 +28,7 @@ function parseRent(rent: unknown): Rent {
  * ```
  */
 export function rentFamily(rent: z.input<typeof Rent>): RentFamily {
-  return parseRent(rent).family;
+  return validate(Rent, rent, 'rent', 'invalid rent').family;
 }
 
 /**
@@ -59,7 +54,8 @@ export function rentFamily(rent: z.input<typeof Rent>): RentFamily {
  *
  * @param rent - a rent (validated; `protected` and `dynamic` default to `false`)
  * @returns `'sustainable'`, `'eroding'` or `'absent'`
- * @throws {@link GvcError} `INVALID_INPUT` when `rent` is not a valid {@link Rent}
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem of `rent`, with paths rooted at
+ *   `rent` (`rent.barriers`)
  * @example
  * ```ts
  * rentOutlook({ family: 'endogenous', kind: 'marketing', barriers: 'high', protected: true });
@@ -69,14 +65,5 @@ export function rentFamily(rent: z.input<typeof Rent>): RentFamily {
  * ```
  */
 export function rentOutlook(rent: z.input<typeof Rent>): RentOutlook {
-  return outlookOf(parseRent(rent));
-}
-
-/** The rule table of {@link rentOutlook}, on a parsed rent. */
-function outlookOf(rent: Rent): RentOutlook {
-  if (rent.dynamic) return 'sustainable';
-  if (rent.eroding === true) return 'eroding';
-  if (rent.barriers === 'high' && rent.protected) return 'sustainable';
-  if (rent.barriers === 'low' && !rent.protected) return 'absent';
-  return 'eroding';
+  return outlookOf(validate(Rent, rent, 'rent', 'invalid rent'));
 }

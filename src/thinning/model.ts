@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StandardStageFunction } from '../chains/model.js';
+import type { StandardStageFunction } from '../chains/index.js';
 import { EventPeriod } from '../upgrading/model.js';
 
 /**

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { GvcError, type GvcIssue } from '../core/errors.js';
-import { fromZodIssues, gvcParseParams } from '../core/issues.js';
+import { IssueList, preview, quote, safeValidate } from '../core/boundary.js';
+import { GvcError } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
 import type { EventPeriod } from '../upgrading/model.js';
-import { knowledgeIntensityScale, ThinningKind, ThinningObservation, ThinningOptions } from './model.js';
+import { knowledgeIntensityScale, type ThinningKind, ThinningObservation, ThinningOptions } from './model.js';
 
 /** Slack on share and intensity comparisons, so that binary rounding (0.31 − 0.30) meets a boundary. */
 const EPS = 1e-12;
@@ -41,17 +42,23 @@ export interface ThinningProfile {
   kinds: Record<ThinningKind, number>;
 }
 
-const params = gvcParseParams();
+const FunctionList = z.array(z.string().min(1));
+const IntensityRanks = z.record(z.string().min(1), z.number().finite());
 
 /**
  * The mean knowledge intensity of a set of functions on {@link knowledgeIntensityScale} (1 to 4,
  * ordinal; after Kaplinsky & Morris 2001 and Kaplinsky 2015), with `extra` ranks for other functions
  * or overriding the scale. Repeated functions count once.
  *
+ * Function names are plain data: `constructor` or `toString` have no rank unless `extra` gives one.
+ *
  * @param functions - the functions performed, e.g. `['assembly', 'design']`
- * @param extra - ranks of functions outside the standard scale, or overrides
+ * @param extra - ranks of functions outside the standard scale, or overrides (finite numbers);
+ *   `undefined` or `null` for none
  * @returns the mean rank, or `null` when `functions` is empty
- * @throws {@link GvcError} `INVALID_INPUT` naming each function with no rank (path `[i]`)
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path: a function with no
+ *   rank (`functions[1]`), a value that is not an array of non-empty strings, a rank that is not a
+ *   finite number (`extra.design`)
  * @example
  * ```ts
  * functionKnowledgeIntensity(['assembly', 'design']);
@@ -60,42 +67,62 @@ const params = gvcParseParams();
  */
 export function functionKnowledgeIntensity(
   functions: readonly string[],
-  extra: Readonly<Record<string, number>> = {},
+  extra?: Readonly<Record<string, number>> | null,
 ): number | null {
-  const issues: GvcIssue[] = [];
-  const value = meanIntensity(functions, extra, '', issues);
-  if (issues.length > 0) throw new GvcError('INVALID_INPUT', 'invalid functions', issues);
+  const summary = 'invalid functions';
+  const issues = new IssueList();
+  const list = safeValidate(FunctionList, functions, 'functions', summary);
+  const ranks = safeValidate(IntensityRanks, extra ?? {}, 'extra', summary);
+  if (!list.success) issues.addAll(list.error.issues);
+  if (!ranks.success) issues.addAll(ranks.error.issues);
+  issues.throwIfAny(summary);
+  if (!list.success || !ranks.success) return null; // unreachable: thrown above
+  const value = meanIntensity(list.data, rankMap(ranks.data), 'functions', 'extra', issues);
+  issues.throwIfAny(summary);
   return value;
+}
+
+/** The standard scale overridden and extended by `extra`, as a map (names are plain data). */
+function rankMap(extra: Readonly<Record<string, number>>): Map<string, number> {
+  const ranks = new Map<string, number>(Object.entries(knowledgeIntensityScale));
+  for (const [f, rank] of Object.entries(extra)) ranks.set(f, rank);
+  return ranks;
 }
 
 function meanIntensity(
   functions: readonly string[],
-  extra: Readonly<Record<string, number>>,
+  ranks: ReadonlyMap<string, number>,
   path: string,
-  issues: GvcIssue[],
+  ranksName: string,
+  issues: IssueList,
 ): number | null {
   const seen = new Set<string>();
   let sum = 0;
   functions.forEach((f, j) => {
     if (seen.has(f)) return;
     seen.add(f);
-    const rank = Object.hasOwn(extra, f)
-      ? extra[f]
-      : (knowledgeIntensityScale as Readonly<Record<string, number>>)[f];
+    const rank = ranks.get(f);
     if (rank === undefined) {
-      issues.push({
-        path: `${path}[${j}]`,
-        message: `expected a standard stage function or one ranked in options.knowledgeIntensity, found ${JSON.stringify(f)}`,
-      });
+      issues.add(
+        `${path}[${j}]`,
+        `expected a standard stage function or one ranked in ${ranksName}, found ${quote(f)}`,
+      );
       return;
     }
     sum += rank;
   });
-  return seen.size === 0 ? null : sum / seen.size;
+  if (seen.size === 0) return null;
+  // Ranks are finite but may be huge: the mean of the ranks divided first cannot overflow.
+  const mean = sum / seen.size;
+  if (Number.isFinite(mean)) return mean;
+  let scaled = 0;
+  for (const f of seen) scaled += (ranks.get(f) ?? 0) / seen.size;
+  return scaled;
 }
 
 function comparePeriods(a: EventPeriod, b: EventPeriod): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  // Compared, not subtracted: 1e308 − (−1e308) would overflow to Infinity.
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
 
@@ -125,11 +152,14 @@ function comparePeriods(a: EventPeriod, b: EventPeriod): number {
  *
  * @param observations - `[{ period, valueAddedShare, functions, valueAddedPerUnit?, newToChain? }]`, at
  *   least two, with distinct periods, all numbers or all strings
- * @param options - `{ stableTolerance?, entryShareMax?, knowledgeIntensity? }` (see {@link ThinningOptions})
- * @returns `{ transitions, overall, netChange, kinds }`
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`[2].valueAddedShare`,
- *   `[1].functions[0]` for a function with no knowledge-intensity rank, `[3].period` for a repeated
- *   period, `options.stableTolerance`); `INSUFFICIENT_DATA` with fewer than two observations
+ * @param options - `{ stableTolerance?, entryShareMax?, knowledgeIntensity? }` (see {@link ThinningOptions});
+ *   `undefined` or `null` for the defaults
+ * @returns `{ transitions, overall, netChange, kinds }`, deeply frozen
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path
+ *   (`observations[2].valueAddedShare`, `observations[1].functions[0]` for a function with no
+ *   knowledge-intensity rank, `observations[3].period` for a repeated period or one of another type
+ *   than the first, `options.stableTolerance`); `INSUFFICIENT_DATA` with fewer than two observations; `UNSUPPORTED`
+ *   when a change of value added per unit overflows double precision (values near 1.8e308)
  * @example
  * ```ts
  * const profile = thinningProfile([
@@ -143,46 +173,44 @@ function comparePeriods(a: EventPeriod, b: EventPeriod): number {
  */
 export function thinningProfile(
   observations: ReadonlyArray<z.input<typeof ThinningObservation>>,
-  options: ThinningOptions = {},
+  options?: ThinningOptions | null,
 ): ThinningProfile {
-  const issues: GvcIssue[] = [];
-  const parsed = z.array(ThinningObservation).safeParse(observations, params);
-  const parsedOptions = ThinningOptions.safeParse(options ?? {}, params);
-  if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues));
-  if (!parsedOptions.success)
-    issues.push(
-      ...fromZodIssues(parsedOptions.error.issues.map((i) => ({ ...i, path: ['options', ...i.path] }))),
-    );
-  if (!parsed.success || !parsedOptions.success)
-    throw new GvcError('INVALID_INPUT', 'invalid thinning observations', issues);
+  const summary = 'invalid thinning observations';
+  const issues = new IssueList();
+  const parsed = safeValidate(z.array(ThinningObservation), observations, 'observations', summary);
+  const parsedOptions = safeValidate(ThinningOptions, options ?? {}, 'options', summary);
+  if (!parsed.success) issues.addAll(parsed.error.issues);
+  if (!parsedOptions.success) issues.addAll(parsedOptions.error.issues);
+  issues.throwIfAny(summary);
+  if (!parsed.success || !parsedOptions.success) throw new GvcError('INVALID_INPUT', summary); // unreachable
   const obs = parsed.data;
   const opts = parsedOptions.data;
 
+  const ranks = rankMap(opts.knowledgeIntensity);
   const intensity = obs.map((o, i) =>
-    meanIntensity(o.functions, opts.knowledgeIntensity, `[${i}].functions`, issues),
+    meanIntensity(o.functions, ranks, `observations[${i}].functions`, 'options.knowledgeIntensity', issues),
   );
   const kindOfPeriod = typeof obs[0]?.period;
-  const seen = new Map<string, number>();
+  const seen = new Map<EventPeriod, number>();
   obs.forEach((o, i) => {
     if (typeof o.period !== kindOfPeriod) {
-      issues.push({
-        path: `[${i}].period`,
-        message: `expected a ${kindOfPeriod} period like [0].period, found ${JSON.stringify(o.period)}`,
-      });
+      issues.add(
+        `observations[${i}].period`,
+        `expected a ${kindOfPeriod} period like observations[0].period, found ${preview(o.period)}`,
+      );
     }
-    const key = `${typeof o.period}:${o.period}`;
-    const first = seen.get(key);
+    const first = seen.get(o.period);
     if (first !== undefined)
-      issues.push({
-        path: `[${i}].period`,
-        message: `expected a distinct period, found ${JSON.stringify(o.period)} as at [${first}]`,
-      });
-    else seen.set(key, i);
+      issues.add(
+        `observations[${i}].period`,
+        `expected a distinct period, found ${preview(o.period)} as at observations[${first}]`,
+      );
+    else seen.set(o.period, i);
   });
-  if (issues.length > 0) throw new GvcError('INVALID_INPUT', 'invalid thinning observations', issues);
+  issues.throwIfAny(summary);
   if (obs.length < 2) {
     throw new GvcError('INSUFFICIENT_DATA', 'cannot classify a thinning path', [
-      { path: '', message: `expected at least 2 observations, found ${obs.length}` },
+      { path: 'observations', message: `expected at least 2 observations, found ${obs.length}` },
     ]);
   }
 
@@ -209,6 +237,14 @@ export function thinningProfile(
       a.valueAddedPerUnit !== undefined && b.valueAddedPerUnit !== undefined
         ? b.valueAddedPerUnit - a.valueAddedPerUnit
         : null;
+    if (vaChange !== null && !Number.isFinite(vaChange)) {
+      throw new GvcError('UNSUPPORTED', 'cannot classify a thinning path', [
+        {
+          path: `observations[${ib}].valueAddedPerUnit`,
+          message: `expected a change of value added per unit within double precision, found ${preview(a.valueAddedPerUnit)} → ${preview(b.valueAddedPerUnit)}`,
+        },
+      ]);
+    }
     const shareFell = change < -(tol + EPS);
     const upgraded =
       (vaChange !== null && vaChange > 0) || (kiFrom !== null && kiTo !== null && kiTo > kiFrom + EPS);
@@ -227,15 +263,21 @@ export function thinningProfile(
     });
   }
 
-  const kinds = Object.fromEntries(ThinningKind.options.map((k) => [k, 0])) as Record<ThinningKind, number>;
+  const kinds: Record<ThinningKind, number> = {
+    'thinning-in': 0,
+    'thinning-out': 0,
+    thickening: 0,
+    rebuilding: 0,
+    stable: 0,
+  };
   for (const t of transitions) kinds[t.kind] += 1;
   const last = [...transitions].reverse().find((t) => t.kind !== 'stable');
   const firstObs = obs[order[0] as number] as ThinningObservation;
   const lastObs = obs[order[order.length - 1] as number] as ThinningObservation;
-  return {
+  return deepFreeze({
     transitions,
     overall: last?.kind ?? 'stable',
     netChange: lastObs.valueAddedShare - firstObs.valueAddedShare,
     kinds,
-  };
+  });
 }

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { decomposeAttribution, prepareDecomposition } from '../chains/attribution.js';
-import { DecomposeOptions, type ValueChainInput } from '../chains/decompose.js';
-import { parseOptionsAtBoundary } from '../chains/graph.js';
-import type { ValueChain } from '../chains/model.js';
+import {
+  DecomposeOptions,
+  decomposeValueAdded,
+  safeParseValueChain,
+  type ValueChain,
+  type ValueChainInput,
+} from '../chains/index.js';
+import { IssueList, quote, safeValidate } from '../core/boundary.js';
 import { GvcError, type GvcIssue } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
 import { CountryCode, Id } from '../core/primitives.js';
 
 /**
@@ -30,84 +33,119 @@ export const ValueAddedSubject = z.union(
 /** Whose share of a product's value added is asked. */
 export type ValueAddedSubject = z.output<typeof ValueAddedSubject>;
 
-type ChainStage = ValueChain['stages'][number];
-
-/**
- * The share of a product's value added held by an actor, a country or a set of stages: the measure of
- * thinning and thickening (Kaplinsky 2015: "share of product value added is the measure"). Computed
- * from {@link decomposeValueAdded} (full by default; `depth: 'first-round'` and `at` as there):
- * an actor holds the value added of its stages; a country the value added of its stages and the
- * outside purchases from it; a set of stages their own value added (not their purchases). In a first
- * round, chain inputs counted in whole belong to the selling stage, its actor and its country.
- *
- * @param chain - the value chain (validated: `INVALID_INPUT` lists every problem)
- * @param subject - `{ actor }`, `{ country }` or `{ stages }`
- * @param options - as for {@link decomposeValueAdded}: `depth`, `at`, `tolerance`
- * @returns the share of the final value, between 0 and 1 unless some stage sells below cost
- * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain, subject or options; `NOT_FOUND` for an
- *   actor or stage the chain does not have (a country without value added has share 0);
- *   `ACCOUNTING_MISMATCH` as {@link decomposeValueAdded}
- * @example
- * ```ts
- * const chain = {
- *   id: 'phone', name: 'Phone', family: 'vertically-specialised', currency: 'USD', finalStage: 'assembly',
- *   stages: [
- *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'chip', unitPrice: 60 } },
- *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 80 },
- *       inputs: [{ stage: 'chip', quantity: 1 }] },
- *   ],
- * };
- * valueAddedShare(chain, { country: 'CHN' });
- * //=> 0.25
- * ```
- */
 export function valueAddedShare(
   chain: ValueChainInput,
   subject: z.input<typeof ValueAddedSubject>,
-  options?: z.input<typeof DecomposeOptions>,
+  options?: z.input<typeof DecomposeOptions> | null,
 ): number {
-  const parsedSubject = ValueAddedSubject.safeParse(subject);
-  if (!parsedSubject.success) {
-    throw new GvcError(
-      'INVALID_INPUT',
-      'invalid subject',
-      fromZodIssues(parsedSubject.error.issues.map((i) => ({ ...i, path: ['subject', ...i.path] }))),
-    );
-  }
-  const opts = parseOptionsAtBoundary(DecomposeOptions, options);
-  const { att, chain: parsed } = prepareDecomposition(chain, opts);
-  decomposeAttribution(att, opts.tolerance); // checks the accounting identities
-  const who = parsedSubject.data;
+  const summary = 'invalid value-added share arguments';
+  const issues = new IssueList();
+  const parsed = parseChain(chain, issues);
+  const who = safeValidate(ValueAddedSubject, subject, 'subject', summary);
+  if (!who.success) issues.addAll(who.error.issues);
+  const opts = safeValidate(DecomposeOptions, options ?? {}, 'options', summary);
+  if (!opts.success) issues.addAll(opts.error.issues);
+  issues.throwIfAny(summary);
+  if (parsed === undefined || !who.success || !opts.success) throw new GvcError('INVALID_INPUT', summary); // unreachable
+
   const stages = parsed.stages;
-  let held = 0;
-  if ('country' in who) {
-    for (const line of att.lines) if (line.country === who.country) held += line.valueAdded;
-  } else if ('actor' in who) {
-    const known = parsed.actors.some((a) => a.id === who.actor) || stages.some((s) => s.actor === who.actor);
+  const finalIndex = stages.findIndex((s) => s.id === parsed.finalStage);
+  if (!((stages[finalIndex]?.output.unitPrice ?? 0) > 0)) {
+    throw new GvcError('UNSUPPORTED', 'cannot compute a value-added share', [
+      {
+        path: `chain.stages[${finalIndex}].output.unitPrice`,
+        message: `expected a final unit price > 0 (a share of a product worth nothing is undefined), found 0 at final stage ${quote(parsed.finalStage)}`,
+      },
+    ]);
+  }
+  const target = who.data;
+  const actorOf = new Map<string, string | undefined>(stages.map((s) => [s.id, s.actor]));
+  if ('actor' in target) {
+    const known =
+      parsed.actors.some((a) => a.id === target.actor) || stages.some((s) => s.actor === target.actor);
     if (!known) {
       throw new GvcError('NOT_FOUND', 'actor not found', [
-        { path: 'subject.actor', message: `expected an actor of chain "${parsed.id}", found "${who.actor}"` },
+        {
+          path: 'subject.actor',
+          message: `expected an actor of chain ${quote(parsed.id)}, found ${quote(target.actor)}`,
+        },
       ]);
     }
-    att.lines.forEach((line, li) => {
-      const stage = stages[att.lineStage[li] as number] as ChainStage;
-      if (line.origin !== 'purchases' && stage.actor === who.actor) held += line.valueAdded;
-    });
-  } else {
-    const ids = new Set(stages.map((s) => s.id));
-    const missing: GvcIssue[] = [];
-    who.stages.forEach((id, i) => {
-      if (!ids.has(id)) {
-        missing.push({
-          path: `subject.stages[${i}]`,
-          message: `expected a stage of chain "${parsed.id}", found "${id}"`,
-        });
+  } else if ('stages' in target) {
+    const missing = new IssueList();
+    target.stages.forEach((id, i) => {
+      if (!actorOf.has(id)) {
+        missing.add(
+          `subject.stages[${i}]`,
+          `expected a stage of chain ${quote(parsed.id)}, found ${quote(id)}`,
+        );
       }
     });
-    if (missing.length > 0) throw new GvcError('NOT_FOUND', 'stage not found', missing);
-    const wanted = new Set(who.stages);
-    for (const line of att.lines)
+    missing.throwIfAny('stage not found', 'NOT_FOUND');
+  }
+
+  let d: ReturnType<typeof decomposeValueAdded>;
+  try {
+    d = decomposeValueAdded(parsed, opts.data);
+  } catch (e) {
+    throw rerootChainError(e);
+  }
+  let held = 0;
+  if ('country' in target) {
+    for (const line of d.byStage) if (line.country === target.country) held += line.valueAdded;
+  } else if ('actor' in target) {
+    for (const line of d.byStage)
+      if (line.origin !== 'purchases' && actorOf.get(line.stage) === target.actor) held += line.valueAdded;
+  } else {
+    const wanted = new Set(target.stages);
+    for (const line of d.byStage)
       if (line.origin !== 'purchases' && wanted.has(line.stage)) held += line.valueAdded;
   }
-  return held / att.finalValue;
+  const share = held / d.finalValue;
+  if (!Number.isFinite(share)) {
+    throw new GvcError('UNSUPPORTED', 'cannot compute a value-added share', [
+      {
+        path: 'chain',
+        message: `expected values whose sums stay within double precision (below 1.8e308), found a share of ${String(share)}`,
+      },
+    ]);
+  }
+  return share;
+}
+
+/**
+ * Parses the chain through chains' public `safeParseValueChain`, adding its problems to `issues` with
+ * paths rooted at `chain`; whatever the parse throws that is not a `GvcError` is reported at `chain`.
+ */
+function parseChain(value: unknown, issues: IssueList): ValueChain | undefined {
+  try {
+    const r = safeParseValueChain(value);
+    if (r.success) return r.data;
+    issues.addAll(r.error.issues, 'chain');
+  } catch (e) {
+    if (e instanceof GvcError) issues.addAll(e.issues, 'chain');
+    else issues.add('chain', 'expected plain data, found a value that could not be read');
+  }
+  return undefined;
+}
+
+/**
+ * Roots at `chain` the paths of an error of `decomposeValueAdded` that are relative to the chain
+ * (`stages[2].distribution`), leaving those already rooted (`chain.…`) and the options' (`options.at`).
+ */
+function rerootChainError(e: unknown): unknown {
+  if (!(e instanceof GvcError) || e.issues.length === 0) return e;
+  const rooted: GvcIssue[] = e.issues.map((i) => ({
+    path:
+      i.path === '' || i.path === 'chain' || /^(chain|options)[.[]/.test(i.path)
+        ? i.path
+        : i.path.startsWith('[')
+          ? `chain${i.path}`
+          : `chain.${i.path}`,
+    message: i.message,
+  }));
+  const lines = e.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+  const suffix = lines.length === 1 ? `: ${lines[0]}` : `:\n  ${lines.join('\n  ')}`;
+  const summary = e.message.endsWith(suffix) ? e.message.slice(0, -suffix.length) : e.message;
+  return new GvcError(e.code, summary, rooted);
 }

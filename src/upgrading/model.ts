@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GvcError } from '../core/errors.js';
+import { validate } from '../core/boundary.js';
 import { Id } from '../core/primitives.js';
 
 /**
@@ -128,7 +128,8 @@ export type UpgradingEvent = z.output<typeof UpgradingEvent>;
  *
  * @param position - a position
  * @returns 0 (OEA) to 3 (OBM)
- * @throws {@link GvcError} `INVALID_INPUT` when `position` is not one of the four
+ * @throws {@link GvcError} `INVALID_INPUT` when `position` is not one of the four (path `position`:
+ *   `expected one of "OEA", "OEM", "ODM", "OBM", found "OXM"`)
  * @example
  * ```ts
  * disembodiedIndex('ODM');
@@ -136,11 +137,6 @@ export type UpgradingEvent = z.output<typeof UpgradingEvent>;
  * ```
  */
 export function disembodiedIndex(position: Position): 0 | 1 | 2 | 3 {
-  const i = Position.options.indexOf(position);
-  if (i < 0) {
-    throw new GvcError('INVALID_INPUT', 'invalid position', [
-      { path: '', message: `expected one of OEA, OEM, ODM, OBM, found ${JSON.stringify(position)}` },
-    ]);
-  }
-  return i as 0 | 1 | 2 | 3;
+  const parsed = validate(Position, position, 'position', 'invalid position');
+  return Position.options.indexOf(parsed) as 0 | 1 | 2 | 3;
 }

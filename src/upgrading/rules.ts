@@ -1,6 +1,5 @@
-import type { GvcIssue } from '../core/errors.js';
+import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
 import { ChainPosition, type Position } from './model.js';
 
 /** What `classifyUpgrading` returns: a kind of upgrading, `downgrading`, or `none`. */
@@ -46,13 +45,13 @@ export function classifyParsed(from: ChainPosition, to: ChainPosition): Upgradin
  * @internal
  */
 export function parsePositions(from: unknown, to: unknown): { from: ChainPosition; to: ChainPosition } {
-  const a = ChainPosition.safeParse(from);
-  const b = ChainPosition.safeParse(to);
-  const issues: GvcIssue[] = [];
-  if (!a.success)
-    issues.push(...fromZodIssues(a.error.issues.map((i) => ({ ...i, path: ['from', ...i.path] }))));
-  if (!b.success)
-    issues.push(...fromZodIssues(b.error.issues.map((i) => ({ ...i, path: ['to', ...i.path] }))));
-  if (!a.success || !b.success) throw new GvcError('INVALID_INPUT', 'invalid chain positions', issues);
+  const summary = 'invalid chain positions';
+  const a = safeValidate(ChainPosition, from, 'from', summary);
+  const b = safeValidate(ChainPosition, to, 'to', summary);
+  const issues = new IssueList();
+  if (!a.success) issues.addAll(a.error.issues);
+  if (!b.success) issues.addAll(b.error.issues);
+  issues.throwIfAny(summary);
+  if (!a.success || !b.success) throw new GvcError('INVALID_INPUT', summary); // unreachable
   return { from: a.data, to: b.data };
 }

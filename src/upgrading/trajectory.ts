@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { GvcIssue } from '../core/errors.js';
-import { GvcError } from '../core/errors.js';
-import { parseOrThrow } from '../core/issues.js';
+import { IssueList, preview, quote, validate } from '../core/boundary.js';
+import { deepFreeze } from '../core/freeze.js';
 import {
   type ChainPosition,
   disembodiedIndex,
@@ -69,10 +68,10 @@ export interface UpgradingTrajectory {
   cluster: ClusterShift | null;
 }
 
-const comparePeriods = (a: number | string, b: number | string): number =>
-  typeof a === 'number' && typeof b === 'number' ? a - b : a < b ? -1 : a > b ? 1 : 0;
+// Compared, not subtracted: 1e308 − (−1e308) would overflow to Infinity.
+const comparePeriods = (a: number | string, b: number | string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const describe = (p: ChainPosition): string => `${p.position} in "${p.chain}"`;
+const describe = (p: ChainPosition): string => `${p.position} in ${quote(p.chain)}`;
 
 function countPositions(positions: readonly Position[]): Record<Position, number> {
   const out: Record<Position, number> = { OEA: 0, OEM: 0, ODM: 0, OBM: 0 };
@@ -109,7 +108,8 @@ function clusterChange(before: Record<Position, number>, after: Record<Position,
  * - one trajectory uses numeric periods or string periods, not both;
  * - a subject has at most one event per period;
  * - per subject, in period order, each event starts where the previous one ended (same chain and
- *   position): `[3].from: expected OEM in "apparel" (where [1].to ended), found OEA in "apparel"`;
+ *   position): `events[3].from: expected OEM in "apparel" (where events[1].to ended), found OEA in
+ *   "apparel"`;
  * - each event's `kind` is what `classifyUpgrading(from, to)` gives; an event that changes nothing is
  *   rejected.
  *
@@ -121,8 +121,9 @@ function clusterChange(before: Record<Position, number>, after: Record<Position,
  * economy. The cluster is the set of subjects with events; positions are compared across chains.
  *
  * @param events - the events, in any order
- * @returns the ordered events and the summary
- * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`[2].kind`, `[3].from`)
+ * @returns the ordered events and the summary, deeply frozen
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`events[2].kind`,
+ *   `events[3].from`, `events[1].period` for a period of another type than the first)
  * @example
  * ```ts
  * const t = upgradingTrajectory([
@@ -136,22 +137,22 @@ function clusterChange(before: Record<Position, number>, after: Record<Position,
 export function upgradingTrajectory(
   events: ReadonlyArray<z.input<typeof UpgradingEvent>>,
 ): UpgradingTrajectory {
-  const parsed = parseOrThrow(z.array(UpgradingEvent), events, 'invalid upgrading events');
+  const parsed = validate(z.array(UpgradingEvent), events, 'events', 'invalid upgrading events');
   const indexed = parsed.map((event, index) => ({ event, index }));
-  const issues: GvcIssue[] = [];
 
   const periodTypes = new Set(indexed.map(({ event }) => typeof event.period));
   if (periodTypes.size > 1) {
-    const first = indexed[0]!;
+    const mixed = new IssueList();
+    const first = indexed[0] as (typeof indexed)[number];
     for (const { event, index } of indexed) {
       if (typeof event.period !== typeof first.event.period) {
-        issues.push({
-          path: `[${index}].period`,
-          message: `expected a ${typeof first.event.period} period like [${first.index}].period, found ${JSON.stringify(event.period)}`,
-        });
+        mixed.add(
+          `events[${index}].period`,
+          `expected a ${typeof first.event.period} period like events[${first.index}].period, found ${preview(event.period)}`,
+        );
       }
     }
-    throw new GvcError('INVALID_INPUT', 'invalid upgrading events', issues);
+    mixed.throwIfAny('invalid upgrading events');
   }
 
   const ordered = [...indexed].sort(
@@ -164,44 +165,50 @@ export function upgradingTrajectory(
     bySubject.set(item.event.subject, list);
   }
 
+  // Problems by event, so that they are reported in input order (bounded: one list per event at most).
+  const found: Array<{ index: number; path: string; message: string }> = [];
   for (const item of ordered) {
     const expected = classifyParsed(item.event.from, item.event.to);
     if (expected === 'none') {
-      issues.push({
-        path: `[${item.index}]`,
+      found.push({
+        index: item.index,
+        path: `events[${item.index}]`,
         message: `expected a change of chain, position or functions, or an efficiency gain, found ${describe(item.event.from)} → ${describe(item.event.to)} with none`,
       });
     } else if (expected !== item.event.kind) {
-      issues.push({
-        path: `[${item.index}].kind`,
-        message: `expected "${expected}" for ${describe(item.event.from)} → ${describe(item.event.to)}, found "${item.event.kind}"`,
+      found.push({
+        index: item.index,
+        path: `events[${item.index}].kind`,
+        message: `expected ${quote(expected)} for ${describe(item.event.from)} → ${describe(item.event.to)}, found ${quote(item.event.kind)}`,
       });
     }
   }
   for (const list of bySubject.values()) {
     for (let i = 1; i < list.length; i++) {
-      const prev = list[i - 1]!;
-      const cur = list[i]!;
+      const prev = list[i - 1] as (typeof list)[number];
+      const cur = list[i] as (typeof list)[number];
       if (comparePeriods(prev.event.period, cur.event.period) === 0) {
-        issues.push({
-          path: `[${cur.index}].period`,
-          message: `expected one event per period for subject "${cur.event.subject}", found a second in period ${JSON.stringify(cur.event.period)} (also [${prev.index}])`,
+        found.push({
+          index: cur.index,
+          path: `events[${cur.index}].period`,
+          message: `expected one event per period for subject ${quote(cur.event.subject)}, found a second in period ${preview(cur.event.period)} (also events[${prev.index}])`,
         });
       }
       const end = prev.event.to;
       const start = cur.event.from;
       if (end.chain !== start.chain || end.position !== start.position) {
-        issues.push({
-          path: `[${cur.index}].from`,
-          message: `expected ${describe(end)} (where [${prev.index}].to ended), found ${describe(start)}`,
+        found.push({
+          index: cur.index,
+          path: `events[${cur.index}].from`,
+          message: `expected ${describe(end)} (where events[${prev.index}].to ended), found ${describe(start)}`,
         });
       }
     }
   }
-  if (issues.length > 0) {
-    const at = (path: string): number => Number(/^\[(\d+)\]/.exec(path)?.[1] ?? 0);
-    issues.sort((a, b) => at(a.path) - at(b.path));
-    throw new GvcError('INVALID_INPUT', 'inconsistent upgrading trajectory', issues);
+  if (found.length > 0) {
+    const issues = new IssueList();
+    for (const f of found.sort((a, b) => a.index - b.index)) issues.add(f.path, f.message);
+    issues.throwIfAny('inconsistent upgrading trajectory');
   }
 
   const kinds: Record<MovementKind, number> = {
@@ -215,9 +222,9 @@ export function upgradingTrajectory(
 
   const firstSeen = [...new Set(indexed.map(({ event }) => event.subject))];
   const subjects: SubjectPath[] = firstSeen.map((subject) => {
-    const list = bySubject.get(subject)!;
-    const start = list[0]!.event.from;
-    const final = list[list.length - 1]!.event.to;
+    const list = bySubject.get(subject) ?? [];
+    const start = (list[0] as (typeof list)[number]).event.from;
+    const final = (list[list.length - 1] as (typeof list)[number]).event.to;
     const s = disembodiedIndex(start.position);
     const f = disembodiedIndex(final.position);
     return {
@@ -237,5 +244,5 @@ export function upgradingTrajectory(
     const moved = subjects.some((s) => s.start.position !== s.final.position);
     cluster = { before, after, change: clusterChange(before, after, moved) };
   }
-  return { events: ordered.map(({ event }) => event), kinds, subjects, cluster };
+  return deepFreeze({ events: ordered.map(({ event }) => event), kinds, subjects, cluster });
 }

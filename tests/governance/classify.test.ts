@@ -63,7 +63,7 @@ describe('classifyGovernance', () => {
       expect(e).toBeInstanceOf(GvcError);
       const err = e as GvcError;
       expect(err.code).toBe('INVALID_INPUT');
-      expect(err.issues.map((i) => i.path).sort()).toEqual(['', 'complexity']);
+      expect(err.issues.map((i) => i.path).sort()).toEqual(['determinants', 'determinants.complexity']);
     }
     expect(() => classifyGovernance({ complexity: 'high' } as never)).toThrow(/codifiability/);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDriver, describeDriver, GvcError } from '../../src/index.js';
+import { errorOf } from '../helpers.js';
 
 // Expected profiles: Gereffi (1999, Table 1) — producer-driven: industrial capital, R&D and production,
 // economies of scale, investment-based links, vertical network; buyer-driven: commercial capital,
@@ -22,11 +23,16 @@ describe('describeDriver', () => {
     expect(describeDriver('producer').exampleLeadFirms).toContain('Toyota');
   });
 
-  it('returns a fresh object each time and rejects an unknown driver', () => {
+  it('returns a deeply frozen profile and rejects an unknown driver at `driver`', () => {
     const a = describeDriver('buyer');
-    a.typicalIndustries.push('x');
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(Object.isFrozen(a.typicalIndustries)).toBe(true);
+    expect(() => (a.typicalIndustries as string[]).push('x')).toThrow(TypeError);
     expect(describeDriver('buyer').typicalIndustries).not.toContain('x');
     expect(() => describeDriver('consumer' as never)).toThrow(GvcError);
+    expect(errorOf(() => describeDriver('constructor' as never)).issues).toEqual([
+      { path: 'driver', message: 'expected one of "buyer", "producer", found "constructor"' },
+    ]);
   });
 });
 
@@ -57,7 +63,7 @@ describe('classifyDriver', () => {
       classifyDriver({ leadFirm: 'wholesaler', size: 1 } as never);
       expect.unreachable();
     } catch (e) {
-      expect((e as GvcError).issues.map((i) => i.path).sort()).toEqual(['', 'leadFirm']);
+      expect((e as GvcError).issues.map((i) => i.path).sort()).toEqual(['evidence', 'evidence.leadFirm']);
     }
     const input = Object.freeze({ leadFirm: 'retailer' as const });
     classifyDriver(input);

@@ -124,11 +124,11 @@ describe('classifyGrowthPath: validation', () => {
       expect(err.code).toBe('INVALID_INPUT');
       // element problems first, then the series' own (mixed deflators, order)
       expect(err.issues.map((i) => i.path)).toEqual([
-        '[1].unitPrice',
-        '[2].volume',
-        '[2].deflator',
-        '[1].deflator',
-        '[1].period',
+        'series[1].unitPrice',
+        'series[2].volume',
+        'series[2].deflator',
+        'series[1].deflator',
+        'series[1].period',
       ]);
     }
     // the series' own rules, with their messages
@@ -142,11 +142,11 @@ describe('classifyGrowthPath: validation', () => {
     } catch (e) {
       expect((e as GvcError).issues).toEqual([
         {
-          path: '[1].deflator',
+          path: 'series[1].deflator',
           message: 'expected a deflator on every observation (2 of 3 have one), found none',
         },
-        { path: '[1].period', message: 'expected a period after 2, found 1' },
-        { path: '[2].period', message: 'expected a number period like the one before, found "x"' },
+        { path: 'series[1].period', message: 'expected a period after 2, found 1' },
+        { path: 'series[2].period', message: 'expected a number period like the one before, found "x"' },
       ]);
     }
     expect(() =>

@@ -42,8 +42,8 @@ describe('termsOfTrade', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(GvcError);
       expect((e as GvcError).issues).toEqual([
-        { path: '[0].exportUnitValue', message: 'expected an export unit value > 0, found 0' },
-        { path: '[1].importUnitValue', message: 'expected an import unit value > 0, found -1' },
+        { path: 'series[0].exportUnitValue', message: 'expected an export unit value > 0, found 0' },
+        { path: 'series[1].importUnitValue', message: 'expected an import unit value > 0, found -1' },
       ]);
     }
     const { exportVolume: _v, ...noVolume } = series[1]!;
@@ -51,10 +51,10 @@ describe('termsOfTrade', () => {
       termsOfTrade([{ ...series[0]!, exportVolume: 0 }, noVolume]);
       expect.unreachable();
     } catch (e) {
-      expect((e as GvcError).issues.map((i) => i.path)).toEqual(['[1].exportVolume']);
+      expect((e as GvcError).issues.map((i) => i.path)).toEqual(['series[1].exportVolume']);
     }
     expect(() => termsOfTrade([{ ...series[0]!, exportVolume: 0 }, series[1]!])).toThrow(
-      /\[0\]\.exportVolume: expected a base export volume > 0, found 0/,
+      /series\[0\]\.exportVolume: expected a base export volume > 0, found 0/,
     );
   });
 

@@ -136,7 +136,7 @@ describe('fitLinkageCurve: refusals', () => {
     expect(e).toBeInstanceOf(GvcError);
     expect(e.code).toBe('INSUFFICIENT_DATA');
     expect(e.message).toBe(
-      'cannot fit a linkage curve: expected at least 3 observations in 3 distinct periods (one per parameter K, r, t0), found 2 in 2',
+      'cannot fit a linkage curve: observations: expected at least 3 observations in 3 distinct periods (one per parameter K, r, t0), found 2 in 2',
     );
   });
 
@@ -172,9 +172,9 @@ describe('fitLinkageCurve: refusals', () => {
     ) as GvcError;
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues.map((i) => i.path)).toEqual([
-      '[0].domesticShare',
-      '[1].period',
-      '[2].domesticShare',
+      'observations[0].domesticShare',
+      'observations[1].period',
+      'observations[2].domesticShare',
       'options.coreThreshold',
     ]);
     expect(e.issues[0]?.message).toBe('expected a number <= 1, found 1.2');

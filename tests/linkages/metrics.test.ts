@@ -40,7 +40,7 @@ describe('backwardDepth (Hirschman 1981; Morris, Kaplinsky & Kaplan 2012)', () =
     expect(e).toBeInstanceOf(GvcError);
     expect((e as GvcError).code).toBe('INSUFFICIENT_DATA');
     expect((e as GvcError).message).toBe(
-      'cannot compute backward depth: expected a positive total value, found 0',
+      'cannot compute backward depth: sector.inputs: expected a positive total value, found 0',
     );
   });
 
@@ -55,9 +55,9 @@ describe('backwardDepth (Hirschman 1981; Morris, Kaplinsky & Kaplan 2012)', () =
     ) as GvcError;
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues.map((i) => i.path)).toEqual([
-      'inputs[0].category',
-      'inputs[1].domesticValue',
-      'inputs[1].importedValue',
+      'sector.inputs[0].category',
+      'sector.inputs[1].domesticValue',
+      'sector.inputs[1].importedValue',
     ]);
     expect(e.issues[1]?.message).toBe('expected a finite number >= 0, found -2');
   });
@@ -66,7 +66,7 @@ describe('backwardDepth (Hirschman 1981; Morris, Kaplinsky & Kaplan 2012)', () =
     const e = thrown(() =>
       backwardDepth({ inputs: [{ category: 'a', domesticValue: 1, importedValue: 0, local: 1 } as never] }),
     ) as GvcError;
-    expect(e.issues[0]?.path).toBe('inputs[0]');
+    expect(e.issues[0]?.path).toBe('sector.inputs[0]');
   });
 
   it('does not mutate its input', () => {
@@ -94,7 +94,10 @@ describe('forwardDepth', () => {
   it('names the invalid field', () => {
     const e = thrown(() => forwardDepth({ outputs: [{ processedDomestically: 1 } as never] })) as GvcError;
     expect(e.issues).toEqual([
-      { path: 'outputs[0].exportedUnprocessed', message: 'expected a finite number >= 0, found nothing' },
+      {
+        path: 'sector.outputs[0].exportedUnprocessed',
+        message: 'expected a finite number >= 0, found nothing',
+      },
     ]);
   });
   it('does not mutate its input', () => {
@@ -169,7 +172,7 @@ describe('linkageBreadth', () => {
       ),
     ) as GvcError;
     expect(e.issues).toEqual([
-      { path: 'inputs[0].importedValue', message: 'expected a finite number >= 0, found -1' },
+      { path: 'sector.inputs[0].importedValue', message: 'expected a finite number >= 0, found -1' },
       { path: 'options.minDomesticShare', message: 'expected a number <= 1, found 1.5' },
     ]);
   });

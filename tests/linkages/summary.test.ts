@@ -100,15 +100,21 @@ describe('summarizeLinkages', () => {
     ) as GvcError;
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues).toEqual([
-      { path: '[1].country', message: 'expected "GHA" country as at [0].country, found "ZMB"' },
-      { path: '[2].currency', message: 'expected "USD" currency as at [0].currency, found "GHS"' },
-      { path: '[2].period', message: 'expected 2012 period as at [0].period, found none' },
+      {
+        path: 'linkages[1].country',
+        message: 'expected "GHA" country as at linkages[0].country, found "ZMB"',
+      },
+      {
+        path: 'linkages[2].currency',
+        message: 'expected "USD" currency as at linkages[0].currency, found "GHS"',
+      },
+      { path: 'linkages[2].period', message: 'expected 2012 period as at linkages[0].period, found none' },
     ]);
   });
 
   it('reports invalid records with paths, and refuses an empty list', () => {
     const e = thrown(() => summarizeLinkages([{ ...linkages[0], value: -1 }])) as GvcError;
-    expect(e.issues[0]?.path).toBe('[0].value');
+    expect(e.issues[0]?.path).toBe('linkages[0].value');
     expect((thrown(() => summarizeLinkages([])) as GvcError).code).toBe('INSUFFICIENT_DATA');
   });
 

@@ -41,9 +41,13 @@ describe('policyAgenda', () => {
     expect(new Set(all.map((l) => l.id)).size).toBe(all.length);
   });
 
-  it('returns fresh objects and rejects an unknown family', () => {
+  it('returns deeply frozen levers and rejects an unknown family', () => {
     const a = policyAgenda('additive');
-    a[0]!.description = 'changed';
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(Object.isFrozen(a[0]?.source)).toBe(true);
+    expect(() => {
+      (a[0] as { description: string }).description = 'changed';
+    }).toThrow(TypeError);
     expect(policyAgenda('additive')[0]?.description).not.toBe('changed');
     expect(() => policyAgenda('resource' as never)).toThrow(GvcError);
   });

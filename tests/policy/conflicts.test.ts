@@ -64,7 +64,9 @@ describe('policyConflicts', () => {
         'economy.size',
         'economy',
       ]);
-      expect(err.issues[1]?.message).toBe('expected each lever once, found "skills" again');
+      expect(err.issues[1]?.message).toBe(
+        'expected each lever once, found "skills" again (as at portfolio[0])',
+      );
       expect(err.issues[0]?.message).toMatch(
         /^expected a lever id of policyAgenda \(.*\), found "tariff-holiday"$/,
       );

@@ -81,7 +81,7 @@ describe('aggregateRents', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(GvcError);
       expect((e as GvcError).code).toBe('INVALID_INPUT');
-      expect((e as GvcError).issues.map((i) => i.path)).toEqual(['[1].barriers', '[2].kind']);
+      expect((e as GvcError).issues.map((i) => i.path)).toEqual(['source[1].barriers', 'source[2].kind']);
     }
     expect(() => aggregateRents(rents, { excludeMonopoly: 'yes' } as never)).toThrow(/excludeMonopoly/);
   });

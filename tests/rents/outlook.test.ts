@@ -36,7 +36,7 @@ describe('rentOutlook', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(GvcError);
-      expect((e as GvcError).issues.map((i) => i.path).sort()).toEqual(['barriers', 'kind']);
+      expect((e as GvcError).issues.map((i) => i.path).sort()).toEqual(['rent.barriers', 'rent.kind']);
     }
   });
 

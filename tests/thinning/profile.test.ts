@@ -31,9 +31,8 @@ describe('functionKnowledgeIntensity', () => {
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues).toEqual([
       {
-        path: '[1]',
-        message:
-          'expected a standard stage function or one ranked in options.knowledgeIntensity, found "logistics"',
+        path: 'functions[1]',
+        message: 'expected a standard stage function or one ranked in extra, found "logistics"',
       },
     ]);
   });
@@ -191,7 +190,9 @@ describe('thinningProfile: validation', () => {
   it('refuses a single observation with INSUFFICIENT_DATA', () => {
     const e = thrown(() => thinningProfile([o(1, 0.2)])) as GvcError;
     expect(e.code).toBe('INSUFFICIENT_DATA');
-    expect(e.message).toBe('cannot classify a thinning path: expected at least 2 observations, found 1');
+    expect(e.message).toBe(
+      'cannot classify a thinning path: observations: expected at least 2 observations, found 1',
+    );
   });
   it('reports invalid fields and options at once, with paths', () => {
     const e = thrown(() =>
@@ -199,8 +200,8 @@ describe('thinningProfile: validation', () => {
     ) as GvcError;
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues.map((i) => i.path)).toEqual([
-      '[0].valueAddedShare',
-      '[1].valueAddedShare',
+      'observations[0].valueAddedShare',
+      'observations[1].valueAddedShare',
       'options.stableTolerance',
     ]);
   });
@@ -214,12 +215,18 @@ describe('thinningProfile: validation', () => {
     ) as GvcError;
     expect(e.issues).toEqual([
       {
-        path: '[0].functions[1]',
+        path: 'observations[0].functions[1]',
         message:
           'expected a standard stage function or one ranked in options.knowledgeIntensity, found "logistics"',
       },
-      { path: '[1].period', message: 'expected a distinct period, found 1 as at [0]' },
-      { path: '[2].period', message: 'expected a number period like [0].period, found "2001"' },
+      {
+        path: 'observations[1].period',
+        message: 'expected a distinct period, found 1 as at observations[0]',
+      },
+      {
+        path: 'observations[2].period',
+        message: 'expected a number period like observations[0].period, found "2001"',
+      },
     ]);
   });
   it('accepts a function ranked in options.knowledgeIntensity', () => {

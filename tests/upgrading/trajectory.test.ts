@@ -72,21 +72,22 @@ describe('upgradingTrajectory', () => {
       expect(err.code).toBe('INVALID_INPUT');
       expect(err.issues).toEqual([
         {
-          path: '[1].from',
-          message: 'expected OEM in "apparel" (where [0].to ended), found OEA in "apparel"',
+          path: 'events[1].from',
+          message: 'expected OEM in "apparel" (where events[0].to ended), found OEA in "apparel"',
         },
         {
-          path: '[2].kind',
+          path: 'events[2].kind',
           message: 'expected "product" for OEM in "apparel" → ODM in "apparel", found "functional"',
         },
         {
-          path: '[3]',
+          path: 'events[3]',
           message:
             'expected a change of chain, position or functions, or an efficiency gain, found ODM in "apparel" → ODM in "apparel" with none',
         },
         {
-          path: '[4].period',
-          message: 'expected one event per period for subject "g", found a second in period 2002 (also [3])',
+          path: 'events[4].period',
+          message:
+            'expected one event per period for subject "g", found a second in period 2002 (also events[3])',
         },
       ]);
     }
@@ -95,7 +96,7 @@ describe('upgradingTrajectory', () => {
   it('rejects schema errors and mixed period types with paths', () => {
     expect(() =>
       upgradingTrajectory([{ ...ev('f', 1, 'OEA', 'OEM', 'process'), kind: 'none' }] as never),
-    ).toThrow(/\[0\]\.kind/);
+    ).toThrow(/events\[0\]\.kind/);
     try {
       upgradingTrajectory([
         ev('f', 1, 'OEA', 'OEM', 'process'),
@@ -104,7 +105,7 @@ describe('upgradingTrajectory', () => {
       expect.unreachable();
     } catch (e) {
       expect((e as GvcError).issues).toEqual([
-        { path: '[1].period', message: 'expected a number period like [0].period, found "x"' },
+        { path: 'events[1].period', message: 'expected a number period like events[0].period, found "x"' },
       ]);
     }
   });
