@@ -1,8 +1,70 @@
-import { assertIcio, icioLabels, labelled } from './internal.js';
-import { inverse, inverseInPlace, inverseOf } from './kernels/inverse.js';
-import { type LuFactors, luFactorInPlace, luSolveTransposed } from './kernels/lu.js';
-import { block, identityMinus } from './kernels/matrix.js';
+import { GvcError, type GvcIssue } from '../core/errors.js';
+import { estimateInverseNorm1, type InverseNormEstimate, inverseNorm1, judgeCondition } from './condition.js';
+import { assertIcio, checkFiniteRecords, finish, icioLabels, labelled } from './internal.js';
+import { checkFiniteInverse, inverse, inverseInPlace, inverseOf } from './kernels/inverse.js';
+import { withMemoryGuard } from './kernels/limits.js';
+import { type LuFactors, luFactorInPlace, luSolveTransposedOf } from './kernels/lu.js';
+import { block, identityMinusOf } from './kernels/matrix.js';
 import type { Icio, LabelledMatrix } from './types.js';
+
+/** The condition of a matrix that was inverted or factorised, and the warnings it calls for. */
+export interface Conditioned {
+  /** κ₁ = ‖M‖₁·‖M⁻¹‖₁, exact from an inverse or estimated from LU factors. */
+  readonly condition: number;
+  /** Empty, or one warning when κ₁ is above CONDITION_WARNING. */
+  readonly warnings: GvcIssue[];
+}
+
+/** The label of country–sector i of a table: `CHN_C26`. */
+function labelOf(icio: Icio): (i: number) => string {
+  const { countries, sectors, N } = icio;
+  return (i) => `${countries[Math.floor(i / N)]}_${sectors[i % N]}`;
+}
+
+/** ‖M‖₁, the largest column sum of |M_ij| of an n×n row-major matrix. */
+function matrixNorm1(m: Float64Array, n: number): number {
+  const sums = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = i * n;
+    for (let j = 0; j < n; j++) sums[j] = sums[j]! + Math.abs(m[r + j]!);
+  }
+  let best = 0;
+  for (let j = 0; j < n; j++) if (sums[j]! > best) best = sums[j]!;
+  return best;
+}
+
+/**
+ * Runs a factorisation or inversion of I − A (or I − Bᵍ) with the memory guard, naming the
+ * country–sector of a zero pivot (the kernel reports its column index) in a `SINGULAR_MATRIX`.
+ */
+function labelledSolve<T>(icio: Icio, matrix: string, fn: () => T, offset = 0): T {
+  const label = labelOf(icio);
+  try {
+    return withMemoryGuard(icio.x.length, `the ${matrix} of this table`, fn);
+  } catch (e) {
+    if (!(e instanceof GvcError) || e.code !== 'SINGULAR_MATRIX') throw e;
+    throw new GvcError(
+      'SINGULAR_MATRIX',
+      `${matrix} is singular to working precision`,
+      e.issues.map((i) => {
+        const k = /^\[(\d+)\]$/.exec(i.path);
+        const at = k ? label(Number(k[1]) + offset) : '';
+        return {
+          path: at ? `icio.Z[*][${at}]` : 'icio',
+          message: at
+            ? `${i.message.replace(/ in column \d+/, '')} at ${at} (a closed loop of sectors with no value added or final demand, or a sector whose inputs are proportional to others')`
+            : i.message,
+        };
+      }),
+    );
+  }
+}
+
+/** Judges κ₁ = ‖M‖₁·‖M⁻¹‖₁ (see judgeCondition), naming the table's country–sectors. */
+function conditioned(icio: Icio, normM: number, est: InverseNormEstimate, matrix: string): Conditioned {
+  const condition = normM * est.norm;
+  return { condition, warnings: judgeCondition(condition, est, labelOf(icio), matrix, 'icio') };
+}
 
 /**
  * The technical-coefficient matrix as a raw row-major array: A_ij = Z_ij / x_j (0 when x_j = 0).
@@ -18,14 +80,39 @@ export function coefficientsData(icio: Icio): Float64Array {
     const r = i * n;
     for (let j = 0; j < n; j++) a[r + j] = Z[r + j]! * inv[j]!;
   }
+  divideTinyColumns(a, Z, x, inv, 1, 0);
   return a;
 }
 
-/** 1 / x_j, or 0 where x_j = 0 (a sector without output has no input coefficients). */
+/**
+ * 1 / x_j, or 0 where x_j = 0 (a sector without output has no input coefficients). Where x_j is
+ * subnormal (below 2⁻¹⁰²⁴ ≈ 5.6·10⁻³⁰⁹) 1 / x_j overflows: the entry is Infinity, and those
+ * columns are divided instead (see {@link divideTinyColumns}).
+ */
 function outputReciprocals(x: Float64Array): Float64Array {
   const inv = new Float64Array(x.length);
   for (let j = 0; j < x.length; j++) inv[j] = x[j]! > 0 ? 1 / x[j]! : 0;
   return inv;
+}
+
+/**
+ * Rewrites the columns j whose reciprocal 1 / x_j overflowed as out[i, j] = sign·Z_ij / x_j (+
+ * `diagonal` on the diagonal): a subnormal output keeps finite coefficients (rare, so the common
+ * path keeps its multiplications).
+ */
+function divideTinyColumns(
+  out: Float64Array,
+  Z: Float64Array,
+  x: Float64Array,
+  inv: Float64Array,
+  sign: number,
+  diagonal: number,
+): void {
+  const n = x.length;
+  for (let j = 0; j < n; j++) {
+    if (Number.isFinite(inv[j]!)) continue;
+    for (let i = 0; i < n; i++) out[i * n + j] = (sign * Z[i * n + j]!) / x[j]! + (i === j ? diagonal : 0);
+  }
 }
 
 /**
@@ -42,16 +129,27 @@ export function writeLeontiefMatrix(icio: Icio, out: Float64Array): void {
     for (let j = 0; j < n; j++) out[r + j] = -Z[r + j]! * inv[j]!;
     out[r + i] = 1 + out[r + i]!;
   }
+  divideTinyColumns(out, Z, x, inv, -1, 1);
 }
 
 /**
  * The Leontief inverse (I − A)⁻¹ as a raw row-major array, I − A written straight into the solver's
- * memory.
+ * memory, with its condition number κ₁(I − A) computed exactly from the inverse (O(n²)); throws
+ * `SINGULAR_MATRIX` above CONDITION_LIMIT.
  *
  * @internal
  */
-export function leontiefInverseData(icio: Icio): Float64Array {
-  return inverseOf(icio.x.length, (m) => writeLeontiefMatrix(icio, m));
+export function leontiefInverseData(icio: Icio): Conditioned & { data: Float64Array } {
+  const n = icio.x.length;
+  let normM = 0;
+  const data = labelledSolve(icio, 'I − A', () =>
+    inverseOf(n, (m) => {
+      writeLeontiefMatrix(icio, m);
+      normM = matrixNorm1(m, n);
+    }),
+  );
+  checkFiniteInverse(data, n, labelOf(icio));
+  return { data, ...conditioned(icio, normM, inverseNorm1(data, n), 'I − A') };
 }
 
 /**
@@ -67,21 +165,49 @@ export function allocationData(icio: Icio): Float64Array {
   for (let i = 0; i < n; i++) {
     const r = i * n;
     const s = x[i]! > 0 ? 1 / x[i]! : 0;
-    for (let j = 0; j < n; j++) a[r + j] = Z[r + j]! * s;
+    // A subnormal output: 1 / x_i overflows, so divide (see outputReciprocals).
+    if (Number.isFinite(s)) for (let j = 0; j < n; j++) a[r + j] = Z[r + j]! * s;
+    else for (let j = 0; j < n; j++) a[r + j] = Z[r + j]! / x[i]!;
   }
   return a;
 }
 
 /**
- * The LU factors of I − A, for linear solves with the Leontief matrix without forming its inverse.
+ * The LU factors of I − A, for linear solves with the Leontief matrix without forming its inverse,
+ * with the condition number κ₁(I − A) estimated from them (Hager 1984; Higham 1988: a few O(n²)
+ * solves); throws `SINGULAR_MATRIX` above CONDITION_LIMIT.
  *
  * @internal
  */
-export function leontiefFactors(icio: Icio): LuFactors {
+export function leontiefFactors(icio: Icio): LuFactors & Conditioned {
   const n = icio.x.length;
-  const m = new Float64Array(n * n);
-  writeLeontiefMatrix(icio, m);
-  return luFactorInPlace(m, n);
+  return labelledSolve(icio, 'I − A', () => {
+    const m = new Float64Array(n * n);
+    writeLeontiefMatrix(icio, m);
+    return conditionedFactors(icio, m, n, 'I − A');
+  });
+}
+
+/**
+ * Factorises the n×n matrix `m` (I − A or I − A_ss, overwritten) and judges its estimated
+ * condition number, naming the table's country–sectors.
+ *
+ * @internal
+ */
+export function conditionedFactors(
+  icio: Icio,
+  m: Float64Array,
+  n: number,
+  matrix: string,
+  offset = 0,
+): LuFactors & Conditioned {
+  const normM = matrixNorm1(m, n);
+  const f = labelledSolve(icio, matrix, () => luFactorInPlace(m, n), offset);
+  const est = estimateInverseNorm1(f);
+  const condition = normM * est.norm;
+  const label = labelOf(icio);
+  const warnings = judgeCondition(condition, est, (i) => label(i + offset), matrix, 'icio');
+  return { ...f, condition, warnings };
 }
 
 /**
@@ -102,7 +228,7 @@ export function valueAddedCoefficientsData(icio: Icio): Float64Array {
  *
  * @param icio - the table, from {@link createIcio}
  * @returns A, n×n, labelled by country–sector
- * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a valid table (paths `icio.…`: shape, labels, sizes up to MAX_ICIO_ORDER, finite entries)
  * @example
  * ```ts
  * const t = createIcio({ countries: ['A'], sectors: ['s1', 's2'], Z: [[150, 500], [200, 100]], Y: [[350], [1700]] });
@@ -112,7 +238,7 @@ export function valueAddedCoefficientsData(icio: Icio): Float64Array {
  */
 export function technicalCoefficients(icio: Icio): LabelledMatrix {
   assertIcio(icio);
-  return labelled(icio, coefficientsData(icio));
+  return finish(labelled(icio, coefficientsData(icio)));
 }
 
 /**
@@ -121,9 +247,11 @@ export function technicalCoefficients(icio: Icio): LabelledMatrix {
  * Miller & Blair 2009, eq. 2.10). Computed by blocked LU with partial pivoting.
  *
  * @param icio - the table, from {@link createIcio}
- * @returns B, n×n, labelled by country–sector
- * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`;
- *   `SINGULAR_MATRIX` when I − A is singular (a closed sector with no value added or final demand)
+ * @returns B, n×n, labelled by country–sector, frozen (its `data` a fresh array), with `condition`,
+ *   the 1-norm condition number κ₁(I − A) computed from B, and `warnings` when κ₁ is above
+ *   CONDITION_WARNING
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a valid table (paths `icio.…`: shape, labels, sizes up to MAX_ICIO_ORDER, finite entries);
+ *   `SINGULAR_MATRIX` when I − A is singular or its condition number is above CONDITION_LIMIT (naming the country–sectors most involved); `UNSUPPORTED` when a result overflows the range of doubles or memory runs out (a closed sector with no value added or final demand)
  * @example
  * ```ts
  * // Miller & Blair (2009), section 2.3: A = [[.15, .25], [.2, .05]]
@@ -134,7 +262,8 @@ export function technicalCoefficients(icio: Icio): LabelledMatrix {
  */
 export function leontiefInverse(icio: Icio): LabelledMatrix {
   assertIcio(icio);
-  return labelled(icio, leontiefInverseData(icio));
+  const { data, condition, warnings } = leontiefInverseData(icio);
+  return finish({ ...labelled(icio, data), condition }, warnings);
 }
 
 /**
@@ -142,12 +271,15 @@ export function leontiefInverse(icio: Icio): LabelledMatrix {
  *
  * @internal
  */
-export function ghoshInverseData(icio: Icio): Float64Array {
+export function ghoshInverseData(icio: Icio): Conditioned & { data: Float64Array } {
   const n = icio.x.length;
   const a = allocationData(icio);
   for (let k = 0; k < a.length; k++) a[k] = -a[k]!;
   for (let i = 0; i < n; i++) a[i * n + i] = 1 + a[i * n + i]!;
-  return inverseInPlace(a, n);
+  const normM = matrixNorm1(a, n);
+  const data = labelledSolve(icio, 'I − Bᵍ', () => inverseInPlace(a, n));
+  checkFiniteInverse(data, n, labelOf(icio));
+  return { data, ...conditioned(icio, normM, inverseNorm1(data, n), 'I − Bᵍ') };
 }
 
 /**
@@ -156,8 +288,9 @@ export function ghoshInverseData(icio: Icio): Float64Array {
  * (Ghosh 1958; Miller & Blair 2009, section 12.1). For positive outputs G = x̂⁻¹ B x̂.
  *
  * @param icio - the table, from {@link createIcio}
- * @returns G, n×n, labelled by country–sector
- * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`;
+ * @returns G, n×n, labelled by country–sector, frozen, with `condition` κ₁(I − Bᵍ) and `warnings`
+ *   when it is above CONDITION_WARNING
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a valid table (paths `icio.…`: shape, labels, sizes up to MAX_ICIO_ORDER, finite entries);
  *   `SINGULAR_MATRIX` when I − Bᵍ is singular
  * @example
  * ```ts
@@ -168,7 +301,8 @@ export function ghoshInverseData(icio: Icio): Float64Array {
  */
 export function ghoshInverse(icio: Icio): LabelledMatrix {
   assertIcio(icio);
-  return labelled(icio, ghoshInverseData(icio));
+  const { data, condition, warnings } = ghoshInverseData(icio);
+  return finish({ ...labelled(icio, data), condition }, warnings);
 }
 
 /**
@@ -178,7 +312,7 @@ export function ghoshInverse(icio: Icio): LabelledMatrix {
  *
  * @param icio - the table, from {@link createIcio}
  * @returns one record per country, in table order, with its N×N matrix L labelled by sector
- * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`;
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a valid table (paths `icio.…`: shape, labels, sizes up to MAX_ICIO_ORDER, finite entries);
  *   `SINGULAR_MATRIX` when some I − A_ss is singular
  * @example
  * ```ts
@@ -193,14 +327,20 @@ export function domesticInverses(icio: Icio): { country: string; L: LabelledMatr
   const n = G * N;
   const a = coefficientsData(icio);
   const labels = icioLabels(icio);
-  return icio.countries.map((country, s) => {
-    const ass = block(a, n, s * N, s * N, N);
+  const warnings: GvcIssue[] = [];
+  const out = icio.countries.map((country, s) => {
+    const m = identityMinusOf(block(a, n, s * N, s * N, N), N);
+    const normM = matrixNorm1(m, N);
+    const data = labelledSolve(icio, `I − A_ss of ${country}`, () => inverse(m, N), s * N);
+    const est = inverseNorm1(data, N);
+    const condition = normM * est.norm;
+    const w = judgeCondition(condition, est, (i) => labels[s * N + i]!, `I − A_ss of ${country}`, 'icio');
+    warnings.push(...w);
     const rowLabels = labels.slice(s * N, s * N + N);
-    return {
-      country,
-      L: { rows: N, cols: N, data: inverse(identityMinus(ass, N), N), rowLabels, colLabels: rowLabels },
-    };
+    const L: LabelledMatrix = { rows: N, cols: N, data, rowLabels, colLabels: rowLabels, condition };
+    return { country, L: w.length > 0 ? { ...L, warnings: w } : L };
   });
+  return finish(out, warnings);
 }
 
 /** A value-added coefficient of one country–sector. */
@@ -219,7 +359,7 @@ export interface ValueAddedCoefficient {
  *
  * @param icio - the table, from {@link createIcio}
  * @returns one record per country–sector, in table order
- * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a valid table (paths `icio.…`: shape, labels, sizes up to MAX_ICIO_ORDER, finite entries)
  * @example
  * ```ts
  * const t = createIcio({ countries: ['A'], sectors: ['s1', 's2'], Z: [[150, 500], [200, 100]], Y: [[350], [1700]] });
@@ -230,9 +370,11 @@ export interface ValueAddedCoefficient {
 export function valueAddedCoefficients(icio: Icio): ValueAddedCoefficient[] {
   assertIcio(icio);
   const v = valueAddedCoefficientsData(icio);
-  return icio.countries.flatMap((country, s) =>
+  const out = icio.countries.flatMap((country, s) =>
     icio.sectors.map((sector, k) => ({ country, sector, v: v[s * icio.N + k]! })),
   );
+  checkFiniteRecords(out, 'value-added coefficients');
+  return finish(out);
 }
 
 /** The output multipliers of one country–sector. */
@@ -257,8 +399,8 @@ export interface OutputMultiplier {
  *
  * @param icio - the table, from {@link createIcio}
  * @returns one record per country–sector, in table order
- * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`;
- *   `SINGULAR_MATRIX` when I − A is singular
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a valid table (paths `icio.…`: shape, labels, sizes up to MAX_ICIO_ORDER, finite entries);
+ *   `SINGULAR_MATRIX` when I − A is singular or its condition number is above CONDITION_LIMIT (naming the country–sectors most involved); `UNSUPPORTED` when a result overflows the range of doubles or memory runs out
  * @example
  * ```ts
  * // Miller & Blair (2009), section 6.2.1: column sums of L = [[1.2541, .3300], [.2640, 1.1221]]
@@ -275,8 +417,8 @@ export function outputMultipliers(icio: Icio): OutputMultiplier[] {
   // Column sums by source country: solve (I − A)ᵀ W = C, C[i, c] = 1 when i is in country c.
   const c = new Float64Array(n * G);
   for (let i = 0; i < n; i++) c[i * G + Math.floor(i / N)] = 1;
-  const w = luSolveTransposed(f, c, G);
-  return icio.countries.flatMap((country, s) =>
+  const w = luSolveTransposedOf(f, c, G);
+  const out = icio.countries.flatMap((country, s) =>
     icio.sectors.map((sector, k) => {
       const j = s * N + k;
       let output = 0;
@@ -285,4 +427,6 @@ export function outputMultipliers(icio: Icio): OutputMultiplier[] {
       return { country, sector, output, domestic, foreign: output - domestic };
     }),
   );
+  checkFiniteRecords(out, 'output multipliers');
+  return finish(out, f.warnings);
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { GvcError, type GvcIssue } from '../core/errors.js';
-import { parseOptions } from './internal.js';
+import { IssueList, preview, quote, validate, validateOptions } from '../core/boundary.js';
+import { GvcError } from '../core/errors.js';
+
+import { checkOrder } from './kernels/limits.js';
 import { createIcio, ICIO_TOLERANCE } from './model.js';
 import type { Icio } from './types.js';
 
@@ -69,9 +71,12 @@ function splitLine(line: string, delimiter: string): string[] {
  * @param text - the CSV text (a header row, then one row per country–sector and the total rows)
  * @param options - see {@link IcioCsvOptions}
  * @returns the validated table
- * @throws {GvcError} `INVALID_INPUT` listing every problem: unknown or misplaced labels (path
- *   `header[k]` or `rows[CCC_SECTOR]`), cells that are not numbers (`csv[ROW][COLUMN]`), unbalanced
- *   totals (`OUT[CCC_SECTOR]`, `x[CCC_SECTOR]`)
+ * @throws {GvcError} `INVALID_INPUT` listing every problem, located in the text as `text:LINE:FIELD`
+ *   (1-based; the row and column labels are in the message): unknown or misplaced labels, cells that
+ *   are not finite numbers, a mismatch of the output row and column; more than MAX_ICIO_ORDER
+ *   industry columns, or fewer rows than industry columns, refused before the n×n matrix is
+ *   allocated (path `text:1` or `text`); options at `options.…`; the checks of {@link createIcio}
+ *   on the table read (paths `input.x[CCC_SECTOR]`)
  * @example
  * ```ts
  * const csv = [
@@ -87,25 +92,30 @@ function splitLine(line: string, delimiter: string): string[] {
  * ```
  */
 export function readIcioCsv(text: string, options?: IcioCsvOptions): Icio {
-  if (typeof text !== 'string') {
-    throw new GvcError('INVALID_INPUT', 'invalid ICIO CSV', [
-      { path: '', message: `expected CSV text, found ${typeof text}` },
-    ]);
-  }
-  const opts = parseOptions(IcioCsvOptions, options, 'ICIO CSV');
+  validate(
+    z.string({ error: (iss) => `expected CSV text, found ${preview(iss.input)}` }),
+    text,
+    'text',
+    'invalid ICIO CSV',
+  );
+  const opts = validateOptions(IcioCsvOptions, options);
   const fdSuffixes = new Set(opts.finalDemand ?? OECD_FINAL_DEMAND);
   const delimiter = opts.delimiter ?? ',';
   const tolerance = opts.tolerance ?? ICIO_TOLERANCE;
-  const issues: GvcIssue[] = [];
-  const fail = () => new GvcError('INVALID_INPUT', 'invalid ICIO CSV', issues.slice(0, 50));
+  const issues = new IssueList();
+  const fail = () => new GvcError('INVALID_INPUT', 'invalid ICIO CSV', issues.issues());
+  // Paths name the place in the text: `text:LINE:FIELD`, both 1-based.
+  const at = (line: number, field?: number) => `text:${line}${field === undefined ? '' : `:${field}`}`;
 
   let pos = 0;
+  let lineNo = 0;
   const nextLine = (): string | undefined => {
     while (pos < text.length) {
       let end = text.indexOf('\n', pos);
       if (end < 0) end = text.length;
       const line = text.slice(pos, end > pos && text[end - 1] === '\r' ? end - 1 : end);
       pos = end + 1;
+      lineNo++;
       if (line.trim() !== '') return line;
     }
     return undefined;
@@ -115,9 +125,10 @@ export function readIcioCsv(text: string, options?: IcioCsvOptions): Icio {
   const headerLine = nextLine();
   if (headerLine === undefined) {
     throw new GvcError('INVALID_INPUT', 'invalid ICIO CSV', [
-      { path: '', message: 'expected a header row, found empty text' },
+      { path: 'text', message: 'expected a header row, found empty text' },
     ]);
   }
+  const headerNo = lineNo;
   const header = splitLine(headerLine, delimiter);
   const countries: string[] = [];
   const countryIndex = new Map<string, number>();
@@ -138,10 +149,10 @@ export function readIcioCsv(text: string, options?: IcioCsvOptions): Icio {
       cols.push({ kind: 'industry', j: industryCols.length });
       industryCols.push(label);
     } else {
-      issues.push({
-        path: `header[${k}]`,
-        message: `expected CCC_SECTOR, CCC_<final demand> or OUT, found "${label}"`,
-      });
+      issues.add(
+        at(headerNo, k + 1),
+        `expected CCC_SECTOR, CCC_<final demand> or OUT, found ${quote(label)}`,
+      );
       cols.push({ kind: 'total' });
     }
   }
@@ -152,29 +163,45 @@ export function readIcioCsv(text: string, options?: IcioCsvOptions): Icio {
     .map((l) => l.slice((first ?? '').length + 1));
   const N = sectors.length;
   const n = industryCols.length;
-  if (G === 0)
-    issues.push({ path: 'header', message: 'expected industry columns labelled CCC_SECTOR, found none' });
-  else if (
+  if (G === 0) issues.add(at(headerNo), 'expected industry columns labelled CCC_SECTOR, found none');
+  else if (!checkOrder(issues, at(headerNo), n, `${n} industry columns`)) {
+    // Refused before anything of size n² is allocated.
+  } else if (
     n !== G * N ||
+    new Set(industryCols).size !== n ||
     industryCols.some((l, j) => l !== `${countries[Math.floor(j / N)]}_${sectors[j % N]}`)
   ) {
-    issues.push({
-      path: 'header',
-      message: `expected every country to have the sectors of ${first} (${sectors.join(', ')}) in the same order, found ${n} industry columns for ${G} countries`,
-    });
+    const shown = sectors.slice(0, 10).map(quote).join(', ') + (N > 10 ? `, … (${N} sectors)` : '');
+    issues.add(
+      at(headerNo),
+      `expected every country to have the sectors of ${quote(first ?? '')} (${shown}) once each, in the same order, found ${n} industry columns for ${G} countries`,
+    );
   }
   const fdCountry = cols.map((c) =>
     c.kind === 'fd' ? countryIndex.get(c.label.slice(0, c.label.indexOf('_'))) : undefined,
   );
   cols.forEach((c, k) => {
     if (c.kind === 'fd' && fdCountry[k] === undefined) {
-      issues.push({
-        path: `header[${k + 1}]`,
-        message: `expected final demand of a country with industry columns, found "${c.label}"`,
-      });
+      issues.add(
+        at(headerNo, k + 2),
+        `expected final demand of a country with industry columns, found ${quote(c.label)}`,
+      );
     }
   });
-  if (issues.length > 0) throw fail();
+  if (issues.size > 0) throw fail();
+  // n rows must follow: count the lines left before allocating the n×n matrix.
+  let left = 0;
+  for (let p = pos; p < text.length && left < n; ) {
+    let end = text.indexOf('\n', p);
+    if (end < 0) end = text.length;
+    if (text.slice(p, end).trim() !== '') left++;
+    p = end + 1;
+  }
+  if (left < n) {
+    throw new GvcError('INVALID_INPUT', 'invalid ICIO CSV', [
+      { path: 'text', message: `expected ${n} country–sector rows after the header, found ${left} lines` },
+    ]);
+  }
 
   // Body: one pass, writing straight into the matrices.
   const Z = new Float64Array(n * n);
@@ -185,6 +212,7 @@ export function readIcioCsv(text: string, options?: IcioCsvOptions): Icio {
   let hasOutCol = false;
   let hasOutRow = false;
   let hasVa = false;
+  let outLine = 0;
   let row = 0;
   const seen = new Set<string>();
   for (let line = nextLine(); line !== undefined; line = nextLine()) {
@@ -197,24 +225,20 @@ export function readIcioCsv(text: string, options?: IcioCsvOptions): Icio {
     else {
       target = 'Z';
       if (label !== industryCols[row]) {
-        issues.push({
-          path: `rows[${label}]`,
-          message: `expected row ${row + 1} to be ${industryCols[row] ?? 'TLS, VA or OUT'} (rows in the order of the industry columns), found "${label}"`,
-        });
-        if (issues.length >= 50) throw fail();
+        issues.add(
+          at(lineNo, 1),
+          `expected row ${row + 1} to be ${industryCols[row] === undefined ? 'TLS, VA or OUT' : quote(industryCols[row]!)} (rows in the order of the industry columns), found ${quote(label)}`,
+        );
+        if (issues.size >= 100) throw fail();
         continue;
       }
     }
     if (target !== 'Z') {
-      if (seen.has(target))
-        issues.push({ path: `rows[${label}]`, message: `expected one ${target} row, found another` });
+      if (seen.has(target)) issues.add(at(lineNo, 1), `expected one ${target} row, found another`);
       seen.add(target);
     }
     if (cells.length - 1 > cols.length) {
-      issues.push({
-        path: `rows[${label}]`,
-        message: `expected at most ${cols.length} values, found ${cells.length - 1}`,
-      });
+      issues.add(at(lineNo), `expected at most ${cols.length} values, found ${cells.length - 1}`);
     }
     const i = row;
     for (let k = 0; k < cols.length; k++) {
@@ -223,11 +247,11 @@ export function readIcioCsv(text: string, options?: IcioCsvOptions): Icio {
       if (target !== 'Z' && col.kind !== 'industry') continue;
       const v = cell === '' ? 0 : Number(cell);
       if (!Number.isFinite(v)) {
-        issues.push({
-          path: `csv[${label}][${header[k + 1]}]`,
-          message: `expected a number, found "${cell}"`,
-        });
-        if (issues.length >= 50) throw fail();
+        issues.add(
+          at(lineNo, k + 2),
+          `expected a finite number in row ${quote(label)}, column ${quote(header[k + 1] ?? '')}, found ${quote(cell)}`,
+        );
+        if (issues.size >= 100) throw fail();
         continue;
       }
       if (target === 'Z') {
@@ -243,23 +267,25 @@ export function readIcioCsv(text: string, options?: IcioCsvOptions): Icio {
       }
     }
     if (target === 'Z') row++;
-    else if (target === 'OUT') hasOutRow = true;
-    else if (target === 'VA') hasVa = true;
+    else if (target === 'OUT') {
+      hasOutRow = true;
+      outLine = lineNo;
+    } else if (target === 'VA') hasVa = true;
   }
-  if (row !== n) issues.push({ path: 'rows', message: `expected ${n} country–sector rows, found ${row}` });
-  if (hasOutCol && hasOutRow && issues.length === 0) {
+  if (row !== n) issues.add('text', `expected ${n} country–sector rows, found ${row}`);
+  if (hasOutCol && hasOutRow && issues.size === 0) {
     for (let j = 0; j < n; j++) {
       const a = outCol[j]!;
       const b = outRow[j]!;
       if (Math.abs(a - b) > tolerance * Math.max(1, Math.abs(a), Math.abs(b))) {
-        issues.push({
-          path: `OUT[${industryCols[j]}]`,
-          message: `expected the output row ${b} to equal the output column ${a}`,
-        });
+        issues.add(
+          at(outLine, j + 2),
+          `expected the output row ${b} to equal the output column ${a} for ${quote(industryCols[j]!)}`,
+        );
       }
     }
   }
-  if (issues.length > 0) throw fail();
+  if (issues.size > 0) throw fail();
   const x = hasOutCol ? outCol : hasOutRow ? outRow : undefined;
   return createIcio({
     countries,

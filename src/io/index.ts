@@ -1,5 +1,6 @@
 export { GvcError } from '../core/errors.js';
 export { AggregateOptions, aggregateIcio } from './aggregate.js';
+export { CONDITION_LIMIT, CONDITION_WARNING } from './condition.js';
 export type { OutputMultiplier, ValueAddedCoefficient } from './core.js';
 export {
   domesticInverses,
@@ -22,6 +23,7 @@ export {
   matmul,
   transpose,
 } from './kernels/index.js';
+export { MAX_ICIO_ORDER } from './kernels/limits.js';
 export { createIcio, ICIO_TOLERANCE, IcioInput } from './model.js';
 export { createIcioFromRecords, IcioRecords } from './records.js';
 export type { Icio, LabelledMatrix } from './types.js';

@@ -1,8 +1,10 @@
-import type { z } from 'zod';
-import { GvcError } from '../core/errors.js';
-import { parseOrThrow } from '../core/issues.js';
-import { type LuFactors, luFactor, luSolve, luSolveTransposed } from './kernels/lu.js';
-import { block, identityMinus } from './kernels/matrix.js';
+import { z } from 'zod';
+import { IssueList, preview, quote, validate } from '../core/boundary.js';
+import type { GvcIssue } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
+import { checkOrder } from './kernels/limits.js';
+import { type LuFactors, luFactor, luSolveOf, luSolveTransposedOf } from './kernels/lu.js';
+import { block, identityMinusOf } from './kernels/matrix.js';
 import type { Icio, LabelledMatrix } from './types.js';
 
 /**
@@ -66,50 +68,176 @@ export function finalDemandSplit(icio: Icio): { yD: Float64Array; yF: Float64Arr
   return { yD, yF };
 }
 
+const Float64 = z.custom<Float64Array>((v) => v instanceof Float64Array, {
+  error: (iss) => `expected a Float64Array, found ${preview(iss.input)}`,
+});
+
+/** The shape of an {@link Icio}; entries, sizes and labels are checked by {@link assertIcio}. */
+const IcioShape = z.object({
+  countries: z.array(z.string()),
+  sectors: z.array(z.string()),
+  G: z.number(),
+  N: z.number(),
+  Z: Float64,
+  Y: Float64,
+  x: Float64,
+  va: Float64,
+});
+
 /**
- * Checks that a value has the shape of an {@link Icio} (as built by `createIcio`), so that the
- * numeric functions can trust their indices.
+ * Checks labels (countries or sectors) for what breaks the composite `COUNTRY_SECTOR` labels and
+ * lookups: empty labels, leading or trailing spaces, `_` in a country label (the separator of
+ * `COUNTRY_SECTOR` and `COUNTRY_CATEGORY`), duplicates. Built-in property names such as
+ * `constructor` are plain data (labels are looked up in `Map`s only).
  *
  * @internal
  */
-export function assertIcio(icio: Icio): void {
-  const problems: { path: string; message: string }[] = [];
-  const t = icio as Partial<Icio> | null | undefined;
-  if (t === null || typeof t !== 'object') {
-    throw new GvcError('INVALID_INPUT', 'invalid ICIO table', [
-      { path: '', message: `expected an Icio built by createIcio, found ${t === null ? 'null' : typeof t}` },
-    ]);
-  }
-  const G = t.countries?.length ?? 0;
-  const N = t.sectors?.length ?? 0;
-  const n = G * N;
-  if (G === 0 || t.G !== G)
-    problems.push({ path: 'G', message: `expected the number of countries ${G}, found ${t.G}` });
-  if (N === 0 || t.N !== N)
-    problems.push({ path: 'N', message: `expected the number of sectors ${N}, found ${t.N}` });
-  const check = (name: 'Z' | 'Y' | 'x' | 'va', len: number) => {
-    const a = t[name];
-    if (!(a instanceof Float64Array) || a.length !== len) {
-      problems.push({
-        path: name,
-        message: `expected a Float64Array of ${len} entries, found ${a instanceof Float64Array ? `${a.length} entries` : typeof a}`,
-      });
-    }
-  };
-  check('Z', n * n);
-  check('Y', n * G);
-  check('x', n);
-  check('va', n);
-  if (problems.length > 0) throw new GvcError('INVALID_INPUT', 'invalid ICIO table', problems);
+export function checkLabels(
+  issues: IssueList,
+  labels: readonly string[],
+  path: string,
+  what: 'country' | 'sector',
+): void {
+  labelProblems(labels, what, (i, message) => issues.add(`${path}[${i}]`, message));
 }
 
 /**
- * Parses an options object with its schema, throwing one `GvcError` listing every problem.
+ * The label problems of {@link checkLabels}, reported as (index, message).
  *
  * @internal
  */
-export function parseOptions<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
-  return parseOrThrow(schema, value ?? {}, `invalid ${what} options`);
+export function labelProblems(
+  labels: readonly string[],
+  what: 'country' | 'sector',
+  report: (i: number, message: string) => void,
+): void {
+  const seen = new Map<string, number>();
+  labels.forEach((l, i) => {
+    if (l === '') report(i, `expected a non-empty ${what} label, found ""`);
+    else if (l.trim() !== l)
+      report(i, `expected a ${what} label without leading or trailing spaces, found ${quote(l)}`);
+    else if (what === 'country' && l.includes('_'))
+      report(
+        i,
+        `expected a country label without "_" (the separator of COUNTRY_SECTOR labels), found ${quote(l)}`,
+      );
+    const first = seen.get(l);
+    if (first !== undefined)
+      report(i, `expected unique ${what} labels, found ${quote(l)} again (first at [${first}])`);
+    else seen.set(l, i);
+  });
+}
+
+/**
+ * A zod schema of a non-empty list of labels checked as {@link checkLabels} checks them, so that
+ * label problems are reported with every other problem of the input.
+ *
+ * @internal
+ */
+export function labelsSchema(what: 'country' | 'sector') {
+  return z
+    .array(z.string())
+    .min(1, { error: `expected at least one ${what}, found none` })
+    .superRefine((labels, ctx) =>
+      labelProblems(labels, what, (i, message) => ctx.addIssue({ code: 'custom', path: [i], message })),
+    );
+}
+
+/**
+ * Checks that a value is an {@link Icio} (as built by `createIcio`, or by hand in the same form),
+ * so that the numeric functions can trust their indices: the shape, G and N matching the labels,
+ * labels as {@link checkLabels} wants them, at most MAX_ICIO_ORDER country–sector pairs,
+ * `Float64Array`s of the right lengths, finite entries, Z ≥ 0, x ≥ 0, and input coefficients whose
+ * column sums Σ_i Z_ij / x_j do not overflow. Paths are rooted at `name` (`icio.Z`). O(n²).
+ *
+ * @internal
+ */
+export function assertIcio(icio: Icio, name = 'icio'): void {
+  const t = validate(IcioShape, icio, name, 'invalid ICIO table');
+  const issues = new IssueList();
+  const { G, N, countries, sectors } = t;
+  if (countries.length === 0) issues.add(`${name}.countries`, 'expected at least one country, found none');
+  if (sectors.length === 0) issues.add(`${name}.sectors`, 'expected at least one sector, found none');
+  if (G !== countries.length)
+    issues.add(`${name}.G`, `expected the number of countries ${countries.length}, found ${preview(G)}`);
+  if (N !== sectors.length)
+    issues.add(`${name}.N`, `expected the number of sectors ${sectors.length}, found ${preview(N)}`);
+  checkLabels(issues, countries, `${name}.countries`, 'country');
+  checkLabels(issues, sectors, `${name}.sectors`, 'sector');
+  const n = countries.length * sectors.length;
+  checkOrder(issues, name, n, `${countries.length} countries × ${sectors.length} sectors`);
+  issues.throwIfAny('invalid ICIO table');
+  const lengths = { Z: n * n, Y: n * G, x: n, va: n } as const;
+  for (const key of ['Z', 'Y', 'x', 'va'] as const) {
+    if (t[key].length !== lengths[key])
+      issues.add(
+        `${name}.${key}`,
+        `expected a Float64Array of ${lengths[key]} entries, found ${t[key].length} entries`,
+      );
+  }
+  issues.throwIfAny('invalid ICIO table');
+  const label = (i: number) => `${countries[Math.floor(i / N)]}_${sectors[i % N]}`;
+  const { Z, Y, x, va } = t;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i]!;
+    if (!(xi >= 0) || xi === Number.POSITIVE_INFINITY)
+      issues.add(`${name}.x[${label(i)}]`, `expected a finite number >= 0, found ${preview(xi)}`);
+    if (!Number.isFinite(va[i]!))
+      issues.add(`${name}.va[${label(i)}]`, `expected a finite number, found ${preview(va[i])}`);
+    for (let d = 0; d < G; d++) {
+      const y = Y[i * G + d]!;
+      if (!Number.isFinite(y))
+        issues.add(
+          `${name}.Y[${label(i)}][${countries[d]}]`,
+          `expected a finite number, found ${preview(y)}`,
+        );
+    }
+  }
+  const colZ = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = i * n;
+    for (let j = 0; j < n; j++) {
+      const z = Z[r + j]!;
+      if (z >= 0 && z !== Number.POSITIVE_INFINITY) colZ[j] = colZ[j]! + z;
+      else
+        issues.add(
+          `${name}.Z[${label(i)}][${label(j)}]`,
+          `expected a finite number >= 0, found ${preview(z)}`,
+        );
+    }
+  }
+  issues.throwIfAny('invalid ICIO table');
+  checkCoefficientSums(issues, colZ, x, (j) => `${name}.Z[*][${label(j)}]`);
+  issues.throwIfAny('invalid ICIO table');
+}
+
+/**
+ * Records a problem for every column whose input coefficients Σ_i Z_ij / x_j overflow (a column
+ * sum of Z that is not finite, or an output so small next to its inputs that the ratio is not):
+ * the technical coefficients of such a column cannot be represented.
+ *
+ * @internal
+ */
+export function checkCoefficientSums(
+  issues: IssueList,
+  colZ: Float64Array,
+  x: Float64Array,
+  path: (j: number) => string,
+): void {
+  for (let j = 0; j < colZ.length; j++) {
+    const c = colZ[j]!;
+    if (!Number.isFinite(c)) {
+      issues.add(
+        path(j),
+        'expected intermediate inputs whose sum is a finite number, found a sum that overflows',
+      );
+    } else if (x[j]! > 0 && !Number.isFinite(c / x[j]!)) {
+      issues.add(
+        path(j),
+        `expected input coefficients Z_ij / x_j that are finite numbers, found inputs ${c} for an output of ${x[j]} (the ratio overflows)`,
+      );
+    }
+  }
 }
 
 /**
@@ -124,7 +252,7 @@ export function domesticFactors(icio: Icio, a: Float64Array): LuFactors[] {
   const n = G * N;
   const factors: LuFactors[] = [];
   for (let s = 0; s < G; s++) {
-    factors.push(luFactor(identityMinus(block(a, n, s * N, s * N, N), N), N));
+    factors.push(luFactor(identityMinusOf(block(a, n, s * N, s * N, N), N), N));
   }
   return factors;
 }
@@ -147,7 +275,7 @@ export function applyDomestic(
   for (let s = 0; s < G; s++) {
     const f = factors[s]!;
     const rhs = z.slice(s * N, s * N + N);
-    out.set(transposed ? luSolveTransposed(f, rhs) : luSolve(f, rhs), s * N);
+    out.set(transposed ? luSolveTransposedOf(f, rhs) : luSolveOf(f, rhs), s * N);
   }
   return out;
 }
@@ -203,3 +331,35 @@ export function byCountry(icio: Icio, v: Float64Array): Float64Array {
  * @internal
  */
 export const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+
+/**
+ * Deep-freezes a result, attaching `warnings` when there are any (an array result gets them as an
+ * own enumerable property). Typed arrays inside are left as they are: return fresh ones.
+ *
+ * @internal
+ */
+export function finish<T extends object>(result: T, warnings: readonly GvcIssue[] = []): T {
+  if (warnings.length > 0)
+    Object.defineProperty(result, 'warnings', { value: [...warnings], enumerable: true });
+  return deepFreeze(result);
+}
+
+/**
+ * Throws `GvcError('UNSUPPORTED')` naming the first records whose numeric fields are not finite
+ * (an overflow of the range of doubles from finite inputs), so that no NaN or Infinity is returned.
+ *
+ * @internal
+ */
+export function checkFiniteRecords(records: readonly object[], what: string): void {
+  const issues = new IssueList();
+  for (let k = 0; k < records.length && issues.size < 10; k++) {
+    for (const [key, v] of Object.entries(records[k]!)) {
+      if (typeof v === 'number' && !Number.isFinite(v))
+        issues.add(
+          `[${k}].${key}`,
+          `expected a finite number, found ${preview(v)} (the computation overflows the range of doubles)`,
+        );
+    }
+  }
+  issues.throwIfAny(`${what} overflows`, 'UNSUPPORTED');
+}

@@ -1,27 +1,13 @@
 import { z } from 'zod';
+import { IssueList, preview, validate } from '../core/boundary.js';
 import { GvcError, type GvcIssue } from '../core/errors.js';
-import { parseOrThrow } from '../core/issues.js';
+import { deepFreeze } from '../core/freeze.js';
+import { checkCoefficientSums, labelsSchema } from './internal.js';
+import { checkOrder } from './kernels/limits.js';
 import type { Icio } from './types.js';
 
-/** At most this many numeric problems are listed one by one; the rest are counted. */
-const MAX_ISSUES = 50;
-
-const Label = z
-  .string()
-  .min(1, { error: 'expected a non-empty label' })
-  .refine((s) => s.trim() === s, { error: 'expected a label without leading or trailing spaces' });
-
-const uniqueLabels = (what: string) =>
-  z
-    .array(Label)
-    .min(1, { error: `expected at least one ${what}` })
-    .superRefine((labels, ctx) => {
-      const seen = new Set<string>();
-      labels.forEach((l, i) => {
-        if (seen.has(l)) ctx.addIssue({ code: 'custom', path: [i], message: `duplicate ${what} "${l}"` });
-        seen.add(l);
-      });
-    });
+/** Labels: non-empty, unique, without surrounding spaces; country labels without "_". */
+const uniqueLabels = (what: 'country' | 'sector') => labelsSchema(what);
 
 /** A dense matrix given as rows of numbers or as one row-major `Float64Array`. */
 const MatrixLike = z.union(
@@ -76,14 +62,12 @@ export type IcioInput = z.input<typeof IcioInput>;
 /** The default relative tolerance of the accounting checks of {@link createIcio}. */
 export const ICIO_TOLERANCE = 1e-6;
 
-type Issues = { list: GvcIssue[]; extra: number };
+type Issues = IssueList;
 function push(issues: Issues, path: string, message: string): void {
-  if (issues.list.length < MAX_ISSUES) issues.list.push({ path, message });
-  else issues.extra++;
+  issues.add(`input.${path}`, message);
 }
 
-const describe = (v: unknown): string =>
-  typeof v === 'number' ? String(v) : v === undefined ? 'undefined' : (JSON.stringify(v) ?? String(v));
+const describe = (v: unknown): string => preview(v);
 
 /**
  * Copies a matrix into a row-major `Float64Array` of `rows`×`cols`, recording shape and value
@@ -186,12 +170,21 @@ const close = (a: number, b: number, tol: number): boolean =>
  * x = Z·1 + Y·1 (output = intermediate sales + final sales) and x = Zᵀ1 + va (output = inputs +
  * value added), each to the relative tolerance: |a − b| ≤ tolerance · max(1, |a|, |b|).
  *
+ * Labels must be non-empty, unique and without surrounding spaces; country labels must not contain
+ * `_`, the separator of the `COUNTRY_SECTOR` labels. Tables above MAX_ICIO_ORDER (16,000)
+ * country–sector pairs are refused before anything is allocated. Value added may be negative (a
+ * heavily subsidised sector): the table is accepted, with one warning per such country–sector in
+ * `warnings` (path `va[CCC_SECTOR]`).
+ *
  * @param input - the table; see {@link IcioInput} for its fields and their order
- * @returns the table as an immutable {@link Icio}
- * @throws {GvcError} `INVALID_INPUT` listing every problem, with paths naming the country–sector
- *   (`x[CHN_C26]`, `Z[CHN_C26][USA_C26]`, `Y[CHN_C26][USA]`, or `Y[CHN_C26][USA:2]` for the third
- *   category of USA's final demand): duplicate labels, wrong shapes, entries that are not finite
- *   numbers, negative entries of Z or x, and rows or columns that do not balance
+ * @returns the table as an {@link Icio} whose plain parts (the object, its label arrays and
+ *   warnings) are deeply frozen; `Z`, `Y`, `x` and `va` are fresh `Float64Array`s
+ * @throws {GvcError} `INVALID_INPUT` listing every problem, with paths rooted at `input` and naming
+ *   the country–sector (`input.x[CHN_C26]`, `input.Z[CHN_C26][USA_C26]`, `input.Y[CHN_C26][USA]`,
+ *   or `input.Y[CHN_C26][USA:2]` for the third category of USA's final demand): duplicate or
+ *   malformed labels, more than MAX_ICIO_ORDER country–sector pairs, wrong shapes, entries that
+ *   are not finite numbers, negative entries of Z or x, rows or columns that do not balance, and
+ *   finite flows whose sums or input coefficients Z_ij / x_j overflow the range of doubles
  * @example
  * ```ts
  * const t = createIcio({
@@ -205,13 +198,15 @@ const close = (a: number, b: number, tol: number): boolean =>
  * ```
  */
 export function createIcio(input: IcioInput): Icio {
-  const parsed = parseOrThrow(IcioInput, input, 'invalid ICIO table');
+  const parsed = validate(IcioInput, input, 'input', 'invalid ICIO table');
   const { countries, sectors, tolerance = ICIO_TOLERANCE } = parsed;
   const G = countries.length;
   const N = sectors.length;
   const n = G * N;
+  const issues: Issues = new IssueList();
+  checkOrder(issues, 'input', n, `${G} countries × ${N} sectors`);
+  issues.throwIfAny('invalid ICIO table');
   const labels = countries.flatMap((c) => sectors.map((s) => `${c}_${s}`));
-  const issues: Issues = { list: [], extra: 0 };
   const Zm = readMatrix('Z', parsed.Z, n, [n], labels, (j) => labels[j]!, true, issues);
   const Ychoices = [G];
   for (let F = 2; F <= 64; F++) Ychoices.push(G * F);
@@ -220,7 +215,7 @@ export function createIcio(input: IcioInput): Icio {
   const Ym = readMatrix('Y', parsed.Y, n, Ychoices, labels, yLabel, false, issues);
   const xIn = parsed.x === undefined ? undefined : readVector('x', parsed.x, labels, true, issues);
   const vaIn = parsed.va === undefined ? undefined : readVector('va', parsed.va, labels, false, issues);
-  if (issues.list.length > 0 || !Zm || !Ym) throw invalid(issues);
+  if (issues.size > 0 || !Zm || !Ym) throw invalid(issues);
   const Z = Zm.data;
   const F = Ym.cols / G;
   const Y = new Float64Array(n * G);
@@ -243,6 +238,26 @@ export function createIcio(input: IcioInput): Icio {
     for (let d = 0; d < G; d++) s += Y[i * G + d]!;
     rowTotal[i] = s;
   }
+  // Finite flows can still overflow when summed (1e308 + 1e308): refuse, naming the rows and columns.
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(rowTotal[i]!))
+      push(
+        issues,
+        `Z[${labels[i]}]`,
+        'expected intermediate and final sales whose sum is a finite number, found a sum that overflows',
+      );
+  }
+  for (let d = 0; d < G; d++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += Y[i * G + d]!;
+    if (!Number.isFinite(s))
+      push(
+        issues,
+        `Y[*][${countries[d]}]`,
+        'expected final demand whose sum is a finite number, found a sum that overflows',
+      );
+  }
+  if (issues.size > 0) throw invalid(issues);
   const x = xIn ?? rowTotal;
   if (xIn) {
     for (let i = 0; i < n; i++) {
@@ -280,22 +295,56 @@ export function createIcio(input: IcioInput): Icio {
     va = new Float64Array(n);
     for (let j = 0; j < n; j++) va[j] = x[j]! - colZ[j]!;
   }
-  if (issues.list.length > 0) throw invalid(issues);
-  return Object.freeze({
-    countries: Object.freeze([...countries]),
-    sectors: Object.freeze([...sectors]),
+  for (let j = 0; j < n; j++) {
+    if (!Number.isFinite(va[j]!))
+      push(
+        issues,
+        `va[${labels[j]}]`,
+        `expected value added (output minus inputs) that is a finite number, found ${va[j]}`,
+      );
+  }
+  checkCoefficientSums(issues, colZ, x, (j) => `input.Z[*][${labels[j]}]`);
+  if (issues.size > 0) throw invalid(issues);
+  const warnings = negativeValueAdded(labels, colZ, x, va);
+  return deepFreeze({
+    countries: [...countries],
+    sectors: [...sectors],
     G,
     N,
     Z,
     Y,
     x,
     va,
+    ...(warnings.length > 0 ? { warnings } : {}),
   });
 }
 
+/**
+ * One warning per country–sector with negative value added (above rounding): its input
+ * coefficients Σ_i A_ij = Σ_i Z_ij / x_j sum above 1. Real tables have a few (heavily subsidised
+ * sectors, taxes less subsidies in value added); the Leontief inverse is still defined when the
+ * table as a whole is productive, which the condition checks of the solvers watch over.
+ */
+function negativeValueAdded(
+  labels: readonly string[],
+  colZ: Float64Array,
+  x: Float64Array,
+  va: Float64Array,
+): GvcIssue[] {
+  const issues = new IssueList();
+  for (let j = 0; j < labels.length; j++) {
+    if (va[j]! < 0 && -va[j]! > 1e-12 * Math.max(x[j]!, colZ[j]!)) {
+      const sum =
+        x[j]! > 0 ? `input coefficients summing to ${(colZ[j]! / x[j]!).toPrecision(6)}` : 'no output';
+      issues.add(
+        `va[${labels[j]}]`,
+        `expected value added >= 0 (input coefficients summing to at most 1), found ${va[j]} (${sum})`,
+      );
+    }
+  }
+  return issues.issues();
+}
+
 function invalid(issues: Issues): GvcError {
-  const list = [...issues.list];
-  if (issues.extra > 0)
-    list.push({ path: '', message: `and ${issues.extra} more problems of the same kinds` });
-  return new GvcError('INVALID_INPUT', 'invalid ICIO table', list);
+  return new GvcError('INVALID_INPUT', 'invalid ICIO table', issues.issues());
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { GvcError, type GvcIssue } from '../core/errors.js';
-import { parseOrThrow } from '../core/issues.js';
+import { IssueList, quote, validate } from '../core/boundary.js';
+import { labelsSchema } from './internal.js';
+import { checkOrder } from './kernels/limits.js';
 import { createIcio } from './model.js';
 import type { Icio } from './types.js';
 
@@ -21,8 +22,8 @@ const Cells = z.record(z.string(), z.number({ error: 'expected a finite number' 
  */
 export const IcioRecords = z
   .object({
-    countries: z.array(z.string()).min(1),
-    sectors: z.array(z.string()).min(1),
+    countries: labelsSchema('country'),
+    sectors: labelsSchema('sector'),
     Z: z.record(z.string(), Cells),
     Y: z.record(z.string(), Cells),
     x: Cells.optional(),
@@ -41,8 +42,11 @@ export type IcioRecords = z.input<typeof IcioRecords>;
  *
  * @param input - countries, sectors and the labelled records `Z`, `Y` (and optionally `x`, `va`)
  * @returns the table, stored row-major in `Float64Array`s, ordered country-major
- * @throws {@link GvcError} `INVALID_INPUT` listing every unknown label (path `Z["CHN_C26"]["XYZ_C1"]`),
- *   non-finite value, shape or balance problem
+ * @throws {@link GvcError} `INVALID_INPUT` listing every problem, paths rooted at `input`: labels as
+ *   {@link createIcio} wants them (a country label with `_` would make `A` + `B_x` and `A_B` + `x`
+ *   the same key, so it is refused, as are duplicates: `input.countries[1]`), more than
+ *   MAX_ICIO_ORDER country–sector pairs (checked before allocating), every unknown label including
+ *   `__proto__` (path `input.Z["CHN_C26"]["XYZ_C1"]`), non-finite value, shape or balance problem
  * @example
  * ```ts
  * const t = createIcioFromRecords({
@@ -56,11 +60,17 @@ export type IcioRecords = z.input<typeof IcioRecords>;
  * ```
  */
 export function createIcioFromRecords(input: IcioRecords): Icio {
-  const parsed = parseOrThrow(IcioRecords, input, 'invalid ICIO table');
+  const parsed = validate(IcioRecords, input, 'input', 'invalid ICIO table');
   const { countries, sectors } = parsed;
   const G = countries.length;
   const N = sectors.length;
   const n = G * N;
+  const issues = new IssueList();
+  // Labels first: a country with "_" or a duplicate label would make COUNTRY_SECTOR keys ambiguous
+  // (A + B_x and A_B + x are both "A_B_x"), so nothing is placed until they are unique.
+  checkOrder(issues, 'input', n, `${G} countries × ${N} sectors`);
+  issues.throwIfAny('invalid ICIO table');
+  protoKeys(input, issues);
   const rowIndex = new Map<string, number>();
   countries.forEach((c, g) => {
     sectors.forEach((s, k) => {
@@ -68,22 +78,22 @@ export function createIcioFromRecords(input: IcioRecords): Icio {
     });
   });
   const countryIndex = new Map(countries.map((c, g) => [c, g]));
-  const issues: GvcIssue[] = [];
   const cellPath = (name: string, row: string, col?: string) =>
-    `${name}[${JSON.stringify(row)}]${col === undefined ? '' : `[${JSON.stringify(col)}]`}`;
-  const expectedRow = `expected a COUNTRY_SECTOR label of the table such as "${countries[0]}_${sectors[0]}"`;
+    `input.${name}[${quote(row)}]${col === undefined ? '' : `[${quote(col)}]`}`;
+  const expectedRow = `expected a COUNTRY_SECTOR label of the table such as ${quote(`${countries[0]}_${sectors[0]}`)}`;
+  const bad = (path: string, expected: string, found: string) =>
+    issues.add(path, `${expected}, found ${quote(found)}`);
 
   const Z = new Float64Array(n * n);
   for (const [row, cells] of Object.entries(parsed.Z)) {
     const i = rowIndex.get(row);
     if (i === undefined) {
-      issues.push({ path: cellPath('Z', row), message: `${expectedRow}, found "${row}"` });
+      bad(cellPath('Z', row), expectedRow, row);
       continue;
     }
     for (const [col, value] of Object.entries(cells)) {
       const j = rowIndex.get(col);
-      if (j === undefined)
-        issues.push({ path: cellPath('Z', row, col), message: `${expectedRow}, found "${col}"` });
+      if (j === undefined) bad(cellPath('Z', row, col), expectedRow, col);
       else Z[i * n + j] = value;
     }
   }
@@ -92,17 +102,18 @@ export function createIcioFromRecords(input: IcioRecords): Icio {
   for (const [row, cells] of Object.entries(parsed.Y)) {
     const i = rowIndex.get(row);
     if (i === undefined) {
-      issues.push({ path: cellPath('Y', row), message: `${expectedRow}, found "${row}"` });
+      bad(cellPath('Y', row), expectedRow, row);
       continue;
     }
     for (const [col, value] of Object.entries(cells)) {
       const cut = col.indexOf('_');
       const d = countryIndex.get(cut < 0 ? col : col.slice(0, cut));
       if (d === undefined) {
-        issues.push({
-          path: cellPath('Y', row, col),
-          message: `expected a destination country of the table or COUNTRY_CATEGORY such as "${countries[0]}_HFCE", found "${col}"`,
-        });
+        bad(
+          cellPath('Y', row, col),
+          `expected a destination country of the table or COUNTRY_CATEGORY such as ${quote(`${countries[0]}_HFCE`)}`,
+          col,
+        );
       } else Y[i * G + d] = (Y[i * G + d] ?? 0) + value;
     }
   }
@@ -113,15 +124,14 @@ export function createIcioFromRecords(input: IcioRecords): Icio {
     const v = new Float64Array(n);
     for (const [label, value] of Object.entries(rec)) {
       const i = rowIndex.get(label);
-      if (i === undefined)
-        issues.push({ path: cellPath(name, label), message: `${expectedRow}, found "${label}"` });
+      if (i === undefined) bad(cellPath(name, label), expectedRow, label);
       else v[i] = value;
     }
     return v;
   };
   const x = vector('x');
   const va = vector('va');
-  if (issues.length > 0) throw new GvcError('INVALID_INPUT', 'invalid ICIO table', issues);
+  issues.throwIfAny('invalid ICIO table');
   return createIcio({
     countries,
     sectors,
@@ -131,4 +141,30 @@ export function createIcioFromRecords(input: IcioRecords): Icio {
     ...(va === undefined ? {} : { va }),
     ...(parsed.tolerance === undefined ? {} : { tolerance: parsed.tolerance }),
   });
+}
+
+/**
+ * Records every `__proto__` key of the input's records as an unknown label: zod drops such keys
+ * while parsing a record, and no valid label is `__proto__` (a COUNTRY_SECTOR label starts with a
+ * country, which cannot contain "_").
+ */
+function protoKeys(input: unknown, issues: IssueList): void {
+  const own = (o: unknown): o is object => o !== null && typeof o === 'object' && !Array.isArray(o);
+  const proto = '__proto__';
+  const where = input as Record<string, unknown>;
+  for (const name of ['Z', 'Y', 'x', 'va'] as const) {
+    const rec = where[name];
+    if (!own(rec)) continue;
+    if (Object.hasOwn(rec, proto))
+      issues.add(`input.${name}[${quote(proto)}]`, `expected a label of the table, found ${quote(proto)}`);
+    if (name === 'x' || name === 'va') continue;
+    for (const row of Object.keys(rec)) {
+      const cells = (rec as Record<string, unknown>)[row];
+      if (own(cells) && Object.hasOwn(cells, proto))
+        issues.add(
+          `input.${name}[${quote(row)}][${quote(proto)}]`,
+          `expected a label of the table, found ${quote(proto)}`,
+        );
+    }
+  }
 }

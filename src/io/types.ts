@@ -1,3 +1,5 @@
+import type { GvcIssue } from '../core/errors.js';
+
 /**
  * A dense matrix stored row-major in a `Float64Array`, with optional row and column labels.
  *
@@ -19,6 +21,17 @@ export interface LabelledMatrix {
   rowLabels?: readonly string[];
   /** Column labels, when known. */
   colLabels?: readonly string[];
+  /**
+   * For an inverse (`leontiefInverse`, `ghoshInverse`, `domesticInverses`): the 1-norm condition
+   * number κ₁ = ‖M‖₁·‖M⁻¹‖₁ of the inverted matrix M, computed from the inverse. Results may have
+   * lost about log₁₀ κ₁ of their 16 significant digits.
+   */
+  condition?: number;
+  /**
+   * Present only when there is something to report: one warning when the condition number is above
+   * `CONDITION_WARNING` (10⁸), naming the country–sectors most involved.
+   */
+  warnings?: readonly GvcIssue[];
 }
 
 /**
@@ -43,4 +56,10 @@ export interface Icio {
   readonly x: Float64Array;
   /** Value added, length n. */
   readonly va: Float64Array;
+  /**
+   * Present only when there is something to report (set by `createIcio`): one warning per
+   * country–sector with negative value added, whose input coefficients sum above 1 (path
+   * `va[CCC_SECTOR]`). Real tables have a few (heavily subsidised sectors); the table is accepted.
+   */
+  readonly warnings?: readonly GvcIssue[];
 }

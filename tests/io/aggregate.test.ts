@@ -33,11 +33,11 @@ describe('aggregateIcio', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(GvcError);
       expect((e as GvcError).issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
-        'countries.X[1]: expected one of the table\'s countries, found "Z"',
-        'countries.Y[0]: expected "A" in one group, found it also in "X"',
-        'countries: expected every label in a group, found "B" in none',
-        'countries: expected every label in a group, found "C" in none',
-        'sectors: expected every label in a group, found "s2" in none',
+        'options.countries.X[1]: expected one of the table\'s countries, found "Z"',
+        'options.countries.Y[0]: expected "A" in one group, found it also in "X"',
+        'options.countries: expected every label in a group, found "B" in none',
+        'options.countries: expected every label in a group, found "C" in none',
+        'options.sectors: expected every label in a group, found "s2" in none',
       ]);
     }
   });

@@ -145,7 +145,9 @@ describe('3-country × 2-sector table against NumPy', () => {
 describe('boundary checks and purity', () => {
   it('rejects something that is not an Icio', () => {
     expect(() => leontiefInverse({ countries: ['A'], sectors: ['s'] } as unknown as Icio)).toThrow(GvcError);
-    expect(() => technicalCoefficients(null as unknown as Icio)).toThrow(/expected an Icio/);
+    expect(() => technicalCoefficients(null as unknown as Icio)).toThrow(
+      /icio: expected an object, found null/,
+    );
   });
   it('throws SINGULAR_MATRIX for a closed economy with no value added', () => {
     // Z = x: all output used as inputs, A = [[1]], I − A = 0.

@@ -53,33 +53,34 @@ describe('readIcioCsv', () => {
   });
   it('checks the output column against the row sums and the output row against the column', () => {
     expect(issuesOf(small.replace('A_s,1,2,4,1,6,14', 'A_s,1,2,4,1,6,15'))).toEqual([
-      'OUT[A_s]: expected the output row 14 to equal the output column 15',
+      // line 6 is the OUT row; field 2 the first industry column
+      'text:6:2: expected the output row 14 to equal the output column 15 for "A_s"',
     ]);
     expect(
       issuesOf(small.replace('OUT,14,22', 'OUT,14,23').replace('B_s,3,4,7,,8,22', 'B_s,3,4,7,,8,23')),
     ).toEqual([
-      'x[B_s]: expected gross output equal to intermediate plus final sales 22 within relative tolerance 0.000001, found 23',
-      'va[B_s]: expected intermediate inputs plus value added 22 to equal gross output 23 within relative tolerance 0.000001, found value added 16',
+      'input.x[B_s]: expected gross output equal to intermediate plus final sales 22 within relative tolerance 0.000001, found 23',
+      'input.va[B_s]: expected intermediate inputs plus value added 22 to equal gross output 23 within relative tolerance 0.000001, found value added 16',
     ]);
   });
   it('reports misplaced rows, bad cells, unknown headers and unknown final-demand countries', () => {
     expect(
       issuesOf(small.replace('B_s,3,4,7,,8,22', 'C_s,3,4,7,,8,22').replace('A_s,1,2,', 'A_s,x,2,')),
     ).toEqual([
-      'csv[A_s][A_s]: expected a number, found "x"',
-      'rows[C_s]: expected row 2 to be B_s (rows in the order of the industry columns), found "C_s"',
-      'rows: expected 2 country–sector rows, found 1',
+      'text:2:2: expected a finite number in row "A_s", column "A_s", found "x"',
+      'text:3:1: expected row 2 to be "B_s" (rows in the order of the industry columns), found "C_s"',
+      'text: expected 2 country–sector rows, found 1',
     ]);
     expect(issuesOf(',A_s,TOTALS,C_HFCE\nA_s,1,2,3\n')).toEqual([
-      'header[2]: expected CCC_SECTOR, CCC_<final demand> or OUT, found "TOTALS"',
-      'header[3]: expected final demand of a country with industry columns, found "C_HFCE"',
+      'text:1:3: expected CCC_SECTOR, CCC_<final demand> or OUT, found "TOTALS"',
+      'text:1:4: expected final demand of a country with industry columns, found "C_HFCE"',
     ]);
     expect(issuesOf(',A_s1,A_s2,B_s1\nA_s1,1,1,1\n')[0]).toMatch(
-      /^header: expected every country to have the sectors of A/,
+      /^text:1: expected every country to have the sectors of "A"/,
     );
-    expect(issuesOf('')).toEqual([': expected a header row, found empty text']);
+    expect(issuesOf('')).toEqual(['text: expected a header row, found empty text']);
     expect(issuesOf(small, { delimiter: ';;' })).toEqual([
-      'delimiter: expected a single-character delimiter',
+      'options.delimiter: expected a single-character delimiter',
     ]);
   });
   it('does not modify its options', () => {

@@ -77,10 +77,10 @@ describe('createIcio', () => {
     // x = 10; relative tolerance 1e-6 of max(1, |x|) = 1e-5
     expect(() => createIcio({ ...base, x: [10 + 0.9e-5], va: [8] })).not.toThrow();
     expect(issuesOf({ ...base, x: [10 + 1.1e-5] })).toEqual([
-      'x[A_s]: expected gross output equal to intermediate plus final sales 10 within relative tolerance 0.000001, found 10.000011',
+      'input.x[A_s]: expected gross output equal to intermediate plus final sales 10 within relative tolerance 0.000001, found 10.000011',
     ]);
     expect(issuesOf({ ...base, va: [7] })[0]).toMatch(
-      /^va\[A_s\]: expected intermediate inputs plus value added 9/,
+      /^input\.va\[A_s\]: expected intermediate inputs plus value added 9/,
     );
     expect(() => createIcio({ ...base, x: [10.5], tolerance: 0.1 })).not.toThrow();
   });
@@ -100,20 +100,20 @@ describe('createIcio', () => {
         ],
       }),
     ).toEqual([
-      'Z[CHN_C26][USA_C26]: expected a finite number >= 0, found -2',
-      'Z[USA_C26][CHN_C26]: expected a finite number >= 0, found NaN',
-      'Y[CHN_C26][USA]: expected a finite number, found "a"',
+      'input.Z[CHN_C26][USA_C26]: expected a finite number >= 0, found -2',
+      'input.Z[USA_C26][CHN_C26]: expected a finite number >= 0, found NaN',
+      'input.Y[CHN_C26][USA]: expected a finite number, found "a"',
     ]);
   });
 
   it('reports shape errors, duplicate labels and unknown keys', () => {
     expect(issuesOf({ countries: ['A', 'A'], sectors: [], Z: [], Y: [], extra: 1 })).toEqual([
-      'countries[1]: duplicate country "A"',
-      'sectors: expected at least one sector',
-      expect.stringMatching(/^: .*extra/),
+      'input.countries[1]: expected unique country labels, found "A" again (first at [0])',
+      'input.sectors: expected at least one sector, found none',
+      'input: expected only known keys, found unknown key "extra"',
     ]);
     expect(issuesOf({ countries: ['A'], sectors: ['s'], Z: [[1, 2]], Y: [[1]] })).toEqual([
-      'Z[A_s]: expected 1 columns, found 2',
+      'input.Z[A_s]: expected 1 columns, found 2',
     ]);
     expect(
       issuesOf({
@@ -128,9 +128,9 @@ describe('createIcio', () => {
           [1, 2, 3],
         ],
       })[0],
-    ).toMatch(/^Y\[A_s\]: expected 2 or 4 or 6/);
+    ).toMatch(/^input\.Y\[A_s\]: expected 2 or 4 or 6/);
     expect(issuesOf({ countries: ['A'], sectors: ['s'], Z: [[0]], Y: [[1]], x: [1, 2] })).toEqual([
-      'x: expected 1 entries (countries × sectors), found 2',
+      'input.x: expected 1 entries (countries × sectors), found 2',
     ]);
   });
 

@@ -71,10 +71,10 @@ describe('createIcioFromRecords', () => {
         x: { B_t: 3 },
       }),
     ).toEqual([
-      'Z["A_s"]["C_s"]: expected a COUNTRY_SECTOR label of the table such as "A_s", found "C_s"',
-      'Z["X_s"]: expected a COUNTRY_SECTOR label of the table such as "A_s", found "X_s"',
-      'Y["A_s"]["Q"]: expected a destination country of the table or COUNTRY_CATEGORY such as "A_HFCE", found "Q"',
-      'x["B_t"]: expected a COUNTRY_SECTOR label of the table such as "A_s", found "B_t"',
+      'input.Z["A_s"]["C_s"]: expected a COUNTRY_SECTOR label of the table such as "A_s", found "C_s"',
+      'input.Z["X_s"]: expected a COUNTRY_SECTOR label of the table such as "A_s", found "X_s"',
+      'input.Y["A_s"]["Q"]: expected a destination country of the table or COUNTRY_CATEGORY such as "A_HFCE", found "Q"',
+      'input.x["B_t"]: expected a COUNTRY_SECTOR label of the table such as "A_s", found "B_t"',
     ]);
   });
 
@@ -88,7 +88,9 @@ describe('createIcioFromRecords', () => {
       x: { A_s: 20, B_s: 1 },
     });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^x\[A_s\]: expected gross output equal to intermediate plus final sales 7/);
+    expect(problems[0]).toMatch(
+      /^input\.x\[A_s\]: expected gross output equal to intermediate plus final sales 7/,
+    );
   });
 
   it('rejects non-numeric cells and unknown keys with their paths', () => {
@@ -99,7 +101,7 @@ describe('createIcioFromRecords', () => {
       Y: {},
       extra: 1,
     });
-    expect(problems.some((p) => p.startsWith('Z.A_s.A_s:'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('input.Z.A_s.A_s:'))).toBe(true);
     expect(problems.some((p) => p.includes('"extra"'))).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { GvcError } from '../../core/errors.js';
-import { formatPath } from '../../core/issues.js';
-import { luFactor, luSolve } from '../kernels/index.js';
+import { preview, validateOptions } from '../../core/boundary.js';
+import type { GvcIssue } from '../../core/errors.js';
+import { checkFiniteRecords, finish } from '../internal.js';
+import { luFactor, luSolveOf } from '../kernels/lu.js';
 import type { Icio } from '../types.js';
 import { addBlockTimesVector, checkIcio, globalBasis } from './common.js';
 
@@ -78,7 +79,7 @@ export const BmOptions = z
   .object({
     level: z
       .enum(['country', 'sector'], {
-        error: (i) => `expected 'country' or 'sector', found ${JSON.stringify(i.input)}`,
+        error: (i) => `expected 'country' or 'sector', found ${preview(i.input)}`,
       })
       .default('country'),
   })
@@ -106,7 +107,8 @@ export type BmOptions = z.output<typeof BmOptions>;
  * @returns one record per exporting country–sector, in table order
  * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`, has fewer
  *   than two countries, or `options` is invalid; `SINGULAR_MATRIX` when I − A, a block I − A_ss or
- *   B_ss is singular
+ *   B_ss is singular, or I − A's condition number is above CONDITION_LIMIT; `UNSUPPORTED` when a
+ *   result overflows
  * @example
  * ```ts
  * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[20, 10], [30, 40]], Y: [[50, 20], [10, 70]] });
@@ -125,7 +127,8 @@ export function bmDecomposition(icio: Icio, options: { level: 'sector' }): BmSec
  * @returns one record per exporting country, in table order
  * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`, has fewer
  *   than two countries, or `options` is invalid; `SINGULAR_MATRIX` when I − A, a block I − A_ss or
- *   B_ss is singular
+ *   B_ss is singular, or I − A's condition number is above CONDITION_LIMIT; `UNSUPPORTED` when a
+ *   result overflows
  * @example
  * ```ts
  * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[20, 10], [30, 40]], Y: [[50, 20], [10, 70]] });
@@ -144,7 +147,8 @@ export function bmDecomposition(icio: Icio, options?: { level?: 'country' }): Bm
  * @returns one record per exporting country or per exporting country–sector, in table order
  * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`, has fewer
  *   than two countries, or `options` is invalid; `SINGULAR_MATRIX` when I − A, a block I − A_ss or
- *   B_ss is singular
+ *   B_ss is singular, or I − A's condition number is above CONDITION_LIMIT; `UNSUPPORTED` when a
+ *   result overflows
  * @example
  * ```ts
  * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[20, 10], [30, 40]], Y: [[50, 20], [10, 70]] });
@@ -161,16 +165,9 @@ export function bmDecomposition(
   icio: Icio,
   options?: z.input<typeof BmOptions>,
 ): BmCountryRecord[] | BmSectorRecord[] {
-  const parsed = BmOptions.safeParse(options ?? {});
-  if (!parsed.success) {
-    throw new GvcError(
-      'INVALID_INPUT',
-      'invalid bmDecomposition options',
-      parsed.error.issues.map((i) => ({ path: formatPath(['options', ...i.path]), message: i.message })),
-    );
-  }
+  const parsed = { data: validateOptions(BmOptions, options) };
   checkIcio(icio, 'bmDecomposition');
-  const terms = bmSectorTerms(icio);
+  const { terms, warnings } = bmSectorTerms(icio);
   const { G, N } = icio;
   const sum = (i0: number, i1: number): Omit<BmCountryRecord, 'country'> => {
     const acc = {} as Record<BmKey, number>;
@@ -183,7 +180,9 @@ export function bmDecomposition(
     return acc;
   };
   if (parsed.data.level === 'country') {
-    return icio.countries.map((country, s) => ({ country, ...sum(s * N, s * N + N) }));
+    const out = icio.countries.map((country, s) => ({ country, ...sum(s * N, s * N + N) }));
+    checkFiniteRecords(out, 'Borin–Mancini decomposition');
+    return finish(out, warnings);
   }
   const out: BmSectorRecord[] = [];
   for (let s = 0; s < G; s++) {
@@ -191,7 +190,8 @@ export function bmDecomposition(
       out.push({ country: icio.countries[s]!, sector: icio.sectors[k]!, ...sum(s * N + k, s * N + k + 1) });
     }
   }
-  return out;
+  checkFiniteRecords(out, 'Borin–Mancini decomposition');
+  return finish(out, warnings);
 }
 
 type BmKey = keyof typeof bmTerms;
@@ -212,12 +212,12 @@ const BM_KEYS: readonly BmKey[] = [
 ];
 
 /** The thirteen Borin–Mancini terms per exporting country–sector, as n-vectors. */
-function bmSectorTerms(icio: Icio): Record<BmKey, Float64Array> {
+function bmSectorTerms(icio: Icio): { terms: Record<BmKey, Float64Array>; warnings: GvcIssue[] } {
   // One LU factorisation of I − A; no global inverse is formed (see globalBasis): the diagonal
   // blocks B_ss come from structured solves, v·B from one transposed solve and B·Y from G solves.
-  const { G, N, n, A, f, Bss, E, Efin, h, vl, vb, vB } = globalBasis(icio);
+  const { G, N, n, A, f, Bss, E, Efin, h, vl, vb, vB, warnings } = globalBasis(icio);
   const { Y, x } = icio;
-  const BY = luSolve(f, Y, G);
+  const BY = luSolveOf(f, Y, G);
   // FVA coefficients per exporter s: f_s = (Σ_{t≠s} V_t B_ts) ((I − A_ss) B_ss)⁻¹, i.e. solve
   // ((I − A_ss) B_ss)ᵀ f_sᵀ = (VBfor_s)ᵀ.
   const fva = new Float64Array(n);
@@ -235,7 +235,7 @@ function bmSectorTerms(icio: Icio): Record<BmKey, Float64Array> {
     }
     const rhs = new Float64Array(N);
     for (let k = 0; k < N; k++) rhs[k] = vB[o + k]! - vb[o + k]!;
-    fva.set(luSolve(luFactor(Ct, N), rhs), o);
+    fva.set(luSolveOf(luFactor(Ct, N), rhs), o);
   }
   // DAE = Σ_{r≠s} (Y_sr + A_sr L_rr Y_rr); VAXE = Σ_{r≠s} (Y_sr + A_sr (X_r − (B Y)_{r,s})).
   const dae = Float64Array.from(Efin);
@@ -276,5 +276,5 @@ function bmSectorTerms(icio: Icio): Record<BmKey, Float64Array> {
     t.GVCB[i] = GVCB;
     t.GVCF[i] = GVC - GVCB;
   }
-  return t;
+  return { terms: t, warnings };
 }

@@ -1,9 +1,9 @@
-import { GvcError } from '../../core/errors.js';
-import { coefficientsData, valueAddedCoefficientsData } from '../core.js';
+import { GvcError, type GvcIssue } from '../../core/errors.js';
+import { coefficientsData, conditionedFactors, valueAddedCoefficientsData } from '../core.js';
 import { assertIcio, finalDemandSplit, grossExportsVector } from '../internal.js';
-import { identityMinus, inverse, type LuFactors, luSolve, luSolveTransposed } from '../kernels/index.js';
-import { luFactorInPlace } from '../kernels/lu.js';
-import { block } from '../kernels/matrix.js';
+import { inverse } from '../kernels/inverse.js';
+import { type LuFactors, luSolveOf, luSolveTransposedOf } from '../kernels/lu.js';
+import { block, identityMinusOf } from '../kernels/matrix.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -16,7 +16,7 @@ export function checkIcio(icio: Icio, fn: string): void {
   assertIcio(icio);
   if (icio.G < 2) {
     throw new GvcError('INVALID_INPUT', `${fn} needs an inter-country table`, [
-      { path: 'G', message: `expected at least 2 countries, found ${icio.G}` },
+      { path: 'icio.G', message: `expected at least 2 countries, found ${icio.G}` },
     ]);
   }
 }
@@ -58,6 +58,8 @@ export interface LocalBasis {
 export interface GlobalBasis extends LocalBasis {
   /** LU factors of I − A. */
   readonly f: LuFactors;
+  /** Warnings on the condition of I − A (empty below CONDITION_WARNING). */
+  readonly warnings: GvcIssue[];
   /** Diagonal blocks B_ss of the global inverse, one N×N block per country. */
   readonly Bss: readonly Float64Array[];
   /** Domestic value-added multipliers v_s·B_ss per block ("VBdom"). */
@@ -77,7 +79,7 @@ export function localBasis(icio: Icio): LocalBasis {
   const A = coefficientsData(icio);
   const v = valueAddedCoefficientsData(icio);
   const Lss: Float64Array[] = [];
-  for (let s = 0; s < G; s++) Lss.push(inverse(identityMinus(block(A, n, s * N, s * N, N), N), N));
+  for (let s = 0; s < G; s++) Lss.push(inverse(identityMinusOf(block(A, n, s * N, s * N, N), N), N));
   const h = new Float64Array(n);
   const vl = new Float64Array(n);
   for (let s = 0; s < G; s++) {
@@ -125,9 +127,10 @@ export function domesticMultipliers(v: Float64Array, Bss: readonly Float64Array[
 export function globalBasis(icio: Icio): GlobalBasis {
   const local = localBasis(icio);
   const { G, N, n, A, v } = local;
-  const f = luFactorInPlace(identityMinus(A, n), n); // I − A is a scratch copy: factorise it in place
+  // I − A is a scratch copy: factorise it in place, and estimate its condition from the factors.
+  const { condition: _, warnings, ...f } = conditionedFactors(icio, identityMinusOf(A, n), n, 'I − A');
   const Bss = inverseDiagonalBlocks(f, G, N);
-  return { ...local, f, Bss, vb: domesticMultipliers(v, Bss, N), vB: luSolveTransposed(f, v) };
+  return { ...local, f, warnings, Bss, vb: domesticMultipliers(v, Bss, N), vB: luSolveTransposedOf(f, v) };
 }
 
 /**
@@ -140,7 +143,7 @@ export function solveBlockColumns(f: LuFactors, G: number, N: number, d: Float64
   const n = G * N;
   const rhs = new Float64Array(n * G);
   for (let j = 0; j < n; j++) rhs[j * G + Math.floor(j / N)] = d[j]!;
-  return luSolve(f, rhs, G);
+  return luSolveOf(f, rhs, G);
 }
 
 /**
@@ -154,7 +157,7 @@ export function valueAddedBySource(f: LuFactors, G: number, N: number, v: Float6
   const n = G * N;
   const rhs = new Float64Array(n * G);
   for (let i = 0; i < n; i++) rhs[i * G + Math.floor(i / N)] = v[i]!;
-  return luSolveTransposed(f, rhs, G);
+  return luSolveTransposedOf(f, rhs, G);
 }
 
 /**
@@ -249,7 +252,7 @@ function trailingSolve(
   for (let i = 0; i < m; i++) perm[i] = i;
   const e = new Float64Array(m * N);
   for (let k = 0; k < N; k++) e[k * N + k] = 1;
-  return luSolve({ n: m, lu: trailing, perm }, e, N).slice(0, N * N);
+  return luSolveOf({ n: m, lu: trailing, perm }, e, N).slice(0, N * N);
 }
 
 /** Rows of the right-hand sides per cache tile in {@link inverseDiagonalBlocks}. */

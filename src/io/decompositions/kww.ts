@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { luSolve } from '../kernels/index.js';
+import { checkFiniteRecords, finish } from '../internal.js';
+import { luSolveOf } from '../kernels/lu.js';
 import type { Icio } from '../types.js';
 import {
   addBlockTimesVector,
@@ -66,7 +67,7 @@ export type KwwRecord = z.output<typeof KwwRecord>;
  * @param icio - the table, from {@link createIcio}; at least two countries
  * @returns one record per country, in table order
  * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio` or has fewer
- *   than two countries; `SINGULAR_MATRIX` when I − A (or a domestic block I − A_ss) is singular
+ *   than two countries; `SINGULAR_MATRIX` when I − A (or a domestic block I − A_ss) is singular, or I − A's condition number is above CONDITION_LIMIT; `UNSUPPORTED` when a result overflows
  * @example
  * ```ts
  * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[20, 10], [30, 40]], Y: [[50, 20], [10, 70]] });
@@ -77,9 +78,9 @@ export type KwwRecord = z.output<typeof KwwRecord>;
  */
 export function kwwDecomposition(icio: Icio): KwwRecord[] {
   checkIcio(icio, 'kwwDecomposition');
-  const { G, N, n, A, v, f, Bss, Lss, E, Efin, h, vb, vB } = globalBasis(icio);
+  const { G, N, n, A, v, f, Bss, Lss, E, Efin, h, vb, vB, warnings } = globalBasis(icio);
   const { Y } = icio;
-  const BY = luSolve(f, Y, G);
+  const BY = luSolveOf(f, Y, G);
   // P[i, t] = (B_{·t} Y_tt)_i: output of i driven by country t's domestic final demand.
   const P = solveBlockColumns(f, G, N, domesticFinalDemand(icio));
   // VBt[j, s] = Σ_{i∈s} v_i B_ij: s's value added per unit of final output of j.
@@ -88,7 +89,7 @@ export function kwwDecomposition(icio: Icio): KwwRecord[] {
   const g = new Float64Array(n);
   for (let r = 0; r < G; r++) addBlockTimesVector(Lss[r]!, N, 0, 0, N, E, r * N, g, r * N);
 
-  return icio.countries.map((country, s) => {
+  const out = icio.countries.map((country, s) => {
     const o = s * N;
     // u_h = Σ_{r≠s} A_rs (L_ss Y_ss) and u_e = Σ_{r≠s} A_rs (L_ss E_s*), both n-vectors (rows r ≠ s).
     const ls = Lss[s]!;
@@ -163,4 +164,6 @@ export function kwwDecomposition(icio: Icio): KwwRecord[] {
       FDC,
     };
   });
+  checkFiniteRecords(out, 'KWW decomposition');
+  return finish(out, warnings);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { luSolve } from '../kernels/index.js';
+import { checkFiniteRecords, finish } from '../internal.js';
+import { luSolveOf } from '../kernels/lu.js';
 import type { Icio } from '../types.js';
 import {
   addBlockTimesVector,
@@ -91,7 +92,7 @@ export type WwzRecord = z.output<typeof WwzRecord>;
  * @returns one record per exporter country, sector and importer r ≠ s, ordered by exporter, then
  *   sector, then importer (decompr's row order without the zero rows r = s)
  * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio` or has fewer
- *   than two countries; `SINGULAR_MATRIX` when I − A (or a domestic block I − A_ss) is singular
+ *   than two countries; `SINGULAR_MATRIX` when I − A (or a domestic block I − A_ss) is singular, or I − A's condition number is above CONDITION_LIMIT; `UNSUPPORTED` when a result overflows
  * @example
  * ```ts
  * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[20, 10], [30, 40]], Y: [[50, 20], [10, 70]] });
@@ -102,9 +103,9 @@ export type WwzRecord = z.output<typeof WwzRecord>;
  */
 export function wwzDecomposition(icio: Icio): WwzRecord[] {
   checkIcio(icio, 'wwzDecomposition');
-  const { G, N, n, A, v, f, Bss, Lss, E, Efin, h, vl, vb, vB } = globalBasis(icio);
+  const { G, N, n, A, v, f, Bss, Lss, E, Efin, h, vl, vb, vB, warnings } = globalBasis(icio);
   const { Y, Z } = icio;
-  const BY = luSolve(f, Y, G);
+  const BY = luSolveOf(f, Y, G);
   const P = solveBlockColumns(f, G, N, domesticFinalDemand(icio)); // P[i,t] = (B_{·t} Y_tt)_i
   const R = solveBlockColumns(f, G, N, Efin); // R[i,t] = (B_{·t} Ye_t)_i, Ye = final exports
   // Q[i,t] = (B_rr Y_rt)_i for i in country r: the domestic block of B times final demand.
@@ -198,6 +199,7 @@ export function wwzDecomposition(icio: Icio): WwzRecord[] {
       }
     }
   }
-  for (const r of rows) out.push(...r);
-  return out;
+  for (const r of rows) for (const record of r) out.push(record);
+  checkFiniteRecords(out, 'WWZ decomposition');
+  return finish(out, warnings);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { preview, validateOptions } from '../../core/boundary.js';
 import { leontiefFactors, valueAddedCoefficientsData } from '../core.js';
-import { assertIcio, grossExportsVector, parseOptions } from '../internal.js';
-import { type LuFactors, luSolve, luSolveTransposed } from '../kernels/lu.js';
+import { assertIcio, checkFiniteRecords, finish, grossExportsVector } from '../internal.js';
+import { type LuFactors, luSolveOf, luSolveTransposedOf } from '../kernels/lu.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -18,7 +19,7 @@ export const LevelOptions = z
   .object({
     level: z
       .enum(['country', 'sector'], {
-        error: (iss) => `expected "country" or "sector", found ${JSON.stringify(iss.input)}`,
+        error: (iss) => `expected "country" or "sector", found ${preview(iss.input)}`,
       })
       .optional(),
   })
@@ -57,8 +58,7 @@ export interface LeontiefDecompositionRecord {
  * @param icio - the table, from {@link createIcio}
  * @param options - `{ level }`, see {@link LevelOptions}
  * @returns one record per country (or country–sector), in table order
- * @throws {GvcError} `INVALID_INPUT` for an invalid table or options; `SINGULAR_MATRIX` when I − A
- *   is singular
+ * @throws {GvcError} `INVALID_INPUT` for an invalid table or options; `SINGULAR_MATRIX` when I − A is singular, or its condition number is above CONDITION_LIMIT (naming the country–sectors most involved); `UNSUPPORTED` when a result overflows the range of doubles
  * @example
  * ```ts
  * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[0, 2], [0, 0]], Y: [[8, 0], [0, 10]] });
@@ -68,8 +68,11 @@ export interface LeontiefDecompositionRecord {
  */
 export function leontiefDecomposition(icio: Icio, options?: LevelOptions): LeontiefDecompositionRecord[] {
   assertIcio(icio);
-  const { level = 'country' } = parseOptions(LevelOptions, options, 'Leontief decomposition');
-  return leontiefDecompositionWith(icio, level, leontiefFactors(icio));
+  const { level = 'country' } = validateOptions(LevelOptions, options);
+  const f = leontiefFactors(icio);
+  const out = leontiefDecompositionWith(icio, level, f);
+  checkFiniteRecords(out, 'Leontief decomposition');
+  return finish(out, f.warnings);
 }
 
 /**
@@ -90,7 +93,7 @@ export function leontiefDecompositionWith(
   // R = B·Ê with Ê[j, s] = E_j for j in country s.
   const eHat = new Float64Array(n * G);
   for (let j = 0; j < n; j++) eHat[j * G + Math.floor(j / N)] = e[j]!;
-  const r = luSolve(f, eHat, G);
+  const r = luSolveOf(f, eHat, G);
   if (level === 'country') {
     // M[c, s] = Σ_{i ∈ c} v_i R[i, s]: value added of c in the exports of s.
     const m = new Float64Array(G * G);
@@ -114,7 +117,7 @@ export function leontiefDecompositionWith(
   // W[j, c] = Σ_{i ∈ c} v_i B_ij, by a transposed solve (I − A)ᵀ W = V_cᵀ.
   const vc = new Float64Array(n * G);
   for (let i = 0; i < n; i++) vc[i * G + Math.floor(i / N)] = v[i]!;
-  const w = luSolveTransposed(f, vc, G);
+  const w = luSolveTransposedOf(f, vc, G);
   return countries.flatMap((country, s) =>
     sectors.map((sector, k) => {
       const j = s * N + k;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { IssueList, preview, validateOptions } from '../../core/boundary.js';
 import { ghoshInverseData, leontiefInverseData } from '../core.js';
-import { assertIcio, parseOptions } from '../internal.js';
+import { assertIcio, checkFiniteRecords, finish } from '../internal.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -19,7 +20,7 @@ export const RasmussenOptions = z
   .object({
     forward: z
       .enum(['ghosh', 'leontief'], {
-        error: (iss) => `expected "ghosh" or "leontief", found ${JSON.stringify(iss.input)}`,
+        error: (iss) => `expected "ghosh" or "leontief", found ${preview(iss.input)}`,
       })
       .optional(),
   })
@@ -64,7 +65,8 @@ export interface RasmussenRecord {
  * @param powerOfDispersion - the backward index
  * @param sensitivityOfDispersion - the forward index
  * @returns the {@link LinkageClass}
- * @throws never
+ * @throws {GvcError} `INVALID_INPUT` when an index is not a number (or is NaN), at the parameter's
+ *   name
  * @example
  * ```ts
  * [linkageClass(1.2, 1.1), linkageClass(1.2, 1), linkageClass(1, 1.1), linkageClass(1, 1)];
@@ -72,6 +74,14 @@ export interface RasmussenRecord {
  * ```
  */
 export function linkageClass(powerOfDispersion: number, sensitivityOfDispersion: number): LinkageClass {
+  const issues = new IssueList();
+  for (const [path, v] of [
+    ['powerOfDispersion', powerOfDispersion],
+    ['sensitivityOfDispersion', sensitivityOfDispersion],
+  ] as const) {
+    if (typeof v !== 'number' || Number.isNaN(v)) issues.add(path, `expected a number, found ${preview(v)}`);
+  }
+  issues.throwIfAny('invalid dispersion indices');
   const b = powerOfDispersion > 1;
   const f = sensitivityOfDispersion > 1;
   return b && f ? 'key' : b ? 'backward' : f ? 'forward' : 'weak';
@@ -88,8 +98,7 @@ export function linkageClass(powerOfDispersion: number, sensitivityOfDispersion:
  * @param icio - the table, from {@link createIcio}
  * @param options - `{ forward }`, see {@link RasmussenOptions}
  * @returns one record per country–sector, in table order
- * @throws {GvcError} `INVALID_INPUT` for an invalid table or options; `SINGULAR_MATRIX` when
- *   I − A (or I − Bᵍ) is singular
+ * @throws {GvcError} `INVALID_INPUT` for an invalid table or options; `SINGULAR_MATRIX` when I − A (or I − Bᵍ) is singular, or its condition number is above CONDITION_LIMIT (naming the country–sectors most involved); `UNSUPPORTED` when a result overflows the range of doubles
  * @example
  * ```ts
  * // Miller & Blair (2009) 2-sector example: column sums of L are 1.5182 and 1.4521
@@ -100,17 +109,23 @@ export function linkageClass(powerOfDispersion: number, sensitivityOfDispersion:
  */
 export function rasmussenLinkages(icio: Icio, options?: RasmussenOptions): RasmussenRecord[] {
   assertIcio(icio);
-  const { forward = 'ghosh' } = parseOptions(RasmussenOptions, options, 'Rasmussen linkages');
+  const { forward = 'ghosh' } = validateOptions(RasmussenOptions, options);
   const { N, x } = icio;
   const n = x.length;
-  const b = leontiefInverseData(icio);
+  const leontief = leontiefInverseData(icio);
+  const b = leontief.data;
+  const warnings = [...leontief.warnings];
   let m = b;
   if (forward === 'ghosh') {
     if (x.every((xi) => xi > 0)) {
       // G = x̂⁻¹ B x̂ (Miller & Blair 2009, eq. 12.10), without a second inversion.
       m = new Float64Array(n * n);
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[i * n + j] = (b[i * n + j]! * x[j]!) / x[i]!;
-    } else m = ghoshInverseData(icio);
+    } else {
+      const ghosh = ghoshInverseData(icio);
+      m = ghosh.data;
+      warnings.push(...ghosh.warnings);
+    }
   }
   const colSum = new Float64Array(n);
   const rowSum = new Float64Array(n);
@@ -138,7 +153,7 @@ export function rasmussenLinkages(icio: Icio, options?: RasmussenOptions): Rasmu
     }
   }
   const cv = (sq: number, sum: number) => (n < 2 || sum === 0 ? 0 : Math.sqrt(sq / (n - 1)) / (sum / n));
-  return icio.countries.flatMap((country, s) =>
+  const out = icio.countries.flatMap((country, s) =>
     icio.sectors.map((sector, k) => {
       const j = s * N + k;
       const powerOfDispersion = (n * colSum[j]!) / totalB;
@@ -158,4 +173,6 @@ export function rasmussenLinkages(icio: Icio, options?: RasmussenOptions): Rasmu
       };
     }),
   );
+  checkFiniteRecords(out, 'Rasmussen linkages');
+  return finish(out, warnings);
 }

@@ -1,14 +1,16 @@
+import { validateOptions } from '../../core/boundary.js';
 import { coefficientsData, leontiefFactors, valueAddedCoefficientsData } from '../core.js';
 import {
   applyDomestic,
   applyForeign,
   assertIcio,
+  checkFiniteRecords,
   domesticFactors,
   finalDemandSplit,
-  parseOptions,
+  finish,
   ratio,
 } from '../internal.js';
-import { luSolveTransposed } from '../kernels/lu.js';
+import { luSolveTransposedOf } from '../kernels/lu.js';
 import type { Icio } from '../types.js';
 import { LevelOptions, leontiefDecompositionWith } from './leontief-decomposition.js';
 
@@ -26,8 +28,13 @@ export interface GvcParticipationRecord {
   IV: number;
   /** Koopman et al. (2010) GVC participation index, IV/GEXP + FV/GEXP. */
   participation: number;
-  /** Koopman et al. (2010) GVC position index, ln(1 + IV/GEXP) − ln(1 + FV/GEXP). */
-  position: number;
+  /**
+   * Koopman et al. (2010) GVC position index, ln(1 + IV/GEXP) − ln(1 + FV/GEXP); `null` where it is
+   * not defined (gross exports ≤ 0, or a logarithm's argument ≤ 0), with `positionReason` saying why.
+   */
+  position: number | null;
+  /** Why `position` is `null`; absent when it is a number. */
+  positionReason?: string;
   /** WWYZ (2017) forward side: value added, VA = V_D + V_RT + V_GVC. */
   VA: number;
   /** Value added absorbed at home without crossing a border. */
@@ -74,10 +81,13 @@ export interface GvcParticipationRecord {
  *
  * @param icio - the table, from {@link createIcio}
  * @param options - `{ level }`, see {@link LevelOptions}
- * @returns one record per country (or country–sector), in table order; ratios are 0 when their
- *   denominator is 0
- * @throws {GvcError} `INVALID_INPUT` for an invalid table or options; `SINGULAR_MATRIX` when I − A
- *   or a domestic block is singular
+ * @returns one record per country (or country–sector), in table order, frozen (with a `warnings`
+ *   property when I − A's condition number is above CONDITION_WARNING); ratios are 0 when their
+ *   denominator is 0, and `position` is `null` with a `positionReason` where gross exports are ≤ 0
+ *   or a logarithm's argument is ≤ 0 (an expert would not read a position into negative exports)
+ * @throws {GvcError} `INVALID_INPUT` for an invalid table (paths `icio.…`) or options
+ *   (`options.level`); `SINGULAR_MATRIX` when I − A or a domestic block is singular, or I − A's
+ *   condition number is above CONDITION_LIMIT; `UNSUPPORTED` when a result overflows
  * @example
  * ```ts
  * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[0, 2], [0, 0]], Y: [[8, 0], [0, 10]] });
@@ -87,7 +97,7 @@ export interface GvcParticipationRecord {
  */
 export function gvcParticipation(icio: Icio, options?: LevelOptions): GvcParticipationRecord[] {
   assertIcio(icio);
-  const { level = 'country' } = parseOptions(LevelOptions, options, 'GVC participation');
+  const { level = 'country' } = validateOptions(LevelOptions, options);
   const { G, N, countries, sectors, x, va } = icio;
   const n = G * N;
   const a = coefficientsData(icio);
@@ -106,7 +116,7 @@ export function gvcParticipation(icio: Icio, options?: LevelOptions): GvcPartici
   // Backward (columns of V̂BŶ).
   const vL = applyDomestic(icio, dom, v, true);
   const vLAF = applyForeign(icio, a, vL, true);
-  const vLAFB = luSolveTransposed(f, vLAF);
+  const vLAFB = luSolveTransposedOf(f, vLAF);
   const vLAFL = applyDomestic(icio, dom, vLAF, true);
   const parts = new Float64Array(12 * n);
   for (let i = 0; i < n; i++) {
@@ -149,6 +159,7 @@ export function gvcParticipation(icio: Icio, options?: LevelOptions): GvcPartici
     ];
     const ivShare = ratio(kr.e2r, kr.GEXP);
     const fvShare = ratio(kr.i2e, kr.GEXP);
+    const pos = koopmanPosition(kr.GEXP, ivShare, fvShare);
     return {
       country,
       ...(sector === undefined ? {} : { sector }),
@@ -156,7 +167,7 @@ export function gvcParticipation(icio: Icio, options?: LevelOptions): GvcPartici
       FV: kr.i2e,
       IV: kr.e2r,
       participation: ivShare + fvShare,
-      position: Math.log(1 + ivShare) - Math.log(1 + fvShare),
+      ...pos,
       VA,
       V_D,
       V_RT,
@@ -173,8 +184,37 @@ export function gvcParticipation(icio: Icio, options?: LevelOptions): GvcPartici
       GVCPt_b: ratio(Y_GVC, Y),
     };
   };
-  if (level === 'country') return countries.map((c, s) => record(s, s * N, s * N + N, c));
-  return countries.flatMap((c, s) =>
-    sectors.map((sec, k) => record(s * N + k, s * N + k, s * N + k + 1, c, sec)),
-  );
+  const out: GvcParticipationRecord[] =
+    level === 'country'
+      ? countries.map((c, s) => record(s, s * N, s * N + N, c))
+      : countries.flatMap((c, s) =>
+          sectors.map((sec, k) => record(s * N + k, s * N + k, s * N + k + 1, c, sec)),
+        );
+  checkFiniteRecords(out, 'GVC participation');
+  return finish(out, f.warnings);
+}
+
+/**
+ * The Koopman et al. (2010) position ln(1 + IV/E) − ln(1 + FV/E), or `null` with the reason where
+ * it is not defined: gross exports E ≤ 0 (no exports, or net negative final sales abroad such as a
+ * run-down of inventories), or a share so negative that a logarithm's argument is ≤ 0.
+ */
+function koopmanPosition(
+  gexp: number,
+  iv: number,
+  fv: number,
+): { position: number; positionReason?: never } | { position: null; positionReason: string } {
+  if (!(gexp > 0)) {
+    return {
+      position: null,
+      positionReason: `gross exports are ${gexp === 0 ? '0' : `negative (${gexp})`}: shares of exports are not defined`,
+    };
+  }
+  if (!(1 + iv > 0) || !(1 + fv > 0)) {
+    return {
+      position: null,
+      positionReason: `1 + ${!(1 + iv > 0) ? `IV/GEXP = ${1 + iv}` : `FV/GEXP = ${1 + fv}`} is not positive: its logarithm is not defined`,
+    };
+  }
+  return { position: Math.log(1 + iv) - Math.log(1 + fv) };
 }

@@ -1,7 +1,7 @@
 import { leontiefFactors, leontiefInverseData } from '../core.js';
-import { assertIcio, labelled } from '../internal.js';
-import { luSolve, luSolveTransposed } from '../kernels/lu.js';
-import { matmul } from '../kernels/matrix.js';
+import { assertIcio, checkFiniteRecords, finish, labelled } from '../internal.js';
+import { luSolveOf, luSolveTransposedOf } from '../kernels/lu.js';
+import { checkFiniteResult, matmul } from '../kernels/matrix.js';
 import type { Icio, LabelledMatrix } from '../types.js';
 
 /** The upstreamness of one country–sector. */
@@ -33,8 +33,8 @@ export interface DownstreamnessRecord {
  *
  * @param icio - the table, from {@link createIcio}
  * @returns one record per country–sector, in table order
- * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`;
- *   `SINGULAR_MATRIX` when I − A is singular
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a valid table (paths `icio.…`: shape, labels, sizes up to MAX_ICIO_ORDER, finite entries);
+ *   `SINGULAR_MATRIX` when I − A is singular or its condition number is above CONDITION_LIMIT (naming the country–sectors most involved); `UNSUPPORTED` when a result overflows the range of doubles or memory runs out
  * @example
  * ```ts
  * // Half of A's output goes to B as an input, B sells only to final demand: U_A = 1.5, U_B = 1
@@ -46,13 +46,16 @@ export interface DownstreamnessRecord {
 export function upstreamness(icio: Icio): UpstreamnessRecord[] {
   assertIcio(icio);
   const { x, N } = icio;
-  const bx = luSolve(leontiefFactors(icio), x);
-  return icio.countries.flatMap((country, s) =>
+  const f = leontiefFactors(icio);
+  const bx = luSolveOf(f, x);
+  const out = icio.countries.flatMap((country, s) =>
     icio.sectors.map((sector, k) => {
       const i = s * N + k;
       return { country, sector, upstreamness: x[i]! > 0 ? bx[i]! / x[i]! : 1 };
     }),
   );
+  checkFiniteRecords(out, 'upstreamness');
+  return finish(out, f.warnings);
 }
 
 /**
@@ -62,8 +65,8 @@ export function upstreamness(icio: Icio): UpstreamnessRecord[] {
  *
  * @param icio - the table, from {@link createIcio}
  * @returns one record per country–sector, in table order
- * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`;
- *   `SINGULAR_MATRIX` when I − A is singular
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a valid table (paths `icio.…`: shape, labels, sizes up to MAX_ICIO_ORDER, finite entries);
+ *   `SINGULAR_MATRIX` when I − A is singular or its condition number is above CONDITION_LIMIT (naming the country–sectors most involved); `UNSUPPORTED` when a result overflows the range of doubles or memory runs out
  * @example
  * ```ts
  * // B buys 5 of A's output for an output of 10 (a_AB = 0.5): N_A = 1, N_B = 1.5
@@ -75,10 +78,13 @@ export function upstreamness(icio: Icio): UpstreamnessRecord[] {
 export function downstreamness(icio: Icio): DownstreamnessRecord[] {
   assertIcio(icio);
   const n = icio.x.length;
-  const d = luSolveTransposed(leontiefFactors(icio), new Float64Array(n).fill(1));
-  return icio.countries.flatMap((country, s) =>
+  const f = leontiefFactors(icio);
+  const d = luSolveTransposedOf(f, new Float64Array(n).fill(1));
+  const out = icio.countries.flatMap((country, s) =>
     icio.sectors.map((sector, k) => ({ country, sector, downstreamness: d[s * icio.N + k]! })),
   );
+  checkFiniteRecords(out, 'downstreamness');
+  return finish(out, f.warnings);
 }
 
 /**
@@ -89,8 +95,8 @@ export function downstreamness(icio: Icio): DownstreamnessRecord[] {
  *
  * @param icio - the table, from {@link createIcio}
  * @returns the n×n APL matrix, labelled by country–sector
- * @throws {GvcError} `INVALID_INPUT` when `icio` is not a table built by `createIcio`;
- *   `SINGULAR_MATRIX` when I − A is singular
+ * @throws {GvcError} `INVALID_INPUT` when `icio` is not a valid table (paths `icio.…`: shape, labels, sizes up to MAX_ICIO_ORDER, finite entries);
+ *   `SINGULAR_MATRIX` when I − A is singular or its condition number is above CONDITION_LIMIT (naming the country–sectors most involved); `UNSUPPORTED` when a result overflows the range of doubles or memory runs out
  * @example
  * ```ts
  * // A chain A → B: a_AB = 0.5, so B_AB = 0.5 and H_AB = 0.5 (one step)
@@ -102,7 +108,7 @@ export function downstreamness(icio: Icio): DownstreamnessRecord[] {
 export function averagePropagationLength(icio: Icio): LabelledMatrix {
   assertIcio(icio);
   const n = icio.x.length;
-  const b = leontiefInverseData(icio);
+  const { data: b, warnings } = leontiefInverseData(icio);
   const bMinusI = Float64Array.from(b);
   for (let i = 0; i < n; i++) bMinusI[i * n + i] = bMinusI[i * n + i]! - 1;
   const h = matmul(b, bMinusI, n, n, n);
@@ -111,5 +117,6 @@ export function averagePropagationLength(icio: Icio): LabelledMatrix {
     const den = bMinusI[k]!;
     apl[k] = den === 0 ? 0 : h[k]! / den;
   }
-  return labelled(icio, apl);
+  checkFiniteResult(apl, n, 'average propagation length');
+  return finish(labelled(icio, apl), warnings);
 }

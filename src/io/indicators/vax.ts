@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { preview, validateOptions } from '../../core/boundary.js';
+import type { GvcIssue } from '../../core/errors.js';
 import { leontiefFactors, valueAddedCoefficientsData } from '../core.js';
-import { assertIcio, grossExportsVector, parseOptions, ratio } from '../internal.js';
-import { luSolve } from '../kernels/lu.js';
+import { assertIcio, checkFiniteRecords, finish, grossExportsVector, ratio } from '../internal.js';
+import { type LuFactors, luSolveOf } from '../kernels/lu.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -18,7 +20,7 @@ export const VaxOptions = z
   .object({
     level: z
       .enum(['country', 'sector', 'bilateral'], {
-        error: (iss) => `expected "country", "sector" or "bilateral", found ${JSON.stringify(iss.input)}`,
+        error: (iss) => `expected "country", "sector" or "bilateral", found ${preview(iss.input)}`,
       })
       .optional(),
   })
@@ -52,8 +54,7 @@ export interface VaxRecord {
  * @param options - `{ level }`, see {@link VaxOptions}
  * @returns records in table order: one per country, per country–sector, or per exporter and
  *   partner (partners in table order, the exporter itself omitted)
- * @throws {GvcError} `INVALID_INPUT` for an invalid table or options; `SINGULAR_MATRIX` when I − A
- *   is singular
+ * @throws {GvcError} `INVALID_INPUT` for an invalid table or options; `SINGULAR_MATRIX` when I − A is singular, or its condition number is above CONDITION_LIMIT (naming the country–sectors most involved); `UNSUPPORTED` when a result overflows the range of doubles
  * @example
  * ```ts
  * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[0, 2], [0, 0]], Y: [[8, 0], [0, 10]] });
@@ -63,11 +64,25 @@ export interface VaxRecord {
  */
 export function valueAddedExports(icio: Icio, options?: VaxOptions): VaxRecord[] {
   assertIcio(icio);
-  const { level = 'country' } = parseOptions(VaxOptions, options, 'value-added exports');
+  const { level = 'country' } = validateOptions(VaxOptions, options);
+  const out = vaxRecords(icio, level);
+  checkFiniteRecords(out.records, 'value-added exports');
+  return finish(out.records, out.warnings);
+}
+
+function vaxRecords(
+  icio: Icio,
+  level: 'country' | 'sector' | 'bilateral',
+): { records: VaxRecord[]; warnings: GvcIssue[] } {
+  const f = leontiefFactors(icio);
+  return { records: vaxOf(icio, level, f), warnings: f.warnings };
+}
+
+function vaxOf(icio: Icio, level: 'country' | 'sector' | 'bilateral', f: LuFactors): VaxRecord[] {
   const { G, N, Y, Z, countries, sectors } = icio;
   const n = G * N;
   const v = valueAddedCoefficientsData(icio);
-  const by = luSolve(leontiefFactors(icio), Y, G);
+  const by = luSolveOf(f, Y, G);
   // vay[i, d]: value added of i absorbed in final demand of d.
   const vay = new Float64Array(n * G);
   for (let i = 0; i < n; i++) for (let d = 0; d < G; d++) vay[i * G + d] = v[i]! * by[i * G + d]!;

@@ -5,6 +5,8 @@
  *
  * @internal
  */
+import { GvcError } from '../../core/errors.js';
+import { withMemoryGuard } from './limits.js';
 import { factorise, type LuFactors, SIMD_MIN_ORDER } from './lu.js';
 import { checkSquare } from './matrix.js';
 import { simdKernel, withSimdMemory } from './simd.js';
@@ -17,8 +19,9 @@ import { BLOCK, backSubstitute, forwardSubstitute } from './triangular.js';
  * @param a - A, n×n row-major (not modified)
  * @param n - order of A
  * @returns A⁻¹, n×n row-major (a new array)
- * @throws {GvcError} `INVALID_INPUT` when `a` does not hold n² entries; `SINGULAR_MATRIX` when A is
- *   singular to working precision
+ * @throws {GvcError} `INVALID_INPUT` when `n` is not a whole number up to MAX_ICIO_ORDER or `a` is
+ *   not a Float64Array of n² entries; `SINGULAR_MATRIX` when A is singular to working precision or
+ *   an entry of A⁻¹ overflows; `UNSUPPORTED` when memory runs out
  * @example
  * ```ts
  * inverse(Float64Array.of(4, 7, 2, 6), 2);
@@ -27,7 +30,33 @@ import { BLOCK, backSubstitute, forwardSubstitute } from './triangular.js';
  */
 export function inverse(a: Float64Array, n: number): Float64Array {
   checkSquare(a, n, 'matrix to invert');
-  return inverseOf(n, (m) => m.set(a));
+  const inv = withMemoryGuard(n, 'the inverse', () => inverseOf(n, (m) => m.set(a)));
+  checkFiniteInverse(inv, n);
+  return inv;
+}
+
+/**
+ * Throws `GvcError('SINGULAR_MATRIX')` naming the first column of a computed inverse with an entry
+ * that is not finite (an overflow: the matrix is singular to the range of doubles).
+ *
+ * @internal
+ */
+export function checkFiniteInverse(
+  inv: Float64Array,
+  n: number,
+  label: (j: number) => string = (j) => String(j),
+): void {
+  for (let k = 0; k < inv.length; k++) {
+    if (!Number.isFinite(inv[k]!)) {
+      const j = k % n;
+      throw new GvcError('SINGULAR_MATRIX', 'matrix is singular to working precision', [
+        {
+          path: `[${label(j)}]`,
+          message: `expected a finite inverse, found ${inv[k]} in row ${label(Math.floor(k / n))} of column ${label(j)}`,
+        },
+      ]);
+    }
+  }
 }
 
 /**

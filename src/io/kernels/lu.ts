@@ -1,6 +1,8 @@
+import { IssueList, preview } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
 import { blockUpdate } from './block-update.js';
-import { checkSquare } from './matrix.js';
+import { checkDimension, MAX_ICIO_ORDER, MAX_MATRIX_ENTRIES, withMemoryGuard } from './limits.js';
+import { checkArray, checkFiniteResult, checkSquare } from './matrix.js';
 import { simdKernel, withPacking, withSimdMemory } from './simd.js';
 import { BLOCK, backSubstitute, blockStep, forwardSubstitute, simdOperands } from './triangular.js';
 
@@ -47,9 +49,11 @@ function swapRows(a: Float64Array, w: number, r1: number, r2: number, c0: number
  *
  * @param a - A, n×n, row-major (not modified)
  * @param n - order of A
- * @returns the packed factors and the row permutation
- * @throws {GvcError} `INVALID_INPUT` when `a` does not hold n² entries; `SINGULAR_MATRIX` when a
- *   pivot is zero or below n·ε·max|A| (numerically singular)
+ * @returns the packed factors and the row permutation (a frozen object; `lu` and `perm` are fresh
+ *   typed arrays)
+ * @throws {GvcError} `INVALID_INPUT` when `n` is not a whole number up to MAX_ICIO_ORDER or `a` is
+ *   not a Float64Array of n² entries; `SINGULAR_MATRIX` when a pivot is zero or below n·ε·max|A|
+ *   (numerically singular), or the elimination overflows; `UNSUPPORTED` when memory runs out
  * @example
  * ```ts
  * const f = luFactor(Float64Array.of(0, 1, 2, 3), 2);
@@ -59,7 +63,75 @@ function swapRows(a: Float64Array, w: number, r1: number, r2: number, c0: number
  */
 export function luFactor(a: Float64Array, n: number): LuFactors {
   checkSquare(a, n, 'matrix to factorise');
-  return luFactorInPlace(new Float64Array(n * n), n, a);
+  const f = withMemoryGuard(n, 'the LU factorisation', () => luFactorInPlace(new Float64Array(n * n), n, a));
+  for (let k = 0; k < f.lu.length; k++) {
+    if (!Number.isFinite(f.lu[k]!)) {
+      throw new GvcError('SINGULAR_MATRIX', 'matrix is singular to working precision', [
+        {
+          path: `[${k % n}]`,
+          message: `expected finite factors, found ${preview(f.lu[k])} in column ${k % n} (the elimination overflows)`,
+        },
+      ]);
+    }
+  }
+  return Object.freeze(f);
+}
+
+/**
+ * Checks the arguments of the solves: factors as {@link luFactor} makes them (n, n² entries, a
+ * permutation of 0…n−1, finite entries and a non-zero diagonal) and n·m right-hand sides.
+ */
+function checkSolve(f: LuFactors, b: Float64Array, m: number): void {
+  const issues = new IssueList();
+  const t = f as Partial<LuFactors> | null;
+  if (t === null || typeof t !== 'object') {
+    issues.add('f', `expected LU factors from luFactor, found ${preview(f)}`);
+    issues.throwIfAny('invalid LU factors');
+    return;
+  }
+  const { n, lu, perm } = t;
+  if (checkDimension(issues, 'f.n', n, MAX_ICIO_ORDER)) {
+    if (checkArray(issues, 'f.lu', lu, n * n, `${n}×${n} = ${n * n}`)) {
+      for (let i = 0; i < n * n; i++) {
+        if (!Number.isFinite(lu[i]!)) {
+          issues.add(`f.lu[${i}]`, `expected a finite number, found ${preview(lu[i])}`);
+          break;
+        }
+      }
+      for (let i = 0; i < n; i++) {
+        if (lu[i * n + i] === 0) {
+          issues.add(`f.lu[${i * n + i}]`, `expected a non-zero pivot U(${i}, ${i}), found 0`);
+          break;
+        }
+      }
+    }
+    if (!(perm instanceof Int32Array) || perm.length !== n) {
+      issues.add(
+        'f.perm',
+        `expected an Int32Array of ${n} entries, found ${perm instanceof Int32Array ? `${perm.length} entries` : preview(perm)}`,
+      );
+    } else {
+      const seen = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const p = perm[i]!;
+        if (p < 0 || p >= n || seen[p] === 1) {
+          issues.add(`f.perm[${i}]`, `expected a permutation of 0…${n - 1}, found ${p}`);
+          break;
+        }
+        seen[p] = 1;
+      }
+    }
+  }
+  if (checkDimension(issues, 'm', m, MAX_MATRIX_ENTRIES) && typeof n === 'number' && issues.size === 0) {
+    if (n * m > MAX_MATRIX_ENTRIES)
+      issues.add('m', `expected at most ${MAX_MATRIX_ENTRIES} entries (n·m), found ${n}×${m}`);
+    else checkArray(issues, 'b', b, n * m, `${n}×${m} = ${n * m}`);
+  }
+  issues.throwIfAny(
+    issues.size > 0 && issues.issues()[0]!.path.startsWith('f')
+      ? 'invalid LU factors'
+      : 'invalid right-hand side',
+  );
 }
 
 /**
@@ -280,7 +352,9 @@ function exchangeRows(
  * @param b - B, n×m row-major (not modified)
  * @param m - number of right-hand sides (columns of B); 1 by default
  * @returns X = A⁻¹B, n×m row-major (a new array)
- * @throws {GvcError} `INVALID_INPUT` when `b` does not hold n·m entries
+ * @throws {GvcError} `INVALID_INPUT` when `f` is not a factorisation as {@link luFactor} makes it
+ *   (paths `f.n`, `f.lu`, `f.perm`), `m` is not a whole number or `b` does not hold n·m entries;
+ *   `UNSUPPORTED` when an entry of X overflows the range of doubles
  * @example
  * ```ts
  * luSolve(luFactor(Float64Array.of(2, 0, 0, 4), 2), Float64Array.of(2, 8));
@@ -288,12 +362,19 @@ function exchangeRows(
  * ```
  */
 export function luSolve(f: LuFactors, b: Float64Array, m = 1): Float64Array {
+  checkSolve(f, b, m);
+  const x = withMemoryGuard(f.n, 'the solve', () => luSolveOf(f, b, m));
+  checkFiniteResult(x, m, 'solution');
+  return x;
+}
+
+/**
+ * {@link luSolve} without the argument checks, for callers that made the factors.
+ *
+ * @internal
+ */
+export function luSolveOf(f: LuFactors, b: Float64Array, m = 1): Float64Array {
   const { n, lu, perm } = f;
-  if (b.length !== n * m) {
-    throw new GvcError('INVALID_INPUT', 'invalid right-hand side', [
-      { path: 'b', message: `expected ${n}×${m} = ${n * m} entries, found ${b.length}` },
-    ]);
-  }
   const k = simdKernel();
   const solve = (luw: Float64Array, x: Float64Array) => {
     for (let i = 0; i < n; i++) x.set(b.subarray(perm[i]! * m, perm[i]! * m + m), i * m);
@@ -325,7 +406,9 @@ export function luSolve(f: LuFactors, b: Float64Array, m = 1): Float64Array {
  * @param b - B, n×m row-major (not modified)
  * @param m - number of right-hand sides (columns of B); 1 by default
  * @returns X = A⁻ᵀB, n×m row-major (a new array)
- * @throws {GvcError} `INVALID_INPUT` when `b` does not hold n·m entries
+ * @throws {GvcError} `INVALID_INPUT` when `f` is not a factorisation as {@link luFactor} makes it
+ *   (paths `f.n`, `f.lu`, `f.perm`), `m` is not a whole number or `b` does not hold n·m entries;
+ *   `UNSUPPORTED` when an entry of X overflows the range of doubles
  * @example
  * ```ts
  * // A = [[1, 2], [0, 4]], Aᵀ = [[1, 0], [2, 4]]: Aᵀx = [1, 6] gives x = [1, 1]
@@ -334,12 +417,19 @@ export function luSolve(f: LuFactors, b: Float64Array, m = 1): Float64Array {
  * ```
  */
 export function luSolveTransposed(f: LuFactors, b: Float64Array, m = 1): Float64Array {
+  checkSolve(f, b, m);
+  const x = withMemoryGuard(f.n, 'the solve', () => luSolveTransposedOf(f, b, m));
+  checkFiniteResult(x, m, 'solution');
+  return x;
+}
+
+/**
+ * {@link luSolveTransposed} without the argument checks, for callers that made the factors.
+ *
+ * @internal
+ */
+export function luSolveTransposedOf(f: LuFactors, b: Float64Array, m = 1): Float64Array {
   const { n, lu, perm } = f;
-  if (b.length !== n * m) {
-    throw new GvcError('INVALID_INPUT', 'invalid right-hand side', [
-      { path: 'b', message: `expected ${n}×${m} = ${n * m} entries, found ${b.length}` },
-    ]);
-  }
   const w = Float64Array.from(b);
   // Uᵀ·Z = B: Uᵀ is lower triangular; row i of Z = (B_i − Σ_{p<i} U(p, i)·Z_p) / U(i, i).
   for (let i = 0; i < n; i++) {

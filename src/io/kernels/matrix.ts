@@ -1,12 +1,75 @@
+import { IssueList, preview } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
+import { checkDimension, MAX_ICIO_ORDER, MAX_MATRIX_ENTRIES, withMemoryGuard } from './limits.js';
 
-/** Throws unless `a` holds n×n entries. @internal */
-export function checkSquare(a: Float64Array, n: number, what: string): void {
-  if (!Number.isInteger(n) || n < 0 || a.length !== n * n) {
-    throw new GvcError('INVALID_INPUT', `invalid ${what}`, [
-      { path: 'a', message: `expected ${n}×${n} = ${n * n} entries, found ${a.length}` },
-    ]);
+/**
+ * Records a problem at `path` unless `a` is a `Float64Array` of `entries` entries (`shape` says
+ * which, e.g. `2×2 = 4`).
+ *
+ * @internal
+ */
+export function checkArray(
+  issues: IssueList,
+  path: string,
+  a: unknown,
+  entries: number | undefined,
+  shape: string,
+): a is Float64Array {
+  if (!(a instanceof Float64Array)) {
+    issues.add(
+      path,
+      `expected a Float64Array${entries === undefined ? '' : ` of ${shape} entries`}, found ${preview(a)}`,
+    );
+    return false;
   }
+  if (entries !== undefined && a.length !== entries) {
+    issues.add(path, `expected ${shape} entries, found ${a.length}`);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Throws `GvcError('INVALID_INPUT', 'invalid <what>')` unless `a` is a Float64Array of n×n entries
+ * with n a whole number up to {@link MAX_ICIO_ORDER}. @internal
+ */
+export function checkSquare(a: unknown, n: unknown, what: string): asserts a is Float64Array {
+  const issues = new IssueList();
+  if (checkDimension(issues, 'n', n, MAX_ICIO_ORDER))
+    checkArray(issues, 'a', a, n * n, `${n}×${n} = ${n * n}`);
+  else checkArray(issues, 'a', a, undefined, '');
+  issues.throwIfAny(`invalid ${what}`);
+}
+
+/**
+ * Throws `GvcError('UNSUPPORTED')` naming the first entries of a computed matrix (`rows`×`cols`,
+ * row-major) that are not finite: an overflow from finite operands. @internal
+ */
+export function checkFiniteResult(
+  out: Float64Array,
+  cols: number,
+  what: string,
+  label?: (i: number) => string,
+): void {
+  let bad = -1;
+  for (let k = 0; k < out.length; k++) {
+    if (!Number.isFinite(out[k]!)) {
+      bad = k;
+      break;
+    }
+  }
+  if (bad < 0) return;
+  const issues = new IssueList();
+  for (let k = bad; k < out.length && issues.size < 10; k++) {
+    if (Number.isFinite(out[k]!)) continue;
+    const i = Math.floor(k / cols);
+    const j = k % cols;
+    issues.add(
+      label ? `[${label(i)}][${label(j)}]` : `[${i}][${j}]`,
+      `expected a finite ${what}, found ${preview(out[k])} (the computation overflows the range of doubles)`,
+    );
+  }
+  throw new GvcError('UNSUPPORTED', `${what} overflows`, issues.issues());
 }
 
 /**
@@ -19,7 +82,9 @@ export function checkSquare(a: Float64Array, n: number, what: string): void {
  * @param k - columns of A and rows of B
  * @param n - columns of B
  * @returns C = A·B, m×n, row-major (a new array)
- * @throws {GvcError} `INVALID_INPUT` when the array lengths do not match the dimensions
+ * @throws {GvcError} `INVALID_INPUT` when a dimension is not a whole number, the product would have
+ *   more than MAX_ICIO_ORDER² entries, or the array lengths do not match the dimensions (paths `a`,
+ *   `b`, `m`, `k`, `n`); `UNSUPPORTED` when an entry of the product overflows the range of doubles
  * @example
  * ```ts
  * matmul(Float64Array.of(1, 2, 3, 4), Float64Array.of(5, 6, 7, 8), 2, 2, 2);
@@ -27,15 +92,26 @@ export function checkSquare(a: Float64Array, n: number, what: string): void {
  * ```
  */
 export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
-  if (a.length !== m * k || b.length !== k * n) {
-    throw new GvcError('INVALID_INPUT', 'invalid matrix product', [
-      {
-        path: '',
-        message: `expected A ${m}×${k} and B ${k}×${n}, found ${a.length} and ${b.length} entries`,
-      },
-    ]);
+  const issues = new IssueList();
+  const dims =
+    checkDimension(issues, 'm', m, MAX_MATRIX_ENTRIES) &&
+    checkDimension(issues, 'k', k, MAX_MATRIX_ENTRIES) &&
+    checkDimension(issues, 'n', n, MAX_MATRIX_ENTRIES);
+  if (dims && m * n > MAX_MATRIX_ENTRIES) {
+    issues.add(
+      'n',
+      `expected a product of at most ${MAX_MATRIX_ENTRIES} entries (m·n), found ${m}×${n} = ${m * n}`,
+    );
   }
-  const c = new Float64Array(m * n);
+  if (dims) {
+    checkArray(issues, 'a', a, m * k, `${m}×${k} = ${m * k}`);
+    checkArray(issues, 'b', b, k * n, `${k}×${n} = ${k * n}`);
+  } else {
+    checkArray(issues, 'a', a, undefined, '');
+    checkArray(issues, 'b', b, undefined, '');
+  }
+  issues.throwIfAny('invalid matrix product');
+  const c = withMemoryGuard(Math.max(m, n), 'the matrix product', () => new Float64Array(m * n));
   for (let i = 0; i < m; i++) {
     const ci = i * n;
     const ai = i * k;
@@ -61,6 +137,7 @@ export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n
       for (let j = 0; j < n; j++) c[ci + j] = c[ci + j]! + ap * b[bp + j]!;
     }
   }
+  checkFiniteResult(c, n, 'matrix product');
   return c;
 }
 
@@ -70,7 +147,8 @@ export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n
  * @param a - A, n×n row-major (not modified)
  * @param n - order of A
  * @returns I − A, n×n row-major (a new array)
- * @throws {GvcError} `INVALID_INPUT` when `a` does not hold n² entries
+ * @throws {GvcError} `INVALID_INPUT` when `n` is not a whole number up to MAX_ICIO_ORDER or `a` is
+ *   not a Float64Array of n² entries
  * @example
  * ```ts
  * identityMinus(Float64Array.of(0.1, 0.2, 0.3, 0.4), 2);
@@ -79,6 +157,15 @@ export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n
  */
 export function identityMinus(a: Float64Array, n: number): Float64Array {
   checkSquare(a, n, 'matrix');
+  return identityMinusOf(a, n);
+}
+
+/**
+ * {@link identityMinus} without the argument checks, for callers that built `a`.
+ *
+ * @internal
+ */
+export function identityMinusOf(a: Float64Array, n: number): Float64Array {
   const out = new Float64Array(n * n);
   for (let i = 0; i < out.length; i++) out[i] = -a[i]!;
   for (let i = 0; i < n; i++) out[i * n + i] = 1 + out[i * n + i]!;
@@ -92,7 +179,8 @@ export function identityMinus(a: Float64Array, n: number): Float64Array {
  * @param m - rows of A
  * @param n - columns of A
  * @returns Aᵀ, n×m row-major (a new array)
- * @throws {GvcError} `INVALID_INPUT` when `a` does not hold m·n entries
+ * @throws {GvcError} `INVALID_INPUT` when `m` or `n` is not a whole number or `a` is not a
+ *   Float64Array of m·n entries
  * @example
  * ```ts
  * transpose(Float64Array.of(1, 2, 3, 4, 5, 6), 2, 3);
@@ -100,11 +188,14 @@ export function identityMinus(a: Float64Array, n: number): Float64Array {
  * ```
  */
 export function transpose(a: Float64Array, m: number, n: number): Float64Array {
-  if (a.length !== m * n) {
-    throw new GvcError('INVALID_INPUT', 'invalid matrix', [
-      { path: 'a', message: `expected ${m}×${n} = ${m * n} entries, found ${a.length}` },
-    ]);
-  }
+  const issues = new IssueList();
+  if (
+    checkDimension(issues, 'm', m, MAX_MATRIX_ENTRIES) &&
+    checkDimension(issues, 'n', n, MAX_MATRIX_ENTRIES)
+  ) {
+    checkArray(issues, 'a', a, m * n, `${m}×${n} = ${m * n}`);
+  } else checkArray(issues, 'a', a, undefined, '');
+  issues.throwIfAny('invalid matrix');
   const t = new Float64Array(m * n);
   const B = 32;
   for (let i0 = 0; i0 < m; i0 += B) {

@@ -11,6 +11,8 @@
  *
  * @internal
  */
+import { quote } from '../../core/boundary.js';
+import { GvcError } from '../../core/errors.js';
 import {
   ADD,
   assemble,
@@ -559,7 +561,19 @@ export function withSimdMemory<T>(
     bytes += 4 * size;
   }
   const have = k.memory.buffer.byteLength;
-  if (bytes > have) k.memory.grow(Math.ceil((bytes - have) / 65536));
+  if (bytes > have) {
+    try {
+      k.memory.grow(Math.ceil((bytes - have) / 65536));
+    } catch (e) {
+      // The runtime refuses to grow past its limit (4 GiB) or the machine's memory: a RangeError.
+      throw new GvcError('UNSUPPORTED', 'not enough memory for the WebAssembly kernel', [
+        {
+          path: '',
+          message: `expected ${(bytes / 1e9).toFixed(2)} GB of WebAssembly memory, found that it cannot grow (${e instanceof Error ? quote(e.message) : 'refused'})`,
+        },
+      ]);
+    }
+  }
   const buffer = k.memory.buffer;
   const outer = pack;
   pack = area;

@@ -75,11 +75,13 @@ describe('kwwDecomposition', () => {
     } catch (e) {
       expect((e as GvcError).code).toBe('INVALID_INPUT');
       expect((e as GvcError).issues).toEqual([
-        { path: 'G', message: 'expected at least 2 countries, found 1' },
+        { path: 'icio.G', message: 'expected at least 2 countries, found 1' },
       ]);
     }
     const bad = { ...fixtureIcio(), Z: new Float64Array(3) };
-    expect(() => kwwDecomposition(bad)).toThrow(/Z: expected a Float64Array of 64 entries, found 3 entries/);
+    expect(() => kwwDecomposition(bad)).toThrow(
+      /icio\.Z: expected a Float64Array of 64 entries, found 3 entries/,
+    );
   });
 });
 

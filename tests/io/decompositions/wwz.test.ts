@@ -179,7 +179,7 @@ describe('wwzDecomposition', () => {
     });
     expect(() => wwzDecomposition(one)).toThrow(
       new GvcError('INVALID_INPUT', 'wwzDecomposition needs an inter-country table', [
-        { path: 'G', message: 'expected at least 2 countries, found 1' },
+        { path: 'icio.G', message: 'expected at least 2 countries, found 1' },
       ]),
     );
   });

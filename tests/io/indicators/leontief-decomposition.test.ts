@@ -62,7 +62,7 @@ describe('leontiefDecomposition (V·B·diag(E))', () => {
   });
   it('rejects unknown options', () => {
     expect(() => leontiefDecomposition(icio3x2(), { level: 'sector', extra: 1 } as never)).toThrow(
-      /invalid Leontief decomposition options/,
+      /invalid options: options: expected only known keys, found unknown key "extra"/,
     );
   });
   it('leaves the table unchanged', () => {

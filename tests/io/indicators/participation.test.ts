@@ -68,8 +68,9 @@ describe('gvcParticipation', () => {
       r.map((x) => x.participation),
       ref.participation,
     );
+    // Every country of the fixture exports, so every position is a number.
     expectClose(
-      r.map((x) => x.position),
+      r.map((x) => x.position ?? Number.NaN),
       ref.position,
     );
   });
@@ -103,7 +104,16 @@ describe('gvcParticipation', () => {
     });
     const [a, b] = gvcParticipation(t);
     expect(a).toMatchObject({ V_GVC_S: 2, V_GVC_C: 0, GVCPt_f: 0.2, Y_GVC: 0, FV: 0, IV: 0 });
-    expect(b).toMatchObject({ V_GVC: 0, Y_GVC_S: 2, GVCPt_b: 0.2, GEXP: 0, participation: 0, position: 0 });
+    // B exports nothing: its Koopman position ln(1 + IV/E) − ln(1 + FV/E) is not defined.
+    expect(b).toMatchObject({
+      V_GVC: 0,
+      Y_GVC_S: 2,
+      GVCPt_b: 0.2,
+      GEXP: 0,
+      participation: 0,
+      position: null,
+    });
+    expect(b!.positionReason).toBe('gross exports are 0: shares of exports are not defined');
   });
   it('leaves the table unchanged', () => {
     const t = icio3x2();
