@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues, parseOrThrow } from '../core/issues.js';
+import { deepFreeze } from '../core/freeze.js';
 import type { Cluster } from './model.js';
 import { CollectiveActionKind } from './model.js';
 import { parseClusterList } from './parse.js';
-import { Count, namedEnum, parseParams } from './schema-helpers.js';
+import { Count, namedEnum, take } from './schema-helpers.js';
 
 /**
  * A 2×2 contingency table of counts, `[[a, b], [c, d]]`: rows are the factor present / absent, columns
- * the outcome present / absent (the layout of R's `matrix(c(a, c, b, d), 2)`).
+ * the outcome present / absent (the layout of R's `matrix(c(a, c, b, d), 2)`). Each cell is a whole
+ * number from 0 to `Number.MAX_SAFE_INTEGER`.
  *
  * @example
  * ```ts
@@ -20,16 +22,41 @@ export const TwoByTwoTable = z.tuple([z.tuple([Count, Count]), z.tuple([Count, C
 /** A 2×2 contingency table of counts. */
 export type TwoByTwoTable = z.output<typeof TwoByTwoTable>;
 
-function parseTable(table: TwoByTwoTable): [number, number, number, number] {
-  const r = parseOrThrow(TwoByTwoTable, table, 'invalid 2x2 table', { params: parseParams });
-  const [[a, b], [c, d]] = r;
-  return [a, b, c, d];
+/**
+ * The most values of the top-left cell {@link fisherExactTest} visits: 10,000,000 (one pass, two
+ * for the two-sided test, of a few floating-point operations each: about 0.4 s at worst). The test
+ * visits, from the mode outwards, the
+ * values whose probability is at least 1e-320 of the mode's; before it starts, Hoeffding's (1963)
+ * bound on the hypergeometric tails bounds their number by 2·√(K·(745 + ln 2S)/2) + 5, where K is the
+ * smallest of the four margins and S the number of values the cell can take. A table for which that
+ * bound (or S, when smaller) exceeds this limit — margins all above about 6·10¹⁰ — is refused with
+ * `GvcError('UNSUPPORTED')`: at such sizes the chi-squared test is exact to many digits.
+ *
+ * @example
+ * ```ts
+ * MAX_FISHER_STEPS;
+ * //=> 10000000
+ * ```
+ */
+export const MAX_FISHER_STEPS = 10_000_000;
+
+/** A probability below this fraction of the mode's is not visited (it would add nothing to a double sum). */
+const TINY = 1e-320;
+/** −ln(TINY) rounded up, for Hoeffding's bound. */
+const LOG_TINY = 745;
+
+/** The cells of a table argument, -0 read as 0, with every problem recorded in `issues`. */
+function tableCells(table: unknown, issues: IssueList): [number, number, number, number] | undefined {
+  const t = take(safeValidate(TwoByTwoTable, table, 'table'), issues);
+  if (t === undefined) return undefined;
+  const [[a, b], [c, d]] = t;
+  return [a + 0, b + 0, c + 0, d + 0];
 }
 
 /** Options of {@link oddsRatio}. */
 export interface OddsRatioOptions {
   /**
-   * `none` (the default): ad / bc as it stands (`Infinity` when only bc is 0, `NaN` when both are);
+   * `none` (the default): ad / bc as it stands, `null` when bc is 0;
    * `haldane-anscombe`: add 0.5 to every cell when any cell is 0 (Haldane 1956; Anscombe 1956).
    */
   correction?: 'none' | 'haldane-anscombe';
@@ -44,107 +71,185 @@ const OddsRatioOptionsSchema = z
  * Haldane–Anscombe correction (0.5 added to every cell when a cell is 0). This is the sample odds
  * ratio, not the conditional maximum-likelihood estimate that R's `fisher.test` reports.
  *
+ * Uncorrected, a table with b = 0 or c = 0 has no finite odds ratio (it is infinite when ad > 0,
+ * undefined when ad = 0 too): the result is then `null`, never `Infinity` or `NaN`. The
+ * Haldane–Anscombe correction is the usual way to get a finite estimate from such a table (Agresti
+ * 2002, §3.1.1).
+ *
  * An odds ratio above 1 says the outcome is more common where the factor is present. Like the
  * paper's own counts (Kaplinsky 2015, on Tables 2–5), it shows association only: causality cannot
  * be inferred from such counts.
  *
- * @param table - `[[a, b], [c, d]]`
- * @param options - `correction`: `none` (default) or `haldane-anscombe`
- * @returns the odds ratio
- * @throws GvcError `INVALID_INPUT` when a cell is not a whole number >= 0 or the options are invalid
+ * @param table - `[[a, b], [c, d]]`, whole numbers from 0 to `Number.MAX_SAFE_INTEGER`
+ * @param options - `correction`: `none` (default) or `haldane-anscombe`; `undefined` or `null` for
+ * the default
+ * @returns the odds ratio, a finite number >= 0; `null` when uncorrected and b × c = 0
+ * @throws GvcError `INVALID_INPUT` when a cell is not a whole number >= 0 (`table[0][1]`) or the
+ * options are invalid (`options.correction`), every problem listed
  * @example
  * ```ts
  * oddsRatio([[10, 2], [6, 7]]);
  * //=> 5.833333333333333
+ * oddsRatio([[2, 0], [0, 2]]); // bc = 0: no finite odds ratio
+ * //=> null
  * oddsRatio([[2, 0], [0, 2]], { correction: 'haldane-anscombe' }); // (2.5 × 2.5) / (0.5 × 0.5)
  * //=> 25
  * ```
  */
-export function oddsRatio(table: TwoByTwoTable, options: OddsRatioOptions = {}): number {
-  const [a, b, c, d] = parseTable(table);
-  const o = OddsRatioOptionsSchema.safeParse(options, parseParams);
-  if (!o.success) {
-    throw new GvcError(
-      'INVALID_INPUT',
-      'invalid odds-ratio options',
-      fromZodIssues(o.error.issues).map((i) => ({ ...i, path: `options.${i.path}` })),
-    );
-  }
-  if (o.data.correction === 'haldane-anscombe' && (a === 0 || b === 0 || c === 0 || d === 0)) {
+export function oddsRatio(table: TwoByTwoTable, options: OddsRatioOptions | null = {}): number | null {
+  const summary = 'invalid odds-ratio input';
+  const issues = new IssueList();
+  const cells = tableCells(table, issues);
+  const o = take(safeValidate(OddsRatioOptionsSchema, options ?? {}, 'options', summary), issues);
+  issues.throwIfAny(summary);
+  if (cells === undefined || o === undefined) throw new GvcError('INVALID_INPUT', summary);
+  const [a, b, c, d] = cells;
+  if (o.correction === 'haldane-anscombe' && (a === 0 || b === 0 || c === 0 || d === 0)) {
     return ((a + 0.5) * (d + 0.5)) / ((b + 0.5) * (c + 0.5));
   }
-  return (a * d) / (b * c);
+  // Cells are at most 2^53 − 1, so products stay below 2^106: finite.
+  return b === 0 || c === 0 ? null : (a * d) / (b * c);
 }
 
 /** The alternative hypothesis of {@link fisherExactTest}. */
 export type FisherAlternative = 'two-sided' | 'greater' | 'less';
 
+/** Options of {@link fisherExactTest}. */
+export interface FisherExactTestOptions {
+  /** `two-sided` (the default), `greater` (odds ratio > 1) or `less` (odds ratio < 1). */
+  alternative?: FisherAlternative;
+}
+
 const FisherOptions = z
   .object({ alternative: namedEnum(['two-sided', 'greater', 'less']).optional() })
   .strict();
 
-function logFactorials(n: number): Float64Array {
-  const out = new Float64Array(n + 1);
-  for (let i = 2; i <= n; i++) out[i] = (out[i - 1] as number) + Math.log(i);
-  return out;
+/**
+ * Visits the hypergeometric weights w(x) = P(X = x) / P(X = mode) of the top-left cell, from the mode
+ * outwards, each from its neighbour by the ratio P(x + 1) / P(x) = (m − x)(k − x) / ((x + 1)(n − k +
+ * x + 1)); stops on each side at the end of the support or where w falls below {@link TINY}. O(1)
+ * memory; the same arithmetic on every call, so two walks see the same weights.
+ */
+function walk(
+  m: number,
+  n: number,
+  k: number,
+  lo: number,
+  hi: number,
+  mode: number,
+  visit: (x: number, w: number) => void,
+): void {
+  const ratio = (x: number) => ((m - x) * (k - x)) / ((x + 1) * (n - k + x + 1));
+  visit(mode, 1);
+  let w = 1;
+  for (let x = mode + 1; x <= hi; x++) {
+    w *= ratio(x - 1);
+    if (w < TINY) break;
+    visit(x, w);
+  }
+  w = 1;
+  for (let x = mode - 1; x >= lo; x--) {
+    w /= ratio(x);
+    if (w < TINY) break;
+    visit(x, w);
+  }
 }
 
 /**
  * Fisher's exact test of independence in a 2×2 table, as R's `fisher.test` computes it (Fisher 1935;
- * R Core Team). With the margins fixed, the top-left cell `a` is hypergeometric. The two-sided
- * p-value is the sum of the probabilities of all tables no more probable than the observed one, with
- * a relative tolerance of 1e-7 (R's `relErr`); `greater` sums P(X >= a) (odds ratio > 1), `less`
- * sums P(X <= a).
+ * Agresti 2002, §3.5.1; R Core Team). With the margins fixed, the top-left cell `a` is
+ * hypergeometric. The two-sided p-value is the sum of the probabilities of all tables no more
+ * probable than the observed one, with a relative tolerance of 1e-7 (R's `relErr`); `greater` sums
+ * P(X >= a) (odds ratio > 1), `less` sums P(X <= a).
+ *
+ * The probabilities are computed relative to the mode by the recurrence of neighbouring terms, in
+ * O(1) memory and at most {@link MAX_FISHER_STEPS} steps; terms below 1e-320 of the mode's are not
+ * visited, so a p-value below about 1e-320 is returned as 0. Large counts are fine (`[[4e8, 1], [1,
+ * 3]]` takes five steps); a table whose walk could exceed the limit is refused before any work.
  *
  * A small p-value says the factor and the outcome are associated in these data; as Kaplinsky (2015)
  * warns of Tables 2–5, causality cannot be inferred from such counts.
  *
- * @param table - `[[a, b], [c, d]]`
- * @param options - `alternative`: `two-sided` (default), `greater` or `less`
- * @returns `{ pValue, alternative }`
- * @throws GvcError `INVALID_INPUT` when a cell is not a whole number >= 0 or the options are invalid
+ * @param table - `[[a, b], [c, d]]`, whole numbers >= 0 whose total is at most
+ * `Number.MAX_SAFE_INTEGER`
+ * @param options - `alternative`: `two-sided` (default), `greater` or `less`; `undefined` or `null`
+ * for the default
+ * @returns `{ pValue, alternative }` (deeply frozen), `pValue` in [0, 1]; 1 when a margin is 0 (the
+ * cell can take one value only)
+ * @throws GvcError `INVALID_INPUT` when a cell is not a whole number >= 0 (`table[1][0]`), the total
+ * exceeds `Number.MAX_SAFE_INTEGER` (`table`) or the options are invalid (`options.alternative`);
+ * `UNSUPPORTED` when the test would take more than {@link MAX_FISHER_STEPS} steps (every margin
+ * above about 6·10¹⁰)
  * @example
  * ```ts
  * fisherExactTest([[3, 1], [1, 3]]).pValue; // Fisher's tea-tasting experiment
- * //=> 0.4857142857142858
+ * //=> 0.48571428571428577
  * ```
  */
 export function fisherExactTest(
   table: TwoByTwoTable,
-  options: { alternative?: FisherAlternative } = {},
+  options: FisherExactTestOptions | null = {},
 ): { pValue: number; alternative: FisherAlternative } {
-  const [a, b, c, d] = parseTable(table);
-  const o = FisherOptions.safeParse(options, parseParams);
-  if (!o.success) {
-    throw new GvcError(
-      'INVALID_INPUT',
-      'invalid Fisher test options',
-      fromZodIssues(o.error.issues).map((i) => ({ ...i, path: `options.${i.path}` })),
-    );
+  const summary = 'invalid Fisher test input';
+  const issues = new IssueList();
+  const cells = tableCells(table, issues);
+  const o = take(safeValidate(FisherOptions, options ?? {}, 'options', summary), issues);
+  if (cells !== undefined) {
+    const total = cells[0] + cells[1] + cells[2] + cells[3];
+    if (total > Number.MAX_SAFE_INTEGER) {
+      issues.add(
+        'table',
+        `expected a total of at most ${Number.MAX_SAFE_INTEGER} (Number.MAX_SAFE_INTEGER), found ${total}`,
+      );
+    }
   }
-  const alternative = o.data.alternative ?? 'two-sided';
+  issues.throwIfAny(summary);
+  if (cells === undefined || o === undefined) throw new GvcError('INVALID_INPUT', summary);
+  const alternative = o.alternative ?? 'two-sided';
+  const [a, b, c, d] = cells;
   const m = a + c; // first column total
   const n = b + d; // second column total
   const k = a + b; // first row total
+  const N = m + n;
   const lo = Math.max(0, k - n);
   const hi = Math.min(k, m);
-  const lf = logFactorials(m + n);
-  const logChoose = (x: number, y: number) => (lf[x] as number) - (lf[y] as number) - (lf[x - y] as number);
-  const logD: number[] = [];
-  for (let x = lo; x <= hi; x++) logD.push(logChoose(m, x) + logChoose(n, k - x));
-  const max = Math.max(...logD);
-  const dens = logD.map((l) => Math.exp(l - max));
-  const total = dens.reduce((s, v) => s + v, 0);
-  const prob = dens.map((v) => v / total);
-  const at = (x: number) => prob[x - lo] as number;
-  let p = 0;
-  if (alternative === 'less') for (let x = lo; x <= a; x++) p += at(x);
-  else if (alternative === 'greater') for (let x = a; x <= hi; x++) p += at(x);
-  else {
-    const observed = at(a) * (1 + 1e-7);
-    for (const v of prob) if (v <= observed) p += v;
+  const support = hi - lo + 1;
+  if (support === 1) return deepFreeze({ pValue: 1, alternative });
+
+  // Hoeffding (1963): P(|X − μ| >= t) <= 2 exp(−2t²/K), K the smallest margin; P(mode) >= 1/S, so
+  // every x further than t from the mean has w(x) <= 2S exp(−2t²/K) < TINY.
+  const K = Math.min(k, m, N - k, N - m);
+  const t = Math.sqrt((K * (LOG_TINY + Math.log(2 * support))) / 2);
+  const steps = Math.min(support, 2 * Math.ceil(t) + 5);
+  if (steps > MAX_FISHER_STEPS) {
+    throw new GvcError('UNSUPPORTED', 'table too large for an exact test', [
+      {
+        path: 'table',
+        message: `expected a table the exact test can settle in at most ${MAX_FISHER_STEPS} steps (margins up to about 6e10), found one needing up to ${steps} (smallest margin ${K}); use a chi-squared test`,
+      },
+    ]);
   }
-  return { pValue: Math.min(1, p), alternative };
+  const mode = Math.min(hi, Math.max(lo, Math.floor(((k + 1) / (N + 2)) * (m + 1))));
+
+  let total = 0;
+  let observed = 0;
+  let below = 0; // Σ w(x) for x <= a
+  let above = 0; // Σ w(x) for x >= a
+  walk(m, n, k, lo, hi, mode, (x, w) => {
+    total += w;
+    if (x <= a) below += w;
+    if (x >= a) above += w;
+    if (x === a) observed = w;
+  });
+  let sum = alternative === 'less' ? below : above;
+  if (alternative === 'two-sided') {
+    const bound = observed * (1 + 1e-7);
+    sum = 0;
+    walk(m, n, k, lo, hi, mode, (_x, w) => {
+      if (w <= bound) sum += w;
+    });
+  }
+  return deepFreeze({ pValue: Math.min(1, sum / total), alternative });
 }
 
 /** What counts as dynamism in {@link jointActionAssociation}. */
@@ -156,7 +261,7 @@ export interface JointActionAssociation {
   outcome: DynamismOutcome;
   /** `[[with the action and dynamic, with the action and not], [without and dynamic, without and not]]`. */
   table: TwoByTwoTable;
-  /** Sample odds ratio, Haldane–Anscombe corrected when a cell is 0. */
+  /** Sample odds ratio, Haldane–Anscombe corrected when a cell is 0 (so always finite). */
   oddsRatio: number;
   /** Two-sided p-value of Fisher's exact test. */
   pValue: number;
@@ -179,9 +284,10 @@ const AssociationOptions = z
  * @param clusters - the clusters (validated; ids must be unique)
  * @param action - `learning`, `marketing` or `logistics`
  * @param options - `outcome`: what counts as dynamic — `growth-or-upgrading` (the default), `growth`,
- * `upgrading` or `growth-and-upgrading`
- * @returns the action, the outcome, the table, the odds ratio and the p-value
- * @throws GvcError `INVALID_INPUT` when a cluster, the action or the options are invalid
+ * `upgrading` or `growth-and-upgrading`; `undefined` or `null` for the default
+ * @returns the action, the outcome, the table, the odds ratio and the p-value (deeply frozen)
+ * @throws GvcError `INVALID_INPUT` when a cluster (`clusters[3].endMarkets`), ids (`clusters[4].id`),
+ * the action (`action`) or the options (`options.outcome`) are invalid, every problem listed
  * @example
  * ```ts
  * jointActionAssociation(africanClusters, 'logistics').table;
@@ -191,19 +297,23 @@ const AssociationOptions = z
 export function jointActionAssociation(
   clusters: readonly Cluster[],
   action: CollectiveActionKind,
-  options: { outcome?: DynamismOutcome } = {},
+  options: { outcome?: DynamismOutcome } | null = {},
 ): JointActionAssociation {
-  const list = parseClusterList(clusters);
-  const issues = [];
-  const act = CollectiveActionKind.safeParse(action, parseParams);
-  if (!act.success) issues.push(...fromZodIssues(act.error.issues).map((i) => ({ ...i, path: 'action' })));
-  const o = AssociationOptions.safeParse(options, parseParams);
-  if (!o.success)
-    issues.push(...fromZodIssues(o.error.issues).map((i) => ({ ...i, path: `options.${i.path}` })));
-  if (issues.length > 0 || !act.success || !o.success) {
-    throw new GvcError('INVALID_INPUT', 'invalid joint-action association input', issues);
+  const summary = 'invalid joint-action association input';
+  const issues = new IssueList();
+  let list: readonly Cluster[] | undefined;
+  try {
+    list = parseClusterList(clusters);
+  } catch (e) {
+    if (!(e instanceof GvcError)) throw e;
+    issues.addAll(e.issues);
   }
-  const outcome = o.data.outcome ?? 'growth-or-upgrading';
+  const act = take(safeValidate(CollectiveActionKind, action, 'action', summary), issues);
+  const o = take(safeValidate(AssociationOptions, options ?? {}, 'options', summary), issues);
+  issues.throwIfAny(summary);
+  if (list === undefined || act === undefined || o === undefined)
+    throw new GvcError('INVALID_INPUT', summary);
+  const outcome = o.outcome ?? 'growth-or-upgrading';
   const dynamic = (c: Cluster) => {
     const { growth, upgrading } = c.dynamism;
     if (outcome === 'growth') return growth;
@@ -213,7 +323,7 @@ export function jointActionAssociation(
   };
   const cells = [0, 0, 0, 0];
   for (const c of list) {
-    const i = (c.collectiveAction.includes(act.data) ? 0 : 2) + (dynamic(c) ? 0 : 1);
+    const i = (c.collectiveAction.includes(act) ? 0 : 2) + (dynamic(c) ? 0 : 1);
     cells[i] = (cells[i] as number) + 1;
   }
   const [a = 0, b = 0, c = 0, d = 0] = cells;
@@ -221,11 +331,11 @@ export function jointActionAssociation(
     [a, b],
     [c, d],
   ];
-  return {
-    action: act.data,
+  return deepFreeze({
+    action: act,
     outcome,
     table,
-    oddsRatio: oddsRatio(table, { correction: 'haldane-anscombe' }),
+    oddsRatio: oddsRatio(table, { correction: 'haldane-anscombe' }) as number,
     pValue: fisherExactTest(table).pValue,
-  };
+  });
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { GvcError, type GvcIssue } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
-import { parseParams } from './schema-helpers.js';
+import { IssueList, safeValidate } from '../core/boundary.js';
+import { GvcError } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
+import { take } from './schema-helpers.js';
 import {
   ClusterTableName,
   ClusterTables,
@@ -44,14 +45,18 @@ export const tableLayout: Readonly<
 };
 
 /**
- * Validates a value as cluster tables, prefixing issue paths with `label`.
+ * Validates the argument `name` with `schema`, recording its problems in `issues` (paths rooted at
+ * `name`); returns the parsed copy, or `undefined` when invalid.
  *
  * @internal
  */
-export function tablesIssues(schema: z.ZodType, value: unknown, label: string): GvcIssue[] {
-  const r = schema.safeParse(value, parseParams);
-  if (r.success) return [];
-  return fromZodIssues(r.error.issues, label);
+export function checkArgument<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  name: string,
+  issues: IssueList,
+): z.output<S> | undefined {
+  return take(safeValidate(schema, value, name), issues);
 }
 
 /**
@@ -64,9 +69,11 @@ export function tablesIssues(schema: z.ZodType, value: unknown, label: string): 
  * @param computed - the first set of tables (e.g. recomputed)
  * @param published - the second set of tables (e.g. as printed)
  * @returns the differing cells, by table (in the order of {@link ClusterTableName}), row (in key
- * order) and column (growth, upgrading, growthAndUpgrading, clusters); empty when the tables agree
- * @throws GvcError `INVALID_INPUT` when either argument is not valid {@link ClusterTables}, with
- * paths starting `computed.` or `published.`
+ * order) and column (growth, upgrading, growthAndUpgrading, clusters); empty when the tables agree;
+ * deeply frozen
+ * @throws GvcError `INVALID_INPUT` when either argument is not valid {@link ClusterTables}, listing
+ * the problems of both with paths rooted at the argument (`computed.marketOrientation[0].growth`,
+ * `published.collectiveAction[2].key`)
  * @example
  * ```ts
  * compareTables(clusterTables(africanClusters), publishedClusterTables)[0];
@@ -74,28 +81,34 @@ export function tablesIssues(schema: z.ZodType, value: unknown, label: string): 
  * ```
  */
 export function compareTables(computed: ClusterTables, published: ClusterTables): TableDifference[] {
-  const issues = [
-    ...tablesIssues(ClusterTables, computed, 'computed'),
-    ...tablesIssues(ClusterTables, published, 'published'),
-  ];
-  if (issues.length > 0) throw new GvcError('INVALID_INPUT', 'invalid tables to compare', issues);
+  const summary = 'invalid tables to compare';
+  const issues = new IssueList();
+  const first = checkArgument(ClusterTables, computed, 'computed', issues);
+  const second = checkArgument(ClusterTables, published, 'published', issues);
+  issues.throwIfAny(summary);
+  if (first === undefined || second === undefined) throw new GvcError('INVALID_INPUT', summary);
   const out: TableDifference[] = [];
   for (const table of ClusterTableName.options) {
     const { keys, columns } = tableLayout[table];
     const rowsOf = (t: ClusterTables) =>
       new Map((t[table] as ReadonlyArray<Record<string, unknown> & { key: string }>).map((r) => [r.key, r]));
-    const a = rowsOf(computed);
-    const b = rowsOf(published);
+    const a = rowsOf(first);
+    const b = rowsOf(second);
     for (const key of keys) {
       const ra = a.get(key);
       const rb = b.get(key);
       if (ra === undefined && rb === undefined) continue;
       for (const column of columns) {
-        const va = ra === undefined ? null : (ra[column] as number);
-        const vb = rb === undefined ? null : (rb[column] as number);
+        const va = ra === undefined ? null : cell(ra, column);
+        const vb = rb === undefined ? null : cell(rb, column);
         if (va !== vb) out.push({ table, key, column, computed: va, published: vb });
       }
     }
   }
-  return out;
+  return deepFreeze(out);
+}
+
+/** A count of a validated row, -0 read as 0. */
+function cell(row: Record<string, unknown>, column: ClusterTableColumn): number {
+  return (Object.hasOwn(row, column) ? (row[column] as number) : 0) + 0;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { IssueList } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
-import { type ClusterTableColumn, tableLayout, tablesIssues } from './compare.js';
+import { deepFreeze } from '../core/freeze.js';
+import { type ClusterTableColumn, checkArgument, tableLayout } from './compare.js';
 import { Count } from './schema-helpers.js';
 import { type ClusterTableName, ClusterTables } from './table-model.js';
 
@@ -70,9 +72,12 @@ const Options = z.object({ clusters: Count.optional() }).strict();
  * rows or a total that are not there are skipped.
  *
  * @param tables - some or all of the four tables (e.g. `publishedClusterTables` of `gvckit/data`)
- * @param options - `clusters`: the number of clusters tabulated, if not in `tables.clusters`
- * @returns every contradiction found, by table, in rule order; empty for consistent tables
- * @throws GvcError `INVALID_INPUT` when the tables or options are invalid, with paths
+ * @param options - `clusters`: the number of clusters tabulated, if not in `tables.clusters`;
+ * `undefined` or `null` for none
+ * @returns every contradiction found, by table, in rule order; empty for consistent tables; deeply
+ * frozen
+ * @throws GvcError `INVALID_INPUT` when the tables or options are invalid, listing every problem with
+ * its path rooted at the argument (`tables.marketOrientation[0].growth`, `options.clusters`)
  * @example
  * ```ts
  * checkTableConsistency({ marketOrientation: [
@@ -83,13 +88,21 @@ const Options = z.object({ clusters: Count.optional() }).strict();
  */
 export function checkTableConsistency(
   tables: Partial<ClusterTables>,
-  options: CheckTableConsistencyOptions = {},
+  options: CheckTableConsistencyOptions | null = {},
 ): TableInconsistency[] {
-  const issues = [
-    ...tablesIssues(PartialTables, tables, 'tables'),
-    ...tablesIssues(Options, options, 'options'),
-  ];
-  if (issues.length > 0) throw new GvcError('INVALID_INPUT', 'invalid tables to check', issues);
+  const summary = 'invalid tables to check';
+  const issues = new IssueList();
+  const t = checkArgument(PartialTables, tables, 'tables', issues);
+  const o = checkArgument(Options, options ?? {}, 'options', issues);
+  issues.throwIfAny(summary);
+  if (t === undefined || o === undefined) throw new GvcError('INVALID_INPUT', summary);
+  return deepFreeze(inconsistencies(t, o));
+}
+
+function inconsistencies(
+  tables: z.output<typeof PartialTables>,
+  options: z.output<typeof Options>,
+): TableInconsistency[] {
   const out: TableInconsistency[] = [];
   const market = tables.marketOrientation;
   const marketComplete = market !== undefined && market.length === tableLayout.marketOrientation.keys.length;
@@ -188,14 +201,17 @@ export function checkTableConsistency(
           });
         }
       } else {
-        const slack = total === undefined ? Number.POSITIVE_INFINITY : total - inExactly;
+        const slack = total === undefined ? undefined : total - inExactly;
         const ones = kindSum - weighted;
-        if (ones < 0 || ones > slack) {
+        if (ones < 0 || (slack !== undefined && ones > slack)) {
           out.push({
             table,
             column,
             rule: 'kinds-do-not-match-exactly-k',
-            message: `expected the ${column} of the kind rows minus the sum of k x exactly-k (${weighted}) to be between 0 and the ${slack} clusters in no exactly-k row, found ${ones}`,
+            message:
+              slack === undefined
+                ? `expected the ${column} of the kind rows minus the sum of k x exactly-k (${weighted}) to be at least 0, found ${ones}`
+                : `expected the ${column} of the kind rows minus the sum of k x exactly-k (${weighted}) to be between 0 and the ${slack} clusters in no exactly-k row, found ${ones}`,
           });
         }
       }

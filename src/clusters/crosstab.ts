@@ -1,6 +1,10 @@
-import { GvcError, type GvcIssue } from '../core/errors.js';
+import { z } from 'zod';
+import { IssueList, preview, quote, safeValidate, validateFunction } from '../core/boundary.js';
+import { GvcError } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
 import type { Cluster } from './model.js';
 import { parseClusterList } from './parse.js';
+import { take } from './schema-helpers.js';
 
 /**
  * A row of a {@link crossTab}: its `key`, the number of `clusters` in the row, and for each column
@@ -19,24 +23,176 @@ export interface CrossTabOptions<K extends string> {
   rows?: readonly K[];
 }
 
+/**
+ * The most rows a {@link crossTab} may have: 100,000 (listed in `options.rows` or met as keys).
+ *
+ * @example
+ * ```ts
+ * MAX_CROSSTAB_ROWS;
+ * //=> 100000
+ * ```
+ */
+export const MAX_CROSSTAB_ROWS = 100_000;
+
+/**
+ * The most columns (predicates) a {@link crossTab} may have: 1,000.
+ *
+ * @example
+ * ```ts
+ * MAX_CROSSTAB_COLUMNS;
+ * //=> 1000
+ * ```
+ */
+export const MAX_CROSSTAB_COLUMNS = 1_000;
+
+/**
+ * The most cells (rows × columns) a {@link crossTab} may have: 1,000,000 (the result then holds
+ * about 10⁶ numbers, some 30 MB as objects).
+ *
+ * @example
+ * ```ts
+ * MAX_CROSSTAB_CELLS;
+ * //=> 1000000
+ * ```
+ */
+export const MAX_CROSSTAB_CELLS = 1_000_000;
+
 const reserved = new Set(['key', 'clusters']);
+/** Row keys listed in a message before "…". */
+const LISTED_KEYS = 10;
+
+const OptionsSchema = z.object({ rows: z.array(z.string()).max(MAX_CROSSTAB_ROWS).optional() }).strict();
+
+type Predicate = (cluster: Cluster) => unknown;
+
+/**
+ * The rows of a cross-tabulation of validated clusters; `fixed` rows are listed first, in order.
+ * Counts live in arrays keyed by a `Map` of row keys, so any string (`__proto__`, `constructor`) is a
+ * plain key; rows become objects only at the end, each column an own property.
+ *
+ * @internal
+ */
+export function tabulate<K extends string, C extends string>(
+  list: readonly Cluster[],
+  rowKeys: (cluster: Cluster) => unknown,
+  columns: ReadonlyArray<readonly [C, Predicate]>,
+  fixed: readonly K[] | undefined,
+  issues: IssueList,
+): Array<CrossTabRow<K, C>> {
+  const width = columns.length;
+  const maxRows = Math.min(MAX_CROSSTAB_ROWS, Math.floor(MAX_CROSSTAB_CELLS / Math.max(1, width)));
+  const index = new Map<string, number>();
+  const keys: string[] = [];
+  const counts: number[][] = [];
+  const addRow = (key: string) => {
+    index.set(key, keys.length);
+    keys.push(key);
+    counts.push(new Array<number>(width + 1).fill(0));
+  };
+  if (fixed !== undefined) {
+    fixed.forEach((key, i) => {
+      if (index.has(key))
+        issues.add(`options.rows[${i}]`, `expected each row once, found ${quote(key)} again`);
+      else addRow(key);
+    });
+    if (keys.length > maxRows) {
+      issues.add(
+        'options.rows',
+        `expected at most ${maxRows} rows with ${width} columns (at most ${MAX_CROSSTAB_CELLS} cells), found ${keys.length}`,
+      );
+    }
+    issues.throwIfAny('invalid cross-tabulation');
+  }
+  const listed = () =>
+    `${(fixed ?? [])
+      .slice(0, LISTED_KEYS)
+      .map((k) => quote(k))
+      .join(', ')}${(fixed ?? []).length > LISTED_KEYS ? `, … (${(fixed ?? []).length} rows)` : ''}`;
+  const flags = new Array<boolean>(width).fill(false);
+  list.forEach((cluster, i) => {
+    const raw = rowKeys(cluster);
+    if (raw === undefined) return;
+    const found = typeof raw === 'string' ? [raw] : raw;
+    if (!Array.isArray(found) || found.length > maxRows || found.some((k) => typeof k !== 'string')) {
+      issues.add(
+        `clusters[${i}]`,
+        `expected rowKeys to return a string, an array of at most ${maxRows} strings or undefined, found ${preview(raw)}`,
+      );
+      return;
+    }
+    const rows: number[] = [];
+    const seen = new Set<number>();
+    for (const key of found as string[]) {
+      let r = index.get(key);
+      if (r === undefined) {
+        if (fixed !== undefined) {
+          issues.add(`clusters[${i}]`, `expected a row key among ${listed()}, found ${quote(key)}`);
+          continue;
+        }
+        if (keys.length >= maxRows) {
+          throw new GvcError('INVALID_INPUT', 'invalid cross-tabulation', [
+            {
+              path: `clusters[${i}]`,
+              message: `expected at most ${maxRows} distinct row keys${width > 0 ? ` with ${width} columns (at most ${MAX_CROSSTAB_CELLS} cells)` : ''}, found more at ${quote(key)}`,
+            },
+          ]);
+        }
+        r = keys.length;
+        addRow(key);
+      }
+      if (!seen.has(r)) {
+        seen.add(r);
+        rows.push(r);
+      }
+    }
+    if (rows.length === 0) return;
+    for (let j = 0; j < width; j++) flags[j] = Boolean((columns[j] as readonly [C, Predicate])[1](cluster));
+    for (const r of rows) {
+      const row = counts[r] as number[];
+      row[0] = (row[0] as number) + 1;
+      for (let j = 0; j < width; j++) if (flags[j]) row[j + 1] = (row[j + 1] as number) + 1;
+    }
+  });
+  issues.throwIfAny('invalid cross-tabulation');
+  return keys.map((key, r) => {
+    const row = { key, clusters: (counts[r] as number[])[0] } as Record<string, unknown>;
+    columns.forEach(([name], j) => {
+      Object.defineProperty(row, name, {
+        value: (counts[r] as number[])[j + 1],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    });
+    return row as CrossTabRow<K, C>;
+  });
+}
 
 /**
  * Cross-tabulates clusters: groups them into rows by `rowKeys` and counts, in each row, the clusters
  * for which each column's predicate is truthy — the construction of Tables 2–5 of Kaplinsky (2015).
  *
  * `rowKeys` returns the cluster's row, several rows (an array: the cluster is counted once in each,
- * repeated keys once), or `undefined` to leave the cluster out. Predicates and key functions receive
- * validated copies of the clusters.
+ * repeated keys once), or `undefined` to leave the cluster out. Any string is a key, built-in
+ * property names (`constructor`, `__proto__`) included; any column name but `key` and `clusters`
+ * is a column. Key functions and predicates receive validated, deeply frozen copies of the clusters;
+ * `rowKeys` is called once per cluster and each predicate once per cluster that is in some row.
+ * Whatever they throw is passed on unchanged (it is the caller's error, not the input's).
+ *
+ * Bounded: at most {@link MAX_CROSSTAB_ROWS} rows, {@link MAX_CROSSTAB_COLUMNS} columns and
+ * {@link MAX_CROSSTAB_CELLS} cells, checked before the rows are allocated (and, for rows met as keys,
+ * as each new key is met).
  *
  * @param clusters - the clusters to tabulate (validated; ids must be unique)
  * @param rowKeys - the row(s) a cluster belongs to
  * @param columns - named predicates; the names `key` and `clusters` are reserved
- * @param options - `rows`: the rows and their order
- * @returns one row per key: `{ key, clusters, ...counts per column }`
- * @throws GvcError `INVALID_INPUT` when a cluster is invalid, ids repeat, a column name is reserved or
- * not a function, `options.rows` repeats a key, or `rowKeys` returns something other than a string,
- * an array of strings or `undefined`, or a key outside `options.rows` (each at the cluster's index)
+ * @param options - `rows`: the rows and their order; `undefined` or `null` for none
+ * @returns one row per key: `{ key, clusters, ...counts per column }`, deeply frozen
+ * @throws GvcError `INVALID_INPUT` when a cluster is invalid (`clusters[3].endMarkets`), ids repeat,
+ * `rowKeys` is not a function, `columns` is not an object of functions or names a reserved column
+ * (`columns.key`), `options.rows` is not an array of strings or repeats a key, a size limit is
+ * exceeded, or `rowKeys` returns something other than a string, an array of strings or `undefined`,
+ * or a key outside `options.rows` (each at the cluster's index, `clusters[3]`)
  * @example
  * ```ts
  * const rows = crossTab(africanClusters,
@@ -50,74 +206,54 @@ export function crossTab<K extends string, C extends string>(
   clusters: readonly Cluster[],
   rowKeys: (cluster: Cluster) => K | readonly K[] | undefined,
   columns: Readonly<Record<C, (cluster: Cluster) => boolean>>,
-  options: CrossTabOptions<K> = {},
+  options: CrossTabOptions<K> | null = {},
 ): Array<CrossTabRow<K, C>> {
-  const list = parseClusterList(clusters);
-  const issues: GvcIssue[] = [];
-  if (typeof rowKeys !== 'function') {
-    issues.push({ path: 'rowKeys', message: `expected a function, found ${typeof rowKeys}` });
+  const summary = 'invalid cross-tabulation';
+  const issues = new IssueList();
+  let list: readonly Cluster[] | undefined;
+  try {
+    list = parseClusterList(clusters);
+  } catch (e) {
+    if (!(e instanceof GvcError)) throw e;
+    issues.addAll(e.issues);
   }
-  const columnEntries = Object.entries(columns ?? {}) as Array<[C, (cluster: Cluster) => boolean]>;
-  for (const [name, predicate] of columnEntries) {
-    if (reserved.has(name)) {
-      issues.push({
-        path: `columns.${name}`,
-        message: `expected a column name other than "key" and "clusters", found "${name}"`,
-      });
-    } else if (typeof predicate !== 'function') {
-      issues.push({
-        path: `columns.${name}`,
-        message: `expected a predicate function, found ${typeof predicate}`,
-      });
+  let keyOf: ((cluster: Cluster) => unknown) | undefined;
+  try {
+    keyOf = validateFunction<(cluster: Cluster) => unknown>(rowKeys, 'rowKeys');
+  } catch (e) {
+    if (!(e instanceof GvcError)) throw e;
+    issues.addAll(e.issues);
+  }
+  const entries: Array<readonly [C, Predicate]> = [];
+  if (columns === null || typeof columns !== 'object' || Array.isArray(columns)) {
+    issues.add('columns', `expected an object of predicate functions, found ${preview(columns)}`);
+  } else {
+    const names = Object.keys(columns);
+    if (names.length > MAX_CROSSTAB_COLUMNS) {
+      issues.add('columns', `expected at most ${MAX_CROSSTAB_COLUMNS} columns, found ${names.length}`);
+    } else {
+      for (const name of names) {
+        const predicate = Object.getOwnPropertyDescriptor(columns, name)?.value as unknown;
+        const path = /^[A-Za-z_$][\w$]*$/.test(name) ? `columns.${name}` : `columns[${quote(name)}]`;
+        if (reserved.has(name)) {
+          issues.add(path, `expected a column name other than "key" and "clusters", found ${quote(name)}`);
+        } else if (typeof predicate !== 'function') {
+          issues.add(path, `expected a predicate function, found ${preview(predicate)}`);
+        } else entries.push([name as C, predicate as Predicate]);
+      }
     }
   }
-  const rows = new Map<K, CrossTabRow<K, C>>();
-  const newRow = (key: K) => {
-    const row = { key, clusters: 0 } as Record<string, unknown>;
-    for (const [name] of columnEntries) row[name] = 0;
-    return row as CrossTabRow<K, C>;
-  };
-  const fixed = options.rows;
-  if (fixed !== undefined) {
-    fixed.forEach((key, i) => {
-      if (rows.has(key))
-        issues.push({ path: `options.rows[${i}]`, message: `expected each row once, found "${key}" again` });
-      else rows.set(key, newRow(key));
+  const o = take(safeValidate(OptionsSchema, options ?? {}, 'options', summary), issues);
+  if (o?.rows !== undefined) {
+    const seen = new Set<string>();
+    o.rows.forEach((key, i) => {
+      if (seen.has(key))
+        issues.add(`options.rows[${i}]`, `expected each row once, found ${quote(key)} again`);
+      seen.add(key);
     });
   }
-  if (issues.length > 0) throw new GvcError('INVALID_INPUT', 'invalid cross-tabulation', issues);
-
-  list.forEach((cluster, i) => {
-    const raw = rowKeys(cluster);
-    if (raw === undefined) return;
-    const keys = typeof raw === 'string' ? [raw] : raw;
-    if (!Array.isArray(keys) || keys.some((k) => typeof k !== 'string')) {
-      issues.push({
-        path: `[${i}]`,
-        message: `expected the row key function to return a string, an array of strings or undefined, found ${JSON.stringify(raw)}`,
-      });
-      return;
-    }
-    for (const key of new Set(keys as K[])) {
-      let row = rows.get(key);
-      if (row === undefined) {
-        if (fixed !== undefined) {
-          issues.push({
-            path: `[${i}]`,
-            message: `expected a row key among ${fixed.map((k) => `"${k}"`).join(', ')}, found "${key}"`,
-          });
-          continue;
-        }
-        row = newRow(key);
-        rows.set(key, row);
-      }
-      const counts = row as Record<string, number>;
-      counts.clusters = (counts.clusters ?? 0) + 1;
-      for (const [name, predicate] of columnEntries) {
-        if (predicate(cluster)) counts[name] = (counts[name] ?? 0) + 1;
-      }
-    }
-  });
-  if (issues.length > 0) throw new GvcError('INVALID_INPUT', 'invalid cross-tabulation', issues);
-  return [...rows.values()];
+  issues.throwIfAny(summary);
+  if (list === undefined || keyOf === undefined || o === undefined)
+    throw new GvcError('INVALID_INPUT', summary);
+  return deepFreeze(tabulate<K, C>(list, keyOf, entries, o.rows as readonly K[] | undefined, issues));
 }

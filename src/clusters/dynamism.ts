@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { IssueList, safeValidate, validate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
-import { fromZodIssues, parseOrThrow } from '../core/issues.js';
+import { deepFreeze } from '../core/freeze.js';
+import { describeFound } from '../core/issues.js';
 import { orientationOf } from './markets.js';
 import { Cluster, type ClusterIndicator, DynamismEvidence } from './model.js';
-import { namedEnum, parseParams } from './schema-helpers.js';
+import { namedEnum, take } from './schema-helpers.js';
 import type { MarketOrientation } from './table-model.js';
 
 /**
@@ -28,7 +30,8 @@ export type DynamismClass = z.output<typeof DynamismClass>;
  *
  * @param evidence - `{ growth, upgrading }` flags
  * @returns the dynamism class
- * @throws GvcError `INVALID_INPUT` when a flag is missing or not a boolean, or a key is unknown
+ * @throws GvcError `INVALID_INPUT` when a flag is missing or not a boolean, or a key is unknown (paths
+ * rooted at the argument: `evidence.growth`)
  * @example
  * ```ts
  * classifyDynamism({ growth: true, upgrading: false });
@@ -38,9 +41,7 @@ export type DynamismClass = z.output<typeof DynamismClass>;
  * ```
  */
 export function classifyDynamism(evidence: DynamismEvidence): DynamismClass {
-  const parsed = parseOrThrow(DynamismEvidence, evidence, 'invalid dynamism evidence', {
-    params: parseParams,
-  });
+  const parsed = validate(DynamismEvidence, evidence, 'evidence', 'invalid dynamism evidence');
   return dynamismOf(parsed.growth, parsed.upgrading);
 }
 
@@ -79,24 +80,29 @@ export const AssessDynamismOptions = z
      */
     growthThreshold: z
       .number()
-      .min(0, { error: (iss) => `expected a growth rate >= 0, found ${String(iss.input)}` })
+      .min(0, { error: (iss) => `expected a growth rate >= 0, found ${describeFound(iss)}` })
       .optional(),
     /** Number of upgrading events over all periods that counts as upgrading; default 1. */
     minUpgradingEvents: z
       .number()
-      .int({ error: (iss) => `expected a whole number >= 1, found ${String(iss.input)}` })
-      .min(1, { error: (iss) => `expected a whole number >= 1, found ${String(iss.input)}` })
+      .int({ error: (iss) => `expected a whole number >= 1, found ${describeFound(iss)}` })
+      .min(1, { error: (iss) => `expected a whole number >= 1, found ${describeFound(iss)}` })
       .optional(),
   })
   .strict();
 /** Options of {@link assessDynamism}. */
 export type AssessDynamismOptions = z.output<typeof AssessDynamismOptions>;
 
-/** Compound annual growth rates of a cluster's indicators, for those measured in at least two periods. */
+/**
+ * Compound annual growth rates of a cluster's indicators, for those measured in at least two periods.
+ * A rate is `null` where it is not a finite number: the indicator starts at 0 and rises (the rate is
+ * infinite), or grows by a factor too large for a double (above about 1.8e308 a year). A `null` rate
+ * counts as growth.
+ */
 export interface IndicatorGrowthRates {
-  firms?: number;
-  employment?: number;
-  sales?: number;
+  firms?: number | null;
+  employment?: number | null;
+  sales?: number | null;
 }
 
 /** The result of {@link assessDynamism}. */
@@ -126,13 +132,19 @@ function annualRates(indicators: readonly ClusterIndicator[]): IndicatorGrowthRa
     const first = points[0];
     const last = points[points.length - 1];
     if (first === undefined || last === undefined || points.length < 2) continue;
+    // Periods are unique whole numbers, so years >= 1.
     const years = last.period - first.period;
-    rates[name] =
-      first.value === 0
-        ? last.value > 0
-          ? Number.POSITIVE_INFINITY
-          : 0
-        : (last.value / first.value) ** (1 / years) - 1;
+    let rate: number | null;
+    if (first.value === 0) rate = last.value > 0 ? null : 0;
+    else {
+      // A ratio such as 1e308 / 5e-324 overflows: then in logarithms, root first.
+      const q = last.value / first.value;
+      const r = Number.isFinite(q)
+        ? q ** (1 / years) - 1
+        : Math.exp((Math.log(last.value) - Math.log(first.value)) / years) - 1;
+      rate = Number.isFinite(r) ? r : null;
+    }
+    rates[name] = rate;
   }
   return rates;
 }
@@ -144,18 +156,21 @@ function annualRates(indicators: readonly ClusterIndicator[]): IndicatorGrowthRa
  * Growth from indicators: the compound annual growth rate of the number of firms, of employment or
  * of sales, between the earliest and the latest period reporting it, reaches `growthThreshold`
  * (default 0.05, i.e. 5% a year; a rate equal to the threshold within 1e-12 counts). An indicator
- * that starts at 0 and rises grows at an infinite rate. At least one indicator must be reported in
+ * that starts at 0 and rises grows at an infinite rate: its rate is reported as `null` and counts as
+ * growth (see {@link IndicatorGrowthRates}). At least one indicator must be reported in
  * two periods for the indicators to decide. Upgrading from indicators: the upgrading events recorded
  * over all periods number at least `minUpgradingEvents` (default 1); some period must record
  * `upgradingEvents` for the indicators to decide. `survivalist` is `dynamism === 'static'` and a
  * `local-only` market orientation.
  *
  * @param cluster - the cluster
- * @param options - `basis` (`auto`, `evidence` or `indicators`), `growthThreshold`, `minUpgradingEvents`
- * @returns the dynamism class, the survivalist flag, the market orientation and the basis of each judgement
+ * @param options - `basis` (`auto`, `evidence` or `indicators`), `growthThreshold`,
+ * `minUpgradingEvents`; `undefined` or `null` for the defaults
+ * @returns the dynamism class, the survivalist flag, the market orientation and the basis of each
+ * judgement (deeply frozen)
  * @throws GvcError `INVALID_INPUT` when the cluster or the options are invalid (every problem, with
- * its path); `INSUFFICIENT_DATA` when `basis` is `indicators` and the indicators cannot decide growth
- * or upgrading
+ * its path rooted at the argument: `cluster.indicators[1].period`, `options.growthThreshold`);
+ * `INSUFFICIENT_DATA` when `basis` is `indicators` and the indicators cannot decide growth or upgrading
  * @example
  * ```ts
  * const c = { id: 'k', name: 'K', country: 'KEN', sector: 'furniture', endMarkets: ['local'],
@@ -167,52 +182,46 @@ function annualRates(indicators: readonly ClusterIndicator[]): IndicatorGrowthRa
  * //=> true
  * ```
  */
-export function assessDynamism(cluster: Cluster, options: AssessDynamismOptions = {}): DynamismAssessment {
-  const c = Cluster.safeParse(cluster, parseParams);
-  const o = AssessDynamismOptions.safeParse(options, parseParams);
-  if (!c.success || !o.success) {
-    const issues = [
-      ...(c.success
-        ? []
-        : fromZodIssues(c.error.issues).map((i) => ({ ...i, path: prefix('cluster', i.path) }))),
-      ...(o.success
-        ? []
-        : fromZodIssues(o.error.issues).map((i) => ({ ...i, path: prefix('options', i.path) }))),
-    ];
-    throw new GvcError('INVALID_INPUT', 'invalid dynamism assessment input', issues);
+export function assessDynamism(
+  cluster: Cluster,
+  options: AssessDynamismOptions | null = {},
+): DynamismAssessment {
+  const summary = 'invalid dynamism assessment input';
+  const issues = new IssueList();
+  const c = take(safeValidate(Cluster, cluster, 'cluster', summary), issues);
+  const o = take(safeValidate(AssessDynamismOptions, options ?? {}, 'options', summary), issues);
+  if (c === undefined || o === undefined) {
+    issues.throwIfAny(summary);
+    throw new GvcError('INVALID_INPUT', summary);
   }
-  const { basis = 'auto', growthThreshold = 0.05, minUpgradingEvents = 1 } = o.data;
-  const indicators = c.data.indicators ?? [];
+  const { basis = 'auto', growthThreshold = 0.05, minUpgradingEvents = 1 } = o;
+  const indicators = c.indicators ?? [];
   const rates = annualRates(indicators);
   const measured = Object.values(rates);
   const recordsEvents = indicators.some((row) => row.upgradingEvents !== undefined);
   if (basis === 'indicators' && (measured.length === 0 || !recordsEvents)) {
-    const issues = [];
+    const missing = new IssueList();
     if (measured.length === 0) {
-      issues.push({
-        path: 'cluster.indicators',
-        message: 'expected firms, employment or sales in at least two periods, found none',
-      });
+      missing.add(
+        'cluster.indicators',
+        'expected firms, employment or sales in at least two periods, found none',
+      );
     }
-    if (!recordsEvents) {
-      issues.push({
-        path: 'cluster.indicators',
-        message: 'expected upgradingEvents in some period, found none',
-      });
-    }
-    throw new GvcError('INSUFFICIENT_DATA', 'cannot assess dynamism from indicators', issues);
+    if (!recordsEvents)
+      missing.add('cluster.indicators', 'expected upgradingEvents in some period, found none');
+    missing.throwIfAny('cannot assess dynamism from indicators', 'INSUFFICIENT_DATA');
   }
   const useIndicators = basis !== 'evidence';
   const growthFromIndicators = useIndicators && measured.length > 0;
   const growth = growthFromIndicators
-    ? measured.some((r) => r >= growthThreshold - 1e-12)
-    : c.data.dynamism.growth;
+    ? measured.some((r) => r === null || (r !== undefined && r >= growthThreshold - 1e-12))
+    : c.dynamism.growth;
   const upgradingFromIndicators = useIndicators && recordsEvents;
   const events = indicators.reduce((sum, row) => sum + (row.upgradingEvents ?? 0), 0);
-  const upgrading = upgradingFromIndicators ? events >= minUpgradingEvents : c.data.dynamism.upgrading;
+  const upgrading = upgradingFromIndicators ? events >= minUpgradingEvents : c.dynamism.upgrading;
   const dynamism = dynamismOf(growth, upgrading);
-  const marketOrientation = orientationOf(c.data.endMarkets);
-  return {
+  const marketOrientation = orientationOf(c.endMarkets);
+  return deepFreeze({
     dynamism,
     survivalist: dynamism === 'static' && marketOrientation === 'local-only',
     marketOrientation,
@@ -220,10 +229,5 @@ export function assessDynamism(cluster: Cluster, options: AssessDynamismOptions 
     upgrading: upgradingFromIndicators
       ? { value: upgrading, basis: 'indicators', events }
       : { value: upgrading, basis: 'evidence' },
-  };
-}
-
-function prefix(root: string, path: string): string {
-  if (path === '') return root;
-  return path.startsWith('[') ? `${root}${path}` : `${root}.${path}`;
+  } satisfies DynamismAssessment);
 }

@@ -1,6 +1,6 @@
-import { parseOrThrow } from '../core/issues.js';
+import { validate } from '../core/boundary.js';
+import { deepFreeze } from '../core/freeze.js';
 import { Cluster, CollectiveActionKind, ExternalEconomy, InstitutionalSupportSource } from './model.js';
-import { parseParams } from './schema-helpers.js';
 import type { InstitutionalSupportKey } from './table-model.js';
 
 /** The result of {@link collectiveEfficiency}. */
@@ -43,8 +43,10 @@ export function supportCombination(sources: readonly InstitutionalSupportSource[
  *
  * @param cluster - the cluster
  * @returns the external economies and joint actions present (in canonical order) with their counts,
- * the support sources and their combination key, and which halves of collective efficiency are present
+ * the support sources and their combination key, and which halves of collective efficiency are
+ * present (deeply frozen)
  * @throws GvcError `INVALID_INPUT` when the cluster is invalid, listing every problem with its path
+ * rooted at the argument (`cluster.endMarkets[0]`)
  * @example
  * ```ts
  * collectiveEfficiency({ id: 'k', name: 'Keko Furniture', country: 'TZA', sector: 'furniture',
@@ -58,18 +60,17 @@ export function supportCombination(sources: readonly InstitutionalSupportSource[
  * ```
  */
 export function collectiveEfficiency(cluster: Cluster): CollectiveEfficiency {
-  const parsed = parseOrThrow(Cluster, cluster, 'invalid cluster', { params: parseParams });
-  const c = parsed;
+  const c = validate(Cluster, cluster, 'cluster', 'invalid cluster');
   const economies = ExternalEconomy.options.filter((e) => c.externalEconomies.includes(e));
   const actions = CollectiveActionKind.options.filter((a) => c.collectiveAction.includes(a));
   const sources = InstitutionalSupportSource.options.filter((s) => c.institutionalSupport.includes(s));
   const passive = economies.length > 0;
   const active = actions.length > 0;
-  return {
+  return deepFreeze({
     externalEconomies: { present: economies, count: economies.length },
     jointAction: { present: actions, count: actions.length },
     institutionalSupport: { sources, combination: supportCombination(sources) },
     kind:
       passive && active ? 'passive-and-active' : passive ? 'passive-only' : active ? 'active-only' : 'none',
-  };
+  });
 }

@@ -1,6 +1,5 @@
-import { parseOrThrow } from '../core/issues.js';
+import { validate } from '../core/boundary.js';
 import { Cluster, type EndMarket } from './model.js';
-import { parseParams } from './schema-helpers.js';
 import type { MarketOrientation } from './table-model.js';
 
 const EndMarkets = Cluster.shape.endMarkets;
@@ -22,6 +21,8 @@ const EndMarkets = Cluster.shape.endMarkets;
  * @param endMarkets - the cluster's end markets (at least one, none repeated)
  * @returns the market orientation
  * @throws GvcError `INVALID_INPUT` when the list is empty, repeats a market or holds an unknown one
+ * (paths rooted at the argument: `endMarkets[1]: expected each value at most once, found "local" again
+ * (first at [0])`)
  * @example
  * ```ts
  * classifyMarketOrientation(['local', 'national']);
@@ -31,7 +32,7 @@ const EndMarkets = Cluster.shape.endMarkets;
  * ```
  */
 export function classifyMarketOrientation(endMarkets: readonly EndMarket[]): MarketOrientation {
-  const parsed = parseOrThrow(EndMarkets, endMarkets, 'invalid end markets', { params: parseParams });
+  const parsed = validate(EndMarkets, endMarkets, 'endMarkets', 'invalid end markets');
   return orientationOf(parsed);
 }
 

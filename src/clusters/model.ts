@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeFound } from '../core/issues.js';
 import { CountryCode, Id, NonNegative, Source } from '../core/primitives.js';
 import { Count, duplicateIssues, namedEnum, setOf } from './schema-helpers.js';
 
@@ -143,7 +144,7 @@ export const ClusterIndicator = z
     /** The year the figures refer to. */
     period: z
       .number()
-      .int({ error: (iss) => `expected a year as a whole number, found ${String(iss.input)}` }),
+      .int({ error: (iss) => `expected a year as a whole number, found ${describeFound(iss)}` }),
     /** Number of firms in the cluster. */
     firms: NonNegative.optional(),
     /** Number of people employed in the cluster. */

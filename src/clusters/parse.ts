@@ -1,20 +1,22 @@
-import type { z } from 'zod';
-import { GvcError } from '../core/errors.js';
-import { formatPath, fromZodIssues } from '../core/issues.js';
+import { z } from 'zod';
+import { IssueList, quote, safeValidate, type Validated, validate } from '../core/boundary.js';
+import type { GvcError } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
 import { Cluster } from './model.js';
-import { duplicateIssues, parseParams } from './schema-helpers.js';
 
 /** The result of {@link safeParseCluster}: the cluster, or the error {@link parseCluster} would throw. */
 export type SafeParseClusterResult = { success: true; data: Cluster } | { success: false; error: GvcError };
 
 /**
- * Validates a cluster (see {@link Cluster}) and returns a fresh, validated copy; unknown keys are
- * rejected, never passed through.
+ * Validates a cluster (see {@link Cluster}) and returns a fresh, validated, deeply frozen copy;
+ * unknown keys are rejected, never passed through. Paths are relative to the cluster document
+ * (`endMarkets[1]`), as a schema validator reports them.
  *
  * @param input - the cluster to validate, e.g. parsed from JSON
- * @returns the validated cluster (a new object; the input is not modified)
+ * @returns the validated cluster (a new, deeply frozen object; the input is not modified)
  * @throws GvcError `INVALID_INPUT` listing every problem with its path (`endMarkets[1]: expected each
- * value at most once, found "local" again (first at [0])`)
+ * value at most once, found "local" again (first at [0])`); a value that cannot be read as plain data
+ * (nested too deeply, a throwing getter) is reported at the root
  * @example
  * ```ts
  * parseCluster({
@@ -27,17 +29,16 @@ export type SafeParseClusterResult = { success: true; data: Cluster } | { succes
  * ```
  */
 export function parseCluster(input: unknown): Cluster {
-  const result = safeParseCluster(input);
-  if (!result.success) throw result.error;
-  return result.data;
+  return deepFreeze(validate(Cluster, input, '', 'invalid cluster'));
 }
 
 /**
- * Validates a cluster like {@link parseCluster}, returning a result object instead of throwing.
+ * Validates a cluster like {@link parseCluster}, returning a result object instead of throwing,
+ * whatever the input (a bigint, a cycle, 10,000 levels of nesting give `{ success: false }`).
  *
  * @param input - the cluster to validate
- * @returns `{ success: true, data }` or `{ success: false, error }` where `error` is the `GvcError`
- * (`INVALID_INPUT`) that {@link parseCluster} would throw
+ * @returns a deeply frozen `{ success: true, data }` or `{ success: false, error }` where `error` is
+ * the `GvcError` (`INVALID_INPUT`) that {@link parseCluster} would throw
  * @throws never
  * @example
  * ```ts
@@ -47,38 +48,33 @@ export function parseCluster(input: unknown): Cluster {
  * ```
  */
 export function safeParseCluster(input: unknown): SafeParseClusterResult {
-  const parsed = Cluster.safeParse(input, parseParams);
-  if (parsed.success) return { success: true, data: parsed.data };
-  return {
-    success: false,
-    error: new GvcError('INVALID_INPUT', 'invalid cluster', fromZodIssues(parsed.error.issues)),
-  };
+  const result: Validated<Cluster> = safeValidate(Cluster, input, '', 'invalid cluster');
+  return deepFreeze(result);
 }
 
+const ClusterList = z.array(Cluster);
+
 /**
- * Validates a list of clusters: each must be a valid {@link Cluster} and no two may share an id.
- * Throws one `GvcError` (`INVALID_INPUT`, summary `invalid ${what}`) with every problem, paths starting
- * at the list (`[3].endMarkets`).
+ * Validates a list of clusters given as the argument `name`: each must be a valid {@link Cluster}
+ * and no two may share an id. Throws one `GvcError` (`INVALID_INPUT`, summary `invalid ${name}`) with
+ * every problem, paths rooted at the argument (`clusters[3].endMarkets`). Returns a deeply frozen copy.
  *
  * @internal
  */
-export function parseClusterList(input: unknown, what = 'clusters'): Cluster[] {
-  const parsed = (Cluster.array() as z.ZodType<Cluster[]>).safeParse(input, parseParams);
-  if (!parsed.success) {
-    throw new GvcError('INVALID_INPUT', `invalid ${what}`, fromZodIssues(parsed.error.issues));
-  }
-  const duplicates = duplicateIssues(
-    parsed.data,
-    (c) => c.id,
-    (id, at) => `expected unique cluster ids, found "${id}" again (first at [${at}])`,
-    ['id'],
-  );
-  if (duplicates.length > 0) {
-    throw new GvcError(
-      'INVALID_INPUT',
-      `invalid ${what}`,
-      duplicates.map((d) => ({ path: formatPath(d.path), message: d.message })),
-    );
-  }
-  return parsed.data;
+export function parseClusterList(input: unknown, name = 'clusters'): readonly Cluster[] {
+  const list = validate(ClusterList, input, name, `invalid ${name}`);
+  const issues = new IssueList();
+  const first = new Map<string, number>();
+  list.forEach((c, i) => {
+    const at = first.get(c.id);
+    if (at === undefined) first.set(c.id, i);
+    else {
+      issues.add(
+        `${name}[${i}].id`,
+        `expected unique cluster ids, found ${quote(c.id)} again (first at ${name}[${at}])`,
+      );
+    }
+  });
+  issues.throwIfAny(`invalid ${name}`);
+  return deepFreeze(list);
 }

@@ -1,32 +1,39 @@
 import { z } from 'zod';
-import { gvcParseParams } from '../core/issues.js';
+import { type IssueList, quote, type Validated } from '../core/boundary.js';
+import { describeFound, gvcParseParams } from '../core/issues.js';
 
 /**
- * A string enum whose error says which values were expected and what was found.
+ * A string enum whose error says which values were expected and what was found (a bounded preview,
+ * never the whole value).
  *
  * @internal
  */
 export function namedEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  const expected = values.map((v) => `"${v}"`).join(', ');
   return z.enum(values, {
-    error: (iss) =>
-      `expected one of ${values.map((v) => `"${v}"`).join(', ')}, found ${JSON.stringify(iss.input) ?? String(iss.input)}`,
+    error: (iss) => `expected one of ${expected}, found ${describeFound(iss)}`,
   });
 }
 
 /**
- * A whole number greater than or equal to zero (a count).
+ * A whole number from 0 to `Number.MAX_SAFE_INTEGER` (a count). Larger integers are rejected: above
+ * 2^53 − 1 a double no longer holds every whole number, so counts could not be added exactly.
  *
  * @internal
  */
 export const Count = z
-  .number({
-    error: (iss) => `expected a whole number >= 0, found ${JSON.stringify(iss.input) ?? String(iss.input)}`,
+  .number({ error: (iss) => `expected a whole number >= 0, found ${describeFound(iss)}` })
+  .int({
+    error: (iss) =>
+      typeof iss.input === 'number' && Number.isInteger(iss.input)
+        ? `expected a whole number <= ${Number.MAX_SAFE_INTEGER}, found ${describeFound(iss)}`
+        : `expected a whole number >= 0, found ${describeFound(iss)}`,
   })
-  .int({ error: (iss) => `expected a whole number >= 0, found ${String(iss.input)}` })
-  .min(0, { error: (iss) => `expected a whole number >= 0, found ${String(iss.input)}` });
+  .min(0, { error: (iss) => `expected a whole number >= 0, found ${describeFound(iss)}` });
 
 /**
- * Reports, at its index, every element of `items` whose `keyOf` was already seen.
+ * Reports, at its index, every element of `items` whose `keyOf` was already seen (keys compared in a
+ * `Map`, so built-in property names are plain data).
  *
  * @internal
  */
@@ -48,6 +55,15 @@ export function duplicateIssues<T>(
 }
 
 /**
+ * A key for a message: a string quoted and cut ({@link quote}), a number as written.
+ *
+ * @internal
+ */
+export function shownKey(key: string | number): string {
+  return typeof key === 'string' ? quote(key) : String(key);
+}
+
+/**
  * An array of enum values in which each value may appear at most once; optionally non-empty.
  *
  * @internal
@@ -60,7 +76,7 @@ export function setOf<T extends string>(item: z.ZodType<T>, options: { nonEmpty?
     for (const issue of duplicateIssues(
       values,
       (v) => v,
-      (v, at) => `expected each value at most once, found "${v}" again (first at [${at}])`,
+      (v, at) => `expected each value at most once, found ${shownKey(v)} again (first at [${at}])`,
     )) {
       ctx.addIssue({ code: 'custom', ...issue });
     }
@@ -73,3 +89,15 @@ export function setOf<T extends string>(item: z.ZodType<T>, options: { nonEmpty?
  * @internal
  */
 export const parseParams = gvcParseParams();
+
+/**
+ * The data of a validation, or `undefined` after recording its issues in `issues` (so that several
+ * arguments are checked before one error lists every problem).
+ *
+ * @internal
+ */
+export function take<T>(result: Validated<T>, issues: IssueList): T | undefined {
+  if (result.success) return result.data;
+  issues.addAll(result.error.issues);
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Source } from '../core/primitives.js';
-import { Count, duplicateIssues, namedEnum } from './schema-helpers.js';
+import { Count, duplicateIssues, namedEnum, shownKey } from './schema-helpers.js';
 
 /**
  * The market orientation of a cluster, the rows of Table 2 of Kaplinsky (2015), in this order:
@@ -98,7 +98,7 @@ function uniqueKeys<R extends { key: string }>(row: z.ZodType<R>) {
     for (const issue of duplicateIssues(
       rows,
       (r) => r.key,
-      (k, at) => `expected each row key once, found "${k}" again (first at [${at}])`,
+      (k, at) => `expected each row key once, found ${shownKey(k)} again (first at [${at}])`,
       ['key'],
     )) {
       ctx.addIssue({ code: 'custom', ...issue });

@@ -1,4 +1,6 @@
-import { crossTab } from './crosstab.js';
+import { IssueList } from '../core/boundary.js';
+import { deepFreeze } from '../core/freeze.js';
+import { tabulate } from './crosstab.js';
 import { dynamismOf } from './dynamism.js';
 import { supportCombination } from './efficiency.js';
 import { orientationOf } from './markets.js';
@@ -16,12 +18,24 @@ import {
   type MarketOrientationRow,
 } from './table-model.js';
 
-const dynamismColumns = {
-  growth: (c: Cluster) => c.dynamism.growth,
-  upgrading: (c: Cluster) => c.dynamism.upgrading,
-  growthAndUpgrading: (c: Cluster) =>
-    dynamismOf(c.dynamism.growth, c.dynamism.upgrading) === 'growth-and-upgrading',
-};
+const dynamismColumns = [
+  ['growth', (c: Cluster) => c.dynamism.growth],
+  ['upgrading', (c: Cluster) => c.dynamism.upgrading],
+  [
+    'growthAndUpgrading',
+    (c: Cluster) => dynamismOf(c.dynamism.growth, c.dynamism.upgrading) === 'growth-and-upgrading',
+  ],
+] as const;
+
+/** Cross-tabulates validated clusters into the fixed rows of a table (every key is a row key of it). */
+function table<R>(
+  list: readonly Cluster[],
+  keys: (c: Cluster) => string | readonly string[],
+  columns: ReadonlyArray<readonly [string, (c: Cluster) => boolean]>,
+  rows: readonly string[],
+): R[] {
+  return tabulate(list, keys, columns, rows, new IssueList()) as unknown as R[];
+}
 
 /**
  * Recomputes the four cross-tabulations of Kaplinsky (2015, Tables 2–5; data of Kaplinsky & Morris
@@ -43,9 +57,9 @@ const dynamismColumns = {
  * The paper's caution applies: such counts show association, not causation.
  *
  * @param clusters - the clusters (validated; ids must be unique)
- * @returns the four tables as data, keyed so that other tools can join on them
+ * @returns the four tables as data, keyed so that other tools can join on them (deeply frozen)
  * @throws GvcError `INVALID_INPUT` when a cluster is invalid or ids repeat, listing every problem with
- * its path (`[3].endMarkets`)
+ * its path (`clusters[3].endMarkets`, `clusters[4].id`)
  * @example
  * ```ts
  * clusterTables(africanClusters).marketOrientation[0];
@@ -54,13 +68,13 @@ const dynamismColumns = {
  */
 export function clusterTables(clusters: readonly Cluster[]): ClusterTables {
   const list = parseClusterList(clusters);
-  const marketOrientation: MarketOrientationRow[] = crossTab(
+  const marketOrientation = table<MarketOrientationRow>(
     list,
     (c) => orientationOf(c.endMarkets),
     dynamismColumns,
-    { rows: MarketOrientation.options },
+    MarketOrientation.options,
   );
-  const collectiveAction: CollectiveActionRow[] = crossTab(
+  const collectiveAction = table<CollectiveActionRow>(
     list,
     (c): CollectiveActionRowKey[] => {
       const n = c.collectiveAction.length;
@@ -69,9 +83,9 @@ export function clusterTables(clusters: readonly Cluster[]): ClusterTables {
         : [...c.collectiveAction, `exactly-${n}` as CollectiveActionRowKey];
     },
     dynamismColumns,
-    { rows: CollectiveActionRowKey.options },
+    CollectiveActionRowKey.options,
   );
-  const externalEconomies: ExternalEconomyRow[] = crossTab(
+  const externalEconomies = table<ExternalEconomyRow>(
     list,
     (c): ExternalEconomyRowKey[] => {
       const n = c.externalEconomies.length;
@@ -79,20 +93,20 @@ export function clusterTables(clusters: readonly Cluster[]): ClusterTables {
         ? [...c.externalEconomies]
         : [...c.externalEconomies, `exactly-${n}` as ExternalEconomyRowKey];
     },
-    {},
-    { rows: ExternalEconomyRowKey.options },
+    [],
+    ExternalEconomyRowKey.options,
   );
-  const institutionalSupport: InstitutionalSupportRow[] = crossTab(
+  const institutionalSupport = table<InstitutionalSupportRow>(
     list,
     (c) => supportCombination(c.institutionalSupport),
-    {},
-    { rows: InstitutionalSupportKey.options },
+    [],
+    InstitutionalSupportKey.options,
   );
-  return {
+  return deepFreeze({
     marketOrientation,
     collectiveAction,
     externalEconomies,
     institutionalSupport,
     clusters: list.length,
-  };
+  });
 }

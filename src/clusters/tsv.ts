@@ -1,5 +1,7 @@
-import { GvcError, type GvcIssue } from '../core/errors.js';
-import { fromZodIssues } from '../core/issues.js';
+import { z } from 'zod';
+import { IssueList, preview, quote, safeValidate } from '../core/boundary.js';
+import { GvcError } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
 import { Source } from '../core/primitives.js';
 import {
   Cluster,
@@ -8,7 +10,7 @@ import {
   type ExternalEconomy,
   type InstitutionalSupportSource,
 } from './model.js';
-import { duplicateIssues, parseParams } from './schema-helpers.js';
+import { parseParams, take } from './schema-helpers.js';
 
 /** Options of {@link readClustersTsv}. */
 export interface ReadClustersTsvOptions {
@@ -30,17 +32,17 @@ type Column = (typeof requiredColumns)[number] | (typeof optionalColumns)[number
 const allColumns: readonly string[] = [...requiredColumns, ...optionalColumns];
 
 /** The country names of Table 1 and their ISO 3166-1 alpha-3 codes. */
-const countryCodes: Readonly<Record<string, string>> = {
-  egypt: 'EGY',
-  ethiopia: 'ETH',
-  ghana: 'GHA',
-  kenya: 'KEN',
-  nigeria: 'NGA',
-  mauritius: 'MUS',
-  'south africa': 'ZAF',
-  tanzania: 'TZA',
-  uganda: 'UGA',
-};
+const countryCodes: ReadonlyMap<string, string> = new Map([
+  ['egypt', 'EGY'],
+  ['ethiopia', 'ETH'],
+  ['ghana', 'GHA'],
+  ['kenya', 'KEN'],
+  ['nigeria', 'NGA'],
+  ['mauritius', 'MUS'],
+  ['south africa', 'ZAF'],
+  ['tanzania', 'TZA'],
+  ['uganda', 'UGA'],
+]);
 
 /** Sector keywords looked for (in this order) in a cluster's name when the file has no `sector` column. */
 const sectorKeywords: ReadonlyArray<readonly [string, string]> = [
@@ -62,51 +64,54 @@ const sectorKeywords: ReadonlyArray<readonly [string, string]> = [
   ['handcraft', 'handicrafts'],
 ];
 
-const endMarkets: Readonly<Record<string, EndMarket>> = {
-  local: 'local',
-  national: 'national',
-  regional: 'regional',
-  international: 'international',
-};
-const evidence: Readonly<Record<string, 'growth' | 'upgrading'>> = {
-  growth: 'growth',
-  upgrading: 'upgrading',
-};
-const externalEconomies: Readonly<Record<string, ExternalEconomy>> = {
-  'labour supply': 'labour-supply',
-  'labour-supply': 'labour-supply',
-  'availability of suppliers': 'suppliers',
-  suppliers: 'suppliers',
-  'customer attraction': 'customer-attraction',
-  'customer-attraction': 'customer-attraction',
-  'specialised service providers': 'specialised-services',
-  'specialised-services': 'specialised-services',
-};
-const collectiveActions: Readonly<Record<string, CollectiveActionKind>> = {
-  learning: 'learning',
-  marketing: 'marketing',
-  logistics: 'logistics',
-};
-const supportSources: Readonly<Record<string, InstitutionalSupportSource>> = {
-  government: 'government',
-  'cluster/sectoral': 'cluster-sectoral',
-  'cluster-sectoral': 'cluster-sectoral',
-  external: 'external',
-};
+/** Cell wordings and the values they stand for; `Map`s, so `constructor` or `toString` is just an unknown word. */
+const endMarkets: ReadonlyMap<string, EndMarket> = new Map([
+  ['local', 'local'],
+  ['national', 'national'],
+  ['regional', 'regional'],
+  ['international', 'international'],
+]);
+const evidence: ReadonlyMap<string, 'growth' | 'upgrading'> = new Map([
+  ['growth', 'growth'],
+  ['upgrading', 'upgrading'],
+]);
+const externalEconomies: ReadonlyMap<string, ExternalEconomy> = new Map([
+  ['labour supply', 'labour-supply'],
+  ['labour-supply', 'labour-supply'],
+  ['availability of suppliers', 'suppliers'],
+  ['suppliers', 'suppliers'],
+  ['customer attraction', 'customer-attraction'],
+  ['customer-attraction', 'customer-attraction'],
+  ['specialised service providers', 'specialised-services'],
+  ['specialised-services', 'specialised-services'],
+]);
+const collectiveActions: ReadonlyMap<string, CollectiveActionKind> = new Map([
+  ['learning', 'learning'],
+  ['marketing', 'marketing'],
+  ['logistics', 'logistics'],
+]);
+const supportSources: ReadonlyMap<string, InstitutionalSupportSource> = new Map([
+  ['government', 'government'],
+  ['cluster/sectoral', 'cluster-sectoral'],
+  ['cluster-sectoral', 'cluster-sectoral'],
+  ['external', 'external'],
+]);
 
 /** The model field each column fills, for locating schema issues. */
-const columnOfField: Readonly<Record<string, Column>> = {
-  id: 'id',
-  name: 'cluster',
-  country: 'country',
-  sector: 'sector',
-  origin: 'origin',
-  endMarkets: 'end_market',
-  dynamism: 'evidence_of_dynamism',
-  externalEconomies: 'external_economies',
-  collectiveAction: 'collective_action',
-  institutionalSupport: 'institutional_support',
-};
+const columnOfField: ReadonlyMap<PropertyKey, Column> = new Map<PropertyKey, Column>([
+  ['id', 'id'],
+  ['name', 'cluster'],
+  ['country', 'country'],
+  ['sector', 'sector'],
+  ['origin', 'origin'],
+  ['endMarkets', 'end_market'],
+  ['dynamism', 'evidence_of_dynamism'],
+  ['externalEconomies', 'external_economies'],
+  ['collectiveAction', 'collective_action'],
+  ['institutionalSupport', 'institutional_support'],
+]);
+
+const OptionsSchema = z.object({ source: Source.optional() }).strict();
 
 function slug(text: string): string {
   return text
@@ -117,6 +122,13 @@ function slug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** The number of tab-separated fields of a line, without splitting it. */
+function fieldCount(content: string): number {
+  let n = 1;
+  for (let i = content.indexOf('\t'); i !== -1; i = content.indexOf('\t', i + 1)) n++;
+  return n;
+}
+
 function at(line: number, column?: string): string {
   return column === undefined ? `line ${line}` : `line ${line}, column ${column}`;
 }
@@ -124,15 +136,13 @@ function at(line: number, column?: string): string {
 /** Splits a `;`-separated cell into known values; `none` alone means an empty list. */
 function multi<T>(
   cell: string,
-  known: Readonly<Record<string, T>>,
+  known: ReadonlyMap<string, T>,
   where: string,
-  issues: GvcIssue[],
+  issues: IssueList,
 ): T[] | undefined {
-  const expected = `${Object.keys(known)
-    .map((k) => `"${k}"`)
-    .join(', ')} separated by ";", or "none"`;
+  const expected = () => `${[...known.keys()].map((k) => `"${k}"`).join(', ')} separated by ";", or "none"`;
   if (cell === '') {
-    issues.push({ path: where, message: `expected ${expected}, found an empty cell` });
+    issues.add(where, `expected ${expected()}, found an empty cell`);
     return undefined;
   }
   if (cell.toLowerCase() === 'none') return [];
@@ -140,22 +150,18 @@ function multi<T>(
   let ok = true;
   for (const raw of cell.split(';')) {
     const item = raw.trim().toLowerCase();
-    const value = known[item];
+    const value = known.get(item);
     if (value === undefined) {
       ok = false;
-      issues.push({
-        path: where,
-        message:
-          item === 'none'
-            ? `expected "none" alone, found it among other values in ${JSON.stringify(cell)}`
-            : `expected ${expected}, found ${JSON.stringify(raw.trim())}`,
-      });
+      issues.add(
+        where,
+        item === 'none'
+          ? `expected "none" alone, found it among other values in ${quote(cell)}`
+          : `expected ${expected()}, found ${quote(raw.trim())}`,
+      );
     } else if (out.includes(value)) {
       ok = false;
-      issues.push({
-        path: where,
-        message: `expected each value once, found ${JSON.stringify(raw.trim())} again`,
-      });
+      issues.add(where, `expected each value once, found ${quote(raw.trim())} again`);
     } else out.push(value);
   }
   return ok ? out : undefined;
@@ -183,12 +189,19 @@ function multi<T>(
  * `cut flowers`, computer → `computer hardware`, wine, handcraft → `handicrafts`; a name with none of
  * them is an error that asks for a `sector` column.
  *
+ * Built-in property names (`constructor`, `toString`, `__proto__`) in a cell are unknown words like
+ * any other. The work is linear in the length of the text: a header with more columns than the ten
+ * known ones is refused before any row is read, and a row is never split into more fields than the
+ * header has plus one, so a line of a million tabs allocates no million-element array.
+ *
  * @param text - the file's content (LF or CRLF line ends)
- * @param options - `source` to attach to every cluster
- * @returns the clusters, in file order, each validated as a {@link Cluster}
- * @throws GvcError `INVALID_INPUT` listing every problem, each located by line and column
- * (`line 4, column end_market: expected "local", "national", "regional", "international" separated by
- * ";", or "none", found "nationl"`), including duplicate ids and duplicate values in a cell
+ * @param options - `source` to attach to every cluster; `undefined` or `null` for none
+ * @returns the clusters, in file order, each validated as a {@link Cluster}, deeply frozen
+ * @throws GvcError `INVALID_INPUT` when `text` is not a string (`text`) or the options are invalid
+ * (`options.source.citation`); otherwise listing every problem of the file, each located by line and
+ * column, relative to the document (`line 4, column end_market: expected "local", "national",
+ * "regional", "international" separated by ";", or "none", found "nationl"`), including duplicate ids
+ * and duplicate values in a cell
  * @example
  * ```ts
  * const tsv = [
@@ -202,78 +215,67 @@ function multi<T>(
  * //     externalEconomies: ['labour-supply', 'suppliers'], collectiveAction: [], institutionalSupport: [] }
  * ```
  */
-export function readClustersTsv(text: string, options: ReadClustersTsvOptions = {}): Cluster[] {
-  const issues: GvcIssue[] = [];
+export function readClustersTsv(text: string, options: ReadClustersTsvOptions | null = {}): Cluster[] {
+  const summary = 'invalid clusters table';
+  const issues = new IssueList();
   if (typeof text !== 'string') {
-    throw new GvcError('INVALID_INPUT', 'invalid clusters table', [
-      { path: '', message: `expected the text of a tab-separated file, found ${typeof text}` },
-    ]);
+    issues.add('text', `expected the text of a tab-separated file, found ${preview(text)}`);
   }
-  let source: Source | undefined;
-  if (options.source !== undefined) {
-    const parsed = Source.safeParse(options.source, parseParams);
-    if (parsed.success) source = parsed.data;
-    else {
-      for (const i of fromZodIssues(parsed.error.issues)) {
-        issues.push({
-          path: i.path === '' ? 'options.source' : `options.source.${i.path}`,
-          message: i.message,
-        });
-      }
-    }
-  }
+  const o = take(safeValidate(OptionsSchema, options ?? {}, 'options', summary), issues);
+  issues.throwIfAny(summary);
+  if (o === undefined) throw new GvcError('INVALID_INPUT', summary);
+  const source = o.source;
+
   const lines = text.split(/\r?\n/);
   const header = (lines[0] ?? '').split('\t').map((h) => h.trim());
   if (header.length === 1 && header[0] === '') {
-    throw new GvcError('INVALID_INPUT', 'invalid clusters table', [
-      {
-        path: at(1),
-        message: `expected a header line naming the columns ${requiredColumns.join(', ')}, found none`,
-      },
-    ]);
+    issues.add(at(1), `expected a header line naming the columns ${requiredColumns.join(', ')}, found none`);
+    issues.throwIfAny(summary);
   }
+  // Every column name must be known and appear once, so a valid header has at most
+  // allColumns.length columns: a longer one is refused here, before any row is read.
   const index = new Map<string, number>();
   header.forEach((name, i) => {
     if (!allColumns.includes(name)) {
-      issues.push({
-        path: at(1, name === '' ? `${i + 1}` : name),
-        message: `expected one of the columns ${allColumns.join(', ')}, found ${JSON.stringify(name)}`,
-      });
+      issues.add(
+        at(1, name === '' || name.length > 40 || /[^\w .-]/.test(name) ? `${i + 1}` : name),
+        `expected one of the columns ${allColumns.join(', ')}, found ${quote(name)}`,
+      );
     } else if (index.has(name)) {
-      issues.push({ path: at(1, name), message: `expected each column once, found "${name}" again` });
+      issues.add(at(1, name), `expected each column once, found "${name}" again`);
     } else index.set(name, i);
   });
   for (const name of requiredColumns) {
-    if (!index.has(name)) issues.push({ path: at(1), message: `expected a column "${name}", found none` });
+    if (!index.has(name)) issues.add(at(1), `expected a column "${name}", found none`);
   }
-  if (issues.length > 0) throw new GvcError('INVALID_INPUT', 'invalid clusters table', issues);
+  issues.throwIfAny(summary);
 
   const built: Array<{ line: number; cluster: Record<string, unknown>; sectorDerived: boolean }> = [];
-  lines.slice(1).forEach((content, k) => {
-    const line = k + 2;
-    if (content.trim() === '') return;
-    const cells = content.split('\t');
+  for (let k = 1; k < lines.length; k++) {
+    const line = k + 1;
+    const content = lines[k] as string;
+    if (content.trim() === '') continue;
+    // At most one field more than the header is split off, so a line of a million tabs costs no array.
+    const cells = content.split('\t', header.length + 1);
     if (cells.length !== header.length) {
-      issues.push({
-        path: at(line),
-        message: `expected ${header.length} tab-separated fields, found ${cells.length}`,
-      });
-      return;
+      issues.add(at(line), `expected ${header.length} tab-separated fields, found ${fieldCount(content)}`);
+      continue;
     }
     const cell = (name: Column): string | undefined => {
       const i = index.get(name);
       return i === undefined ? undefined : (cells[i] ?? '').trim();
     };
-    const before = issues.length;
+    const before = issues.size;
     const name = cell('cluster') ?? '';
     const countryCell = cell('country') ?? '';
     const country =
-      countryCodes[countryCell.toLowerCase()] ?? (/^[A-Z]{3}$/.test(countryCell) ? countryCell : undefined);
+      countryCodes.get(countryCell.toLowerCase()) ??
+      (/^[A-Z]{3}$/.test(countryCell) ? countryCell : undefined);
     if (country === undefined) {
-      issues.push({
-        path: at(line, 'country'),
-        message: `expected an ISO 3166-1 alpha-3 code or one of the country names ${Object.keys(countryCodes).join(', ')}, found ${JSON.stringify(countryCell)}`,
-      });
+      issues.add(
+        at(line, 'country'),
+        `expected an ISO 3166-1 alpha-3 code or one of the country names ${[...countryCodes.keys()].join(', ')}, found ${quote(countryCell)}`,
+      );
     }
     const ends = multi(cell('end_market') ?? '', endMarkets, at(line, 'end_market'), issues);
     const dyn = multi(cell('evidence_of_dynamism') ?? '', evidence, at(line, 'evidence_of_dynamism'), issues);
@@ -301,13 +303,13 @@ export function readClustersTsv(text: string, options: ReadClustersTsvOptions = 
       const lower = name.toLowerCase();
       sector = sectorKeywords.find(([keyword]) => lower.includes(keyword))?.[1];
       if (sector === undefined && name !== '') {
-        issues.push({
-          path: at(line, 'cluster'),
-          message: `expected a name from which a sector can be derived, found ${JSON.stringify(name)}; add a sector column`,
-        });
+        issues.add(
+          at(line, 'cluster'),
+          `expected a name from which a sector can be derived, found ${quote(name)}; add a sector column`,
+        );
       }
     }
-    if (issues.length > before) return;
+    if (issues.size > before) continue;
     const cluster: Record<string, unknown> = {
       id: cell('id') || `${String(country).toLowerCase()}-${slug(name)}`,
       name,
@@ -325,29 +327,30 @@ export function readClustersTsv(text: string, options: ReadClustersTsvOptions = 
     });
     if (source !== undefined) cluster.source = source;
     built.push({ line, cluster, sectorDerived });
-  });
+  }
 
   const clusters: Cluster[] = [];
+  const firstLine = new Map<string, number>();
   for (const { line, cluster, sectorDerived } of built) {
     const parsed = Cluster.safeParse(cluster, parseParams);
-    if (parsed.success) {
-      clusters.push(parsed.data);
-      continue;
+    if (parsed.success) clusters.push(parsed.data);
+    else {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] ?? '';
+        const column = field === 'sector' && sectorDerived ? 'cluster' : columnOfField.get(field);
+        issues.add(at(line, column), issue.message);
+      }
     }
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? '');
-      const column = field === 'sector' && sectorDerived ? 'cluster' : columnOfField[field];
-      issues.push({ path: at(line, column), message: issue.message });
+    const id = String(cluster.id);
+    const first = firstLine.get(id);
+    if (first === undefined) firstLine.set(id, line);
+    else {
+      issues.add(
+        at(line, index.has('id') ? 'id' : 'cluster'),
+        `expected unique cluster ids, found ${quote(id)} again (first on line ${first})`,
+      );
     }
   }
-  for (const d of duplicateIssues(
-    built,
-    (b) => String(b.cluster.id),
-    (id, first) => `expected unique cluster ids, found "${id}" again (first on line ${built[first]?.line})`,
-  )) {
-    const line = built[Number(d.path[0])]?.line ?? 0;
-    issues.push({ path: at(line, index.has('id') ? 'id' : 'cluster'), message: d.message });
-  }
-  if (issues.length > 0) throw new GvcError('INVALID_INPUT', 'invalid clusters table', issues);
-  return clusters;
+  issues.throwIfAny(summary);
+  return deepFreeze(clusters);
 }

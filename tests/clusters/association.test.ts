@@ -4,10 +4,11 @@ import {
   fisherExactTest,
   GvcError,
   jointActionAssociation,
+  MAX_FISHER_STEPS,
   oddsRatio,
   type TwoByTwoTable,
 } from '../../src/index.js';
-import { deepFreeze } from '../helpers.js';
+import { deepFreeze, errorOf } from '../helpers.js';
 
 /*
  * Reference values, computed independently in pure Python with exact fractions and R's definitions
@@ -48,8 +49,8 @@ import { deepFreeze } from '../helpers.js';
  * Published anchors from R's own documentation of fisher.test: TeaTasting, alternative "greater":
  * p = 0.2429; Convictions = matrix(c(2, 10, 15, 3), 2), alternative "less": p = 0.0004652.
  */
-const reference: Array<[TwoByTwoTable, number, number, number, number, number]> = [
-  // table, two-sided, greater, less, OR, OR (Haldane–Anscombe)
+const reference: Array<[TwoByTwoTable, number, number, number, number | null, number]> = [
+  // table, two-sided, greater, less, OR (null where Python prints inf or nan: b·c = 0), OR (Haldane–Anscombe)
   [
     [
       [3, 1],
@@ -113,7 +114,7 @@ const reference: Array<[TwoByTwoTable, number, number, number, number, number]> 
     0.007936507936507936,
     0.003968253968253968,
     1,
-    Number.POSITIVE_INFINITY,
+    null,
     121,
   ],
   [
@@ -247,21 +248,20 @@ describe('oddsRatio', () => {
     '%j matches the reference odds ratios (relative tolerance 1e-12)',
     (table, _t, _g, _l, or, orHa) => {
       const plain = oddsRatio(table);
-      if (Number.isFinite(or)) expect(Math.abs(plain - or) / or).toBeLessThan(1e-12);
-      else expect(plain).toBe(or);
-      expect(Math.abs(oddsRatio(table, { correction: 'haldane-anscombe' }) - orHa) / orHa).toBeLessThan(
-        1e-12,
-      );
+      if (or !== null) expect(Math.abs((plain as number) - or) / or).toBeLessThan(1e-12);
+      else expect(plain).toBeNull();
+      const corrected = oddsRatio(table, { correction: 'haldane-anscombe' }) as number;
+      expect(Math.abs(corrected - orHa) / orHa).toBeLessThan(1e-12);
     },
   );
 
-  it('is NaN for an all-zero table uncorrected, and 1 corrected ((0.5 × 0.5) / (0.5 × 0.5))', () => {
+  it('is null (not NaN) for an all-zero table uncorrected, and 1 corrected ((0.5 × 0.5) / (0.5 × 0.5))', () => {
     expect(
       oddsRatio([
         [0, 0],
         [0, 0],
       ]),
-    ).toBeNaN();
+    ).toBeNull();
     expect(
       oddsRatio(
         [
@@ -360,5 +360,258 @@ describe('jointActionAssociation', () => {
     const list = deepFreeze(structuredClone(africanClusters));
     jointActionAssociation(list, 'learning');
     expect(list).toEqual(africanClusters);
+  });
+});
+
+/*
+ * Large tables, reference values from an independent computation (Python 3, exact fractions where the
+ * binomials are small, mpmath at 50 digits elsewhere; R's definitions as above):
+ *
+ *   [[4e8, 1], [1, 3]]: m = 4e8 + 1, n = 4, k = 4e8 + 1; support 4e8 − 3 … 4e8 + 1 (5 values), with
+ *     C(m, x) = C(m, m − x) exact:  two-sided 1.499999952187501e-24, greater 1.499999952187501e-24, less 1.0
+ *   [[120, 80], [60, 140]]  (mpmath over the whole support):
+ *     two-sided 2.298090340316982e-09, greater 1.149045170158491e-09, less 0.9999999996819484
+ *   [[3000, 2000], [2500, 2600]]: two-sided 1.5595243883849249e-28, greater 8.68142902671641e-29, less 1.0
+ *   [[1000, 1000], [1000, 1000]]: two-sided 1.0, greater 0.5126132973952304, less 0.5126132973952304
+ *   [[4e15, 4e15], [1, 3]] (exact fractions, 5 values): two-sided 0.6249999999999999, less 0.9375
+ */
+describe('fisherExactTest on large counts', () => {
+  const rel = (x: number, ref: number) => Math.abs(x - ref) / ref;
+  it.each([
+    [
+      [
+        [4e8, 1],
+        [1, 3],
+      ],
+      1.499999952187501e-24,
+      1.499999952187501e-24,
+      1.0,
+    ],
+    [
+      [
+        [120, 80],
+        [60, 140],
+      ],
+      2.298090340316982e-9,
+      1.149045170158491e-9,
+      0.9999999996819484,
+    ],
+    [
+      [
+        [3000, 2000],
+        [2500, 2600],
+      ],
+      1.5595243883849249e-28,
+      8.68142902671641e-29,
+      1.0,
+    ],
+    [
+      [
+        [1000, 1000],
+        [1000, 1000],
+      ],
+      1.0,
+      0.5126132973952304,
+      0.5126132973952304,
+    ],
+  ] as Array<[TwoByTwoTable, number, number, number]>)(
+    '%j matches the reference p-values (relative tolerance 1e-9), in bounded time and memory',
+    (table, two, greater, less) => {
+      expect(rel(fisherExactTest(table).pValue, two)).toBeLessThan(1e-9);
+      expect(rel(fisherExactTest(table, { alternative: 'greater' }).pValue, greater)).toBeLessThan(1e-9);
+      expect(rel(fisherExactTest(table, { alternative: 'less' }).pValue, less)).toBeLessThan(1e-9);
+    },
+  );
+
+  it('handles counts near 2^53 when the support is small', () => {
+    const t: TwoByTwoTable = [
+      [4e15, 4e15],
+      [1, 3],
+    ];
+    expect(rel(fisherExactTest(t).pValue, 0.625)).toBeLessThan(1e-12);
+    expect(rel(fisherExactTest(t, { alternative: 'less' }).pValue, 0.9375)).toBeLessThan(1e-12);
+  });
+
+  it('returns 0 for p-values below about 1e-320 (here about 1e-590), never NaN', () => {
+    expect(
+      fisherExactTest([
+        [1000, 1],
+        [1, 1000],
+      ]).pValue,
+    ).toBe(0);
+  });
+
+  it('refuses, before any work, a table whose walk could exceed MAX_FISHER_STEPS, and a total above 2^53 − 1', () => {
+    // Every margin 2e11: Hoeffding's bound 2·√(2e11 · (745 + ln(2 · (1e11 + 1))) / 2) + 5 ≈ 1.76e7 > 1e7.
+    const big = errorOf(() =>
+      fisherExactTest([
+        [1e11, 1e11],
+        [1e11, 1e11],
+      ]),
+    );
+    expect(big.code).toBe('UNSUPPORTED');
+    expect(big.issues[0]?.path).toBe('table');
+    expect(big.issues[0]?.message).toMatch(
+      /^expected a table the exact test can settle in at most 10000000 steps/,
+    );
+    expect(MAX_FISHER_STEPS).toBe(10_000_000);
+    const total = errorOf(() =>
+      fisherExactTest([
+        [4e15, 4e15],
+        [4e15, 4e15],
+      ]),
+    );
+    expect(total.code).toBe('INVALID_INPUT');
+    expect(total.issues).toEqual([
+      {
+        path: 'table',
+        message:
+          'expected a total of at most 9007199254740991 (Number.MAX_SAFE_INTEGER), found 16000000000000000',
+      },
+    ]);
+  });
+});
+
+describe('the boundary of the association functions', () => {
+  it('roots table and option paths at the argument names, and lists every problem', () => {
+    expect(
+      errorOf(() =>
+        fisherExactTest(
+          [
+            [1, -1],
+            [1, 1.5],
+          ] as TwoByTwoTable,
+          { alternative: 'x' as never },
+        ),
+      ).issues,
+    ).toEqual([
+      { path: 'table[0][1]', message: 'expected a whole number >= 0, found -1' },
+      { path: 'table[1][1]', message: 'expected a whole number >= 0, found 1.5' },
+      { path: 'options.alternative', message: 'expected one of "two-sided", "greater", "less", found "x"' },
+    ]);
+    expect(
+      errorOf(() =>
+        oddsRatio([
+          [2 ** 53 + 2, 1],
+          [1, 1],
+        ] as TwoByTwoTable),
+      ).issues,
+    ).toEqual([
+      { path: 'table[0][0]', message: 'expected a whole number <= 9007199254740991, found 9007199254740994' },
+    ]);
+    expect(
+      errorOf(() =>
+        oddsRatio(
+          [
+            [1, 1],
+            [1, 1],
+          ],
+          { correction: 'constructor' as never },
+        ),
+      ).issues,
+    ).toEqual([
+      {
+        path: 'options.correction',
+        message: 'expected one of "none", "haldane-anscombe", found "constructor"',
+      },
+    ]);
+  });
+
+  it('describes a bigint, a cycle or deep nesting without serialising it', () => {
+    expect(
+      errorOf(() =>
+        oddsRatio([
+          [1n, 1],
+          [1, 1],
+        ] as never),
+      ).issues,
+    ).toEqual([{ path: 'table[0][0]', message: 'expected a whole number >= 0, found 1n' }]);
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic, cyclic);
+    expect(errorOf(() => fisherExactTest([cyclic, [1, 1]] as never)).issues[0]?.path).toBe('table[0][0]');
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const e = errorOf(() => fisherExactTest(deep as never));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.message.length).toBeLessThan(500);
+  });
+
+  it('takes null options as the defaults, and reads -0 as 0 (no -Infinity)', () => {
+    expect(
+      fisherExactTest(
+        [
+          [3, 1],
+          [1, 3],
+        ],
+        null,
+      ).alternative,
+    ).toBe('two-sided');
+    expect(
+      oddsRatio(
+        [
+          [3, 1],
+          [1, 3],
+        ],
+        null,
+      ),
+    ).toBe(9);
+    expect(
+      oddsRatio([
+        [-0, 1],
+        [1, 3],
+      ]),
+    ).toBe(0);
+    expect(
+      Object.is(
+        oddsRatio([
+          [-0, 1],
+          [1, 3],
+        ]),
+        0,
+      ),
+    ).toBe(true);
+    expect(
+      oddsRatio([
+        [3, -0],
+        [1, 3],
+      ]),
+    ).toBeNull();
+  });
+
+  it('returns deeply frozen results', () => {
+    const f = fisherExactTest([
+      [3, 1],
+      [1, 3],
+    ]);
+    expect(Object.isFrozen(f)).toBe(true);
+    const j = jointActionAssociation(africanClusters, 'logistics');
+    expect(Object.isFrozen(j)).toBe(true);
+    expect(Object.isFrozen(j.table)).toBe(true);
+    expect(Object.isFrozen(j.table[0])).toBe(true);
+  });
+
+  it('roots jointActionAssociation paths at clusters, action and options, with null options allowed', () => {
+    const [first, second] = africanClusters;
+    const e = errorOf(() =>
+      jointActionAssociation([first, { ...second, endMarkets: [] }, first] as never, 'toString' as never, {
+        outcome: 'constructor' as never,
+      }),
+    );
+    expect(e.issues).toEqual([
+      { path: 'clusters[1].endMarkets', message: 'expected at least one end market, found none' },
+      {
+        path: 'action',
+        message: 'expected one of "learning", "marketing", "logistics", found "toString"',
+      },
+      {
+        path: 'options.outcome',
+        message:
+          'expected one of "growth-or-upgrading", "growth", "upgrading", "growth-and-upgrading", found "constructor"',
+      },
+    ]);
+    expect(jointActionAssociation(africanClusters, 'logistics', null).table).toEqual([
+      [10, 2],
+      [6, 7],
+    ]);
   });
 });

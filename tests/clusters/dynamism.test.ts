@@ -26,7 +26,11 @@ describe('classifyDynamism', () => {
   it('rejects missing, non-boolean and unknown flags with their paths', () => {
     const e = errorOf(() => classifyDynamism({ growth: 1, extra: true } as never));
     expect(e.code).toBe('INVALID_INPUT');
-    expect(e.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['growth', 'upgrading']));
+    expect(e.issues).toEqual([
+      { path: 'evidence.growth', message: 'expected true or false, found 1' },
+      { path: 'evidence.upgrading', message: 'expected true or false, found nothing' },
+      { path: 'evidence', message: 'expected only known keys, found unknown key "extra"' },
+    ]);
   });
 });
 
@@ -94,7 +98,7 @@ describe('assessDynamism', () => {
     expect(assessDynamism(c, { growthThreshold: 0.11 }).growth.value).toBe(false);
   });
 
-  it('treats an indicator rising from 0 as growth and one staying at 0 as none', () => {
+  it('treats an indicator rising from 0 as growth (rate null, not Infinity) and one staying at 0 as none', () => {
     const from0 = cluster({
       ...noFlags,
       indicators: [
@@ -102,7 +106,12 @@ describe('assessDynamism', () => {
         { period: 2001, firms: 4 },
       ],
     });
-    expect(assessDynamism(from0).growth.annualRates.firms).toBe(Number.POSITIVE_INFINITY);
+    // (4 / 0)^(1/1) − 1 is infinite: reported as null, and counted as growth.
+    expect(assessDynamism(from0).growth).toEqual({
+      value: true,
+      basis: 'indicators',
+      annualRates: { firms: null },
+    });
     const zero = cluster({
       ...noFlags,
       indicators: [
@@ -177,6 +186,73 @@ describe('assessDynamism', () => {
       'cluster.endMarkets',
       'options.basis',
       'options.growthThreshold',
+    ]);
+  });
+
+  it('reports a growth factor beyond the range of a double as null, counted as growth', () => {
+    // 5e-324 → 1e308 in one year: the factor 1e308 / 5e-324 ≈ 2e631 has no double; the rate is null.
+    // 5e-324 → 1e308 over 10 years: (ratio)^(1/10) = exp((ln 1e308 − ln 4.94e-324) / 10)
+    //   = exp((709.196 + 744.440) / 10) = exp(145.364) ≈ 1.6e63, finite.
+    const tiny = (years: number) =>
+      cluster({
+        ...noFlags,
+        indicators: [
+          { period: 2000, sales: 5e-324 },
+          { period: 2000 + years, sales: 1e308 },
+        ],
+      });
+    const one = assessDynamism(tiny(1));
+    expect(one.growth.annualRates.sales).toBeNull();
+    expect(one.growth.value).toBe(true);
+    const ten = assessDynamism(tiny(10)).growth.annualRates.sales as number;
+    expect(Math.abs(ten - Math.exp((709.1962086421661 + 744.4400719213812) / 10)) / ten).toBeLessThan(1e-9);
+  });
+
+  it('accepts null options as the defaults and reports rooted paths', () => {
+    const c = cluster({ dynamism: { growth: true, upgrading: false } });
+    expect(assessDynamism(c, null).dynamism).toBe('growth');
+    const e = errorOf(() =>
+      assessDynamism({ ...sampleCluster(), indicators: [{ period: 2000.5 }] } as never, {
+        minUpgradingEvents: 0,
+      }),
+    );
+    expect(e.issues).toEqual([
+      { path: 'cluster.indicators[0].period', message: 'expected a year as a whole number, found 2000.5' },
+      { path: 'options.minUpgradingEvents', message: 'expected a whole number >= 1, found 0' },
+    ]);
+  });
+
+  it('treats constructor and __proto__ as unknown flag values and keys, never as data', () => {
+    const e = errorOf(() =>
+      classifyDynamism(JSON.parse('{"growth":true,"upgrading":false,"__proto__":{"x":1}}')),
+    );
+    expect(e.issues).toEqual([
+      { path: 'evidence', message: 'expected only known keys, found unknown key "__proto__"' },
+    ]);
+    expect(
+      errorOf(() => classifyDynamism({ growth: 'constructor', upgrading: false } as never)).issues,
+    ).toEqual([{ path: 'evidence.growth', message: 'expected true or false, found "constructor"' }]);
+  });
+
+  it('returns deeply frozen assessments, and survives bigint and cyclic input', () => {
+    const r = assessDynamism(
+      cluster({
+        indicators: [
+          { period: 2000, firms: 1 },
+          { period: 2001, firms: 2 },
+        ],
+      }),
+    );
+    expect(Object.isFrozen(r)).toBe(true);
+    expect(Object.isFrozen(r.growth.annualRates)).toBe(true);
+    expect(Object.isFrozen(r.upgrading)).toBe(true);
+    const cyclic: Record<string, unknown> = { ...sampleCluster() };
+    cyclic.self = cyclic;
+    expect(errorOf(() => assessDynamism(cyclic as never)).issues).toEqual([
+      { path: 'cluster', message: 'expected only known keys, found unknown key "self"' },
+    ]);
+    expect(errorOf(() => classifyDynamism({ growth: 1n, upgrading: false } as never)).issues).toEqual([
+      { path: 'evidence.growth', message: 'expected true or false, found 1n' },
     ]);
   });
 

@@ -37,11 +37,21 @@ describe('classifyMarketOrientation', () => {
       }
       throw new Error('expected a GvcError');
     };
-    expect(issues([])).toEqual([{ path: '', message: 'expected at least one end market, found none' }]);
-    expect(issues(['local', 'local'])).toEqual([
-      { path: '[1]', message: 'expected each value at most once, found "local" again (first at [0])' },
+    expect(issues([])).toEqual([
+      { path: 'endMarkets', message: 'expected at least one end market, found none' },
     ]);
-    expect(issues(['export'])[0]?.path).toBe('[0]');
+    expect(issues(['local', 'local'])).toEqual([
+      {
+        path: 'endMarkets[1]',
+        message: 'expected each value at most once, found "local" again (first at [0])',
+      },
+    ]);
+    expect(issues(['export'])).toEqual([
+      {
+        path: 'endMarkets[0]',
+        message: 'expected one of "local", "national", "regional", "international", found "export"',
+      },
+    ]);
   });
 
   it('does not mutate its argument', () => {
