@@ -1,9 +1,17 @@
 import { z } from 'zod';
+import { quote } from '../core/boundary.js';
 import { GvcError, type GvcIssue } from '../core/errors.js';
 import { CountryCode, NonNegative } from '../core/primitives.js';
 import { checkIdentity, formatAmount } from './attribution.js';
+import { finalResult, overflow } from './cache.js';
 import type { ValueChainInput } from './decompose.js';
-import { indexChain, parseChainAtBoundary, parseOptionsAtBoundary, unitRequirements } from './graph.js';
+import {
+  indexChain,
+  parseChainAtBoundary,
+  parseOptionsAtBoundary,
+  stagePath,
+  unitRequirements,
+} from './graph.js';
 import { type IncomeType, incomeTypes, type ValueChain } from './model.js';
 
 /**
@@ -183,12 +191,21 @@ function massBalance(
  * The `per-unit` basis scales each stage by its unit requirement (flows per unit of the final
  * product, as {@link decomposeValueAdded}); the `volume` basis by its `output.volume` (flows of the period).
  *
+ * Accounts hold amounts, not shares, so a final unit price of 0 is accepted (the accounts are still
+ * well defined). The two ratios are undefined when their denominator is 0: asking for them (with
+ * `indirectValueAdded`) when the direct domestic value added is 0, or the value of final sales is 0,
+ * raises `UNSUPPORTED` naming the culprit, never NaN or ±Infinity. The result is deep-frozen.
+ *
  * @param chain - the value chain (validated: `INVALID_INPUT` lists every problem)
  * @param options - `basis`, `domesticCountry`, `indirectValueAdded`, `tolerance`
- * @returns the actors' accounts, the consolidated account and mass-balance findings
- * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain or options, `INSUFFICIENT_DATA` when the
- *   `volume` basis is asked and a stage has no volume, `ACCOUNTING_MISMATCH` when value added created
- *   differs from value added distributed, or the consolidated account does not balance
+ * @returns the actors' accounts, the consolidated account and mass-balance findings, deep-frozen
+ * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain or options (paths rooted at `chain`
+ *   and `options`), `INSUFFICIENT_DATA` when the `volume` basis is asked and a stage has no volume
+ *   (`chain.stages[i].output.volume`), `UNSUPPORTED` when a ratio asked for has a zero denominator
+ *   (`options.indirectValueAdded` for a zero direct domestic value added,
+ *   `chain.stages[i].output.unitPrice` of the final stage for zero final sales) or amounts overflow,
+ *   `ACCOUNTING_MISMATCH` when value added created differs from value added distributed, or the
+ *   consolidated account does not balance
  * @example
  * ```ts
  * const chain = {
@@ -221,7 +238,10 @@ export function agentAccounts(
     for (let s = 0; s < n; s++) {
       const v = (stages[s] as ChainStage).output.volume;
       if (v === undefined)
-        missing.push({ path: `stages[${s}].output.volume`, message: 'expected a volume, found none' });
+        missing.push({
+          path: stagePath(index, s, '.output.volume'),
+          message: 'expected a volume, found none',
+        });
       else scale[s] = v;
     }
     if (missing.length > 0)
@@ -265,6 +285,7 @@ export function agentAccounts(
     const ic = x * fromChain;
     const ext = x * (purchases[s] as number);
     const va = production - ic - ext;
+    if (!Number.isFinite(va)) throw overflow(stagePath(index, s), ' in its account');
     acc.productionValue += production;
     acc.intermediateConsumption.fromChain += ic;
     acc.intermediateConsumption.fromOutside += ext;
@@ -288,8 +309,8 @@ export function agentAccounts(
     }
     if (!(Math.abs(distributed - va) <= opts.tolerance * Math.max(Math.abs(production), Math.abs(va)))) {
       mismatches.push({
-        path: `stages[${s}].distribution`,
-        message: `expected value added distributed to equal value added created for stage "${stage.id}" (actor "${key}"), found created ${formatAmount(va)}, distributed ${formatAmount(distributed)} (gap ${formatAmount(distributed - va)})`,
+        path: stagePath(index, s, '.distribution'),
+        message: `expected value added distributed to equal value added created for stage ${quote(stage.id)} (actor ${quote(key)}), found created ${formatAmount(va)}, distributed ${formatAmount(distributed)} (gap ${formatAmount(distributed - va)})`,
       });
     }
   }
@@ -312,6 +333,8 @@ export function agentAccounts(
     list.push(acc);
   }
   const finalSales = productionSum - intraChain;
+  if (!Number.isFinite(finalSales - outside) || !Number.isFinite(vaSum))
+    throw overflow('chain', ' in the consolidated account');
   // relative to the gross production of the chain, the magnitude of the sums involved
   checkIdentity(
     'consolidated chain account',
@@ -330,16 +353,35 @@ export function agentAccounts(
     domesticCountry,
   };
   if (opts.indirectValueAdded !== undefined) {
+    // Ratios of a zero denominator are undefined: refused with the culprit, never NaN or ±Infinity.
+    const ratioIssues: GvcIssue[] = [];
+    if (domestic === 0) {
+      ratioIssues.push({
+        path: 'options.indirectValueAdded',
+        message: `expected direct value added other than 0 in the domestic country ${quote(domesticCountry)} to compute the driving effect (indirect / direct domestic value added), found 0`,
+      });
+    }
+    if (finalSales === 0) {
+      ratioIssues.push({
+        path: stagePath(index, final, '.output.unitPrice'),
+        message: `expected final sales other than 0 to compute the integration rate ((direct domestic + indirect value added) / final sales), found 0 (the final stage ${quote((stages[final] as ChainStage).id)} sells at ${formatAmount(price[final] as number)})`,
+      });
+    }
+    if (ratioIssues.length > 0)
+      throw new GvcError('UNSUPPORTED', 'ratios of a zero denominator are undefined', ratioIssues);
     consolidated.indirectValueAdded = opts.indirectValueAdded;
     consolidated.drivingEffect = opts.indirectValueAdded / domestic;
     consolidated.integrationRate = (domestic + opts.indirectValueAdded) / finalSales;
   }
   if (allDistributed) consolidated.distribution = total;
-  return {
-    currency: parsed.currency,
-    basis: opts.basis,
-    accounts: list,
-    consolidated,
-    massBalance: massBalance(parsed, index, opts.tolerance),
-  };
+  return finalResult(
+    {
+      currency: parsed.currency,
+      basis: opts.basis,
+      accounts: list,
+      consolidated,
+      massBalance: massBalance(parsed, index, opts.tolerance),
+    },
+    'chain',
+  );
 }

@@ -5,7 +5,9 @@
  * @internal
  * @packageDocumentation
  */
+import { quote } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
+import { overflow } from './cache.js';
 import type {
   BelowCostStage,
   DecompositionDepth,
@@ -18,6 +20,7 @@ import {
   indexChain,
   parseChainAtBoundary,
   stageIndex,
+  stagePath,
   unitRequirements,
   unitValueAdded,
 } from './graph.js';
@@ -53,8 +56,11 @@ export function attribute(index: ChainIndex, at: number): Attribution {
   const finalValue = price[final] as number;
   const lines: StageValueAddedLine[] = [];
   const lineStage: number[] = [];
+  // Shares of a zero final value are undefined: decomposeAttribution refuses them (see shareBase);
+  // here they are left at 0 for the callers that use only the amounts (tradeInValueAdded).
+  const shareOf = (v: number) => (finalValue > 0 ? v / finalValue : 0);
   const push = (s: number, line: Omit<StageValueAddedLine, 'share'>) => {
-    lines.push({ ...line, share: line.valueAdded / finalValue });
+    lines.push({ ...line, share: shareOf(line.valueAdded) });
     lineStage.push(s);
   };
   for (let s = 0; s < n; s++) {
@@ -65,7 +71,7 @@ export function attribute(index: ChainIndex, at: number): Attribution {
     lines.push({
       key: stage.id,
       valueAdded: own,
-      share: own / finalValue,
+      share: shareOf(own),
       stage: stage.id,
       origin: 'stage',
       country: stage.country,
@@ -77,6 +83,7 @@ export function attribute(index: ChainIndex, at: number): Attribution {
     const byCountry = new Map<string, number>();
     for (const p of ps) byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + rs * p.value);
     for (const [country, value] of byCountry) {
+      if (!Number.isFinite(value)) throw overflow(stagePath(index, s, '.purchases'), ' in the purchases');
       push(s, {
         key: `purchases:${stage.id}:${country}`,
         valueAdded: value,
@@ -119,6 +126,25 @@ export function formatAmount(x: number): string {
   return Number.isFinite(x) ? String(Number(x.toPrecision(12))) : String(x);
 }
 
+/**
+ * The final value as the base of shares: shares of a final value of 0 are undefined, so this raises
+ * `GvcError('UNSUPPORTED')` at the final stage's `unitPrice` (`chain.stages[2].output.unitPrice`)
+ * rather than return NaN or ±Infinity. The amounts themselves are well defined; only shares are not.
+ *
+ * @internal
+ */
+export function shareBase(index: ChainIndex): number {
+  const finalValue = index.price[index.final] as number;
+  if (finalValue > 0) return finalValue;
+  const stage = index.chain.stages[index.final] as ChainStage;
+  throw new GvcError('UNSUPPORTED', 'shares of a final value of 0 are undefined', [
+    {
+      path: stagePath(index, index.final, '.output.unitPrice'),
+      message: `expected a positive unit price of the final stage ${quote(stage.id)} to compute shares of the final value, found ${formatAmount(finalValue)}`,
+    },
+  ]);
+}
+
 /** Sums values by key and returns groups sorted by value added (descending), then key. @internal */
 function groups(
   sums: Map<string, number>,
@@ -158,7 +184,8 @@ export function checkIdentity(
  * @internal
  */
 export function decomposeAttribution(att: Attribution, tolerance: number): ValueAddedDecomposition {
-  const { index, r, va, finalValue, lines, lineStage } = att;
+  const { index, r, va, lines, lineStage } = att;
+  const finalValue = shareBase(index);
   const chain = index.chain;
   const stages = chain.stages;
   const byActor = new Map<string, number>();
@@ -208,8 +235,8 @@ export function decomposeAttribution(att: Attribution, tolerance: number): Value
     const scale = Math.max(Math.abs(index.price[si] as number), Math.abs(vas));
     if (!(Math.abs(sum - vas) <= tolerance * scale)) {
       mismatches.push({
-        path: `stages[${si}].distribution`,
-        message: `expected the distribution of stage "${stage.id}" to sum to its value added per unit ${formatAmount(vas)}, found ${formatAmount(sum)} (gap ${formatAmount(sum - vas)})`,
+        path: stagePath(index, si, '.distribution'),
+        message: `expected the distribution of stage ${quote(stage.id)} to sum to its value added per unit ${formatAmount(vas)}, found ${formatAmount(sum)} (gap ${formatAmount(sum - vas)})`,
       });
     }
   }
@@ -220,6 +247,7 @@ export function decomposeAttribution(att: Attribution, tolerance: number): Value
       mismatches,
     );
   }
+  if (!Number.isFinite(total)) throw overflow(index.root, ' in the sum of the value added');
   checkIdentity('value-added decomposition', total, finalValue, tolerance, chain.currency);
   const belowCost: BelowCostStage[] = [];
   for (let s = 0; s < index.n; s++) {
@@ -250,15 +278,17 @@ export function decomposeAttribution(att: Attribution, tolerance: number): Value
 export function prepareDecomposition(
   chain: unknown,
   opts: { depth: DecompositionDepth; at?: string | undefined },
+  name = 'chain',
+  optionsName = 'options',
 ): { att: Attribution; chain: ValueChain } {
-  const parsed = parseChainAtBoundary(chain);
-  const index = indexChain(parsed);
+  const parsed = parseChainAtBoundary(chain, name);
+  const index = indexChain(parsed, name);
   let at = -1;
   if (opts.depth === 'first-round') {
-    at = opts.at === undefined ? index.final : stageIndex(index, opts.at, 'options.at');
+    at = opts.at === undefined ? index.final : stageIndex(index, opts.at, `${optionsName}.at`);
   } else if (opts.at !== undefined) {
-    throw new GvcError('INVALID_INPUT', 'invalid options', [
-      { path: 'options.at', message: `expected no "at" with depth "full", found "${opts.at}"` },
+    throw new GvcError('INVALID_INPUT', `invalid ${optionsName}`, [
+      { path: `${optionsName}.at`, message: `expected no "at" with depth "full", found ${quote(opts.at)}` },
     ]);
   }
   return { att: attribute(index, at), chain: parsed };

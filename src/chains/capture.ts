@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { decomposeAttribution, prepareDecomposition } from './attribution.js';
+import { finalResult } from './cache.js';
 import { DecomposeOptions, type DecompositionDepth, type ValueChainInput } from './decompose.js';
 import { parseOptionsAtBoundary } from './graph.js';
 import type { ValueChain } from './model.js';
@@ -79,11 +80,17 @@ function toGroups(map: Map<string, Acc>, finalValue: number): ValueCaptureGroup[
  * round) is reported as `uncovered`, never guessed: `valueAdded = directLabour + valueCaptured +
  * uncovered` for every group.
  *
+ * Shares need a positive final value: a final unit price of 0 raises `UNSUPPORTED` at the final
+ * stage's `unitPrice`, as in {@link decomposeValueAdded}. The result is deep-frozen.
+ *
  * @param chain - the value chain (validated: `INVALID_INPUT` lists every problem)
  * @param options - as for {@link decomposeValueAdded}: `depth`, `at`, `tolerance`
- * @returns value added, direct labour, value captured and uncovered value by actor and country
- * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain or options, `NOT_FOUND` for an unknown
- *   `at`, `ACCOUNTING_MISMATCH` when the decomposition or a stage's distribution does not balance
+ * @returns value added, direct labour, value captured and uncovered value by actor and country,
+ *   deep-frozen
+ * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain or options (paths rooted at `chain`
+ *   and `options`), `NOT_FOUND` for an unknown `at`, `UNSUPPORTED` when the final unit price is 0 or
+ *   amounts overflow, `ACCOUNTING_MISMATCH` when the decomposition or a stage's distribution does not
+ *   balance
  * @example
  * ```ts
  * const chain = {
@@ -119,11 +126,14 @@ export function valueCapture(
     accumulate(byActor, actor, line.valueAdded, labour, captured, uncovered);
     accumulate(byCountry, line.country, line.valueAdded, labour, captured, uncovered);
   });
-  return {
-    finalValue: att.finalValue,
-    currency: parsed.currency,
-    depth: decomposition.depth,
-    byActor: toGroups(byActor, att.finalValue),
-    byCountry: toGroups(byCountry, att.finalValue),
-  };
+  return finalResult(
+    {
+      finalValue: decomposition.finalValue,
+      currency: parsed.currency,
+      depth: decomposition.depth,
+      byActor: toGroups(byActor, decomposition.finalValue),
+      byCountry: toGroups(byCountry, decomposition.finalValue),
+    },
+    'chain',
+  );
 }

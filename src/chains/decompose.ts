@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../core/primitives.js';
 import { decomposeAttribution, prepareDecomposition } from './attribution.js';
+import { finalResult } from './cache.js';
 import { parseOptionsAtBoundary } from './graph.js';
 import type { ValueChain } from './model.js';
 
@@ -134,6 +135,10 @@ export interface ValueAddedDecomposition {
  * added (descending), then key; `byStage` follows the order of `chain.stages`.
  *
  * Negative value added (a stage selling below cost) is legitimate: it is kept and listed in `belowCost`.
+ * A stage priced at 0 is legitimate too (its consumers' inputs from it cost nothing). A final unit
+ * price of 0 is not decomposable into shares (a share of nothing is undefined): it raises
+ * `UNSUPPORTED` at the final stage's `unitPrice` rather than answer NaN or ±Infinity; every chain
+ * function that reports shares does the same. The result is deep-frozen.
  * Linear in the number of stages and chain inputs. The chain is validated with `safeParseValueChain`;
  * validation costs more than the decomposition itself, so a deep-frozen chain (an immutable value,
  * such as the editing functions return) is validated once and remembered by identity: repeated
@@ -141,10 +146,13 @@ export interface ValueAddedDecomposition {
  *
  * @param chain - the value chain (validated: `INVALID_INPUT` lists every problem)
  * @param options - `depth` (`full` | `first-round`), `at` (first round), `tolerance` (relative, default 1e-9)
- * @returns the decomposition, per unit of the final product, in the chain's currency
- * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain or options, `NOT_FOUND` for an unknown
- *   `at`, `ACCOUNTING_MISMATCH` when the parts do not sum to the final value or a distribution does
- *   not sum to its stage's value added
+ * @returns the decomposition, per unit of the final product, in the chain's currency, deep-frozen
+ * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain or options (paths rooted at `chain`
+ *   and `options`: `chain.stages[3].inputs[0].stage`, `options.depth`), `NOT_FOUND` for an unknown
+ *   `at` (`options.at`), `UNSUPPORTED` when the final unit price is 0 (path
+ *   `chain.stages[i].output.unitPrice`) or amounts overflow double precision, `ACCOUNTING_MISMATCH`
+ *   when the parts do not sum to the final value or a distribution does not sum to its stage's value
+ *   added
  * @example
  * ```ts
  * const chain = {
@@ -164,5 +172,5 @@ export function decomposeValueAdded(
   options?: z.input<typeof DecomposeOptions>,
 ): ValueAddedDecomposition {
   const opts = parseOptionsAtBoundary(DecomposeOptions, options);
-  return decomposeAttribution(prepareDecomposition(chain, opts).att, opts.tolerance);
+  return finalResult(decomposeAttribution(prepareDecomposition(chain, opts).att, opts.tolerance), 'chain');
 }

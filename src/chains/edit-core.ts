@@ -1,10 +1,12 @@
 import { enablePatches } from 'immer';
-import type { z } from 'zod';
+import { quote, safeValidate, validateFunction } from '../core/boundary.js';
 import { GvcError, type GvcIssue } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
 import { immer } from '../core/immer.js';
-import { gvcParseParams, parseOrThrow } from '../core/issues.js';
+import { freezeChain, remember, sameData } from './cache.js';
+import { parseChainAtBoundary } from './graph.js';
 import type { Stage, ValueChain } from './model.js';
-import { safeParseValueChain } from './parse.js';
+import { ValueChainDocument } from './parse.js';
 
 /**
  * One change to a chain, in the form of Immer's (and JSON Patch-like) patches: apply a list of them
@@ -23,33 +25,16 @@ export interface ChainPatch {
 export type ChainEdit = [next: ValueChain, patches: ChainPatch[], inversePatches: ChainPatch[]];
 
 /**
- * Parses an edit's argument with its schema, reporting issues under the argument's name
- * (`purchase.value`), and throws one `INVALID_INPUT` error.
- *
- * @internal
- */
-export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, name: string): z.output<S> {
-  return parseOrThrow(schema, value, `invalid ${name}`, { prefix: name, params: gvcParseParams() });
-}
-
-/**
- * The index of a stage, or a `NOT_FOUND` error naming the argument.
+ * The index of a stage, or a `NOT_FOUND` error at the argument that named it.
  *
  * @internal
  */
 export function stageIndexOf(chain: ValueChain, stageId: string, argument = 'stageId'): number {
   const index = chain.stages.findIndex((s) => s.id === stageId);
   if (index < 0) {
-    throw new GvcError(
-      'NOT_FOUND',
-      `no stage ${JSON.stringify(stageId)} in chain ${JSON.stringify(chain.id)}`,
-      [
-        {
-          path: argument,
-          message: `unknown stage ${JSON.stringify(stageId)}: expected the id of a stage of the chain`,
-        },
-      ],
-    );
+    throw new GvcError('NOT_FOUND', `no stage ${quote(stageId)} in chain ${quote(chain.id)}`, [
+      { path: argument, message: `expected the id of a stage of the chain, found ${quote(stageId)}` },
+    ]);
   }
   return index;
 }
@@ -65,61 +50,89 @@ export function stageAt(draft: ValueChain, index: number): Stage {
   return stage;
 }
 
-/** Whether a value and everything it holds are frozen (checked iteratively, without recursion). */
-function isDeepFrozen(root: unknown): boolean {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== 'object' || value === null) continue;
-    if (!Object.isFrozen(value)) return false;
-    for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) stack.push(v);
+/**
+ * The base state of an edit: the chain argument validated (paths rooted at `chain`). A chain the
+ * library returned (parsed or edited) is used as it is, so that successive edits share structure; a
+ * deep-frozen chain that holds exactly its parsed data is used as it is too; any other chain is
+ * validated and copied first, so that the caller's objects are never modified (not even frozen).
+ *
+ * @internal
+ */
+export function editBase(chain: unknown): ValueChain {
+  return parseChainAtBoundary(chain, 'chain');
+}
+
+/**
+ * Validates the chain an edit produced, returns it deep-frozen (the Immer result itself when it
+ * already holds exactly its parsed data, so that it shares unchanged parts with `base`; else the
+ * parsed copy, with defaults applied) and remembers it as validated. Paths of the problems are
+ * relative to the edited chain (`stages[3].id`).
+ */
+function validated(next: ValueChain, base: ValueChain): ValueChain {
+  const r = safeValidate(ValueChainDocument, next, '', 'invalid value chain after the edit');
+  if (!r.success) throw r.error;
+  const out = sameData(next, r.data, base) ? deepFreeze(next) : freezeChain(r.data);
+  remember(out, out);
+  return out;
+}
+
+/**
+ * Runs the recipe in Immer; an error the recipe throws is passed on unchanged, any other failure of
+ * the edit (a draft left in a state Immer cannot finalise) becomes `GvcError('INVALID_INPUT')`.
+ */
+function run<T>(
+  base: ValueChain,
+  recipe: (draft: ValueChain) => void,
+  produce: (base: ValueChain, r: (draft: ValueChain) => void) => T,
+): T {
+  let own: { error: unknown } | undefined;
+  try {
+    return produce(base, (draft) => {
+      try {
+        recipe(draft);
+      } catch (error) {
+        own = { error };
+        throw error;
+      }
+    });
+  } catch (error) {
+    if (own !== undefined) throw own.error;
+    if (error instanceof GvcError) throw error;
+    throw new GvcError('INVALID_INPUT', 'invalid value chain after the edit', [
+      {
+        path: 'recipe',
+        message:
+          'expected a recipe that leaves plain data in the draft, found an edit that could not be completed',
+      },
+    ]);
   }
-  return true;
 }
 
 /**
- * The base state of an edit: a deep-frozen chain (such as the result of an earlier edit) is used as is,
- * so that successive edits share structure; any other chain is validated and copied first, so that
- * the caller's objects are never modified (not even frozen).
+ * Applies a recipe to a validated chain (from {@link editBase}) with the library's private Immer
+ * instance and re-validates the result.
  *
  * @internal
  */
-export function editBase(chain: ValueChain): ValueChain {
-  if (isDeepFrozen(chain)) return chain;
-  const parsed = safeParseValueChain(chain);
-  if (!parsed.success) throw parsed.error;
-  return parsed.data;
-}
-
-function validated(next: ValueChain): ValueChain {
-  const result = safeParseValueChain(next);
-  if (result.success) return next;
-  throw new GvcError('INVALID_INPUT', 'invalid value chain after the edit', result.error.issues);
+export function produceChain(base: ValueChain, recipe: (draft: ValueChain) => void): ValueChain {
+  const fn = validateFunction<(draft: ValueChain) => void>(recipe, 'recipe');
+  const next = run(base, fn, (b, r) => immer().produce(b, (draft: ValueChain) => void r(draft)));
+  return validated(next, base);
 }
 
 /**
- * Applies a recipe to a chain with the library's private Immer instance and re-validates the result.
+ * Like {@link produceChain}, also returning the patches and inverse patches of the edit (all
+ * deep-frozen).
  *
  * @internal
  */
-export function produceChain(chain: ValueChain, recipe: (draft: ValueChain) => void): ValueChain {
-  const base = editBase(chain);
-  return validated(immer().produce(base, (draft: ValueChain) => void recipe(draft)));
-}
-
-/**
- * Like {@link produceChain}, also returning the patches and inverse patches of the edit.
- *
- * @internal
- */
-export function produceChainWithPatches(chain: ValueChain, recipe: (draft: ValueChain) => void): ChainEdit {
+export function produceChainWithPatches(base: ValueChain, recipe: (draft: ValueChain) => void): ChainEdit {
+  const fn = validateFunction<(draft: ValueChain) => void>(recipe, 'recipe');
   enablePatches();
-  const base = editBase(chain);
-  const [next, patches, inverse] = immer().produceWithPatches(
-    base,
-    (draft: ValueChain) => void recipe(draft),
+  const [next, patches, inverse] = run(base, fn, (b, r) =>
+    immer().produceWithPatches(b, (draft: ValueChain) => void r(draft)),
   );
-  return [validated(next), patches, inverse];
+  return deepFreeze([validated(next, base), patches as ChainPatch[], inverse as ChainPatch[]] as ChainEdit);
 }
 
 /**

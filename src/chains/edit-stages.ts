@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { GvcIssue } from '../core/errors.js';
+import { IssueList, quote, validate, validateOptions } from '../core/boundary.js';
 import { Id, NonNegative } from '../core/primitives.js';
 import {
   type ChainEdit,
-  parseArgument,
+  editBase,
   produceChain,
   produceChainWithPatches,
   refuse,
@@ -39,13 +39,9 @@ export type StagePlacement = z.output<typeof StagePlacement>;
  */
 export type NewStage = z.input<typeof Stage>;
 
-function addStageRecipe(
-  chain: ValueChain,
-  stage: NewStage,
-  placement: StagePlacement,
-): (draft: ValueChain) => void {
-  const added = parseArgument(Stage, stage, 'stage');
-  const place = parseArgument(StagePlacement, placement, 'placement');
+function addStageRecipe(chain: ValueChain, stage: unknown, placement: unknown): (draft: ValueChain) => void {
+  const added = validate(Stage, stage, 'stage');
+  const place = validate(StagePlacement, placement, 'placement');
   if ('final' in place) {
     return (draft) => {
       draft.stages.push(added);
@@ -56,11 +52,13 @@ function addStageRecipe(
   const inputs = chain.stages[target]?.inputs ?? [];
   const replaced = place.replacing === undefined ? -1 : inputs.findIndex((i) => i.stage === place.replacing);
   if (place.replacing !== undefined && replaced < 0) {
-    const found = inputs.map((i) => JSON.stringify(i.stage)).join(', ') || 'none';
-    refuse(`cannot add stage ${JSON.stringify(added.id)}`, [
+    const shown = inputs.slice(0, 10).map((i) => quote(i.stage));
+    if (inputs.length > 10) shown.push(`… (${inputs.length} in all)`);
+    const found = shown.join(', ') || 'none';
+    refuse(`cannot add stage ${quote(added.id)}`, [
       {
         path: 'placement.replacing',
-        message: `expected an input of stage ${JSON.stringify(place.feeds)}, found ${JSON.stringify(place.replacing)} (its inputs: ${found})`,
+        message: `expected an input of stage ${quote(place.feeds)}, found ${quote(place.replacing)} (its inputs: ${found})`,
       },
     ]);
   }
@@ -82,8 +80,9 @@ function addStageRecipe(
  * @param stage - the new stage
  * @param placement - where it goes: `{ feeds, quantity, replacing? }` or `{ final: true }`
  * @returns the edited chain, deep-frozen; the input is unchanged
- * @throws {@link GvcError} `INVALID_INPUT` for an invalid stage or placement (paths `stage.…`,
- *   `placement.…`) or an invalid result (paths in the chain); `NOT_FOUND` when `placement.feeds` is unknown
+ * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain (paths `chain.…`), stage or placement
+ *   (paths `stage.…`, `placement.…`) or an invalid result (paths in the edited chain, `stages[3].id`);
+ *   `NOT_FOUND` when `placement.feeds` is unknown
  * @example
  * ```ts
  * // chain: an additive cocoa chain … → grow → export → …; insert fermentation between them
@@ -95,7 +94,8 @@ function addStageRecipe(
  * ```
  */
 export function addStage(chain: ValueChain, stage: NewStage, placement: StagePlacement): ValueChain {
-  return produceChain(chain, addStageRecipe(chain, stage, placement));
+  const base = editBase(chain);
+  return produceChain(base, addStageRecipe(base, stage, placement));
 }
 
 /**
@@ -104,7 +104,7 @@ export function addStage(chain: ValueChain, stage: NewStage, placement: StagePla
  * @param chain - a valid value chain
  * @param stage - the new stage
  * @param placement - where it goes
- * @returns `[next, patches, inversePatches]`
+ * @returns `[next, patches, inversePatches]`, all deep-frozen
  * @throws {@link GvcError} as {@link addStage}
  * @example
  * ```ts
@@ -120,7 +120,8 @@ export function addStageWithPatches(
   stage: NewStage,
   placement: StagePlacement,
 ): ChainEdit {
-  return produceChainWithPatches(chain, addStageRecipe(chain, stage, placement));
+  const base = editBase(chain);
+  return produceChainWithPatches(base, addStageRecipe(base, stage, placement));
 }
 
 /**
@@ -147,13 +148,14 @@ export type RemoveStageOptions = z.input<typeof RemoveStageOptions>;
 
 function removeStageRecipe(
   chain: ValueChain,
-  stageId: string,
-  options: RemoveStageOptions,
+  stageIdArgument: unknown,
+  options: unknown,
 ): (draft: ValueChain) => void {
-  const { asPurchase } = parseArgument(RemoveStageOptions, options, 'options');
+  const stageId = validate(Id, stageIdArgument, 'stageId');
+  const { asPurchase } = validateOptions(RemoveStageOptions, options);
   const index = stageIndexOf(chain, stageId);
   const removed = chain.stages[index]!;
-  const id = JSON.stringify(stageId);
+  const id = quote(stageId);
   if (chain.finalStage === stageId) {
     refuse(`cannot remove stage ${id}`, [
       {
@@ -169,11 +171,14 @@ function removeStageRecipe(
     });
   });
   if (uses.length > 0 && !asPurchase) {
-    const issues: GvcIssue[] = uses.map((u) => ({
-      path: `stages[${u.stage}].inputs[${u.input}].stage`,
-      message: `expected no stage to use ${id}, found stage ${JSON.stringify(chain.stages[u.stage]?.id)} using it: remove that input first, or pass { asPurchase: true } to buy it from outside the chain`,
-    }));
-    refuse(`cannot remove stage ${id}`, issues);
+    const issues = new IssueList();
+    for (const u of uses) {
+      issues.add(
+        `chain.stages[${u.stage}].inputs[${u.input}].stage`,
+        `expected no stage to use ${id}, found stage ${quote(chain.stages[u.stage]?.id ?? '')} using it: remove that input first, or pass { asPurchase: true } to buy it from outside the chain`,
+      );
+    }
+    issues.throwIfAny(`cannot remove stage ${id}`);
   }
   return (draft) => {
     // Remove inputs from the last to the first, so that earlier indices stay valid.
@@ -200,8 +205,10 @@ function removeStageRecipe(
  * @param stageId - the stage to remove
  * @param options - `{ asPurchase?: boolean }` (default `false`)
  * @returns the edited chain, deep-frozen; the input is unchanged
- * @throws {@link GvcError} `NOT_FOUND` for an unknown stage; `INVALID_INPUT` naming the final stage
- *   (path `stageId`) or every stage that uses it (paths `stages[i].inputs[j].stage`)
+ * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain (paths `chain.…`), `stageId` or options
+ *   (`options.asPurchase`; `null` means no options), naming the final stage (path `stageId`) or every
+ *   stage that uses it (paths `chain.stages[i].inputs[j].stage`, at most 100 listed); `NOT_FOUND` for
+ *   an unknown stage (path `stageId`)
  * @example
  * ```ts
  * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
@@ -215,7 +222,8 @@ export function removeStage(
   stageId: string,
   options: RemoveStageOptions = {},
 ): ValueChain {
-  return produceChain(chain, removeStageRecipe(chain, stageId, options));
+  const base = editBase(chain);
+  return produceChain(base, removeStageRecipe(base, stageId, options));
 }
 
 /**
@@ -224,7 +232,7 @@ export function removeStage(
  * @param chain - a valid value chain
  * @param stageId - the stage to remove
  * @param options - `{ asPurchase?: boolean }` (default `false`)
- * @returns `[next, patches, inversePatches]`
+ * @returns `[next, patches, inversePatches]`, all deep-frozen
  * @throws {@link GvcError} as {@link removeStage}
  * @example
  * ```ts
@@ -239,5 +247,6 @@ export function removeStageWithPatches(
   stageId: string,
   options: RemoveStageOptions = {},
 ): ChainEdit {
-  return produceChainWithPatches(chain, removeStageRecipe(chain, stageId, options));
+  const base = editBase(chain);
+  return produceChainWithPatches(base, removeStageRecipe(base, stageId, options));
 }

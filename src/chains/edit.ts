@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { quote, validate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { CountryCode, Id, NonNegative } from '../core/primitives.js';
 import {
   type ChainEdit,
-  parseArgument,
+  editBase,
   produceChain,
   produceChainWithPatches,
   stageAt,
@@ -19,8 +20,15 @@ import { Purchase, type ValueChain } from './model.js';
  * @param chain - a valid value chain
  * @param recipe - mutates the draft it is given (and returns nothing)
  * @returns the edited chain, deep-frozen
- * @throws {@link GvcError} `INVALID_INPUT` ('invalid value chain after the edit') listing every problem
- *   of the result with its path; `INVALID_INPUT` ('invalid value chain') when `chain` itself is invalid
+ * The chain is validated first (paths rooted at `chain`: `chain.stages[0].output.unitPrice`); problems
+ * of the result are reported with paths in the edited chain (`stages[3].id`). A chain the library
+ * returned (parsed or edited) is not validated again. When the recipe left out fields that have
+ * defaults (a pushed stage without `inputs`), the result is the parsed copy, with the defaults.
+ *
+ * @throws {@link GvcError} `INVALID_INPUT` ('invalid value chain') when `chain` itself is invalid
+ *   (paths `chain.…`), ('invalid recipe') when `recipe` is not a function (path `recipe`), ('invalid
+ *   value chain after the edit') listing every problem of the result with its path; whatever
+ *   `recipe` itself throws is passed on unchanged
  * @example
  * ```ts
  * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
@@ -30,7 +38,7 @@ import { Purchase, type ValueChain } from './model.js';
  * ```
  */
 export function updateChain(chain: ValueChain, recipe: (draft: ValueChain) => void): ValueChain {
-  return produceChain(chain, recipe);
+  return produceChain(editBase(chain), recipe);
 }
 
 /**
@@ -38,7 +46,7 @@ export function updateChain(chain: ValueChain, recipe: (draft: ValueChain) => vo
  *
  * @param chain - a valid value chain
  * @param recipe - mutates the draft it is given (and returns nothing)
- * @returns `[next, patches, inversePatches]`
+ * @returns `[next, patches, inversePatches]`, all deep-frozen
  * @throws {@link GvcError} as {@link updateChain}
  * @example
  * ```ts
@@ -49,12 +57,17 @@ export function updateChain(chain: ValueChain, recipe: (draft: ValueChain) => vo
  * ```
  */
 export function updateChainWithPatches(chain: ValueChain, recipe: (draft: ValueChain) => void): ChainEdit {
-  return produceChainWithPatches(chain, recipe);
+  return produceChainWithPatches(editBase(chain), recipe);
 }
 
-function setPriceRecipe(chain: ValueChain, stageId: string, unitPrice: number): (draft: ValueChain) => void {
-  const price = parseArgument(NonNegative, unitPrice, 'unitPrice');
-  const index = stageIndexOf(chain, stageId);
+function setPriceRecipe(
+  chain: ValueChain,
+  stageId: unknown,
+  unitPrice: unknown,
+): (draft: ValueChain) => void {
+  const id = validate(Id, stageId, 'stageId');
+  const price = validate(NonNegative, unitPrice, 'unitPrice');
+  const index = stageIndexOf(chain, id);
   return (draft) => {
     stageAt(draft, index).output.unitPrice = price;
   };
@@ -67,8 +80,9 @@ function setPriceRecipe(chain: ValueChain, stageId: string, unitPrice: number): 
  * @param stageId - the stage whose price changes
  * @param unitPrice - the new price per unit of output, a finite number >= 0
  * @returns the edited chain, deep-frozen; the input is unchanged
- * @throws {@link GvcError} `NOT_FOUND` for an unknown stage; `INVALID_INPUT` for a negative or
- *   non-finite price (path `unitPrice`)
+ * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain (paths `chain.…`), a `stageId` that is
+ *   not an id (path `stageId`), or a negative or non-finite price (path `unitPrice`); `NOT_FOUND` for
+ *   an unknown stage (path `stageId`)
  * @example
  * ```ts
  * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
@@ -77,7 +91,8 @@ function setPriceRecipe(chain: ValueChain, stageId: string, unitPrice: number): 
  * ```
  */
 export function setPrice(chain: ValueChain, stageId: string, unitPrice: number): ValueChain {
-  return produceChain(chain, setPriceRecipe(chain, stageId, unitPrice));
+  const base = editBase(chain);
+  return produceChain(base, setPriceRecipe(base, stageId, unitPrice));
 }
 
 /**
@@ -86,7 +101,7 @@ export function setPrice(chain: ValueChain, stageId: string, unitPrice: number):
  * @param chain - a valid value chain
  * @param stageId - the stage whose price changes
  * @param unitPrice - the new price per unit of output
- * @returns `[next, patches, inversePatches]`
+ * @returns `[next, patches, inversePatches]`, all deep-frozen
  * @throws {@link GvcError} as {@link setPrice}
  * @example
  * ```ts
@@ -96,16 +111,18 @@ export function setPrice(chain: ValueChain, stageId: string, unitPrice: number):
  * ```
  */
 export function setPriceWithPatches(chain: ValueChain, stageId: string, unitPrice: number): ChainEdit {
-  return produceChainWithPatches(chain, setPriceRecipe(chain, stageId, unitPrice));
+  const base = editBase(chain);
+  return produceChainWithPatches(base, setPriceRecipe(base, stageId, unitPrice));
 }
 
 function addPurchaseRecipe(
   chain: ValueChain,
-  stageId: string,
-  purchase: Purchase,
+  stageId: unknown,
+  purchase: unknown,
 ): (draft: ValueChain) => void {
-  const parsed = parseArgument(Purchase, purchase, 'purchase');
-  const index = stageIndexOf(chain, stageId);
+  const id = validate(Id, stageId, 'stageId');
+  const parsed = validate(Purchase, purchase, 'purchase');
+  const index = stageIndexOf(chain, id);
   return (draft) => {
     stageAt(draft, index).purchases.push(parsed);
   };
@@ -118,8 +135,8 @@ function addPurchaseRecipe(
  * @param stageId - the stage that buys
  * @param purchase - `{ description, value, country }`
  * @returns the edited chain, deep-frozen; the input is unchanged
- * @throws {@link GvcError} `NOT_FOUND` for an unknown stage; `INVALID_INPUT` for an invalid purchase
- *   (paths such as `purchase.value`)
+ * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain (paths `chain.…`), `stageId` or
+ *   purchase (paths such as `purchase.value`); `NOT_FOUND` for an unknown stage (path `stageId`)
  * @example
  * ```ts
  * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
@@ -128,7 +145,8 @@ function addPurchaseRecipe(
  * ```
  */
 export function addPurchase(chain: ValueChain, stageId: string, purchase: Purchase): ValueChain {
-  return produceChain(chain, addPurchaseRecipe(chain, stageId, purchase));
+  const base = editBase(chain);
+  return produceChain(base, addPurchaseRecipe(base, stageId, purchase));
 }
 
 /**
@@ -137,7 +155,7 @@ export function addPurchase(chain: ValueChain, stageId: string, purchase: Purcha
  * @param chain - a valid value chain
  * @param stageId - the stage that buys
  * @param purchase - `{ description, value, country }`
- * @returns `[next, patches, inversePatches]`
+ * @returns `[next, patches, inversePatches]`, all deep-frozen
  * @throws {@link GvcError} as {@link addPurchase}
  * @example
  * ```ts
@@ -147,7 +165,8 @@ export function addPurchase(chain: ValueChain, stageId: string, purchase: Purcha
  * ```
  */
 export function addPurchaseWithPatches(chain: ValueChain, stageId: string, purchase: Purchase): ChainEdit {
-  return produceChainWithPatches(chain, addPurchaseRecipe(chain, stageId, purchase));
+  const base = editBase(chain);
+  return produceChainWithPatches(base, addPurchaseRecipe(base, stageId, purchase));
 }
 
 /**
@@ -169,21 +188,18 @@ export const Relocation = z
 /** Where a stage moves to. */
 export type Relocation = z.output<typeof Relocation>;
 
-function relocateRecipe(chain: ValueChain, stageId: string, to: Relocation): (draft: ValueChain) => void {
-  const parsed = parseArgument(Relocation, to, 'to');
-  const index = stageIndexOf(chain, stageId);
+function relocateRecipe(chain: ValueChain, stageId: unknown, to: unknown): (draft: ValueChain) => void {
+  const id = validate(Id, stageId, 'stageId');
+  const parsed = validate(Relocation, to, 'to');
+  const index = stageIndexOf(chain, id);
   const actor = parsed.actor === undefined ? undefined : chain.actors.find((a) => a.id === parsed.actor);
   if (parsed.actor !== undefined && actor === undefined) {
-    throw new GvcError(
-      'NOT_FOUND',
-      `no actor ${JSON.stringify(parsed.actor)} in chain ${JSON.stringify(chain.id)}`,
-      [
-        {
-          path: 'to.actor',
-          message: `unknown actor ${JSON.stringify(parsed.actor)}: expected the id of an actor in the chain's actors`,
-        },
-      ],
-    );
+    throw new GvcError('NOT_FOUND', `no actor ${quote(parsed.actor)} in chain ${quote(chain.id)}`, [
+      {
+        path: 'to.actor',
+        message: `expected the id of an actor in the chain's actors, found ${quote(parsed.actor)}`,
+      },
+    ]);
   }
   const country = parsed.country ?? actor?.country;
   return (draft) => {
@@ -201,8 +217,8 @@ function relocateRecipe(chain: ValueChain, stageId: string, to: Relocation): (dr
  * @param stageId - the stage that moves
  * @param to - `{ actor?, country? }`; with only `actor`, the stage takes that actor's country
  * @returns the edited chain, deep-frozen; the input is unchanged
- * @throws {@link GvcError} `NOT_FOUND` for an unknown stage or actor; `INVALID_INPUT` for an invalid
- *   `to` (paths such as `to.country`)
+ * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain (paths `chain.…`), `stageId` or `to`
+ *   (paths such as `to.country`); `NOT_FOUND` for an unknown stage (`stageId`) or actor (`to.actor`)
  * @example
  * ```ts
  * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
@@ -211,7 +227,8 @@ function relocateRecipe(chain: ValueChain, stageId: string, to: Relocation): (dr
  * ```
  */
 export function relocateStage(chain: ValueChain, stageId: string, to: Relocation): ValueChain {
-  return produceChain(chain, relocateRecipe(chain, stageId, to));
+  const base = editBase(chain);
+  return produceChain(base, relocateRecipe(base, stageId, to));
 }
 
 /**
@@ -220,7 +237,7 @@ export function relocateStage(chain: ValueChain, stageId: string, to: Relocation
  * @param chain - a valid value chain
  * @param stageId - the stage that moves
  * @param to - `{ actor?, country? }`
- * @returns `[next, patches, inversePatches]`
+ * @returns `[next, patches, inversePatches]`, all deep-frozen
  * @throws {@link GvcError} as {@link relocateStage}
  * @example
  * ```ts
@@ -230,5 +247,6 @@ export function relocateStage(chain: ValueChain, stageId: string, to: Relocation
  * ```
  */
 export function relocateStageWithPatches(chain: ValueChain, stageId: string, to: Relocation): ChainEdit {
-  return produceChainWithPatches(chain, relocateRecipe(chain, stageId, to));
+  const base = editBase(chain);
+  return produceChainWithPatches(base, relocateRecipe(base, stageId, to));
 }

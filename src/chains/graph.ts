@@ -8,52 +8,50 @@
  * @packageDocumentation
  */
 import type { z } from 'zod';
+import { quote, validate, validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
-import { parseOrThrow } from '../core/issues.js';
+import { freezeChain, isDeepFrozen, overflow, recall, remember, sameData } from './cache.js';
 import type { ValueChain } from './model.js';
-import { safeParseValueChain } from './parse.js';
-
-let validatedChains: WeakMap<object, ValueChain> | undefined;
-
-/** Whether every object reachable from `root` is frozen (an immutable value, e.g. made by Immer). */
-function isDeepFrozen(root: object): boolean {
-  const stack: object[] = [root];
-  while (stack.length > 0) {
-    const o = stack.pop() as object;
-    if (!Object.isFrozen(o)) return false;
-    for (const v of Object.values(o)) if (typeof v === 'object' && v !== null) stack.push(v);
-  }
-  return true;
-}
+import { ValueChainDocument } from './parse.js';
 
 /**
- * Parses a value chain at a public boundary with `safeParseValueChain`: one `GvcError('INVALID_INPUT')`
- * listing every issue.
- * A deep-frozen input (such as a chain produced by the editing functions) cannot change, so its
- * parse result is remembered (weakly, by identity) and repeated analyses of it skip re-validation.
+ * Validates a value chain given as the argument `name` of a public function (the chain's shapes,
+ * values and structure, as {@link safeParseValueChain} checks them) and returns it parsed, or throws
+ * one `GvcError('INVALID_INPUT', 'invalid value chain')` listing every problem with its path rooted
+ * at `name` (`chain.stages[3].inputs[0].stage`).
+ *
+ * A deep-frozen input (a chain returned by the parsers or the editing functions, or one the caller
+ * froze) cannot change, so its parse result is remembered (weakly, by identity) and repeated
+ * analyses of it skip re-validation; a frozen input that already holds exactly its parsed data is
+ * used as it is (so that edits share its unchanged parts).
  *
  * @internal
  */
-export function parseChainAtBoundary(chain: unknown): ValueChain {
-  const key = typeof chain === 'object' && chain !== null ? chain : undefined;
-  const hit = key && validatedChains?.get(key);
+export function parseChainAtBoundary(chain: unknown, name = 'chain'): ValueChain {
+  const hit = recall(chain);
   if (hit) return hit;
-  const parsed = safeParseValueChain(chain);
-  if (!parsed.success) throw parsed.error;
-  if (key && isDeepFrozen(key)) {
-    validatedChains ??= new WeakMap();
-    validatedChains.set(key, parsed.data);
+  const parsed = validate(ValueChainDocument, chain, name, 'invalid value chain');
+  if (typeof chain === 'object' && chain !== null && isDeepFrozen(chain)) {
+    const kept = sameData(chain, parsed) ? (chain as ValueChain) : freezeChain(parsed);
+    remember(chain, kept);
+    remember(kept, kept);
+    return kept;
   }
-  return parsed.data;
+  return parsed;
 }
 
 /**
- * Parses options at a public boundary with a zod schema, reporting paths under `options`.
+ * Parses options at a public boundary with a zod schema, reporting paths under `name`
+ * (`options.depth`); `undefined` and `null` mean no options.
  *
  * @internal
  */
-export function parseOptionsAtBoundary<S extends z.ZodType>(schema: S, options: unknown): z.output<S> {
-  return parseOrThrow(schema, options ?? {}, 'invalid options', { prefix: 'options' });
+export function parseOptionsAtBoundary<S extends z.ZodType>(
+  schema: S,
+  options: unknown,
+  name = 'options',
+): z.output<S> {
+  return validateOptions(schema, options, name);
 }
 
 /**
@@ -64,6 +62,8 @@ export function parseOptionsAtBoundary<S extends z.ZodType>(schema: S, options: 
  */
 export interface ChainIndex {
   readonly chain: ValueChain;
+  /** The name of the argument the chain came from (`chain`, `chains[1]`), the root of error paths. */
+  readonly root: string;
   readonly n: number;
   readonly indexOf: ReadonlyMap<string, number>;
   readonly inStart: Int32Array;
@@ -85,7 +85,8 @@ export interface ChainIndex {
  *
  * @internal
  */
-export function indexChain(chain: ValueChain): ChainIndex {
+export function indexChain(chain: ValueChain, root = 'chain'): ChainIndex {
+  const at = (path: string) => (root === '' ? path : `${root}.${path}`);
   const stages = chain.stages;
   const n = stages.length;
   const indexOf = new Map<string, number>();
@@ -93,7 +94,7 @@ export function indexChain(chain: ValueChain): ChainIndex {
   const final = indexOf.get(chain.finalStage);
   if (final === undefined) {
     throw new GvcError('INVALID_INPUT', 'invalid value chain', [
-      { path: 'finalStage', message: `expected the id of a stage, found "${chain.finalStage}"` },
+      { path: at('finalStage'), message: `expected the id of a stage, found ${quote(chain.finalStage)}` },
     ]);
   }
   const inStart = new Int32Array(n + 1);
@@ -105,6 +106,7 @@ export function indexChain(chain: ValueChain): ChainIndex {
     price[i] = s.output.unitPrice;
     let p = 0;
     for (const purchase of s.purchases) p += purchase.value;
+    if (!Number.isFinite(p)) throw overflow(at(`stages[${i}].purchases`), ' in the sum of the purchases');
     purchases[i] = p;
   }
   const m = inStart[n] as number;
@@ -121,8 +123,8 @@ export function indexChain(chain: ValueChain): ChainIndex {
       if (u === undefined) {
         throw new GvcError('INVALID_INPUT', 'invalid value chain', [
           {
-            path: `stages[${i}].inputs[${j}].stage`,
-            message: `expected the id of a stage, found "${input.stage}"`,
+            path: at(`stages[${i}].inputs[${j}].stage`),
+            message: `expected the id of a stage, found ${quote(input.stage)}`,
           },
         ]);
       }
@@ -159,12 +161,12 @@ export function indexChain(chain: ValueChain): ChainIndex {
   if (tail < n) {
     throw new GvcError('INVALID_INPUT', 'invalid value chain', [
       {
-        path: 'stages',
+        path: at('stages'),
         message: `expected an acyclic chain, found ${n - tail} stage(s) on or behind a cycle`,
       },
     ]);
   }
-  return { chain, n, indexOf, inStart, inStage, inQty, order, final, price, purchases };
+  return { chain, root, n, indexOf, inStart, inStage, inQty, order, final, price, purchases };
 }
 
 /**
@@ -182,6 +184,7 @@ export function unitRequirements(index: ChainIndex, blockAt = -1): Float64Array 
   for (let t = n - 1; t >= 0; t--) {
     const s = order[t] as number;
     const rs = r[s] as number;
+    if (!Number.isFinite(rs)) throw overflow(stagePath(index, s), ' in its unit requirement');
     if (rs === 0 || s === blockAt) continue;
     for (let k = inStart[s] as number; k < (inStart[s + 1] as number); k++) {
       const u = inStage[k] as number;
@@ -193,6 +196,7 @@ export function unitRequirements(index: ChainIndex, blockAt = -1): Float64Array 
 
 /**
  * Value added per unit of every stage's own output: `va_s = p_s − Σ q(s, u) · p_u − Σ purchases_s`.
+ * A value that overflows raises `UNSUPPORTED` at the stage.
  *
  * @internal
  */
@@ -204,7 +208,9 @@ export function unitValueAdded(index: ChainIndex): Float64Array {
     for (let k = inStart[s] as number; k < (inStart[s + 1] as number); k++) {
       inputs += (inQty[k] as number) * (price[inStage[k] as number] as number);
     }
-    va[s] = (price[s] as number) - inputs - (purchases[s] as number);
+    const v = (price[s] as number) - inputs - (purchases[s] as number);
+    if (!Number.isFinite(v)) throw overflow(stagePath(index, s), ' in its value added per unit');
+    va[s] = v;
   }
   return va;
 }
@@ -218,8 +224,18 @@ export function stageIndex(index: ChainIndex, id: string, path: string): number 
   const i = index.indexOf.get(id);
   if (i === undefined) {
     throw new GvcError('NOT_FOUND', 'stage not found', [
-      { path, message: `expected the id of a stage of chain "${index.chain.id}", found "${id}"` },
+      { path, message: `expected the id of a stage of chain ${quote(index.chain.id)}, found ${quote(id)}` },
     ]);
   }
   return i;
+}
+
+/**
+ * The path of stage `s` under the index's root: `chain.stages[3]`.
+ *
+ * @internal
+ */
+export function stagePath(index: ChainIndex, s: number, rest = ''): string {
+  const p = `stages[${s}]${rest}`;
+  return index.root === '' ? p : `${index.root}.${p}`;
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { GvcError, type GvcIssue } from '../core/errors.js';
-import { formatPath, fromZodIssues, gvcParseParams } from '../core/issues.js';
+import { safeValidate } from '../core/boundary.js';
+import type { GvcError } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
+import { formatPath, gvcParseParams } from '../core/issues.js';
 import { Rent } from '../rents/model.js';
+import { freezeChain, remember } from './cache.js';
 import { Actor, Stage, type ValueChain, ValueChainAnyFamily, ValueChainShape } from './model.js';
 import { chainStructureIssues } from './structure.js';
 
@@ -43,28 +46,65 @@ function stageCount(input: unknown): number {
   return Array.isArray(stages) ? Math.max(stages.length, 1) : 1;
 }
 
-/** Removes repeated issues (same path and message), keeping the first. */
-function unique(issues: GvcIssue[]): GvcIssue[] {
+/** One problem of a chain, its path as zod reports paths (an array of keys). */
+interface PathIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/**
+ * Every problem of a value as a chain: shapes and values (with the other fields checked even when
+ * `family` is missing or unknown), then structure; repeated issues (same path and message) once.
+ */
+function chainIssues(input: unknown): { data: ValueChain | undefined; issues: PathIssue[] } {
+  const result = chainShape(stageCount(input)).safeParse(input, gvcParseParams());
+  const issues: PathIssue[] = [];
+  if (!result.success) {
+    issues.push(...result.error.issues);
+    const badFamily = result.error.issues.some(
+      (i) => i.code === 'invalid_union' && formatPath(i.path) === 'family',
+    );
+    if (badFamily) {
+      const rest = ValueChainAnyFamily.safeParse(input, gvcParseParams());
+      if (!rest.success) issues.push(...rest.error.issues);
+    }
+  }
+  issues.push(...chainStructureIssues(result.success ? result.data : input));
+  if (issues.length === 0) return { data: result.data, issues };
   const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.path}\u0000${i.message}`;
+  const unique = issues.filter((i) => {
+    const key = `${formatPath(i.path)}\u0000${i.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  return { data: undefined, issues: unique };
 }
 
+/**
+ * A value chain as a document: the {@link ValueChain} shapes and values, and its structure, as one
+ * schema whose issues {@link safeParseValueChain} and the public functions report (rooted at `''`
+ * for the parsers, at the argument's name elsewhere).
+ *
+ * @internal
+ */
+export const ValueChainDocument = z.unknown().transform((input, ctx): ValueChain => {
+  const { data, issues } = chainIssues(input);
+  if (data !== undefined) return data;
+  for (const i of issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message, input });
+  return z.NEVER;
+});
+
+/**
+ * Parses `input` with `schema` as a document (paths relative to it). The result, envelope, data
+ * and error alike, is deep-frozen. Never throws.
+ */
 function safeParseWith<S extends z.ZodType>(
   schema: S,
   input: unknown,
   summary: string,
 ): ParseResult<z.output<S>> {
-  const result = schema.safeParse(input, gvcParseParams());
-  if (result.success) return { success: true, data: result.data };
-  return {
-    success: false,
-    error: new GvcError('INVALID_INPUT', summary, fromZodIssues(result.error.issues)),
-  };
+  return deepFreeze(safeValidate(schema, input, '', summary));
 }
 
 function orThrow<T>(result: ParseResult<T>): T {
@@ -80,8 +120,16 @@ function orThrow<T>(result: ParseResult<T>): T {
  * the input have the wrong shape, and the other fields are checked even when `family` is missing.
  *
  * @param input - anything, typically parsed JSON
- * @returns `{ success: true, data }` with defaults applied, or `{ success: false, error }` where
- *   `error` is a `GvcError` with code `INVALID_INPUT` listing every issue with its path
+ * Paths are relative to the document (`finalStage`, `stages[3].inputs[0].stage`), as zod and JSON
+ * Schema validators report them. Found values are shown in short previews, never serialised whole;
+ * at most 100 issues are listed, then "and N more problems". Anything (a bigint, a cycle, 10,000
+ * levels of nesting, a throwing getter) gives a result, never a raw throw. The chain returned is
+ * deep-frozen (as the editing functions return theirs) and remembered, so that analysing it later
+ * skips re-validation.
+ *
+ * @returns `{ success: true, data }` with defaults applied, `data` a new deep-frozen chain, or
+ *   `{ success: false, error }` where `error` is a `GvcError` with code `INVALID_INPUT` listing every
+ *   issue with its path
  * @throws never
  * @example
  * ```ts
@@ -89,27 +137,15 @@ function orThrow<T>(result: ParseResult<T>): T {
  *   stages: [{ id: 'shop', name: 'Shop', country: 'GBR', output: { unit: 'bar', unitPrice: 1 },
  *     inputs: [{ stage: 'grind', quantity: 0.2 }] }] });
  * r.success ? [] : r.error.issues;
- * //=> [{ path: 'stages[0].inputs[0].stage', message: 'unknown stage "grind": expected the id of a stage of the chain' }]
+ * //=> [{ path: 'stages[0].inputs[0].stage', message: 'expected the id of a stage of the chain, found "grind"' }]
  * ```
  */
 export function safeParseValueChain(input: unknown): ParseResult<ValueChain> {
-  const result = chainShape(stageCount(input)).safeParse(input, gvcParseParams());
-  const issues: GvcIssue[] = [];
-  if (!result.success) {
-    issues.push(...fromZodIssues(result.error.issues));
-    const badFamily = result.error.issues.some(
-      (i) => i.code === 'invalid_union' && formatPath(i.path) === 'family',
-    );
-    if (badFamily) {
-      const rest = ValueChainAnyFamily.safeParse(input, gvcParseParams());
-      if (!rest.success) issues.push(...fromZodIssues(rest.error.issues));
-    }
-  }
-  for (const issue of chainStructureIssues(result.success ? result.data : input)) {
-    issues.push({ path: formatPath(issue.path), message: issue.message });
-  }
-  if (result.success && issues.length === 0) return { success: true, data: result.data };
-  return { success: false, error: new GvcError('INVALID_INPUT', 'invalid value chain', unique(issues)) };
+  const r = safeValidate(ValueChainDocument, input, '', 'invalid value chain');
+  if (!r.success) return deepFreeze(r);
+  const chain = freezeChain(r.data);
+  remember(chain, chain); // analyses of this chain skip re-validation
+  return Object.freeze({ success: true, data: chain });
 }
 
 /**
@@ -117,9 +153,10 @@ export function safeParseValueChain(input: unknown): ParseResult<ValueChain> {
  * and throws one error listing every problem; see {@link safeParseValueChain} for what is checked.
  *
  * @param input - anything, typically parsed JSON
- * @returns the chain, a new object (the input is never modified)
+ * @returns the chain, a new deep-frozen object (the input is never modified, nor frozen)
  * @throws {@link GvcError} `INVALID_INPUT` ('invalid value chain') with every issue and its path, such
- *   as `stages[3].inputs[0].stage: unknown stage "grind": expected the id of a stage of the chain`
+ *   as `stages[3].inputs[0].stage: expected the id of a stage of the chain, found "grind"`; paths are
+ *   relative to the document (`finalStage`, `stages[3]…`)
  * @example
  * ```ts
  * const chain = parseValueChain({ id: 'phone', name: 'A phone', family: 'vertically-specialised',
@@ -139,7 +176,8 @@ export function parseValueChain(input: unknown): ValueChain {
  * Checks any value as an {@link Actor} and reports every problem at once.
  *
  * @param input - anything, typically parsed JSON
- * @returns `{ success: true, data }` or `{ success: false, error }` (a `GvcError`, code `INVALID_INPUT`)
+ * @returns `{ success: true, data }` (`data` deep-frozen) or `{ success: false, error }` (a `GvcError`,
+ *   code `INVALID_INPUT`, paths relative to the document)
  * @throws never
  * @example
  * ```ts
@@ -155,7 +193,7 @@ export function safeParseActor(input: unknown): ParseResult<Actor> {
  * Parses any value as an {@link Actor}.
  *
  * @param input - anything, typically parsed JSON
- * @returns the actor, a new object
+ * @returns the actor, a new deep-frozen object (paths in errors are relative to the document)
  * @throws {@link GvcError} `INVALID_INPUT` ('invalid actor') listing every issue with its path
  * @example
  * ```ts
@@ -172,7 +210,8 @@ export function parseActor(input: unknown): Actor {
  * when the stage is part of a chain) and reports every problem at once.
  *
  * @param input - anything, typically parsed JSON
- * @returns `{ success: true, data }` or `{ success: false, error }` (a `GvcError`, code `INVALID_INPUT`)
+ * @returns `{ success: true, data }` (`data` deep-frozen) or `{ success: false, error }` (a `GvcError`,
+ *   code `INVALID_INPUT`, paths relative to the document)
  * @throws never
  * @example
  * ```ts
@@ -189,7 +228,7 @@ export function safeParseStage(input: unknown): ParseResult<Stage> {
  * Parses any value as a {@link Stage}, applying defaults (`inputs` and `purchases` become `[]`).
  *
  * @param input - anything, typically parsed JSON
- * @returns the stage, a new object
+ * @returns the stage, a new deep-frozen object (paths in errors are relative to the document)
  * @throws {@link GvcError} `INVALID_INPUT` ('invalid stage') listing every issue with its path
  * @example
  * ```ts
@@ -206,7 +245,8 @@ export function parseStage(input: unknown): Stage {
  * problem at once.
  *
  * @param input - anything, typically parsed JSON
- * @returns `{ success: true, data }` or `{ success: false, error }` (a `GvcError`, code `INVALID_INPUT`)
+ * @returns `{ success: true, data }` (`data` deep-frozen) or `{ success: false, error }` (a `GvcError`,
+ *   code `INVALID_INPUT`, paths relative to the document)
  * @throws never
  * @example
  * ```ts
@@ -223,7 +263,7 @@ export function safeParseRent(input: unknown): ParseResult<Rent> {
  * Parses any value as a {@link Rent}, applying defaults (`protected` and `dynamic` become `false`).
  *
  * @param input - anything, typically parsed JSON
- * @returns the rent, a new object
+ * @returns the rent, a new deep-frozen object (paths in errors are relative to the document)
  * @throws {@link GvcError} `INVALID_INPUT` ('invalid rent') listing every issue with its path
  * @example
  * ```ts

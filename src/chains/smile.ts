@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { quote } from '../core/boundary.js';
 import { GvcError, type GvcIssue } from '../core/errors.js';
-import { checkIdentity } from './attribution.js';
+import { checkIdentity, shareBase } from './attribution.js';
+import { finalResult, overflow } from './cache.js';
 import type { ValueChainInput } from './decompose.js';
 import {
   indexChain,
   parseChainAtBoundary,
   parseOptionsAtBoundary,
+  stagePath,
   unitRequirements,
   unitValueAdded,
 } from './graph.js';
@@ -87,14 +90,17 @@ export interface SmileCurve {
   stages: SmileStage[];
   /** Value added share by position, upstream to downstream. */
   byPosition: SmilePosition[];
-  /** The quadratic fitted to `byPosition` (share against position), or `null` with fewer than 3 positions. */
+  /**
+   * The quadratic fitted to `byPosition` (share against position), or `null` with fewer than 3
+   * positions (or, in theory, positions too far apart for the fit to be solved in double precision).
+   */
   fit: QuadraticFit | null;
 }
 
 type ChainStage = ValueChain['stages'][number];
 
 /** Least-squares quadratic through the points, on centred x for conditioning (normal equations, 3×3). */
-function fitQuadratic(xs: number[], ys: number[]): QuadraticFit {
+function fitQuadratic(xs: number[], ys: number[]): QuadraticFit | null {
   const m = xs.length;
   let mean = 0;
   for (const x of xs) mean += x / m;
@@ -161,7 +167,9 @@ function fitQuadratic(xs: number[], ys: number[]): QuadraticFit {
   const snap = (v: number) => (Math.abs(v) <= eps ? 0 : v);
   const rSquared = ssTot <= eps * eps * m ? 1 : 1 - ssRes / ssTot;
   const aa = snap(a);
-  return { a: aa, b: snap(b), c: snap(c), rSquared, smiles: aa > 0 };
+  const fit = { a: aa, b: snap(b), c: snap(c), rSquared, smiles: aa > 0 };
+  // A system too ill-conditioned to solve in double precision has no fit, rather than a NaN one.
+  return [fit.a, fit.b, fit.c, fit.rSquared].every(Number.isFinite) ? fit : null;
 }
 
 /**
@@ -179,11 +187,16 @@ function fitQuadratic(xs: number[], ys: number[]): QuadraticFit {
  * coefficients within 1e-12 of zero (relative to the largest share) are reported as 0, so a straight
  * line (`a = 0`) neither smiles nor frowns.
  *
+ * Shares need a positive final value: a final unit price of 0 raises `UNSUPPORTED` at the final
+ * stage's `unitPrice`, as in {@link decomposeValueAdded}. The result is deep-frozen.
+ *
  * @param chain - the value chain (validated: `INVALID_INPUT` lists every problem)
  * @param options - `position`: `longest-path` or `function`
- * @returns the stages, shares by position and the fitted quadratic
- * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain or options, `UNSUPPORTED` when
- *   positions by function are asked and a contributing stage states no standard function,
+ * @returns the stages, shares by position and the fitted quadratic, deep-frozen
+ * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain or options (paths rooted at `chain`
+ *   and `options`), `UNSUPPORTED` when positions by function are asked and a contributing stage
+ *   states no standard function (`chain.stages[i].function`), when the final unit price is 0, or
+ *   when amounts overflow,
  *   `ACCOUNTING_MISMATCH` when the decomposition does not balance
  * @example
  * ```ts
@@ -199,10 +212,10 @@ export function smileCurve(chain: ValueChainInput, options?: z.input<typeof Smil
   const parsed = parseChainAtBoundary(chain);
   const opts = parseOptionsAtBoundary(SmileCurveOptions, options);
   const index = indexChain(parsed);
-  const { n, order, inStart, inStage, price, purchases, final } = index;
+  const { n, order, inStart, inStage, purchases } = index;
   const r = unitRequirements(index);
   const va = unitValueAdded(index);
-  const finalValue = price[final] as number;
+  const finalValue = shareBase(index); // UNSUPPORTED at the final unitPrice when it is 0
   const stages = parsed.stages;
 
   const position = new Float64Array(n);
@@ -223,8 +236,8 @@ export function smileCurve(chain: ValueChainInput, options?: z.input<typeof Smil
       const i = f === undefined ? -1 : standard.indexOf(f);
       if (i < 0 && (r[s] as number) > 0) {
         issues.push({
-          path: `stages[${s}].function`,
-          message: `expected one of the standard functions (${standard.join(', ')}), found ${f === undefined ? 'none' : `"${f}"`}`,
+          path: stagePath(index, s, '.function'),
+          message: `expected one of the standard functions (${standard.join(', ')}), found ${f === undefined ? 'none' : quote(f)}`,
         });
       }
       position[s] = i;
@@ -259,6 +272,7 @@ export function smileCurve(chain: ValueChainInput, options?: z.input<typeof Smil
     g.stages.push(stage.id);
     byPos.set(p, g);
   }
+  if (!Number.isFinite(total)) throw overflow('chain', ' in the sum of the value added');
   checkIdentity('value-added decomposition', total, finalValue, 1e-9, parsed.currency);
   points.sort((x, y) => x.position - y.position);
   const byPosition = [...byPos.values()].sort((x, y) => x.position - y.position);
@@ -269,12 +283,8 @@ export function smileCurve(chain: ValueChainInput, options?: z.input<typeof Smil
           byPosition.map((g) => g.share),
         )
       : null;
-  return {
-    finalValue,
-    currency: parsed.currency,
-    positioning: opts.position,
-    stages: points,
-    byPosition,
-    fit,
-  };
+  return finalResult(
+    { finalValue, currency: parsed.currency, positioning: opts.position, stages: points, byPosition, fit },
+    'chain',
+  );
 }

@@ -1,3 +1,5 @@
+import { quote } from '../core/preview.js';
+
 /** A structural problem of a chain, with its path as an array of keys (as zod reports paths). */
 export interface StructureIssue {
   path: Array<string | number>;
@@ -21,7 +23,16 @@ function field(value: unknown, key: string): string | undefined {
   return isRecord(value) ? str(value[key]) : undefined;
 }
 
-const q = (id: string): string => JSON.stringify(id);
+const q = (id: string): string => quote(id);
+
+/** At most this many names in one message (then "…"), so a message stays short on huge chains. */
+const MAX_NAMES = 10;
+
+function list(names: string[], total = names.length): string {
+  return total > MAX_NAMES
+    ? `${names.slice(0, MAX_NAMES).join(', ')}, … (${total} in all)`
+    : names.join(', ');
+}
 
 /**
  * What the checks read of a chain's stages, in flat arrays (no per-stage objects, so that chains of
@@ -204,7 +215,7 @@ export function chainStructureIssues(input: unknown): StructureIssue[] {
     if (actor !== undefined && !actorIndex.has(actor)) {
       issues.push({
         path: ['stages', i, 'actor'],
-        message: `unknown actor ${q(actor)}: expected the id of an actor in the chain's actors`,
+        message: `expected the id of an actor in the chain's actors, found ${q(actor)}`,
       });
     }
     const start = offsets[i]!;
@@ -216,7 +227,7 @@ export function chainStructureIssues(input: unknown): StructureIssue[] {
       if (target === undefined) {
         issues.push({
           path: ['stages', i, 'inputs', j, 'stage'],
-          message: `unknown stage ${q(ref)}: expected the id of a stage of the chain`,
+          message: `expected the id of a stage of the chain, found ${q(ref)}`,
         });
         continue;
       }
@@ -234,10 +245,10 @@ export function chainStructureIssues(input: unknown): StructureIssue[] {
         consumersOfFinal.push(`stages[${i}].inputs[${j}] of stage ${q(ids[i] ?? '')}`);
     }
     if (additive && count > 1) {
-      const names = refs
-        .slice(start, start + count)
-        .map((r) => (r === undefined ? '?' : q(r)))
-        .join(', ');
+      const names = list(
+        refs.slice(start, start + Math.min(count, MAX_NAMES)).map((r) => (r === undefined ? '?' : q(r))),
+        count,
+      );
       issues.push({
         path: ['stages', i, 'inputs'],
         message: `expected at most one chain input in an additive chain (value is added in sequence), found ${count}: ${names}`,
@@ -251,7 +262,7 @@ export function chainStructureIssues(input: unknown): StructureIssue[] {
     if (holder !== undefined && !actorIndex.has(holder)) {
       issues.push({
         path: ['rents', i, 'holder'],
-        message: `unknown actor ${q(holder)}: expected the id of an actor in the chain's actors`,
+        message: `expected the id of an actor in the chain's actors, found ${q(holder)}`,
       });
     }
   }
@@ -259,13 +270,13 @@ export function chainStructureIssues(input: unknown): StructureIssue[] {
   if (finalStage !== undefined && finalIndex === undefined) {
     issues.push({
       path: ['finalStage'],
-      message: `unknown stage ${q(finalStage)}: expected the id of a stage of the chain`,
+      message: `expected the id of a stage of the chain, found ${q(finalStage)}`,
     });
   }
   if (finalStage !== undefined && consumersOfFinal.length > 0) {
     issues.push({
       path: ['finalStage'],
-      message: `expected a final stage that no stage consumes, found ${q(finalStage)} consumed at ${consumersOfFinal.join('; ')}`,
+      message: `expected a final stage that no stage consumes, found ${q(finalStage)} consumed at ${consumersOfFinal.length > MAX_NAMES ? `${consumersOfFinal.slice(0, MAX_NAMES).join('; ')}; … (${consumersOfFinal.length} in all)` : consumersOfFinal.join('; ')}`,
     });
   }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { GvcError } from '../core/errors.js';
 import { attribute, checkIdentity } from './attribution.js';
+import { finalResult, overflow } from './cache.js';
 import type { ValueChainInput } from './decompose.js';
 import { indexChain, parseChainAtBoundary, parseOptionsAtBoundary } from './graph.js';
 import type { ValueChain } from './model.js';
@@ -71,6 +73,14 @@ export interface TradeInValueAdded {
 type ChainStage = ValueChain['stages'][number];
 
 /**
+ * The most work {@link tradeInValueAdded} takes on: exporting countries × (stages + chain inputs +
+ * purchases). Domestic content needs one pass over the chain per exporting country, so a chain whose
+ * every stage is in a country of its own would cost the square of its size; past this bound (a few
+ * seconds) it is refused before any work. The benchmark's 10^6 stages in 10 countries use 2·10^7.
+ */
+const MAX_WORK = 1e8;
+
+/**
  * Gross trade against trade in value added for one product's chain: the chain-scale counterpart of
  * the TiVA indicators (Johnson & Noguera 2012 for value-added exports; Koopman, Wang & Wei 2014 for
  * the split of gross exports into domestic value added, foreign content and double counting).
@@ -88,13 +98,18 @@ type ChainStage = ValueChain['stages'][number];
  * gross exports minus it: intermediates counted again each time they cross (for the iPhone, the
  * 172.46 of components counted once into China and again inside the phone).
  *
- * Linear in the chain for a fixed number of countries: O((stages + inputs) · exporting countries).
+ * Linear in the chain for a fixed number of countries: O((stages + inputs) · exporting countries),
+ * refused past 10^8 (exporting countries × (stages + inputs + purchases), a few seconds) before the work starts. A final unit
+ * price of 0 is accepted (no shares are reported; the identities are then checked relative to the
+ * sum of the absolute value added). The result is deep-frozen.
  *
  * @param chain - the value chain (validated: `INVALID_INPUT` lists every problem)
  * @param options - `tolerance`, relative (default 1e-9)
- * @returns per-country indicators, double counting and bilateral balances, per unit of the final product
- * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain or options, `ACCOUNTING_MISMATCH` when
- *   value added by country does not sum to the final value
+ * @returns per-country indicators, double counting and bilateral balances, per unit of the final
+ *   product, deep-frozen
+ * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain or options (paths rooted at `chain`
+ *   and `options`), `UNSUPPORTED` when the work bound is exceeded or amounts overflow,
+ *   `ACCOUNTING_MISMATCH` when value added by country does not sum to the final value
  * @example
  * ```ts
  * const chain = {
@@ -129,8 +144,12 @@ export function tradeInValueAdded(
   for (const line of lines)
     valueAdded.set(line.country, (valueAdded.get(line.country) ?? 0) + line.valueAdded);
   let total = 0;
+  let magnitude = 0;
   for (const v of valueAdded.values()) total += v;
-  checkIdentity('value added by country', total, finalValue, tolerance, parsed.currency);
+  for (const line of lines) magnitude += Math.abs(line.valueAdded);
+  if (!Number.isFinite(magnitude)) throw overflow('chain', ' in the value added');
+  const scale = finalValue > 0 ? finalValue : magnitude;
+  checkIdentity('value added by country', total, finalValue, tolerance, parsed.currency, scale);
 
   // Gross flows that cross a border; exporting sellers whose domestic content must be known.
   const gross = new Map<string, Map<string, number>>();
@@ -168,6 +187,17 @@ export function tradeInValueAdded(
     exporting.add(country(final));
   }
 
+  let purchaseCount = 0;
+  for (const stage of stages) purchaseCount += stage.purchases.length;
+  const work = exporting.size * (n + (inStart[n] as number) + purchaseCount);
+  if (work > MAX_WORK) {
+    throw new GvcError('UNSUPPORTED', 'chain too large for trade in value added', [
+      {
+        path: 'chain',
+        message: `expected at most 1e8 units of work (exporting countries × (stages + chain inputs + purchases)), found ${exporting.size} × ${work / exporting.size} = ${work.toExponential(2)}`,
+      },
+    ]);
+  }
   // Domestic content of the exports of each exporting country: one pass per country, upstream first.
   const embodied = new Float64Array(n);
   for (const c of exporting) {
@@ -245,13 +275,16 @@ export function tradeInValueAdded(
     a.exporter === b.exporter ? (a.importer < b.importer ? -1 : 1) : a.exporter < b.exporter ? -1 : 1,
   );
 
-  return {
-    finalValue,
-    currency: parsed.currency,
-    finalMarket: market,
-    countries,
-    valueAddedCarried: carried,
-    doubleCounting: grossTotal - carried,
-    bilateral,
-  };
+  return finalResult(
+    {
+      finalValue,
+      currency: parsed.currency,
+      finalMarket: market,
+      countries,
+      valueAddedCarried: carried,
+      doubleCounting: grossTotal - carried,
+      bilateral,
+    },
+    'chain',
+  );
 }

@@ -97,7 +97,7 @@ describe('agentAccounts: volumes of a period (hand computed)', () => {
     } catch (e) {
       expect(isGvcError(e, 'ACCOUNTING_MISMATCH')).toBe(true);
       expect((e as Error).message).toBe(
-        'value added created differs from value added distributed: stages[0].distribution: expected value added distributed to equal value added created for stage "grow" (actor "farmers"), found created 1980, distributed 1870 (gap -110)',
+        'value added created differs from value added distributed: chain.stages[0].distribution: expected value added distributed to equal value added created for stage "grow" (actor "farmers"), found created 1980, distributed 1870 (gap -110)',
       );
     }
   });

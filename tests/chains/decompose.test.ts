@@ -285,8 +285,8 @@ describe('decomposeValueAdded: boundary validation and purity', () => {
       expect(isGvcError(e, 'INVALID_INPUT')).toBe(true);
       if (!isGvcError(e)) return;
       expect(e.issues.map((i) => i.path)).toEqual([
-        'stages[2].output.unitPrice',
-        'stages[2].inputs[0].quantity',
+        'chain.stages[2].output.unitPrice',
+        'chain.stages[2].inputs[0].quantity',
       ]);
     }
   });

@@ -63,7 +63,7 @@ describe('editing never mutates its input', () => {
   });
 
   it.each(edits)('%s leaves a plain input equal to its deep clone, and not frozen', (_, edit) => {
-    const input = phone();
+    const input = structuredClone(phone()); // a mutable copy (parse results are deep-frozen)
     const before = structuredClone(input);
     edit(input);
     expect(input).toEqual(before);
@@ -74,7 +74,7 @@ describe('editing never mutates its input', () => {
 
 describe('editing a partly frozen input', () => {
   it('copies it rather than freezing the caller’s unfrozen parts', () => {
-    const input = Object.freeze(phone()); // frozen at the top only
+    const input = Object.freeze(structuredClone(phone())); // frozen at the top only
     setPrice(input, 'retail', 160);
     expect(Object.isFrozen(input.stages)).toBe(false);
     expect(Object.isFrozen(input.stages[0])).toBe(false);
@@ -105,7 +105,7 @@ describe('setPrice', () => {
     const e = errorOf(() => setPrice(phone(), 'screen', 10));
     expect(e.code).toBe('NOT_FOUND');
     expect(e.issues).toEqual([
-      { path: 'stageId', message: 'unknown stage "screen": expected the id of a stage of the chain' },
+      { path: 'stageId', message: 'expected the id of a stage of the chain, found "screen"' },
     ]);
   });
 });
@@ -236,7 +236,7 @@ describe('removeStage', () => {
     const e = errorOf(() => removeStage(phone(), 'chip'));
     expect(e.issues).toEqual([
       {
-        path: 'stages[1].inputs[0].stage',
+        path: 'chain.stages[1].inputs[0].stage',
         message:
           'expected no stage to use "chip", found stage "assembly" using it: remove that input first, or pass { asPurchase: true } to buy it from outside the chain',
       },
@@ -289,7 +289,7 @@ describe('updateChain', () => {
       { path: 'stages[0].output.unitPrice', message: 'expected a finite number >= 0, found -3' },
       {
         path: 'stages[1].inputs[1].stage',
-        message: 'unknown stage "ghost": expected the id of a stage of the chain',
+        message: 'expected the id of a stage of the chain, found "ghost"',
       },
     ]);
   });
@@ -297,7 +297,7 @@ describe('updateChain', () => {
   it('rejects an invalid input chain before editing', () => {
     const bad = { ...phone(), finalStage: 'shop' };
     expect(errorOf(() => updateChain(bad, () => {})).message).toBe(
-      'invalid value chain: finalStage: unknown stage "shop": expected the id of a stage of the chain',
+      'invalid value chain: chain.finalStage: expected the id of a stage of the chain, found "shop"',
     );
   });
 });

@@ -38,7 +38,7 @@ describe('structural rules (each rejects a realistic malformed chain with its ex
     expect(issuesOf(input)).toEqual([
       {
         path: 'stages[2].inputs[0].stage',
-        message: 'unknown stage "asembly": expected the id of a stage of the chain',
+        message: 'expected the id of a stage of the chain, found "asembly"',
       },
       // assembly no longer feeds retail, and chip only feeds assembly: both are cut off
       {
@@ -61,11 +61,11 @@ describe('structural rules (each rejects a realistic malformed chain with its ex
     expect(issuesOf(input)).toEqual([
       {
         path: 'stages[1].actor',
-        message: `unknown actor "foxconn": expected the id of an actor in the chain's actors`,
+        message: `expected the id of an actor in the chain's actors, found "foxconn"`,
       },
       {
         path: 'rents[0].holder',
-        message: `unknown actor "apple": expected the id of an actor in the chain's actors`,
+        message: `expected the id of an actor in the chain's actors, found "apple"`,
       },
     ]);
   });
@@ -161,7 +161,7 @@ describe('structural rules (each rejects a realistic malformed chain with its ex
     const input = minimalInput();
     input.finalStage = 'shop';
     expect(issuesOf(input)).toEqual([
-      { path: 'finalStage', message: 'unknown stage "shop": expected the id of a stage of the chain' },
+      { path: 'finalStage', message: 'expected the id of a stage of the chain, found "shop"' },
     ]);
   });
 
@@ -235,7 +235,7 @@ describe('structural rules (each rejects a realistic malformed chain with its ex
     expect(safeParseValueChain({ ...one, stages: [stage] }).success).toBe(true);
     expect(issuesOf({ ...one, stages: [] })).toEqual([
       { path: 'stages', message: 'expected at least one stage, found none' },
-      { path: 'finalStage', message: 'unknown stage "s": expected the id of a stage of the chain' },
+      { path: 'finalStage', message: 'expected the id of a stage of the chain, found "s"' },
     ]);
   });
 });

@@ -49,7 +49,7 @@ describe('parseValueChain', () => {
       { path: 'stages[1]', message: 'expected only known keys, found unknown key "colour"' },
       {
         path: 'stages[2].inputs[0].stage',
-        message: 'unknown stage "grind": expected the id of a stage of the chain',
+        message: 'expected the id of a stage of the chain, found "grind"',
       },
       {
         path: 'stages[0]',
@@ -63,7 +63,9 @@ describe('parseValueChain', () => {
       },
     ]);
     expect(e.message.split('\n')[0]).toBe('invalid value chain:');
-    expect(e.message).toContain('\n  stages[2].inputs[0].stage: unknown stage "grind"');
+    expect(e.message).toContain(
+      '\n  stages[2].inputs[0].stage: expected the id of a stage of the chain, found "grind"',
+    );
   });
 
   it('boundary: a price of 0 is accepted; -0.01, NaN and a string are not', () => {
@@ -100,7 +102,7 @@ describe('parseValueChain', () => {
       'expected an ISO 3166-1 alpha-3 or region code such as "CHN" or "ROW", found "Japan"',
     );
     expect(byPath.get('stages[2].inputs[0].stage')).toBe(
-      'unknown stage "assembly-line": expected the id of a stage of the chain',
+      'expected the id of a stage of the chain, found "assembly-line"',
     );
   });
 

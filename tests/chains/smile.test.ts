@@ -139,7 +139,7 @@ describe('smileCurve by standard function', () => {
       expect.unreachable();
     } catch (e) {
       expect(isGvcError(e, 'UNSUPPORTED')).toBe(true);
-      if (isGvcError(e)) expect(e.issues.map((i) => i.path)).toEqual(['stages[0].function']);
+      if (isGvcError(e)) expect(e.issues.map((i) => i.path)).toEqual(['chain.stages[0].function']);
     }
   });
 
