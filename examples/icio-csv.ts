@@ -44,7 +44,7 @@ for (const [s, r] of kwwDecomposition(cocoaIcio).entries()) {
   const fva = r.FVA_FIN + r.FVA_INT;
   console.log(
     `${r.country}: gross exports ${r.GEXP.toFixed(1)}, domestic value added absorbed abroad ${(dvaAbroad / r.GEXP).toFixed(3)}, ` +
-      `foreign value added ${(fva / r.GEXP).toFixed(3)}, position ${position[s]!.position.toFixed(3)}`,
+      `foreign value added ${(fva / r.GEXP).toFixed(3)}, position ${position[s]?.position?.toFixed(3) ?? 'not defined'}`,
   );
 }
 //=> GHA: gross exports 77.0, domestic value added absorbed abroad 0.895, foreign value added 0.067, position 0.085

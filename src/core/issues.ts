@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { GvcError, type GvcIssue } from './errors.js';
 import { preview, quote } from './preview.js';
 
 /**
@@ -14,36 +13,6 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
     else out += out === '' ? String(key) : `.${String(key)}`;
   }
   return out;
-}
-
-/**
- * Converts zod's issues into gvckit's `{ path, message }` form.
- *
- * @internal
- */
-export function fromZodIssues(issues: ReadonlyArray<z.core.$ZodIssue>, prefix?: string): GvcIssue[] {
-  return issues.map((issue) => ({
-    path: formatPath(prefix === undefined ? issue.path : [prefix, ...issue.path]),
-    message: issue.message,
-  }));
-}
-
-/**
- * Parses `value` with `schema` at a public boundary, or throws one `GvcError('INVALID_INPUT',
- * summary)` listing every problem, paths prefixed by `prefix` when given (`options.depth`).
- * `params` are zod's parse parameters, e.g. {@link gvcParseParams}.
- *
- * @internal
- */
-export function parseOrThrow<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  summary: string,
-  opts: { prefix?: string; params?: z.core.ParseContext<z.core.$ZodIssue> } = {},
-): z.output<S> {
-  const result = schema.safeParse(value, opts.params);
-  if (result.success) return result.data;
-  throw new GvcError('INVALID_INPUT', summary, fromZodIssues(result.error.issues, opts.prefix));
 }
 
 /**

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeValue, formatPath, fromZodIssues, gvcParseParams } from '../../src/core/issues.js';
+import { describeValue, formatPath, gvcParseParams } from '../../src/core/issues.js';
 
 /** The gvckit messages zod reports for `input` against `schema`. */
 function messages(schema: z.ZodType, input: unknown) {
   const r = schema.safeParse(input, gvcParseParams());
-  return r.success ? [] : fromZodIssues(r.error.issues);
+  return r.success ? [] : r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
 }
 
 describe('formatPath', () => {
