@@ -30,8 +30,9 @@ for (const [s, country] of icio.countries.entries()) {
   );
 }
 
-// Merge China and the United States into one region: trade between them becomes domestic.
-const merged = aggregateIcio(icio, { countries: { AUS: ['AUS'], CHN_USA: ['CHN', 'USA'] } });
+// Merge China and the United States into one region, CHNUSA (a label without "_", the separator of
+// COUNTRY_SECTOR labels): trade between them becomes domestic.
+const merged = aggregateIcio(icio, { countries: { AUS: ['AUS'], CHNUSA: ['CHN', 'USA'] } });
 for (const r of valueAddedExports(merged))
   console.log(`${r.country}: VAX ${r.VAX.toFixed(2)} of exports ${r.GEXP.toFixed(2)}`);
 
