@@ -19,6 +19,13 @@ export type GvcErrorCode =
 /**
  * The most problems one {@link GvcError} lists; past it, one last issue says "and N more problems".
  * A check over a huge input stops recording there, so an error stays small whatever the input.
+ *
+ * @example
+ * ```ts
+ * new GvcError('INVALID_INPUT', 'invalid rows', Array.from({ length: 250 }, (_, i) => ({ path: `rows[${i}]`, message: 'bad' })))
+ *   .issues.at(-1);
+ * //=> { path: '', message: 'and 150 more problems' }
+ * ```
  */
 export const MAX_REPORTED_ISSUES = 100;
 

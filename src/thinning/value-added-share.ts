@@ -33,6 +33,37 @@ export const ValueAddedSubject = z.union(
 /** Whose share of a product's value added is asked. */
 export type ValueAddedSubject = z.output<typeof ValueAddedSubject>;
 
+/**
+ * The share of a product's value added held by an actor, a country or a set of stages: the measure of
+ * thinning and thickening (Kaplinsky 2015: "share of product value added is the measure"). Computed
+ * from {@link decomposeValueAdded} (full by default; `depth: 'first-round'` and `at` as there):
+ * an actor holds the value added of its stages; a country the value added of its stages and the
+ * outside purchases from it; a set of stages their own value added (not their purchases). In a first
+ * round, chain inputs counted in whole belong to the selling stage, its actor and its country.
+ *
+ * @param chain - the value chain (validated: `INVALID_INPUT` lists every problem)
+ * @param subject - `{ actor }`, `{ country }` or `{ stages }`
+ * @param options - as for {@link decomposeValueAdded}: `depth`, `at`, `tolerance`; `null` means none
+ * @returns the share of the final value, between 0 and 1 unless some stage sells below cost
+ * @throws {@link GvcError} `INVALID_INPUT` for an invalid chain, subject or options (every problem
+ *   together, paths under `chain`, `subject` and `options`); `NOT_FOUND` for an actor or stage the
+ *   chain does not have (a country without value added has share 0); `UNSUPPORTED` when the final
+ *   stage's `unitPrice` is 0 (a share of a product worth nothing is undefined) or the sums leave
+ *   double precision; `ACCOUNTING_MISMATCH` as {@link decomposeValueAdded}
+ * @example
+ * ```ts
+ * const chain = {
+ *   id: 'phone', name: 'Phone', family: 'vertically-specialised', currency: 'USD', finalStage: 'assembly',
+ *   stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'chip', unitPrice: 60 } },
+ *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 80 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] },
+ *   ],
+ * };
+ * valueAddedShare(chain, { country: 'CHN' });
+ * //=> 0.25
+ * ```
+ */
 export function valueAddedShare(
   chain: ValueChainInput,
   subject: z.input<typeof ValueAddedSubject>,
