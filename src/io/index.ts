@@ -1,15 +1,7 @@
 export { GvcError } from '../core/errors.js';
 export { AggregateOptions, aggregateIcio } from './aggregate.js';
 export { CONDITION_LIMIT, CONDITION_WARNING } from './condition.js';
-export type { OutputMultiplier, ValueAddedCoefficient } from './core.js';
-export {
-  domesticInverses,
-  ghoshInverse,
-  leontiefInverse,
-  outputMultipliers,
-  technicalCoefficients,
-  valueAddedCoefficients,
-} from './core.js';
+export { domesticInverses, ghoshInverse, leontiefInverse, technicalCoefficients } from './core.js';
 export { IcioCsvOptions, readIcioCsv } from './csv.js';
 export * from './decompositions/index.js';
 export * from './indicators/index.js';
@@ -25,5 +17,11 @@ export {
 } from './kernels/index.js';
 export { MAX_ICIO_ORDER } from './kernels/limits.js';
 export { createIcio, ICIO_TOLERANCE, IcioInput } from './model.js';
+export {
+  type OutputMultiplier,
+  outputMultipliers,
+  type ValueAddedCoefficient,
+  valueAddedCoefficients,
+} from './multipliers.js';
 export { createIcioFromRecords, IcioRecords } from './records.js';
 export type { Icio, LabelledMatrix } from './types.js';
