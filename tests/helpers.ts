@@ -3,24 +3,11 @@ import { GvcError } from '../src/index.js';
 
 /**
  * Freezes a value and every object and array reachable from it, so that a mutation throws in strict
- * mode, and returns the value (the input itself, not a copy).
- *
- * Values that are already frozen are left as they are (and not walked into), which also makes cycles
- * safe. Typed arrays and other `ArrayBuffer` views are skipped: one with elements cannot be frozen
- * (`Object.freeze` throws), so to check that a function leaves one unchanged, compare it with a copy.
- * The walk uses an explicit stack, so deep structures cannot overflow the call stack.
+ * mode, and returns the value itself: the library's own `deepFreeze` (typed arrays are skipped, since
+ * one with elements cannot be frozen: to check that a function leaves one unchanged, compare it
+ * with a copy).
  */
-export function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const o = stack.pop();
-    if (o !== null && typeof o === 'object' && !Object.isFrozen(o) && !ArrayBuffer.isView(o)) {
-      Object.freeze(o);
-      for (const v of Object.values(o)) stack.push(v);
-    }
-  }
-  return value;
-}
+export { deepFreeze } from '../src/core/freeze.js';
 
 /** Runs `f` and returns whatever it throws; fails when it does not throw. */
 export function thrown(f: () => unknown): unknown {

@@ -97,7 +97,5 @@ export const parseParams = gvcParseParams();
  * @internal
  */
 export function take<T>(result: Validated<T>, issues: IssueList): T | undefined {
-  if (result.success) return result.data;
-  issues.addAll(result.error.issues);
-  return undefined;
+  return issues.take(result);
 }

@@ -65,6 +65,17 @@ export class IssueList {
     }
   }
 
+  /**
+   * The data of a validation (a `safeValidate` or `safeParse…` result), or `undefined` after
+   * recording its problems with their paths prefixed by `root`: several arguments are checked
+   * before one error lists every problem.
+   */
+  take<T>(result: Validated<T>, root = ''): T | undefined {
+    if (result.success) return result.data;
+    this.addAll(result.error.issues, root);
+    return undefined;
+  }
+
   /** How many problems have been recorded, counting those past the cap. */
   get size(): number {
     return this.list.length + this.extra;

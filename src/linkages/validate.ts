@@ -45,15 +45,7 @@ export function validateArguments<const A extends ReadonlyArray<ArgumentCheck>>(
  * @internal
  */
 export function parseChainInto(value: unknown, root: string, issues: IssueList): ValueChain | undefined {
-  try {
-    const r = safeParseValueChain(value);
-    if (r.success) return r.data;
-    issues.addAll(r.error.issues, root);
-  } catch (e) {
-    if (e instanceof GvcError) issues.addAll(e.issues, root);
-    else issues.add(root, 'expected plain data, found a value that could not be read');
-  }
-  return undefined;
+  return issues.take(safeParseValueChain(value), root);
 }
 
 /**

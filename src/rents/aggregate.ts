@@ -108,9 +108,11 @@ export function aggregateRents(
   if (Array.isArray(source)) {
     rents = validate(z.array(Rent), source, 'source', 'invalid rents');
   } else {
-    const parsed = parseChain(source);
-    rents = parsed.rents ?? [];
-    for (const actor of parsed.actors) names.set(actor.id, actor.name);
+    const issues = new IssueList();
+    const parsed = issues.take(safeParseValueChain(source), 'source');
+    issues.throwIfAny('invalid value chain');
+    rents = parsed?.rents ?? [];
+    for (const actor of parsed?.actors ?? []) names.set(actor.id, actor.name);
   }
 
   const { excludeMonopoly } = parsedOptions;
@@ -150,22 +152,4 @@ export function aggregateRents(
     byHolder,
     outlooks,
   });
-}
-
-/**
- * Parses a value chain through chains' public `safeParseValueChain` (which also checks its structure),
- * with paths rooted at `source`.
- */
-function parseChain(source: unknown): ValueChain {
-  const issues = new IssueList();
-  try {
-    const r = safeParseValueChain(source);
-    if (r.success) return r.data;
-    issues.addAll(r.error.issues, 'source');
-  } catch (e) {
-    if (e instanceof GvcError) issues.addAll(e.issues, 'source');
-    else issues.add('source', 'expected plain data, found a value that could not be read');
-  }
-  issues.throwIfAny('invalid value chain');
-  throw new GvcError('INVALID_INPUT', 'invalid value chain'); // unreachable
 }

@@ -3,7 +3,6 @@ import {
   DecomposeOptions,
   decomposeValueAdded,
   safeParseValueChain,
-  type ValueChain,
   type ValueChainInput,
 } from '../chains/index.js';
 import { IssueList, quote, safeValidate } from '../core/boundary.js';
@@ -71,7 +70,7 @@ export function valueAddedShare(
 ): number {
   const summary = 'invalid value-added share arguments';
   const issues = new IssueList();
-  const parsed = parseChain(chain, issues);
+  const parsed = issues.take(safeParseValueChain(chain), 'chain');
   const who = safeValidate(ValueAddedSubject, subject, 'subject', summary);
   if (!who.success) issues.addAll(who.error.issues);
   const opts = safeValidate(DecomposeOptions, options ?? {}, 'options', summary);
@@ -142,22 +141,6 @@ export function valueAddedShare(
     ]);
   }
   return share;
-}
-
-/**
- * Parses the chain through chains' public `safeParseValueChain`, adding its problems to `issues` with
- * paths rooted at `chain`; whatever the parse throws that is not a `GvcError` is reported at `chain`.
- */
-function parseChain(value: unknown, issues: IssueList): ValueChain | undefined {
-  try {
-    const r = safeParseValueChain(value);
-    if (r.success) return r.data;
-    issues.addAll(r.error.issues, 'chain');
-  } catch (e) {
-    if (e instanceof GvcError) issues.addAll(e.issues, 'chain');
-    else issues.add('chain', 'expected plain data, found a value that could not be read');
-  }
-  return undefined;
 }
 
 /**
