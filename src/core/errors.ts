@@ -76,7 +76,7 @@ export class GvcError extends Error {
             { path: '', message: `and ${issues.length - MAX_REPORTED_ISSUES} more problems` },
           ]
         : issues;
-    super(GvcError.format(summary, capped));
+    super(formatMessage(summary, capped));
     this.name = 'GvcError';
     this.code = code;
     this.issues = capped;
@@ -93,12 +93,13 @@ export class GvcError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     return isBranded(value);
   }
+}
 
-  private static format(summary: string, issues: GvcIssue[]): string {
-    if (issues.length === 0) return summary;
-    const lines = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
-    return issues.length === 1 ? `${summary}: ${lines[0]}` : `${summary}:\n  ${lines.join('\n  ')}`;
-  }
+/** The message of a `GvcError`: the summary, then its issues (one on the same line, several below). */
+function formatMessage(summary: string, issues: GvcIssue[]): string {
+  if (issues.length === 0) return summary;
+  const lines = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+  return issues.length === 1 ? `${summary}: ${lines[0]}` : `${summary}:\n  ${lines.join('\n  ')}`;
 }
 
 /**

@@ -63,7 +63,14 @@ const typeNames: Record<string, string> = {
   string: 'a string',
   boolean: 'true or false',
   object: 'an object',
+  record: 'an object',
   array: 'an array',
+  tuple: 'an array',
+  map: 'a Map',
+  set: 'a Set',
+  bigint: 'a bigint',
+  date: 'a date',
+  function: 'a function',
 };
 
 function listValues(values: ReadonlyArray<unknown>): string {

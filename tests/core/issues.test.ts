@@ -41,6 +41,23 @@ describe('gvc messages for zod issues: expected, then found, no trailing period'
     ]);
   });
 
+  it('records, maps, sets and bigints are named in words', () => {
+    const S = z
+      .object({
+        r: z.record(z.string(), z.number()),
+        m: z.map(z.string(), z.number()),
+        t: z.set(z.string()),
+        b: z.bigint(),
+      })
+      .strict();
+    expect(messages(S, { r: 1, m: 'x', t: [], b: 2 })).toEqual([
+      { path: 'r', message: 'expected an object, found 1' },
+      { path: 'm', message: 'expected a Map, found "x"' },
+      { path: 't', message: 'expected a Set, found an array of 0' },
+      { path: 'b', message: 'expected a bigint, found 2' },
+    ]);
+  });
+
   it('enums, literals, unknown keys and discriminators', () => {
     const S = z.object({ e: z.enum(['a', 'b']), l: z.literal('x') }).strict();
     expect(messages(S, { e: 'c', l: 'y', k1: 1, k2: 2 })).toEqual([
