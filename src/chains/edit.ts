@@ -17,14 +17,14 @@ import { Purchase, type ValueChain } from './model.js';
  * deep-frozen and shares unchanged parts with the input), and re-validates the result as
  * {@link parseValueChain} does. The input is never modified.
  *
- * @param chain - a valid value chain
- * @param recipe - mutates the draft it is given (and returns nothing)
- * @returns the edited chain, deep-frozen
  * The chain is validated first (paths rooted at `chain`: `chain.stages[0].output.unitPrice`); problems
  * of the result are reported with paths in the edited chain (`stages[3].id`). A chain the library
  * returned (parsed or edited) is not validated again. When the recipe left out fields that have
  * defaults (a pushed stage without `inputs`), the result is the parsed copy, with the defaults.
  *
+ * @param chain - a valid value chain
+ * @param recipe - mutates the draft it is given (and returns nothing)
+ * @returns the edited chain, deep-frozen
  * @throws {@link GvcError} `INVALID_INPUT` ('invalid value chain') when `chain` itself is invalid
  *   (paths `chain.…`), ('invalid recipe') when `recipe` is not a function (path `recipe`), ('invalid
  *   value chain after the edit') listing every problem of the result with its path; whatever

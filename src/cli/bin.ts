@@ -4,7 +4,7 @@ import { runCli } from './main.js';
 declare const __GVCKIT_VERSION__: string;
 
 // A closed pipe (`gvckit io … | head`) ends the output quietly instead of raising an unhandled
-// `EPIPE` error with a stack trace; any other write error is reported in one line.
+// `EPIPE` error with a stack trace; any other write error ends the program with exit code 1.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') process.exitCode = 1;
