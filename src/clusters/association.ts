@@ -301,13 +301,7 @@ export function jointActionAssociation(
 ): JointActionAssociation {
   const summary = 'invalid joint-action association input';
   const issues = new IssueList();
-  let list: readonly Cluster[] | undefined;
-  try {
-    list = parseClusterList(clusters);
-  } catch (e) {
-    if (!(e instanceof GvcError)) throw e;
-    issues.addAll(e.issues);
-  }
+  const list = issues.attempt(() => parseClusterList(clusters));
   const act = take(safeValidate(CollectiveActionKind, action, 'action', summary), issues);
   const o = take(safeValidate(AssociationOptions, options ?? {}, 'options', summary), issues);
   issues.throwIfAny(summary);

@@ -210,20 +210,8 @@ export function crossTab<K extends string, C extends string>(
 ): Array<CrossTabRow<K, C>> {
   const summary = 'invalid cross-tabulation';
   const issues = new IssueList();
-  let list: readonly Cluster[] | undefined;
-  try {
-    list = parseClusterList(clusters);
-  } catch (e) {
-    if (!(e instanceof GvcError)) throw e;
-    issues.addAll(e.issues);
-  }
-  let keyOf: ((cluster: Cluster) => unknown) | undefined;
-  try {
-    keyOf = validateFunction<(cluster: Cluster) => unknown>(rowKeys, 'rowKeys');
-  } catch (e) {
-    if (!(e instanceof GvcError)) throw e;
-    issues.addAll(e.issues);
-  }
+  const list = issues.attempt(() => parseClusterList(clusters));
+  const keyOf = issues.attempt(() => validateFunction<(cluster: Cluster) => unknown>(rowKeys, 'rowKeys'));
   const entries: Array<readonly [C, Predicate]> = [];
   if (columns === null || typeof columns !== 'object' || Array.isArray(columns)) {
     issues.add('columns', `expected an object of predicate functions, found ${preview(columns)}`);

@@ -76,6 +76,21 @@ export class IssueList {
     return undefined;
   }
 
+  /**
+   * Runs a check that throws a `GvcError` on bad input (a `validate…` call, a list parser), and
+   * returns its result, or `undefined` after recording the error's issues; anything else it throws
+   * is passed on. Several arguments are then checked before one error lists every problem.
+   */
+  attempt<T>(check: () => T): T | undefined {
+    try {
+      return check();
+    } catch (e) {
+      if (!(e instanceof GvcError)) throw e;
+      this.addAll(e.issues);
+      return undefined;
+    }
+  }
+
   /** How many problems have been recorded, counting those past the cap. */
   get size(): number {
     return this.list.length + this.extra;

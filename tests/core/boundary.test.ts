@@ -172,6 +172,18 @@ describe('IssueList', () => {
     ]);
   });
 
+  it("attempt returns a check's result, or records the GvcError it throws; other throws pass on", () => {
+    const list = new IssueList();
+    expect(list.attempt(() => validate(Chain, { stages: [] }, 'chain'))).toEqual({ stages: [] });
+    expect(list.attempt(() => validateFunction('x', 'recipe'))).toBeUndefined();
+    expect(list.issues()).toEqual([{ path: 'recipe', message: 'expected a function, found "x"' }]);
+    expect(() =>
+      list.attempt(() => {
+        throw new TypeError("a caller's own error");
+      }),
+    ).toThrow(TypeError);
+  });
+
   it('stops recording past the cap, so a check over a huge input stays small', () => {
     const list = new IssueList();
     for (let i = 0; i < 100_000; i++) list.add(`x[${i}]`, 'bad');
