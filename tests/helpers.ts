@@ -9,6 +9,24 @@ import { GvcError } from '../src/index.js';
  */
 export { deepFreeze } from '../src/core/freeze.js';
 
+/**
+ * Whether `value` and every object and array reachable from it are frozen (the library's rule for
+ * what it returns). Iterative, so deep results cannot overflow the stack. A typed array, which cannot
+ * be frozen, counts as not frozen unless `exceptTypedArrays` is set (the input–output results, whose
+ * typed arrays are fresh copies by the rule's one exception).
+ */
+export function isDeepFrozen(value: unknown, { exceptTypedArrays = false } = {}): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const o = stack.pop();
+    if (o === null || typeof o !== 'object') continue;
+    if (exceptTypedArrays && ArrayBuffer.isView(o)) continue;
+    if (!Object.isFrozen(o)) return false;
+    for (const v of Object.values(o)) stack.push(v);
+  }
+  return true;
+}
+
 /** Runs `f` and returns whatever it throws; fails when it does not throw. */
 export function thrown(f: () => unknown): unknown {
   try {

@@ -20,21 +20,10 @@ import {
   updateChain,
   valueCapture,
 } from '../../src/index.js';
-import { errorOf } from '../helpers.js';
+import { errorOf, isDeepFrozen } from '../helpers.js';
 import { minimalInput } from './fixtures.js';
 
 /** Whether every object reachable from `root` is frozen (iterative). */
-function isDeepFrozen(root: unknown): boolean {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const o = stack.pop();
-    if (typeof o !== 'object' || o === null) continue;
-    if (!Object.isFrozen(o)) return false;
-    stack.push(...Object.values(o));
-  }
-  return true;
-}
-
 const phone = () => parseValueChain(minimalInput());
 
 describe('edit functions validate every argument, with paths rooted at its name', () => {

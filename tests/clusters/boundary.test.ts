@@ -14,21 +14,8 @@ import {
   readClustersTsv,
   safeParseCluster,
 } from '../../src/index.js';
-import { errorOf } from '../helpers.js';
+import { errorOf, isDeepFrozen } from '../helpers.js';
 import { sampleCluster, tsvHeader } from './fixtures.js';
-
-/** Every object and array reachable from `v` is frozen. */
-function deeplyFrozen(v: unknown): boolean {
-  const stack = [v];
-  while (stack.length > 0) {
-    const o = stack.pop();
-    if (o !== null && typeof o === 'object') {
-      if (!Object.isFrozen(o)) return false;
-      stack.push(...Object.values(o));
-    }
-  }
-  return true;
-}
 
 function nested(depth: number): unknown {
   let v: unknown = 'local';
@@ -38,11 +25,11 @@ function nested(depth: number): unknown {
 
 describe('parseCluster and safeParseCluster', () => {
   it('return deeply frozen results, success and failure alike', () => {
-    expect(deeplyFrozen(parseCluster(sampleCluster()))).toBe(true);
-    expect(deeplyFrozen(safeParseCluster(sampleCluster()))).toBe(true);
+    expect(isDeepFrozen(parseCluster(sampleCluster()))).toBe(true);
+    expect(isDeepFrozen(safeParseCluster(sampleCluster()))).toBe(true);
     const failed = safeParseCluster({ id: 'x' });
     expect(failed.success).toBe(false);
-    expect(deeplyFrozen(failed)).toBe(true);
+    expect(isDeepFrozen(failed)).toBe(true);
   });
 
   it('never throw from safeParseCluster: bigint, cycle and 10,000-deep nesting give { success: false }', () => {
@@ -149,10 +136,10 @@ describe('collectiveEfficiency, clusterTables, compareTables and checkTableConsi
 
   it('return deeply frozen results', () => {
     const tables = clusterTables(africanClusters);
-    expect(deeplyFrozen(tables)).toBe(true);
-    expect(deeplyFrozen(collectiveEfficiency(africanClusters[0] as never))).toBe(true);
-    expect(deeplyFrozen(compareTables(tables, publishedClusterTables))).toBe(true);
-    expect(deeplyFrozen(checkTableConsistency(publishedClusterTables))).toBe(true);
+    expect(isDeepFrozen(tables)).toBe(true);
+    expect(isDeepFrozen(collectiveEfficiency(africanClusters[0] as never))).toBe(true);
+    expect(isDeepFrozen(compareTables(tables, publishedClusterTables))).toBe(true);
+    expect(isDeepFrozen(checkTableConsistency(publishedClusterTables))).toBe(true);
   });
 });
 
@@ -199,6 +186,6 @@ describe('readClustersTsv', () => {
 
   it('returns deeply frozen clusters', () => {
     const out = readClustersTsv(`${tsvHeader}\n${row}`, { source: { citation: 'Survey (2020)' } });
-    expect(deeplyFrozen(out)).toBe(true);
+    expect(isDeepFrozen(out)).toBe(true);
   });
 });

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDriver, classifyGovernance, describeDriver } from '../../src/governance/index.js';
-import { errorOf } from '../helpers.js';
+import { errorOf, isDeepFrozen } from '../helpers.js';
 
 // Issue #14: paths rooted at the argument's name, built-in names as plain data, frozen results.
-
-function isDeepFrozen(v: unknown): boolean {
-  if (v === null || typeof v !== 'object') return true;
-  return Object.isFrozen(v) && Object.values(v).every(isDeepFrozen);
-}
 
 describe('governance: boundary and frozen results', () => {
   it('freezes every result', () => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyGrowthPath, termsOfTrade } from '../../src/growth/index.js';
-import { errorOf } from '../helpers.js';
+import { errorOf, isDeepFrozen } from '../helpers.js';
 
 // Issue #14: paths rooted at `series`, no NaN/Infinity, bounded checks, deeply frozen results.
-
-function isDeepFrozen(v: unknown): boolean {
-  if (v === null || typeof v !== 'object') return true;
-  return Object.isFrozen(v) && Object.values(v).every(isDeepFrozen);
-}
 
 describe('classifyGrowthPath: hardening', () => {
   it('refuses an income past double precision with UNSUPPORTED (1e200 × 1e200)', () => {

@@ -10,17 +10,12 @@ import {
   projectLinkageCurve,
   summarizeLinkages,
 } from '../../src/linkages/index.js';
-import { deepFreeze, errorOf } from '../helpers.js';
+import { deepFreeze, errorOf, isDeepFrozen } from '../helpers.js';
 
 // Issue #14: one boundary (paths rooted at the argument's name), no raw throws, no NaN/Infinity,
 // bounded work, deeply frozen results.
 
 /** Every object and array reachable from `v` is frozen. */
-function isDeepFrozen(v: unknown): boolean {
-  if (v === null || typeof v !== 'object') return true;
-  return Object.isFrozen(v) && Object.values(v).every(isDeepFrozen);
-}
-
 const chain = (year: number, finalPrice: number, grindIn = 'NLD') => ({
   id: `cocoa-${year}`,
   name: 'Cocoa',

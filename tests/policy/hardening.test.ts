@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { policyAgenda, policyConflicts } from '../../src/policy/index.js';
-import { errorOf } from '../helpers.js';
+import { errorOf, isDeepFrozen } from '../helpers.js';
 
 // Issue #14: lever ids as plain data, linear-time checks, paths rooted at the argument, frozen results.
-
-function isDeepFrozen(v: unknown): boolean {
-  if (v === null || typeof v !== 'object') return true;
-  return Object.isFrozen(v) && Object.values(v).every(isDeepFrozen);
-}
 
 describe('policyConflicts: boundary', () => {
   it('rejects built-in names as unknown lever ids, and repeated ids with where they first appear', () => {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseRent } from '../../src/chains/index.js';
 import { aggregateRents, rentFamily, rentOutlook } from '../../src/rents/index.js';
-import { errorOf } from '../helpers.js';
+import { errorOf, isDeepFrozen } from '../helpers.js';
 
 // Issue #14: one boundary for rents: the same bad rent reads the same from parseRent, rentOutlook and
 // rentFamily (paths rooted at `rent`); frozen aggregates.
-
-function isDeepFrozen(v: unknown): boolean {
-  if (v === null || typeof v !== 'object') return true;
-  return Object.isFrozen(v) && Object.values(v).every(isDeepFrozen);
-}
 
 describe('rents: one boundary', () => {
   const bad = { family: 'endogenous', kind: 'brand', barriers: 'high' };

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { functionKnowledgeIntensity, thinningProfile, valueAddedShare } from '../../src/thinning/index.js';
 import { cocoaChain } from '../chains/decompose-fixtures.js';
-import { deepFreeze, errorOf } from '../helpers.js';
+import { deepFreeze, errorOf, isDeepFrozen } from '../helpers.js';
 
 // Issue #14: paths rooted at the argument's name, built-in names as plain data, no NaN/Infinity,
 // deeply frozen results.
-
-function isDeepFrozen(v: unknown): boolean {
-  if (v === null || typeof v !== 'object') return true;
-  return Object.isFrozen(v) && Object.values(v).every(isDeepFrozen);
-}
 
 const phone = (assemblyPrice: number) => ({
   id: 'phone',

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MovementKind, Position } from '../../src/upgrading/index.js';
 import { classifyUpgrading, disembodiedIndex, upgradingTrajectory } from '../../src/upgrading/index.js';
-import { errorOf } from '../helpers.js';
+import { errorOf, isDeepFrozen } from '../helpers.js';
 
 // Issue #14: paths rooted at the argument's name, no serialised values in messages, frozen results.
-
-function isDeepFrozen(v: unknown): boolean {
-  if (v === null || typeof v !== 'object') return true;
-  return Object.isFrozen(v) && Object.values(v).every(isDeepFrozen);
-}
 
 const ev = (subject: string, period: number | string, from: Position, to: Position, kind: MovementKind) => ({
   subject,
