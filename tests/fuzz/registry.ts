@@ -10,6 +10,8 @@
 import fc from 'fast-check';
 import { additiveInput, minimalInput } from '../chains/fixtures.js';
 import { sampleCluster, tsvHeader } from '../clusters/fixtures.js';
+import { HAND_TABLE } from '../io/decompositions/helpers.js';
+import { MILLER_BLAIR_TABLE } from '../io/fixture.js';
 import {
   chainArb,
   squareArb,
@@ -145,27 +147,9 @@ const tryOr = <T>(f: () => T, fallback: unknown): T | unknown => {
 /** The table as an Icio where `createIcio` accepts it, else the plain input (the function must then reject it). */
 const icioOf = (t: TableInput) => tryOr(() => createIcio(t), t);
 
-const small2 = {
-  countries: ['A', 'B'],
-  sectors: ['s'],
-  Z: [
-    [20, 10],
-    [30, 40],
-  ],
-  Y: [
-    [50, 20],
-    [10, 70],
-  ],
-};
-const mb = {
-  countries: ['A'],
-  sectors: ['s1', 's2'],
-  Z: [
-    [150, 500],
-    [200, 100],
-  ],
-  Y: [[350], [1700]],
-};
+/** Seed tables: the decomposition tests' hand table and Miller & Blair's two-sector example. */
+const small2 = HAND_TABLE;
+const mb = MILLER_BLAIR_TABLE;
 const chainAB = {
   countries: ['A', 'B'],
   sectors: ['s'],

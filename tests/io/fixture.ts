@@ -48,16 +48,18 @@ export const table3x2 = {
 export const icio3x2 = () => createIcio(table3x2);
 
 /** The Miller & Blair (2009, section 2.3) two-sector example: A = [[.15, .25], [.2, .05]], x = (1000, 2000). */
-export const millerBlair = () =>
-  createIcio({
-    countries: ['R'],
-    sectors: ['s1', 's2'],
-    Z: [
-      [150, 500],
-      [200, 100],
-    ],
-    Y: [[350], [1700]],
-  });
+export const MILLER_BLAIR_TABLE = {
+  countries: ['R'],
+  sectors: ['s1', 's2'],
+  Z: [
+    [150, 500],
+    [200, 100],
+  ],
+  Y: [[350], [1700]],
+};
+
+/** The Miller & Blair example as an Icio. */
+export const millerBlair = () => createIcio(MILLER_BLAIR_TABLE);
 
 /** Asserts |actual − expected| ≤ rel · max(1, |expected|) entry by entry. */
 export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rel = 1e-8): void {

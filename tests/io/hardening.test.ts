@@ -29,6 +29,7 @@ import {
 import type { SimdKernel } from '../../src/io/kernels/simd.js';
 import { withSimdMemory } from '../../src/io/kernels/simd.js';
 import { isDeepFrozen } from '../helpers.js';
+import { HAND_TABLE } from './decompositions/helpers.js';
 
 function caught(fn: () => unknown): GvcError {
   try {
@@ -41,19 +42,8 @@ function caught(fn: () => unknown): GvcError {
 }
 const lines = (e: GvcError) => e.issues.map((i) => `${i.path}: ${i.message}`);
 
-const two = () =>
-  createIcio({
-    countries: ['A', 'B'],
-    sectors: ['s'],
-    Z: [
-      [20, 10],
-      [30, 40],
-    ],
-    Y: [
-      [50, 20],
-      [10, 70],
-    ],
-  });
+/** The hand-worked table of the decomposition tests, as an Icio. */
+const two = () => createIcio(HAND_TABLE);
 
 /**
  * One country, two sectors with I − A = [[1, −(1 − δ)], [−1, 1]]: det = δ, ‖I − A‖₁ = 2,
