@@ -148,42 +148,40 @@ export function estimateInverseNorm1(f: LuFactors): InverseNormEstimate {
   return { norm: best, column, image };
 }
 
+/** Σ_i |M_ij| for every column j of an n×n row-major matrix, in one pass over its rows. */
+function columnAbsSums(m: Float64Array, n: number): Float64Array {
+  const sums = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = i * n;
+    for (let j = 0; j < n; j++) sums[j] = sums[j]! + Math.abs(m[r + j]!);
+  }
+  return sums;
+}
+
+/**
+ * ‖M‖₁, the largest column sum of |M_ij| of an n×n row-major matrix.
+ *
+ * @internal
+ */
+export function matrixNorm1(m: Float64Array, n: number): number {
+  const sums = columnAbsSums(m, n);
+  let best = 0;
+  for (let j = 0; j < n; j++) if (sums[j]! > best) best = sums[j]!;
+  return best;
+}
+
 /**
  * ‖M⁻¹‖₁ exactly, from M⁻¹ itself (n×n row-major), with its largest column and that column.
  *
  * @internal
  */
 export function inverseNorm1(inv: Float64Array, n: number): InverseNormEstimate {
-  const sums = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = i * n;
-    for (let j = 0; j < n; j++) sums[j] = sums[j]! + Math.abs(inv[r + j]!);
-  }
+  const sums = columnAbsSums(inv, n);
   let column = 0;
   for (let j = 1; j < n; j++) if (!(sums[column]! >= sums[j]!)) column = j;
   const image = new Float64Array(n);
   for (let i = 0; i < n; i++) image[i] = inv[i * n + column]!;
   return { norm: n === 0 ? 0 : sums[column]!, column, image };
-}
-
-/**
- * ‖I − A‖₁ for technical coefficients A ≥ 0 (n×n row-major): the largest column sum of
- * |δ_ij − A_ij|.
- *
- * @internal
- */
-export function leontiefNorm1(a: Float64Array, n: number): number {
-  const sums = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = i * n;
-    for (let j = 0; j < n; j++) sums[j] = sums[j]! + Math.abs(a[r + j]!);
-  }
-  let best = 0;
-  for (let j = 0; j < n; j++) {
-    const d = a[j * n + j]!;
-    best = Math.max(best, sums[j]! - Math.abs(d) + Math.abs(1 - d));
-  }
-  return best;
 }
 
 /** The labels of the (at most three) largest |entries| of a vector, largest first. */

@@ -1,5 +1,11 @@
 import { GvcError, type GvcIssue } from '../core/errors.js';
-import { estimateInverseNorm1, type InverseNormEstimate, inverseNorm1, judgeCondition } from './condition.js';
+import {
+  estimateInverseNorm1,
+  type InverseNormEstimate,
+  inverseNorm1,
+  judgeCondition,
+  matrixNorm1,
+} from './condition.js';
 import { assertIcio, finish, icioLabels, labelled } from './internal.js';
 import { checkFiniteInverse, inverse, inverseInPlace, inverseOf } from './kernels/inverse.js';
 import { withMemoryGuard } from './kernels/limits.js';
@@ -19,18 +25,6 @@ export interface Conditioned {
 function labelOf(icio: Icio): (i: number) => string {
   const { countries, sectors, N } = icio;
   return (i) => `${countries[Math.floor(i / N)]}_${sectors[i % N]}`;
-}
-
-/** ‖M‖₁, the largest column sum of |M_ij| of an n×n row-major matrix. */
-function matrixNorm1(m: Float64Array, n: number): number {
-  const sums = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = i * n;
-    for (let j = 0; j < n; j++) sums[j] = sums[j]! + Math.abs(m[r + j]!);
-  }
-  let best = 0;
-  for (let j = 0; j < n; j++) if (sums[j]! > best) best = sums[j]!;
-  return best;
 }
 
 /**
