@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { decomposeValueAdded, type ValueChain, type ValueChainInput } from '../chains/index.js';
-import { IssueList, preview, quote, safeValidate } from '../core/boundary.js';
+import { IssueList, preview, safeValidate } from '../core/boundary.js';
 import { GvcError, MAX_REPORTED_ISSUES } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { CountryCode } from '../core/primitives.js';
-import { finalStageOf, parseChainInto, requireFinite, rerootError } from './validate.js';
+import { parseChainInto, requireFinite, rerootError } from './validate.js';
 
 /**
  * Options of {@link domesticValueAddedShares}.
@@ -113,15 +113,6 @@ export function domesticValueAddedShares(
   let previous: number | null = null;
   for (let i = 0; i < parsed.length; i++) {
     const chain = parsed[i] as ValueChain;
-    const final = finalStageOf(chain);
-    if (!(final.price > 0)) {
-      throw new GvcError('UNSUPPORTED', 'cannot compute a domestic value-added share', [
-        {
-          path: `chains[${i}].stages[${final.index}].output.unitPrice`,
-          message: `expected a final unit price > 0 (a share of a product worth nothing is undefined), found 0 at final stage ${quote(chain.finalStage)}`,
-        },
-      ]);
-    }
     const d = decomposeAt(chain, tolerance, i);
     let domestic = 0;
     for (const group of d.byCountry) if (group.key === target) domestic += group.valueAdded;

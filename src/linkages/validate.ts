@@ -49,16 +49,6 @@ export function parseChainInto(value: unknown, root: string, issues: IssueList):
 }
 
 /**
- * The position of a parsed chain's final stage and its unit price.
- *
- * @internal
- */
-export function finalStageOf(chain: ValueChain): { index: number; price: number } {
-  const index = chain.stages.findIndex((s) => s.id === chain.finalStage);
-  return { index, price: chain.stages[index]?.output.unitPrice ?? 0 };
-}
-
-/**
  * Throws `GvcError('UNSUPPORTED')` when a computed number is not finite: finite inputs whose sums or
  * products leave double precision (values near 1.8e308).
  *

@@ -79,15 +79,6 @@ export function valueAddedShare(
   if (parsed === undefined || !who.success || !opts.success) throw new GvcError('INVALID_INPUT', summary); // unreachable
 
   const stages = parsed.stages;
-  const finalIndex = stages.findIndex((s) => s.id === parsed.finalStage);
-  if (!((stages[finalIndex]?.output.unitPrice ?? 0) > 0)) {
-    throw new GvcError('UNSUPPORTED', 'cannot compute a value-added share', [
-      {
-        path: `chain.stages[${finalIndex}].output.unitPrice`,
-        message: `expected a final unit price > 0 (a share of a product worth nothing is undefined), found 0 at final stage ${quote(parsed.finalStage)}`,
-      },
-    ]);
-  }
   const target = who.data;
   const actorOf = new Map<string, string | undefined>(stages.map((s) => [s.id, s.actor]));
   if ('actor' in target) {

@@ -42,8 +42,9 @@ describe('domesticValueAddedShares: degenerate and bad input', () => {
     expect(e.issues).toEqual([
       {
         path: 'chains[1].stages[1].output.unitPrice',
+        // decomposeValueAdded's own refusal, rooted at the argument.
         message:
-          'expected a final unit price > 0 (a share of a product worth nothing is undefined), found 0 at final stage "grind"',
+          'expected a positive unit price of the final stage "grind" to compute shares of the final value, found 0',
       },
     ]);
   });

@@ -32,8 +32,9 @@ describe('valueAddedShare: degenerate and bad input', () => {
     expect(e.issues).toEqual([
       {
         path: 'chain.stages[1].output.unitPrice',
+        // decomposeValueAdded's own refusal, rooted at the argument.
         message:
-          'expected a final unit price > 0 (a share of a product worth nothing is undefined), found 0 at final stage "assembly"',
+          'expected a positive unit price of the final stage "assembly" to compute shares of the final value, found 0',
       },
     ]);
   });
