@@ -2,8 +2,11 @@
  * A WebAssembly SIMD kernel for the block update at the heart of LU factorisation and triangular
  * solves, X_i −= Σ_p C(i, p)·X_p over a run of columns, two doubles per instruction (f64x2): `gemm`
  * updates blocks of 2 rows × 8 columns held in registers while p runs, from operands copied first
- * into the order it reads them (`packU`, `packC`), `update` one row at a time for the leftovers. The module is tiny, so it is assembled here, from the listing below (`wasm-asm.ts`
- * has the encodings), into bytes at first use: no compiler, no build step, nothing downloaded.
+ * into the order it reads them (`packU`, `packC`), `update` one row at a time for the leftovers,
+ * `maxAbs` finds pivots. The kernels are written in AssemblyScript (`assembly/simd.ts`, which
+ * explains the blocking and the packed layouts) and compiled by `npm run build:kernels`
+ * (`scripts/build-kernels.ts`) into four variants embedded, base64-encoded, in
+ * `simd-binaries.generated.ts`: nothing is compiled, looked up or fetched at run time.
  * Where the runtime validates relaxed SIMD (Node ≥ 22) `gemm` uses fused multiply–add; where
  * WebAssembly SIMD is unavailable (`WebAssembly.validate` fails) the TypeScript loops are used.
  * The module's memory grows to the largest problem solved (two n×n arrays, a panel and the packing
@@ -13,40 +16,7 @@
  */
 import { quote } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
-import {
-  ADD,
-  assemble,
-  BLOCK,
-  BR,
-  BR_IF,
-  END,
-  F64_LOAD,
-  F64_STORE,
-  F64X2_ABS,
-  F64X2_MAX,
-  F64X2_MUL,
-  F64X2_RELAXED_NMADD,
-  F64X2_SPLAT,
-  F64X2_SUB,
-  forLoop,
-  GE_U,
-  GET,
-  GT_U,
-  I32,
-  I32_TYPE,
-  LOOP,
-  LT_U,
-  MAX_PAGES,
-  MUL,
-  SET,
-  SHL,
-  TEE,
-  V128_LOAD,
-  V128_LOAD64_SPLAT,
-  V128_STORE,
-  V128_TYPE,
-  type WasmFunction,
-} from './wasm-asm.js';
+import { SIMD_BINARIES } from './simd-binaries.generated.js';
 
 /** The part of WebAssembly's linear memory the kernel uses (the ES2022 library has no WebAssembly types). */
 export interface WasmMemory {
@@ -63,7 +33,7 @@ interface WasmApi {
   Memory: new (limits: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
-/** The assembled kernel: its memory and the row-update function. */
+/** The instantiated kernel: its module, its memory and its functions. */
 export interface SimdKernel {
   /** The compiled module (to instantiate in worker threads when the memory is shared). */
   readonly module: object;
@@ -104,320 +74,59 @@ export interface SimdKernel {
   readonly fma: boolean;
 }
 
-// Parameters and locals of `update`.
-const [XI, U, XS, CP, NP, NB, P, J, U0, U1, U2, U3, L0, L1, L2, L3] = [
-  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-];
-const US = [U0, U1, U2, U3];
-const LS = [L0, L1, L2, L3];
-
-/** Inner loop of `update` over j in steps of 16 bytes: X_i[j] −= Σ_k l_k·U_k[j] for the given k. */
-function columns(ks: readonly number[]): number[] {
-  const body = [...GET(XI), ...GET(J), ...ADD, ...GET(XI), ...GET(J), ...ADD, ...V128_LOAD()];
-  for (const k of ks)
-    body.push(...GET(LS[k]!), ...GET(US[k]!), ...GET(J), ...ADD, ...V128_LOAD(), ...F64X2_MUL, ...F64X2_SUB);
-  return forLoop(J, NB, 16, [...body, ...V128_STORE()]);
-}
-
-/** `update(xi, u, xs, cp, np, nb)`: one row X_i, four rows p per pass over it. */
-function updateFunction(): WasmFunction {
-  const four: number[] = [];
-  // U0 temporarily holds the address of c[p].
-  four.push(...GET(CP), ...GET(P), ...I32(3), ...SHL, ...ADD, ...SET(U0));
-  for (let k = 0; k < 4; k++) four.push(...GET(U0), ...F64_LOAD(8 * k), ...F64X2_SPLAT, ...SET(LS[k]!));
-  four.push(...GET(U), ...GET(P), ...GET(XS), ...MUL, ...ADD, ...SET(U0));
-  for (let k = 1; k < 4; k++) four.push(...GET(US[k - 1]!), ...GET(XS), ...ADD, ...SET(US[k]!));
-  const one = [
-    ...GET(CP),
-    ...GET(P),
-    ...I32(3),
-    ...SHL,
-    ...ADD,
-    ...F64_LOAD(0),
-    ...F64X2_SPLAT,
-    ...SET(L0),
-    ...GET(U),
-    ...GET(P),
-    ...GET(XS),
-    ...MUL,
-    ...ADD,
-    ...SET(U0),
-  ];
-  const code = [
-    // Four rows p at a time while p + 4 <= np.
-    ...BLOCK,
-    ...LOOP,
-    ...GET(P),
-    ...I32(4),
-    ...ADD,
-    ...GET(NP),
-    ...GT_U,
-    ...BR_IF(1),
-    ...four,
-    ...columns([0, 1, 2, 3]),
-    ...GET(P),
-    ...I32(4),
-    ...ADD,
-    ...SET(P),
-    ...BR(0),
-    ...END,
-    ...END,
-    // The remaining rows one at a time.
-    ...BLOCK,
-    ...LOOP,
-    ...GET(P),
-    ...GET(NP),
-    ...GE_U,
-    ...BR_IF(1),
-    ...one,
-    ...columns([0]),
-    ...GET(P),
-    ...I32(1),
-    ...ADD,
-    ...SET(P),
-    ...BR(0),
-    ...END,
-    ...END,
-  ];
-  // Locals: 6 i32 (p, j, u0..u3), 4 v128 (l0..l3).
-  return {
-    name: 'update',
-    params: 6,
-    locals: [
-      [6, I32_TYPE],
-      [4, V128_TYPE],
-    ],
-    code,
-  };
-}
-
 /**
- * Rows of X and pairs of columns (f64x2 vectors) per register block of `gemm`: 2 rows × 8 columns
- * did 15–40 % more multiply–adds per second under V8 (Node 20) than 4 × 4, 4 × 6 or 3 × 4 in large
- * block updates; more accumulators than that spill out of the 16 vector registers of x86-64.
+ * Rows of X per register block of `gemm`: 2 rows × 8 columns did 15–40 % more multiply–adds per
+ * second under V8 (Node 20) than 4 × 4, 4 × 6 or 3 × 4 in large block updates; more accumulators
+ * than that spill out of the 16 vector registers of x86-64 (`assembly/simd.ts` has the loops).
  */
 export const GEMM_ROWS = 2;
-const GEMM_VECTORS = 4;
-/** Columns per register block of `gemm`. */
-export const GEMM_COLUMNS = 2 * GEMM_VECTORS;
+/** Columns per register block of `gemm`: four f64x2 vectors. */
+export const GEMM_COLUMNS = 8;
+
+/** Pages of 64 KiB in the shared memory's maximum (4 GiB, all of wasm32's address space), as compiled. */
+const MAX_PAGES = 65536;
 
 /**
- * `gemm(x, xs, c, u, npb, nb, pairs)`: the register-blocked update of `pairs` pairs of rows of X
- * (byte address `x`, row stride `xs` bytes) over `nb` bytes of columns, from operands packed by
- * `packC` and `packU` (Goto & van de Geijn 2008): C(i, p) for each pair of rows interleaved at `c`
- * ([pair][p][row], `npb` = 16·np bytes per pair), and U in blocks of GEMM_COLUMNS columns at `u`
- * ([block][p][column], each block 4·npb bytes after the previous). As in Goto's macro-kernel,
- * the outer loop runs over the blocks of U and the inner one over the pairs of rows, so that the
- * block of U (4 KiB at np = 64) stays in the L1 cache while the pairs of C stream past it. Both
- * operands are read in order, from one pointer each with constant offsets, so the innermost loop is
- * the multiply–adds, six loads and one compare; the GEMM_ROWS × GEMM_VECTORS accumulators stay in
- * registers while p runs. With `fma`, the multiply and subtract are one relaxed SIMD instruction
- * (f64x2.relaxed_nmadd).
+ * The bytes of one kernel variant, or `null` where it has none.
+ *
+ * @internal
  */
-function gemmFunction(fma: boolean): WasmFunction {
-  const [X, XSTRIDE, C, UB, NPB, NBS, PAIRS, JJ, PR, X0, X1, CP, UP, CE, UBLOCK] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
-  ];
-  const rows = GEMM_ROWS;
-  const vectors = GEMM_VECTORS;
-  const xr = [X0, X1];
-  const acc = (r: number, v: number) => 15 + r * vectors + v;
-  const b = (v: number) => 15 + rows * vectors + v;
-  const s = 15 + rows * vectors + vectors;
-  // One register block: rows X0 and X1 of the block of columns starting there, p over C at CP.
-  const block: number[] = [];
-  for (let r = 0; r < rows; r++)
-    for (let v = 0; v < vectors; v++) block.push(...GET(xr[r]!), ...V128_LOAD(16 * v), ...SET(acc(r, v)));
-  block.push(...GET(UBLOCK), ...SET(UP), ...GET(CP), ...GET(NPB), ...ADD, ...SET(CE), ...LOOP);
-  for (let v = 0; v < vectors; v++) block.push(...GET(UP), ...V128_LOAD(16 * v), ...SET(b(v)));
-  for (let r = 0; r < rows; r++) {
-    block.push(...GET(CP), ...V128_LOAD64_SPLAT(8 * r), ...SET(s));
-    for (let v = 0; v < vectors; v++) {
-      if (fma)
-        block.push(...GET(s), ...GET(b(v)), ...GET(acc(r, v)), ...F64X2_RELAXED_NMADD, ...SET(acc(r, v)));
-      else
-        block.push(...GET(acc(r, v)), ...GET(s), ...GET(b(v)), ...F64X2_MUL, ...F64X2_SUB, ...SET(acc(r, v)));
-    }
-  }
-  block.push(...GET(UP), ...I32(16 * vectors), ...ADD, ...SET(UP));
-  block.push(...GET(CP), ...I32(16), ...ADD, ...TEE(CP), ...GET(CE), ...LT_U, ...BR_IF(0), ...END);
-  for (let r = 0; r < rows; r++)
-    for (let v = 0; v < vectors; v++) block.push(...GET(xr[r]!), ...GET(acc(r, v)), ...V128_STORE(16 * v));
-  // CP has reached the next packed pair; X0 moves two rows down.
-  const pair = [
-    ...GET(X0),
-    ...GET(XSTRIDE),
-    ...ADD,
-    ...SET(X1),
-    ...block,
-    ...GET(X1),
-    ...GET(XSTRIDE),
-    ...ADD,
-    ...SET(X0),
-  ];
-  // Each block of columns: all the pairs, from the first row of X and the first pair of C; then
-  // the next block of U (4·npb bytes on).
-  const column = [
-    ...GET(X),
-    ...GET(JJ),
-    ...ADD,
-    ...SET(X0),
-    ...GET(C),
-    ...SET(CP),
-    ...forLoop(PR, PAIRS, 1, pair),
-    ...GET(UBLOCK),
-    ...GET(NPB),
-    ...I32(2),
-    ...SHL,
-    ...ADD,
-    ...SET(UBLOCK),
-  ];
-  return {
-    name: 'gemm',
-    params: 7,
-    locals: [
-      [8, I32_TYPE],
-      [rows * vectors + vectors + 1, V128_TYPE],
-    ],
-    code: [...GET(UB), ...SET(UBLOCK), ...forLoop(JJ, NBS, 16 * vectors, column)],
-  };
-}
+export type KernelBinaries = (fma: boolean, shared: boolean) => Uint8Array | null;
 
 /**
- * `packU(u, us, dst, np, nb)`: copies np rows of U (byte address `u`, row stride `us` bytes) over
- * `nb` bytes of columns (a multiple of 8·GEMM_COLUMNS) to `dst` in the layout `gemm` reads:
- * blocks of GEMM_COLUMNS columns, each np rows of GEMM_COLUMNS consecutive doubles.
- */
-function packUFunction(): WasmFunction {
-  const [U, US, D, NP, NB, JB, P, SRC] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const copy: number[] = [];
-  for (let v = 0; v < GEMM_VECTORS; v++)
-    copy.push(...GET(D), ...GET(SRC), ...V128_LOAD(16 * v), ...V128_STORE(16 * v));
-  const rowsOfBlock = [
-    ...GET(U),
-    ...GET(JB),
-    ...ADD,
-    ...SET(SRC),
-    ...forLoop(P, NP, 1, [
-      ...copy,
-      ...GET(D),
-      ...I32(16 * GEMM_VECTORS),
-      ...ADD,
-      ...SET(D),
-      ...GET(SRC),
-      ...GET(US),
-      ...ADD,
-      ...SET(SRC),
-    ]),
-  ];
-  return {
-    name: 'packU',
-    params: 5,
-    locals: [[3, I32_TYPE]],
-    code: forLoop(JB, NB, 16 * GEMM_VECTORS, rowsOfBlock),
-  };
-}
-
-/**
- * `packC(c, cs, dst, np, pairs)`: copies C(i, 0..np) for `pairs` pairs of rows (byte address `c`,
- * row stride `cs` bytes) to `dst` with the two rows of each pair interleaved, [pair][p][row].
- */
-function packCFunction(): WasmFunction {
-  const [C, CS, D, NP, PAIRS, K, P, S0] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const pair = [
-    ...forLoop(P, NP, 8, [
-      ...GET(D),
-      ...GET(S0),
-      ...GET(P),
-      ...ADD,
-      ...F64_LOAD(0),
-      ...F64_STORE(0),
-      ...GET(D),
-      ...GET(S0),
-      ...GET(CS),
-      ...ADD,
-      ...GET(P),
-      ...ADD,
-      ...F64_LOAD(0),
-      ...F64_STORE(8),
-      ...GET(D),
-      ...I32(16),
-      ...ADD,
-      ...SET(D),
-    ]),
-    ...GET(S0),
-    ...GET(CS),
-    ...I32(1),
-    ...SHL,
-    ...ADD,
-    ...SET(S0),
-  ];
-  // NP is turned into bytes first so that P runs over byte offsets.
-  const code = [
-    ...GET(NP),
-    ...I32(3),
-    ...SHL,
-    ...SET(NP),
-    ...GET(C),
-    ...SET(S0),
-    ...forLoop(K, PAIRS, 1, pair),
-  ];
-  return { name: 'packC', params: 5, locals: [[3, I32_TYPE]], code };
-}
-
-/**
- * `maxAbs(a, nb, out)`: the lane-wise maximum of |a_k| over `nb` bytes at `a`, stored at `out`
- * (f64x2.max keeps a NaN, as Math.max does).
- */
-function maxAbsFunction(): WasmFunction {
-  const [A, NB, OUT, J, M] = [0, 1, 2, 3, 4];
-  return {
-    name: 'maxAbs',
-    params: 3,
-    locals: [
-      [1, I32_TYPE],
-      [1, V128_TYPE],
-    ],
-    code: [
-      ...GET(A),
-      ...V128_LOAD(),
-      ...F64X2_ABS,
-      ...SET(M),
-      ...forLoop(J, NB, 16, [
-        ...GET(M),
-        ...GET(A),
-        ...GET(J),
-        ...ADD,
-        ...V128_LOAD(),
-        ...F64X2_ABS,
-        ...F64X2_MAX,
-        ...SET(M),
-      ]),
-      ...GET(OUT),
-      ...GET(M),
-      ...V128_STORE(),
-    ],
-  };
-}
-
-/**
- * The module's bytes: an imported memory (`env.memory`, shared or not) and the exported functions
- * `update(i32 × 6)`, `gemm(i32 × 7)`, `packU(i32 × 5)`, `packC(i32 × 5)` and `maxAbs(i32 × 3)`;
- * with `fma`, `gemm` uses relaxed SIMD (not valid where that is unsupported).
+ * The module's bytes, decoded from `simd-binaries.generated.ts`: an imported memory (`env.memory`,
+ * shared with at most MAX_PAGES pages, or private) and the exported functions `update(i32 × 6)`,
+ * `gemm(i32 × 7)`, `packU(i32 × 5)`, `packC(i32 × 5)` and `maxAbs(i32 × 3)`; with `fma`, `gemm`
+ * uses relaxed SIMD (not valid where that is unsupported).
+ *
+ * @internal
  */
 export function simdModuleBytes(fma = false, shared = false): Uint8Array {
-  return assemble(
-    [updateFunction(), gemmFunction(fma), packUFunction(), packCFunction(), maxAbsFunction()],
-    shared,
-  );
+  const base64 = SIMD_BINARIES[fma ? 'fma' : 'plain'][shared ? 'shared' : 'private'];
+  return Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
 }
 
+let binaries: KernelBinaries = simdModuleBytes;
 let kernel: SimdKernel | null | undefined;
 let enabled = true;
 let useFma = true;
 
 /**
- * The SIMD kernel, assembled and instantiated on first call; `null` when WebAssembly SIMD is not
+ * Replaces the kernel's bytes (`null`: the built-in ones), for tests and for benchmarks that
+ * compare two builds of the kernels; the kernel is instantiated again at next use. Returns the
+ * previous source.
+ *
+ * @internal
+ */
+export function useKernelBinaries(source: KernelBinaries | null): KernelBinaries {
+  const was = binaries;
+  binaries = source ?? simdModuleBytes;
+  kernel = undefined;
+  return was;
+}
+
+/**
+ * The SIMD kernel, decoded and instantiated on first call; `null` when WebAssembly SIMD is not
  * available or the kernel is switched off.
  *
  * @internal
@@ -432,8 +141,8 @@ export function simdKernel(): SimdKernel | null {
     for (const fma of useFma ? [true, false] : [false]) {
       for (const shared of [true, false]) {
         try {
-          const bytes = simdModuleBytes(fma, shared);
-          if (!wasm?.validate(bytes)) continue;
+          const bytes = binaries(fma, shared);
+          if (!bytes || !wasm?.validate(bytes)) continue;
           const memory = new wasm.Memory(
             shared ? { initial: 1, maximum: MAX_PAGES, shared } : { initial: 1 },
           );
@@ -476,7 +185,7 @@ export function useSimd(on: boolean): boolean {
 
 /**
  * Allows or forbids the relaxed SIMD (fused multiply–add) variant of the kernel, for tests and
- * benchmarks; the kernel is assembled again at next use. Returns the previous setting.
+ * benchmarks; the kernel is instantiated again at next use. Returns the previous setting.
  *
  * @internal
  */
