@@ -290,7 +290,7 @@ export function ghoshInverseData(icio: Icio): Conditioned & { data: Float64Array
  * ```ts
  * const t = createIcio({ countries: ['A'], sectors: ['s1', 's2'], Z: [[150, 500], [200, 100]], Y: [[350], [1700]] });
  * Array.from(ghoshInverse(t).data, (g) => g.toFixed(4));
- * //=> ['1.2541', '0.6600', '0.1320', '1.1221']
+ * //=> ['1.2541', '0.6601', '0.1320', '1.1221']
  * ```
  */
 export function ghoshInverse(icio: Icio): LabelledMatrix {

@@ -23,5 +23,6 @@ export {
   type ValueAddedCoefficient,
   valueAddedCoefficients,
 } from './multipliers.js';
+export { DetailLevel, DetailOptions, LevelOptions } from './options.js';
 export { createIcioFromRecords, IcioRecords } from './records.js';
 export type { Icio, LabelledMatrix } from './types.js';

@@ -3,7 +3,8 @@ import { IssueList, preview, quote, validate } from '../core/boundary.js';
 import type { GvcIssue } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { checkOrder } from './kernels/limits.js';
-import { type LuFactors, luFactor, luSolveOf, luSolveTransposedOf } from './kernels/lu.js';
+import { type LuFactors, luFactor } from './kernels/lu.js';
+import { luSolveOf, luSolveTransposedOf } from './kernels/lu-solve.js';
 import { block, identityMinusOf } from './kernels/matrix.js';
 import type { Icio, LabelledMatrix } from './types.js';
 
@@ -41,8 +42,7 @@ export function grossExportsVector(icio: Icio): Float64Array {
     const s = Math.floor(i / N);
     let sum = 0;
     for (let j = 0; j < n; j++) if (Math.floor(j / N) !== s) sum += Z[i * n + j]!;
-    for (let d = 0; d < G; d++) if (d !== s) sum += Y[i * G + d]!;
-    e[i] = sum;
+    e[i] = sum + sumAbroad(Y, i * G, G, s);
   }
   return e;
 }
@@ -60,10 +60,8 @@ export function finalDemandSplit(icio: Icio): { yD: Float64Array; yF: Float64Arr
   const yF = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const s = Math.floor(i / N);
-    let f = 0;
-    for (let d = 0; d < G; d++) if (d !== s) f += Y[i * G + d]!;
     yD[i] = Y[i * G + s]!;
-    yF[i] = f;
+    yF[i] = sumAbroad(Y, i * G, G, s);
   }
   return { yD, yF };
 }
@@ -323,6 +321,19 @@ export function byCountry(icio: Icio, v: Float64Array): Float64Array {
     out[s] = out[s]! + v[i]!;
   }
   return out;
+}
+
+/**
+ * The entries of one row of a matrix with a column per country (stride 1, the default), or of one
+ * column of a G×G matrix (stride G), for every country but `own`: Σ_{d ≠ own} m[at + d·stride],
+ * the part of a flow that goes abroad (exports) or comes from abroad (imported content).
+ *
+ * @internal
+ */
+export function sumAbroad(m: Float64Array, at: number, G: number, own: number, stride = 1): number {
+  let t = 0;
+  for (let d = 0; d < G; d++) if (d !== own) t += m[at + d * stride]!;
+  return t;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { leontiefFactors, valueAddedCoefficientsData } from './core.js';
 import { assertIcio, checkFiniteRecords, finish } from './internal.js';
-import { luSolveTransposedOf } from './kernels/lu.js';
+import { luSolveTransposedOf } from './kernels/lu-solve.js';
 import type { Icio } from './types.js';
 
 /** A value-added coefficient of one country–sector. */

@@ -84,39 +84,38 @@ export function createIcioFromRecords(input: IcioRecords): Icio {
   const bad = (path: string, expected: string, found: string) =>
     issues.add(path, `${expected}, found ${quote(found)}`);
 
+  // Places each cell of a block of records by its COUNTRY_SECTOR row, reporting unknown rows.
+  const eachCell = (
+    name: 'Z' | 'Y',
+    block: Record<string, Record<string, number>>,
+    place: (i: number, row: string, col: string, value: number) => void,
+  ) => {
+    for (const [row, cells] of Object.entries(block)) {
+      const i = rowIndex.get(row);
+      if (i === undefined) bad(cellPath(name, row), expectedRow, row);
+      else for (const [col, value] of Object.entries(cells)) place(i, row, col, value);
+    }
+  };
+
   const Z = new Float64Array(n * n);
-  for (const [row, cells] of Object.entries(parsed.Z)) {
-    const i = rowIndex.get(row);
-    if (i === undefined) {
-      bad(cellPath('Z', row), expectedRow, row);
-      continue;
-    }
-    for (const [col, value] of Object.entries(cells)) {
-      const j = rowIndex.get(col);
-      if (j === undefined) bad(cellPath('Z', row, col), expectedRow, col);
-      else Z[i * n + j] = value;
-    }
-  }
+  eachCell('Z', parsed.Z, (i, row, col, value) => {
+    const j = rowIndex.get(col);
+    if (j === undefined) bad(cellPath('Z', row, col), expectedRow, col);
+    else Z[i * n + j] = value;
+  });
 
   const Y = new Float64Array(n * G);
-  for (const [row, cells] of Object.entries(parsed.Y)) {
-    const i = rowIndex.get(row);
-    if (i === undefined) {
-      bad(cellPath('Y', row), expectedRow, row);
-      continue;
-    }
-    for (const [col, value] of Object.entries(cells)) {
-      const cut = col.indexOf('_');
-      const d = countryIndex.get(cut < 0 ? col : col.slice(0, cut));
-      if (d === undefined) {
-        bad(
-          cellPath('Y', row, col),
-          `expected a destination country of the table or COUNTRY_CATEGORY such as ${quote(`${countries[0]}_HFCE`)}`,
-          col,
-        );
-      } else Y[i * G + d] = (Y[i * G + d] ?? 0) + value;
-    }
-  }
+  eachCell('Y', parsed.Y, (i, row, col, value) => {
+    const cut = col.indexOf('_');
+    const d = countryIndex.get(cut < 0 ? col : col.slice(0, cut));
+    if (d === undefined) {
+      bad(
+        cellPath('Y', row, col),
+        `expected a destination country of the table or COUNTRY_CATEGORY such as ${quote(`${countries[0]}_HFCE`)}`,
+        col,
+      );
+    } else Y[i * G + d] = Y[i * G + d]! + value;
+  });
 
   const vector = (name: 'x' | 'va'): Float64Array<ArrayBuffer> | undefined => {
     const rec = parsed[name];

@@ -22,9 +22,39 @@ describe('aggregateIcio', () => {
     expectClose(t.x, [915], 1e-12);
     expect(valueAddedExports(t)[0]!.VAX).toBe(0);
   });
-  it('keeps total world value added and VAX consistent: region VAX excludes intra-region trade', () => {
-    const t = aggregateIcio(icio3x2(), { countries: { A: ['A'], BC: ['B', 'C'] } });
+  it('keeps world value added; region VAX and exports exclude intra-region trade (NumPy on the hand-aggregated table)', () => {
+    // NumPy 2.4 on the table aggregated by hand, S·Z·Sᵀ and S·Y·Rᵀ (S merges the rows of B and C,
+    // R the columns of B and C), then VAX as in tests/io/reference/icio3x2.py:
+    //   S = np.array([[1,0,0,0,0,0],[0,1,0,0,0,0],[0,0,1,0,1,0],[0,0,0,1,0,1]], float)
+    //   R = np.array([[1,0,0],[0,1,1]], float)
+    //   Z2 = S @ Z @ S.T; Y2 = S @ Y @ R.T; x2 = Z2.sum(1) + Y2.sum(1); va2 = x2 - Z2.sum(0)
+    //   VAY = np.diag(va2 / x2) @ np.linalg.inv(np.eye(4) - Z2 / x2) @ Y2; cty = np.array([0, 0, 1, 1])
+    //   [VAY[cty == s][:, 1 - s].sum() for s in range(2)]
+    // printed [62.87643886985164, 45.87643886985164]. Gross exports: A's are unchanged (90); the
+    // region's are B's and C's exports to A only: row sums of Z and Y of B and C in A's columns,
+    // (7+4+9+11+9+6) + (3+6+5+2+4+7) = 46 + 27 = 73, not 86 + 52 = 138.
+    const t3 = icio3x2();
+    const t = aggregateIcio(t3, { countries: { A: ['A'], BC: ['B', 'C'] } });
     expectClose([t.va.reduce((a, b) => a + b, 0)], [487], 1e-12);
+    const vax = valueAddedExports(t);
+    expect(vax.map((r) => r.country)).toEqual(['A', 'BC']);
+    expectClose(
+      vax.map((r) => r.GEXP),
+      [90, 73],
+      1e-12,
+    );
+    expectClose(
+      vax.map((r) => r.VAX),
+      [62.87643886985164, 45.87643886985164],
+      1e-10,
+    );
+    // World identity on the aggregated table: what is not absorbed abroad is absorbed at home, so
+    // world VAX stays below world value added (487), and it falls from the three-country table's
+    // 158.6 (62.83 + 60.49 + 35.32): B's value added absorbed in C no longer crosses a border.
+    const world = vax.reduce((a, r) => a + r.VAX, 0);
+    expectClose([world], [62.87643886985164 + 45.87643886985164], 1e-10);
+    const world3 = valueAddedExports(t3).reduce((a, r) => a + r.VAX, 0);
+    expect(world).toBeLessThan(world3);
   });
   it('lists unknown, duplicated and missing labels', () => {
     try {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { preview, validateOptions } from '../../core/boundary.js';
+import { validateOptions } from '../../core/boundary.js';
 import type { GvcIssue } from '../../core/errors.js';
 import { checkFiniteRecords, finish } from '../internal.js';
-import { luFactor, luSolveOf } from '../kernels/lu.js';
+import { luFactor } from '../kernels/lu.js';
+import { luSolveOf } from '../kernels/lu-solve.js';
+import { DetailLevel } from '../options.js';
 import type { Icio } from '../types.js';
 import { addBlockTimesVector, checkIcio, globalBasis } from './common.js';
 
@@ -66,26 +68,22 @@ export const BmSectorRecord = z.object({ country: z.string(), sector: z.string()
 export type BmSectorRecord = z.output<typeof BmSectorRecord>;
 
 /**
- * Options of {@link bmDecomposition}: `level` is `'country'` (one record per exporting country, the
- * default) or `'sector'` (one record per exporting country–sector).
+ * Options of {@link bmDecomposition}: `level` is a {@link DetailLevel}, `'country'` (one record per
+ * exporting country, the default) or `'sector'` (one record per exporting country–sector).
  *
  * @example
  * ```ts
- * BmOptions.parse({}).level;
+ * const o: BmOptions = {};
+ * BmOptions.parse(o).level;
  * //=> 'country'
  * ```
  */
-export const BmOptions = z
-  .object({
-    level: z
-      .enum(['country', 'sector'], {
-        error: (i) => `expected 'country' or 'sector', found ${preview(i.input)}`,
-      })
-      .default('country'),
-  })
-  .strict();
-/** Parsed options of {@link bmDecomposition}; see {@link BmOptions}. */
-export type BmOptions = z.output<typeof BmOptions>;
+export const BmOptions = z.object({ level: DetailLevel.default('country') }).strict();
+/**
+ * What a caller may pass as {@link BmOptions}: `{}`, `{ level: 'country' }` or
+ * `{ level: 'sector' }` (in 0.1 this type was the parsed shape, with `level` required).
+ */
+export type BmOptions = z.input<typeof BmOptions>;
 
 /**
  * Decomposes gross exports as Borin & Mancini (2019, "Measuring what matters in global value chains
@@ -117,7 +115,7 @@ export type BmOptions = z.output<typeof BmOptions>;
  * //=> ['s', 30, '18.7500']
  * ```
  */
-export function bmDecomposition(icio: Icio, options: { level: 'sector' }): BmSectorRecord[];
+export function bmDecomposition(icio: Icio, options: BmOptions & { level: 'sector' }): BmSectorRecord[];
 /**
  * Decomposes each country's gross exports as Borin & Mancini (2019, 2023) do from the exporting
  * country's perspective with the source approach (see the sector-level signature for the formulas).
@@ -137,7 +135,7 @@ export function bmDecomposition(icio: Icio, options: { level: 'sector' }): BmSec
  * //=> ['A', 30, '30.000000']
  * ```
  */
-export function bmDecomposition(icio: Icio, options?: { level?: 'country' }): BmCountryRecord[];
+export function bmDecomposition(icio: Icio, options?: BmOptions & { level?: 'country' }): BmCountryRecord[];
 /**
  * Decomposes gross exports as Borin & Mancini (2019, 2023) do, exporter perspective, source
  * approach, at a level chosen at run time (see the sector-level signature for the formulas).
@@ -157,15 +155,9 @@ export function bmDecomposition(icio: Icio, options?: { level?: 'country' }): Bm
  * //=> [2, 2]
  * ```
  */
-export function bmDecomposition(
-  icio: Icio,
-  options?: z.input<typeof BmOptions>,
-): BmCountryRecord[] | BmSectorRecord[];
-export function bmDecomposition(
-  icio: Icio,
-  options?: z.input<typeof BmOptions>,
-): BmCountryRecord[] | BmSectorRecord[] {
-  const parsed = { data: validateOptions(BmOptions, options) };
+export function bmDecomposition(icio: Icio, options?: BmOptions): BmCountryRecord[] | BmSectorRecord[];
+export function bmDecomposition(icio: Icio, options?: BmOptions): BmCountryRecord[] | BmSectorRecord[] {
+  const { level } = validateOptions(BmOptions, options);
   checkIcio(icio, 'bmDecomposition');
   const { terms, warnings } = bmSectorTerms(icio);
   const { G, N } = icio;
@@ -179,7 +171,7 @@ export function bmDecomposition(
     }
     return acc;
   };
-  if (parsed.data.level === 'country') {
+  if (level === 'country') {
     const out = icio.countries.map((country, s) => ({ country, ...sum(s * N, s * N + N) }));
     checkFiniteRecords(out, 'Borin–Mancini decomposition');
     return finish(out, warnings);

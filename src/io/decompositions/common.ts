@@ -2,8 +2,9 @@ import { GvcError, type GvcIssue } from '../../core/errors.js';
 import { coefficientsData, conditionedFactors, valueAddedCoefficientsData } from '../core.js';
 import { assertIcio, finalDemandSplit, grossExportsVector } from '../internal.js';
 import { inverse } from '../kernels/inverse.js';
-import { type LuFactors, luSolveOf, luSolveTransposedOf } from '../kernels/lu.js';
-import { block, identityMinusOf } from '../kernels/matrix.js';
+import type { LuFactors } from '../kernels/lu.js';
+import { luSolveOf, luSolveTransposedOf } from '../kernels/lu-solve.js';
+import { addRowCombination, block, identityMinusOf } from '../kernels/matrix.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -134,6 +135,43 @@ export function globalBasis(icio: Icio): GlobalBasis {
 }
 
 /**
+ * What the decompositions of Koopman, Wang & Wei and of Wang, Wei & Zhu share beyond the
+ * {@link GlobalBasis}: final output driven by each country's demand and value added by source, from
+ * solves with the LU factors, and the local output needed for exports.
+ *
+ * @internal
+ */
+export interface ExportsBasis extends GlobalBasis {
+  /** B·Y, n×G: output of each country–sector driven by each country's final demand (G solves). */
+  readonly BY: Float64Array;
+  /** P[i, t] = (B_{·t} Y_tt)_i, n×G: output of i driven by country t's domestic final demand. */
+  readonly P: Float64Array;
+  /** VBt[j, t] = Σ_{i∈t} v_i B_ij, n×G: value added of country t per unit of final output of j. */
+  readonly VBt: Float64Array;
+  /** g = L_rr E_r* per block: local output needed for each country's exports. */
+  readonly g: Float64Array;
+}
+
+/**
+ * Computes the {@link ExportsBasis}: the {@link GlobalBasis}, then 3·G solves and G local products.
+ *
+ * @internal
+ */
+export function exportsBasis(icio: Icio): ExportsBasis {
+  const basis = globalBasis(icio);
+  const { G, N, n, v, f, Lss, E } = basis;
+  const g = new Float64Array(n);
+  for (let r = 0; r < G; r++) addBlockTimesVector(Lss[r]!, N, 0, 0, N, E, r * N, g, r * N);
+  return {
+    ...basis,
+    BY: luSolveOf(f, icio.Y, G),
+    P: solveBlockColumns(f, G, N, domesticFinalDemand(icio)),
+    VBt: valueAddedBySource(f, G, N, v),
+    g,
+  };
+}
+
+/**
  * B·D for the n×G matrix D whose column t holds `d` on block t and zeros elsewhere: column t of the
  * result is B_{·t}·d_t (G solves with the LU factors of I − A).
  *
@@ -201,6 +239,9 @@ export function inverseDiagonalBlocks(f: LuFactors, G: number, N: number): Float
     }
     const x = new Float64Array((n - lo) * N);
     for (let k = 0; k < N; k++) x[(where[o + k]! - lo) * N + k] = 1;
+    // X_i −= Σ_{p ∈ [p0, p1)} LU(i, p)·X_p, with row p of X at (p − lo)·N.
+    const update = (i: number, p0: number, p1: number) =>
+      addRowCombination(x, (i - lo) * N, lu, i * n + lo, -1, x, N, p0 - lo, p1 - lo, 0, N);
     // L·Y = P·E_s (L unit lower triangular), rows lo+1 … n−1, in row panels of TILE: first the
     // update from all finished panels (tile by tile, so a tile of X stays in cache), then the
     // triangle inside the panel.
@@ -208,20 +249,20 @@ export function inverseDiagonalBlocks(f: LuFactors, G: number, N: number): Float
       const i1 = Math.min(n, i0 + TILE);
       for (let p0 = lo; p0 < i0; p0 += TILE) {
         const p1 = Math.min(i0, p0 + TILE);
-        for (let i = i0; i < i1; i++) subtractRows(x, lo, N, lu, i * n, p0, p1, (i - lo) * N);
+        for (let i = i0; i < i1; i++) update(i, p0, p1);
       }
-      for (let i = i0 + 1; i < i1; i++) subtractRows(x, lo, N, lu, i * n, i0, i, (i - lo) * N);
+      for (let i = i0 + 1; i < i1; i++) update(i, i0, i);
     }
     // U·X = Y, rows n−1 down to o (rows above the block are not needed), panels from the bottom.
     for (let i1 = n; i1 > o; i1 -= TILE) {
       const i0 = Math.max(o, i1 - TILE);
       for (let p0 = i1; p0 < n; p0 += TILE) {
         const p1 = Math.min(n, p0 + TILE);
-        for (let i = i0; i < i1; i++) subtractRows(x, lo, N, lu, i * n, p0, p1, (i - lo) * N);
+        for (let i = i0; i < i1; i++) update(i, p0, p1);
       }
       for (let i = i1 - 1; i >= i0; i--) {
         const xi = (i - lo) * N;
-        subtractRows(x, lo, N, lu, i * n, i + 1, i1, xi);
+        update(i, i + 1, i1);
         const d = 1 / lu[i * n + i]!;
         for (let j = 0; j < N; j++) x[xi + j] = x[xi + j]! * d;
       }
@@ -257,40 +298,6 @@ function trailingSolve(
 
 /** Rows of the right-hand sides per cache tile in {@link inverseDiagonalBlocks}. */
 const TILE = 64;
-
-/** x[xi..xi+N) −= Σ_{p ∈ [p0, p1)} lu[row + p] · x[(p − lo)·N ..], unrolled by four. */
-function subtractRows(
-  x: Float64Array,
-  lo: number,
-  N: number,
-  lu: Float64Array,
-  row: number,
-  p0: number,
-  p1: number,
-  xi: number,
-): void {
-  let p = p0;
-  for (; p + 3 < p1; p += 4) {
-    const c0 = lu[row + p]!;
-    const c1 = lu[row + p + 1]!;
-    const c2 = lu[row + p + 2]!;
-    const c3 = lu[row + p + 3]!;
-    if (c0 === 0 && c1 === 0 && c2 === 0 && c3 === 0) continue;
-    const x0 = (p - lo) * N;
-    const x1 = x0 + N;
-    const x2 = x1 + N;
-    const x3 = x2 + N;
-    for (let j = 0; j < N; j++) {
-      x[xi + j] = x[xi + j]! - c0 * x[x0 + j]! - c1 * x[x1 + j]! - c2 * x[x2 + j]! - c3 * x[x3 + j]!;
-    }
-  }
-  for (; p < p1; p++) {
-    const c = lu[row + p]!;
-    if (c === 0) continue;
-    const xp = (p - lo) * N;
-    for (let j = 0; j < N; j++) x[xi + j] = x[xi + j]! - c * x[xp + j]!;
-  }
-}
 
 /**
  * Adds the product of the N×N block at (r0, c0) of an n×n row-major matrix with the N-vector

@@ -1,15 +1,7 @@
 import { z } from 'zod';
-import { checkFiniteRecords, finish } from '../internal.js';
-import { luSolveOf } from '../kernels/lu.js';
+import { checkFiniteRecords, finish, sumAbroad } from '../internal.js';
 import type { Icio } from '../types.js';
-import {
-  addBlockTimesVector,
-  checkIcio,
-  domesticFinalDemand,
-  globalBasis,
-  solveBlockColumns,
-  valueAddedBySource,
-} from './common.js';
+import { addBlockTimesVector, checkIcio, exportsBasis } from './common.js';
 
 /**
  * One country's gross exports split into the nine value-added and double-counting terms of
@@ -78,16 +70,9 @@ export type KwwRecord = z.output<typeof KwwRecord>;
  */
 export function kwwDecomposition(icio: Icio): KwwRecord[] {
   checkIcio(icio, 'kwwDecomposition');
-  const { G, N, n, A, v, f, Bss, Lss, E, Efin, h, vb, vB, warnings } = globalBasis(icio);
+  // BY = B·Y, P[i, t] = (B_{·t} Y_tt)_i, VBt[j, s] = Σ_{i∈s} v_i B_ij and g = L_rr E_r* per block.
+  const { G, N, n, A, v, Bss, Lss, E, Efin, h, vb, vB, BY, P, VBt, g, warnings } = exportsBasis(icio);
   const { Y } = icio;
-  const BY = luSolveOf(f, Y, G);
-  // P[i, t] = (B_{·t} Y_tt)_i: output of i driven by country t's domestic final demand.
-  const P = solveBlockColumns(f, G, N, domesticFinalDemand(icio));
-  // VBt[j, s] = Σ_{i∈s} v_i B_ij: s's value added per unit of final output of j.
-  const VBt = valueAddedBySource(f, G, N, v);
-  // g = L_rr E_r* per block (local output needed for each country's exports).
-  const g = new Float64Array(n);
-  for (let r = 0; r < G; r++) addBlockTimesVector(Lss[r]!, N, 0, 0, N, E, r * N, g, r * N);
 
   const out = icio.countries.map((country, s) => {
     const o = s * N;
@@ -130,15 +115,8 @@ export function kwwDecomposition(icio: Icio): KwwRecord[] {
       FVA_INT += foreign * aH[k]!;
       FDC += foreign * aG[k]!;
       if (vi === 0) continue;
-      let pInt = 0;
-      let vax = 0;
-      for (let r = 0; r < G; r++) {
-        if (r === s) continue;
-        pInt += P[i * G + r]!;
-        vax += BY[i * G + r]!;
-      }
-      DVA_INT += vi * pInt;
-      VAX += vi * vax;
+      DVA_INT += vi * sumAbroad(P, i * G, G, s);
+      VAX += vi * sumAbroad(BY, i * G, G, s);
       // B_ss Y_ss part of (B Y)_{i,s}: Σ_{j∈s} B_ij Y_js.
       let own = 0;
       for (let l = 0; l < N; l++) own += Bss[s]![k * N + l]! * Y[(o + l) * G + s]!;

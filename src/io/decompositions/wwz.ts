@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { checkFiniteRecords, finish } from '../internal.js';
-import { luSolveOf } from '../kernels/lu.js';
 import type { Icio } from '../types.js';
-import {
-  addBlockTimesVector,
-  checkIcio,
-  domesticFinalDemand,
-  globalBasis,
-  solveBlockColumns,
-  valueAddedBySource,
-} from './common.js';
+import { addBlockTimesVector, checkIcio, exportsBasis, solveBlockColumns } from './common.js';
 
 const term = z.number();
 
@@ -103,10 +95,10 @@ export type WwzRecord = z.output<typeof WwzRecord>;
  */
 export function wwzDecomposition(icio: Icio): WwzRecord[] {
   checkIcio(icio, 'wwzDecomposition');
-  const { G, N, n, A, v, f, Bss, Lss, E, Efin, h, vl, vb, vB, warnings } = globalBasis(icio);
+  // BY = B·Y, P[i,t] = (B_{·t} Y_tt)_i, VBt[j, t] = Σ_{i∈t} v_i B_ij (value added of country t per
+  // unit of final output of j) and g = L_rr E_r* per block.
+  const { G, N, n, A, f, Bss, Efin, h, vl, vb, vB, BY, P, VBt, g, warnings } = exportsBasis(icio);
   const { Y, Z } = icio;
-  const BY = luSolveOf(f, Y, G);
-  const P = solveBlockColumns(f, G, N, domesticFinalDemand(icio)); // P[i,t] = (B_{·t} Y_tt)_i
   const R = solveBlockColumns(f, G, N, Efin); // R[i,t] = (B_{·t} Ye_t)_i, Ye = final exports
   // Q[i,t] = (B_rr Y_rt)_i for i in country r: the domestic block of B times final demand.
   const Q = new Float64Array(n * G);
@@ -120,11 +112,6 @@ export function wwzDecomposition(icio: Icio): WwzRecord[] {
       Q[i * G + t] = acc;
     }
   }
-  // VBt[j, t] = Σ_{i∈t} v_i B_ij: value added of country t per unit of final output of j.
-  const VBt = valueAddedBySource(f, G, N, v);
-  // g = L_rr E_r* per block.
-  const g = new Float64Array(n);
-  for (let r = 0; r < G; r++) addBlockTimesVector(Lss[r]!, N, 0, 0, N, E, r * N, g, r * N);
 
   const W = 10; // partner-side vectors w (length N each), multiplied by A_sr
   const w = new Float64Array(W * N);

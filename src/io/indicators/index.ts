@@ -1,5 +1,5 @@
 export type { LeontiefDecompositionRecord } from './leontief-decomposition.js';
-export { LevelOptions, leontiefDecomposition } from './leontief-decomposition.js';
+export { leontiefDecomposition } from './leontief-decomposition.js';
 export type { LinkageClass, RasmussenRecord } from './linkages.js';
 export { linkageClass, RasmussenOptions, rasmussenLinkages } from './linkages.js';
 export type { GvcParticipationRecord } from './participation.js';

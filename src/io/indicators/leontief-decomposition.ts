@@ -1,31 +1,10 @@
-import { z } from 'zod';
-import { preview, validateOptions } from '../../core/boundary.js';
+import { validateOptions } from '../../core/boundary.js';
 import { leontiefFactors, valueAddedCoefficientsData } from '../core.js';
-import { assertIcio, checkFiniteRecords, finish, grossExportsVector } from '../internal.js';
-import { type LuFactors, luSolveOf, luSolveTransposedOf } from '../kernels/lu.js';
+import { assertIcio, checkFiniteRecords, finish, grossExportsVector, sumAbroad } from '../internal.js';
+import type { LuFactors } from '../kernels/lu.js';
+import { luSolveOf, luSolveTransposedOf } from '../kernels/lu-solve.js';
+import { type DetailLevel, DetailOptions } from '../options.js';
 import type { Icio } from '../types.js';
-
-/**
- * Options of the decompositions that work at country or country–sector level: `level` is
- * `'country'` (default) or `'sector'`.
- *
- * @example
- * ```ts
- * LevelOptions.parse({}).level;
- * //=> undefined
- * ```
- */
-export const LevelOptions = z
-  .object({
-    level: z
-      .enum(['country', 'sector'], {
-        error: (iss) => `expected "country" or "sector", found ${preview(iss.input)}`,
-      })
-      .optional(),
-  })
-  .strict();
-/** Options with a `level` of `'country'` or `'sector'`. */
-export type LevelOptions = z.input<typeof LevelOptions>;
 
 /** The Leontief (source-based) decomposition of one country's (or country–sector's) gross exports. */
 export interface LeontiefDecompositionRecord {
@@ -56,7 +35,7 @@ export interface LeontiefDecompositionRecord {
  * the source sector.
  *
  * @param icio - the table, from {@link createIcio}
- * @param options - `{ level }`, see {@link LevelOptions}
+ * @param options - `{ level }`, see {@link DetailOptions}
  * @returns one record per country (or country–sector), in table order
  * @throws {GvcError} `INVALID_INPUT` for an invalid table or options; `SINGULAR_MATRIX` when I − A is singular, or its condition number is above CONDITION_LIMIT (naming the country–sectors most involved); `UNSUPPORTED` when a result overflows the range of doubles
  * @example
@@ -66,9 +45,9 @@ export interface LeontiefDecompositionRecord {
  * //=> [['A', 2, 2, 0, 0], ['B', 0, 0, 0, 0]]
  * ```
  */
-export function leontiefDecomposition(icio: Icio, options?: LevelOptions): LeontiefDecompositionRecord[] {
+export function leontiefDecomposition(icio: Icio, options?: DetailOptions): LeontiefDecompositionRecord[] {
   assertIcio(icio);
-  const { level = 'country' } = validateOptions(LevelOptions, options);
+  const { level = 'country' } = validateOptions(DetailOptions, options);
   const f = leontiefFactors(icio);
   const out = leontiefDecompositionWith(icio, level, f);
   checkFiniteRecords(out, 'Leontief decomposition');
@@ -83,7 +62,7 @@ export function leontiefDecomposition(icio: Icio, options?: LevelOptions): Leont
  */
 export function leontiefDecompositionWith(
   icio: Icio,
-  level: 'country' | 'sector',
+  level: DetailLevel,
   f: LuFactors,
 ): LeontiefDecompositionRecord[] {
   const { G, N, countries, sectors } = icio;
@@ -104,13 +83,9 @@ export function leontiefDecompositionWith(
     return countries.map((country, s) => {
       let GEXP = 0;
       for (let k = 0; k < N; k++) GEXP += e[s * N + k]!;
-      let i2e = 0;
-      let e2r = 0;
-      for (let c = 0; c < G; c++) {
-        if (c === s) continue;
-        i2e += m[c * G + s]!;
-        e2r += m[s * G + c]!;
-      }
+      // i2e: column s of M without its diagonal (others' value added in s's exports); e2r: row s.
+      const i2e = sumAbroad(m, s, G, s, G);
+      const e2r = sumAbroad(m, s * G, G, s);
       return { country, GEXP, DVA: m[s * G + s]!, i2e, e2r };
     });
   }
@@ -121,13 +96,8 @@ export function leontiefDecompositionWith(
   return countries.flatMap((country, s) =>
     sectors.map((sector, k) => {
       const j = s * N + k;
-      let foreignShare = 0;
-      let e2r = 0;
-      for (let c = 0; c < G; c++) {
-        if (c === s) continue;
-        foreignShare += w[j * G + c]!;
-        e2r += v[j]! * r[j * G + c]!;
-      }
+      const foreignShare = sumAbroad(w, j * G, G, s);
+      const e2r = v[j]! * sumAbroad(r, j * G, G, s);
       return { country, sector, GEXP: e[j]!, DVA: w[j * G + s]! * e[j]!, i2e: foreignShare * e[j]!, e2r };
     }),
   );

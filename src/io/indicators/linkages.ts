@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IssueList, preview, validateOptions } from '../../core/boundary.js';
 import { ghoshInverseData, leontiefInverseData } from '../core.js';
 import { assertIcio, checkFiniteRecords, finish } from '../internal.js';
+import { oneOf } from '../options.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -16,15 +17,7 @@ import type { Icio } from '../types.js';
  * //=> 'leontief'
  * ```
  */
-export const RasmussenOptions = z
-  .object({
-    forward: z
-      .enum(['ghosh', 'leontief'], {
-        error: (iss) => `expected "ghosh" or "leontief", found ${preview(iss.input)}`,
-      })
-      .optional(),
-  })
-  .strict();
+export const RasmussenOptions = z.object({ forward: oneOf(['ghosh', 'leontief']).optional() }).strict();
 /** Options of {@link rasmussenLinkages}. */
 export type RasmussenOptions = z.input<typeof RasmussenOptions>;
 

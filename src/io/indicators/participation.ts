@@ -10,9 +10,10 @@ import {
   finish,
   ratio,
 } from '../internal.js';
-import { luSolveTransposedOf } from '../kernels/lu.js';
+import { luSolveTransposedOf } from '../kernels/lu-solve.js';
+import { DetailOptions } from '../options.js';
 import type { Icio } from '../types.js';
-import { LevelOptions, leontiefDecompositionWith } from './leontief-decomposition.js';
+import { leontiefDecompositionWith } from './leontief-decomposition.js';
 
 /** GVC participation and position of one country (or country–sector). */
 export interface GvcParticipationRecord {
@@ -65,6 +66,23 @@ export interface GvcParticipationRecord {
   GVCPt_b: number;
 }
 
+/** The WWYZ (2017) parts of a {@link GvcParticipationRecord}, in record order. */
+const WWYZ_PARTS = [
+  'VA',
+  'V_D',
+  'V_RT',
+  'V_GVC',
+  'V_GVC_S',
+  'V_GVC_C',
+  'Y',
+  'Y_D',
+  'Y_RT',
+  'Y_GVC',
+  'Y_GVC_S',
+  'Y_GVC_C',
+] as const;
+type WwyzPart = (typeof WWYZ_PARTS)[number];
+
 /**
  * GVC participation and position. Two families of measures, both per country or country–sector:
  *
@@ -80,7 +98,7 @@ export interface GvcParticipationRecord {
  *   the N×N blocks.
  *
  * @param icio - the table, from {@link createIcio}
- * @param options - `{ level }`, see {@link LevelOptions}
+ * @param options - `{ level }`, see {@link DetailOptions}
  * @returns one record per country (or country–sector), in table order, frozen (with a `warnings`
  *   property when I − A's condition number is above CONDITION_WARNING); ratios are 0 when their
  *   denominator is 0, and `position` is `null` with a `positionReason` where gross exports are ≤ 0
@@ -95,9 +113,9 @@ export interface GvcParticipationRecord {
  * //=> [['A', 2, 0.2, 0, 0], ['B', 0, 0, 2, 0.2]]
  * ```
  */
-export function gvcParticipation(icio: Icio, options?: LevelOptions): GvcParticipationRecord[] {
+export function gvcParticipation(icio: Icio, options?: DetailOptions): GvcParticipationRecord[] {
   assertIcio(icio);
-  const { level = 'country' } = validateOptions(LevelOptions, options);
+  const { level = 'country' } = validateOptions(DetailOptions, options);
   const { G, N, countries, sectors, x, va } = icio;
   const n = G * N;
   const a = coefficientsData(icio);
@@ -118,9 +136,11 @@ export function gvcParticipation(icio: Icio, options?: LevelOptions): GvcPartici
   const vLAF = applyForeign(icio, a, vL, true);
   const vLAFB = luSolveTransposedOf(f, vLAF);
   const vLAFL = applyDomestic(icio, dom, vLAF, true);
-  const parts = new Float64Array(12 * n);
+  // The twelve WWYZ parts per country–sector, in the order of WWYZ_PARTS.
+  const W = WWYZ_PARTS.length;
+  const parts = new Float64Array(W * n);
   for (let i = 0; i < n; i++) {
-    const o = i * 12;
+    const o = i * W;
     parts[o] = va[i]!;
     parts[o + 1] = v[i]! * lyD[i]!;
     parts[o + 2] = v[i]! * lyF[i]!;
@@ -135,28 +155,13 @@ export function gvcParticipation(icio: Icio, options?: LevelOptions): GvcPartici
     parts[o + 11] = parts[o + 9]! - parts[o + 10]!;
   }
   const record = (k: number, from: number, to: number, country: string, sector?: string) => {
-    const sum = (p: number) => {
+    const wwyz = {} as Record<WwyzPart, number>;
+    WWYZ_PARTS.forEach((key, p) => {
       let t = 0;
-      for (let i = from; i < to; i++) t += parts[i * 12 + p]!;
-      return t;
-    };
+      for (let i = from; i < to; i++) t += parts[i * W + p]!;
+      wwyz[key] = t;
+    });
     const kr = koopman[k]!;
-    const [VA, V_D, V_RT, V_GVC, V_GVC_S, V_GVC_C, Y, Y_D, Y_RT, Y_GVC, Y_GVC_S, Y_GVC_C] = [
-      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
-    ].map(sum) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
     const ivShare = ratio(kr.e2r, kr.GEXP);
     const fvShare = ratio(kr.i2e, kr.GEXP);
     const pos = koopmanPosition(kr.GEXP, ivShare, fvShare);
@@ -168,20 +173,9 @@ export function gvcParticipation(icio: Icio, options?: LevelOptions): GvcPartici
       IV: kr.e2r,
       participation: ivShare + fvShare,
       ...pos,
-      VA,
-      V_D,
-      V_RT,
-      V_GVC,
-      V_GVC_S,
-      V_GVC_C,
-      Y,
-      Y_D,
-      Y_RT,
-      Y_GVC,
-      Y_GVC_S,
-      Y_GVC_C,
-      GVCPt_f: ratio(V_GVC, VA),
-      GVCPt_b: ratio(Y_GVC, Y),
+      ...wwyz,
+      GVCPt_f: ratio(wwyz.V_GVC, wwyz.VA),
+      GVCPt_b: ratio(wwyz.Y_GVC, wwyz.Y),
     };
   };
   const out: GvcParticipationRecord[] =

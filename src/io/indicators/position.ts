@@ -1,6 +1,6 @@
 import { leontiefFactors, leontiefInverseData } from '../core.js';
 import { assertIcio, checkFiniteRecords, finish, labelled } from '../internal.js';
-import { luSolveOf, luSolveTransposedOf } from '../kernels/lu.js';
+import { luSolveOf, luSolveTransposedOf } from '../kernels/lu-solve.js';
 import { checkFiniteResult, matmul } from '../kernels/matrix.js';
 import type { Icio, LabelledMatrix } from '../types.js';
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { preview, validateOptions } from '../../core/boundary.js';
+import { validateOptions } from '../../core/boundary.js';
 import type { GvcIssue } from '../../core/errors.js';
 import { leontiefFactors, valueAddedCoefficientsData } from '../core.js';
-import { assertIcio, checkFiniteRecords, finish, grossExportsVector, ratio } from '../internal.js';
-import { type LuFactors, luSolveOf } from '../kernels/lu.js';
+import { assertIcio, checkFiniteRecords, finish, grossExportsVector, ratio, sumAbroad } from '../internal.js';
+import type { LuFactors } from '../kernels/lu.js';
+import { luSolveOf } from '../kernels/lu-solve.js';
+import { oneOf } from '../options.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -16,17 +18,11 @@ import type { Icio } from '../types.js';
  * //=> 'bilateral'
  * ```
  */
-export const VaxOptions = z
-  .object({
-    level: z
-      .enum(['country', 'sector', 'bilateral'], {
-        error: (iss) => `expected "country", "sector" or "bilateral", found ${preview(iss.input)}`,
-      })
-      .optional(),
-  })
-  .strict();
+export const VaxOptions = z.object({ level: oneOf(['country', 'sector', 'bilateral']).optional() }).strict();
 /** Options of {@link valueAddedExports}. */
 export type VaxOptions = z.input<typeof VaxOptions>;
+/** The levels of {@link valueAddedExports}. */
+type VaxLevel = NonNullable<z.output<typeof VaxOptions>['level']>;
 
 /** Value-added exports of a country, a country–sector or an exporter–partner pair. */
 export interface VaxRecord {
@@ -70,15 +66,12 @@ export function valueAddedExports(icio: Icio, options?: VaxOptions): VaxRecord[]
   return finish(out.records, out.warnings);
 }
 
-function vaxRecords(
-  icio: Icio,
-  level: 'country' | 'sector' | 'bilateral',
-): { records: VaxRecord[]; warnings: GvcIssue[] } {
+function vaxRecords(icio: Icio, level: VaxLevel): { records: VaxRecord[]; warnings: GvcIssue[] } {
   const f = leontiefFactors(icio);
   return { records: vaxOf(icio, level, f), warnings: f.warnings };
 }
 
-function vaxOf(icio: Icio, level: 'country' | 'sector' | 'bilateral', f: LuFactors): VaxRecord[] {
+function vaxOf(icio: Icio, level: VaxLevel, f: LuFactors): VaxRecord[] {
   const { G, N, Y, Z, countries, sectors } = icio;
   const n = G * N;
   const v = valueAddedCoefficientsData(icio);
@@ -91,8 +84,7 @@ function vaxOf(icio: Icio, level: 'country' | 'sector' | 'bilateral', f: LuFacto
     return countries.flatMap((country, s) =>
       sectors.map((sector, k) => {
         const i = s * N + k;
-        let VAX = 0;
-        for (let d = 0; d < G; d++) if (d !== s) VAX += vay[i * G + d]!;
+        const VAX = sumAbroad(vay, i * G, G, s);
         return { country, sector, GEXP: e[i]!, VAX, VAXratio: ratio(VAX, e[i]!) };
       }),
     );
@@ -122,13 +114,8 @@ function vaxOf(icio: Icio, level: 'country' | 'sector' | 'bilateral', f: LuFacto
     );
   }
   return countries.map((country, s) => {
-    let GEXP = 0;
-    let VAX = 0;
-    for (let d = 0; d < G; d++) {
-      if (d === s) continue;
-      GEXP += gexp[s * G + d]!;
-      VAX += vax[s * G + d]!;
-    }
+    const GEXP = sumAbroad(gexp, s * G, G, s);
+    const VAX = sumAbroad(vax, s * G, G, s);
     return { country, GEXP, VAX, VAXratio: ratio(VAX, GEXP) };
   });
 }

@@ -4,6 +4,8 @@
  *
  * @internal
  */
+
+import { addRowCombination } from './matrix.js';
 import { GEMM_COLUMNS, GEMM_ROWS, PACK_DEPTH, packArea, type SimdKernel, simdKernel } from './simd.js';
 import { gemmRows, parallelGemm } from './threads.js';
 
@@ -43,31 +45,7 @@ export function blockUpdate(
   }
   for (let j0 = c0; j0 < c1; j0 += CHUNK) {
     const jEnd = Math.min(c1, j0 + CHUNK);
-    for (let i = r0; i < r1; i++) {
-      const xi = i * xs;
-      const ci = i * cs;
-      let p = p0;
-      for (; p + 3 < p1; p += 4) {
-        const l0 = c[ci + p]!;
-        const l1 = c[ci + p + 1]!;
-        const l2 = c[ci + p + 2]!;
-        const l3 = c[ci + p + 3]!;
-        if (l0 === 0 && l1 === 0 && l2 === 0 && l3 === 0) continue;
-        const u0 = p * xs;
-        const u1 = u0 + xs;
-        const u2 = u1 + xs;
-        const u3 = u2 + xs;
-        for (let j = j0; j < jEnd; j++) {
-          x[xi + j] = x[xi + j]! - l0 * x[u0 + j]! - l1 * x[u1 + j]! - l2 * x[u2 + j]! - l3 * x[u3 + j]!;
-        }
-      }
-      for (; p < p1; p++) {
-        const l = c[ci + p]!;
-        if (l === 0) continue;
-        const up = p * xs;
-        for (let j = j0; j < jEnd; j++) x[xi + j] = x[xi + j]! - l * x[up + j]!;
-      }
-    }
+    for (let i = r0; i < r1; i++) addRowCombination(x, i * xs, c, i * cs, -1, x, xs, p0, p1, j0, jEnd);
   }
 }
 
@@ -81,19 +59,8 @@ const GEMM_MIN_ROWS = 8;
  * update is a sum over p); the remaining rows and columns, and everything of small updates, go row
  * by row through `update`, with an odd last column here.
  */
-function simdBlockUpdate(
-  k: SimdKernel,
-  x: Float64Array,
-  xs: number,
-  c: Float64Array,
-  cs: number,
-  r0: number,
-  r1: number,
-  p0: number,
-  p1: number,
-  c0: number,
-  c1: number,
-): void {
+function simdBlockUpdate(k: SimdKernel, ...update: Parameters<typeof blockUpdate>): void {
+  const [x, xs, c, cs, r0, r1, p0, p1, c0, c1] = update;
   if (p1 <= p0 || r1 <= r0 || c1 <= c0) return;
   const xo = x.byteOffset;
   const co = c.byteOffset;

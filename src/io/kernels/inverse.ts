@@ -25,7 +25,7 @@ import { BLOCK, backSubstitute, forwardSubstitute } from './triangular.js';
  * @example
  * ```ts
  * inverse(Float64Array.of(4, 7, 2, 6), 2);
- * //=> Float64Array [0.6, -0.7, -0.2, 0.4] (to rounding)
+ * //=> Float64Array [0.6, -0.7, -0.2, 0.4]
  * ```
  */
 export function inverse(a: Float64Array, n: number): Float64Array {

@@ -73,6 +73,52 @@ export function checkFiniteResult(
 }
 
 /**
+ * One row of a matrix product or block update: y[yo + j] += sign · Σ_{p ∈ [p0, p1)} c[co + p] ·
+ * x[p·xs + j] for j in [j0, j1), with `sign` 1 (C += A·B) or −1 (X_i −= L_i·X). Four rows p at a
+ * time, the inner loop along the rows, a quartet of zero coefficients skipped (the factors of a
+ * sparse table have many). The negation is exact, so −1 gives to the bit what a loop subtracting
+ * each product gives. `y` and `x` may be the same array as long as row `yo` is not one of the rows
+ * read.
+ *
+ * @internal
+ */
+export function addRowCombination(
+  y: Float64Array,
+  yo: number,
+  c: Float64Array,
+  co: number,
+  sign: 1 | -1,
+  x: Float64Array,
+  xs: number,
+  p0: number,
+  p1: number,
+  j0: number,
+  j1: number,
+): void {
+  let p = p0;
+  for (; p + 3 < p1; p += 4) {
+    const l0 = sign * c[co + p]!;
+    const l1 = sign * c[co + p + 1]!;
+    const l2 = sign * c[co + p + 2]!;
+    const l3 = sign * c[co + p + 3]!;
+    if (l0 === 0 && l1 === 0 && l2 === 0 && l3 === 0) continue;
+    const x0 = p * xs;
+    const x1 = x0 + xs;
+    const x2 = x1 + xs;
+    const x3 = x2 + xs;
+    for (let j = j0; j < j1; j++) {
+      y[yo + j] = y[yo + j]! + l0 * x[x0 + j]! + l1 * x[x1 + j]! + l2 * x[x2 + j]! + l3 * x[x3 + j]!;
+    }
+  }
+  for (; p < p1; p++) {
+    const l = sign * c[co + p]!;
+    if (l === 0) continue;
+    const xp = p * xs;
+    for (let j = j0; j < j1; j++) y[yo + j] = y[yo + j]! + l * x[xp + j]!;
+  }
+}
+
+/**
  * Multiplies two dense row-major matrices, C = A·B, with A of size m×k and B of size k×n, in the
  * cache-friendly i-k-j loop order (the inner loop runs along rows of B and C).
  *
@@ -112,31 +158,7 @@ export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n
   }
   issues.throwIfAny('invalid matrix product');
   const c = withMemoryGuard(Math.max(m, n), 'the matrix product', () => new Float64Array(m * n));
-  for (let i = 0; i < m; i++) {
-    const ci = i * n;
-    const ai = i * k;
-    let p = 0;
-    for (; p + 3 < k; p += 4) {
-      const a0 = a[ai + p]!;
-      const a1 = a[ai + p + 1]!;
-      const a2 = a[ai + p + 2]!;
-      const a3 = a[ai + p + 3]!;
-      if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
-      const b0 = p * n;
-      const b1 = b0 + n;
-      const b2 = b1 + n;
-      const b3 = b2 + n;
-      for (let j = 0; j < n; j++) {
-        c[ci + j] = c[ci + j]! + a0 * b[b0 + j]! + a1 * b[b1 + j]! + a2 * b[b2 + j]! + a3 * b[b3 + j]!;
-      }
-    }
-    for (; p < k; p++) {
-      const ap = a[ai + p]!;
-      if (ap === 0) continue;
-      const bp = p * n;
-      for (let j = 0; j < n; j++) c[ci + j] = c[ci + j]! + ap * b[bp + j]!;
-    }
-  }
+  for (let i = 0; i < m; i++) addRowCombination(c, i * n, a, i * k, 1, b, n, 0, k, 0, n);
   checkFiniteResult(c, n, 'matrix product');
   return c;
 }

@@ -138,7 +138,7 @@ describe('bmDecomposition', () => {
       expect(err.code).toBe('INVALID_INPUT');
       expect(err.issues.map((i) => i.path).sort()).toEqual(['options', 'options.level']);
       expect(err.issues.find((i) => i.path === 'options.level')!.message).toBe(
-        `expected 'country' or 'sector', found "bilateral"`,
+        'expected "country" or "sector", found "bilateral"',
       );
     }
   });
