@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Actor, Stage, ValueChain } from './chains/model.js';
 import { Cluster } from './clusters/model.js';
-import { GvcIssueSchema } from './core/schema.js';
+import { GvcIssue } from './core/schema.js';
 import { Governance } from './governance/model.js';
 import { Rent } from './rents/model.js';
 import { UpgradingEvent } from './upgrading/model.js';
@@ -24,7 +24,7 @@ export function publicSchemas(): Record<string, z.ZodType> {
     governance: Governance,
     cluster: Cluster,
     'upgrading-event': UpgradingEvent,
-    'gvc-issue': GvcIssueSchema,
+    'gvc-issue': GvcIssue,
   };
 }
 

@@ -1,18 +1,11 @@
 import { z } from 'zod';
-import { quote } from '../core/boundary.js';
+import { quote, validateOptions } from '../core/boundary.js';
 import { GvcError, type GvcIssue } from '../core/errors.js';
 import { CountryCode, NonNegative } from '../core/primitives.js';
 import { checkIdentity, formatAmount } from './attribution.js';
 import { finalResult, overflow } from './cache.js';
-import type { ValueChainInput } from './decompose.js';
-import {
-  indexChain,
-  parseChainAtBoundary,
-  parseOptionsAtBoundary,
-  stagePath,
-  unitRequirements,
-} from './graph.js';
-import { type IncomeType, incomeTypes, type ValueChain } from './model.js';
+import { indexChain, parseChainAtBoundary, stagePath, unitRequirements } from './graph.js';
+import { type IncomeType, incomeTypes, type ValueChain, type ValueChainInput } from './model.js';
 
 /**
  * Options of {@link agentAccounts}.
@@ -38,8 +31,8 @@ export const AgentAccountsOptions = z
     tolerance: z.number().positive().max(0.1).default(1e-9),
   })
   .strict();
-/** Options of {@link agentAccounts}, after defaults. */
-export type AgentAccountsOptions = z.output<typeof AgentAccountsOptions>;
+/** Options of {@link agentAccounts}, as a caller passes them: every field may be left out. */
+export type AgentAccountsOptions = z.input<typeof AgentAccountsOptions>;
 
 /** Income items of an account: a stage `Distribution` summed over stages and scaled. */
 export type IncomeTotals = Record<IncomeType, number>;
@@ -208,7 +201,7 @@ function massBalance(
  *   consolidated account does not balance
  * @example
  * ```ts
- * const chain = {
+ * const chain = parseValueChain({
  *   id: 'c', name: 'Cocoa', family: 'additive', currency: 'USD', finalStage: 'export',
  *   stages: [
  *     { id: 'grow', name: 'Grow', country: 'GHA', output: { unit: 'kg', unitPrice: 2, volume: 100 },
@@ -216,17 +209,14 @@ function massBalance(
  *     { id: 'export', name: 'Export', country: 'GHA', output: { unit: 'kg', unitPrice: 2.5, volume: 100 },
  *       inputs: [{ stage: 'grow', quantity: 1 }], purchases: [{ description: 'bags', value: 0.1, country: 'CHN' }] },
  *   ],
- * };
+ * });
  * agentAccounts(chain, { basis: 'volume', indirectValueAdded: 0 }).consolidated.integrationRate;
  * //=> 0.96
  * ```
  */
-export function agentAccounts(
-  chain: ValueChainInput,
-  options?: z.input<typeof AgentAccountsOptions>,
-): AgentAccounts {
+export function agentAccounts(chain: ValueChainInput, options?: AgentAccountsOptions): AgentAccounts {
   const parsed = parseChainAtBoundary(chain);
-  const opts = parseOptionsAtBoundary(AgentAccountsOptions, options);
+  const opts = validateOptions(AgentAccountsOptions, options);
   const index = indexChain(parsed);
   const { n, inStart, inStage, inQty, price, purchases, final } = index;
   const stages = parsed.stages;

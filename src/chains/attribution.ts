@@ -8,13 +8,6 @@
 import { quote } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { overflow } from './cache.js';
-import type {
-  BelowCostStage,
-  DecompositionDepth,
-  StageValueAddedLine,
-  ValueAddedDecomposition,
-  ValueAddedGroup,
-} from './decompose.js';
 import {
   type ChainIndex,
   indexChain,
@@ -25,6 +18,13 @@ import {
   unitValueAdded,
 } from './graph.js';
 import { incomeTypes, type ValueChain } from './model.js';
+import type {
+  BelowCostStage,
+  DecompositionDepth,
+  StageValueAddedLine,
+  ValueAddedDecomposition,
+  ValueAddedGroup,
+} from './value-added.js';
 
 /** An attribution of the final value to stages and purchases at a depth. @internal */
 export interface Attribution {

@@ -1,9 +1,8 @@
-import type { z } from 'zod';
+import { validateOptions } from '../core/boundary.js';
 import { decomposeAttribution, prepareDecomposition } from './attribution.js';
 import { finalResult } from './cache.js';
-import { DecomposeOptions, type DecompositionDepth, type ValueChainInput } from './decompose.js';
-import { parseOptionsAtBoundary } from './graph.js';
-import type { ValueChain } from './model.js';
+import type { ValueChain, ValueChainInput } from './model.js';
+import { DecomposeOptions, type DecompositionDepth } from './value-added.js';
 
 /** Value added and value captured by one actor or country, per unit of the final product. */
 export interface ValueCaptureGroup {
@@ -93,7 +92,7 @@ function toGroups(map: Map<string, Acc>, finalValue: number): ValueCaptureGroup[
  *   balance
  * @example
  * ```ts
- * const chain = {
+ * const chain = parseValueChain({
  *   id: 'phone', name: 'Phone', family: 'vertically-specialised', currency: 'USD', finalStage: 'brand',
  *   actors: [{ id: 'apple', name: 'Apple', country: 'USA' }],
  *   stages: [
@@ -101,16 +100,13 @@ function toGroups(map: Map<string, Acc>, finalValue: number): ValueCaptureGroup[
  *     { id: 'brand', name: 'Brand', actor: 'apple', country: 'USA', output: { unit: 'phone', unitPrice: 500 },
  *       inputs: [{ stage: 'assembly', quantity: 1 }], distribution: { wages: 60, profit: 260 } },
  *   ],
- * };
+ * });
  * valueCapture(chain).byActor[0];
  * //=> { key: 'apple', valueAdded: 320, directLabour: 60, valueCaptured: 260, uncovered: 0, share: 0.64, capturedShare: 0.52 }
  * ```
  */
-export function valueCapture(
-  chain: ValueChainInput,
-  options?: z.input<typeof DecomposeOptions>,
-): ValueCapture {
-  const opts = parseOptionsAtBoundary(DecomposeOptions, options);
+export function valueCapture(chain: ValueChainInput, options?: DecomposeOptions): ValueCapture {
+  const opts = validateOptions(DecomposeOptions, options);
   const { att, chain: parsed } = prepareDecomposition(chain, opts);
   const decomposition = decomposeAttribution(att, opts.tolerance); // checks the identities
   const byActor = new Map<string, Acc>();

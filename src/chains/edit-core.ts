@@ -136,6 +136,43 @@ export function produceChainWithPatches(base: ValueChain, recipe: (draft: ValueC
 }
 
 /**
+ * Builds the recipe of a named edit (`setPrice`, `addStage`, …) from its arguments, checked against
+ * the validated chain.
+ *
+ * @internal
+ */
+export type RecipeOf<A extends unknown[]> = (base: ValueChain, ...args: A) => (draft: ValueChain) => void;
+
+/**
+ * Runs a named edit: validates the chain ({@link editBase}), builds the recipe from the arguments and
+ * applies it ({@link produceChain}).
+ *
+ * @internal
+ */
+export function applyEdit<A extends unknown[]>(
+  chain: unknown,
+  recipeOf: RecipeOf<A>,
+  ...args: A
+): ValueChain {
+  const base = editBase(chain);
+  return produceChain(base, recipeOf(base, ...args));
+}
+
+/**
+ * {@link applyEdit}, also returning the patches and inverse patches ({@link produceChainWithPatches}).
+ *
+ * @internal
+ */
+export function applyEditWithPatches<A extends unknown[]>(
+  chain: unknown,
+  recipeOf: RecipeOf<A>,
+  ...args: A
+): ChainEdit {
+  const base = editBase(chain);
+  return produceChainWithPatches(base, recipeOf(base, ...args));
+}
+
+/**
  * Throws one `INVALID_INPUT` error for a refused edit.
  *
  * @internal

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { IssueList, quote, validate, validateOptions } from '../core/boundary.js';
 import { Id, NonNegative } from '../core/primitives.js';
 import {
+  applyEdit,
+  applyEditWithPatches,
   type ChainEdit,
-  editBase,
-  produceChain,
-  produceChainWithPatches,
   refuse,
   stageAt,
   stageIndexOf,
@@ -85,7 +84,12 @@ function addStageRecipe(chain: ValueChain, stage: unknown, placement: unknown): 
  *   `NOT_FOUND` when `placement.feeds` is unknown
  * @example
  * ```ts
- * // chain: an additive cocoa chain … → grow → export → …; insert fermentation between them
+ * const chain = parseValueChain({ id: 'cocoa', name: 'Cocoa', family: 'additive', currency: 'USD',
+ *   finalStage: 'export', stages: [
+ *     { id: 'grow', name: 'Growing', country: 'GHA', output: { unit: 'kg wet beans', unitPrice: 1.2 } },
+ *     { id: 'export', name: 'Export', country: 'GHA', output: { unit: 'kg dry beans', unitPrice: 2.5 },
+ *       inputs: [{ stage: 'grow', quantity: 1.1 }] }] });
+ * // insert fermentation and drying between growing and export
  * const next = addStage(chain, { id: 'ferment', name: 'Fermenting and drying', country: 'GHA',
  *   output: { unit: 'kg dry beans', unitPrice: 1.9 }, inputs: [{ stage: 'grow', quantity: 1.05 }] },
  *   { feeds: 'export', quantity: 1, replacing: 'grow' });
@@ -94,8 +98,7 @@ function addStageRecipe(chain: ValueChain, stage: unknown, placement: unknown): 
  * ```
  */
 export function addStage(chain: ValueChain, stage: NewStage, placement: StagePlacement): ValueChain {
-  const base = editBase(chain);
-  return produceChain(base, addStageRecipe(base, stage, placement));
+  return applyEdit(chain, addStageRecipe, stage, placement);
 }
 
 /**
@@ -108,7 +111,13 @@ export function addStage(chain: ValueChain, stage: NewStage, placement: StagePla
  * @throws {@link GvcError} as {@link addStage}
  * @example
  * ```ts
- * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
+ * const chain = parseValueChain({ id: 'phone', name: 'Phone', family: 'vertically-specialised',
+ *   currency: 'USD', finalStage: 'retail', stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
+ *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 100 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] },
+ *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
+ *       inputs: [{ stage: 'assembly', quantity: 1 }] }] });
  * const battery = { id: 'battery', name: 'Battery', country: 'KOR', output: { unit: 'piece', unitPrice: 5 } };
  * const [, patches] = addStageWithPatches(chain, battery, { feeds: 'assembly', quantity: 1 });
  * patches.map((p) => p.path.join('.'));
@@ -120,8 +129,7 @@ export function addStageWithPatches(
   stage: NewStage,
   placement: StagePlacement,
 ): ChainEdit {
-  const base = editBase(chain);
-  return produceChainWithPatches(base, addStageRecipe(base, stage, placement));
+  return applyEditWithPatches(chain, addStageRecipe, stage, placement);
 }
 
 /**
@@ -143,7 +151,7 @@ export const RemoveStageOptions = z
     asPurchase: z.boolean().default(false),
   })
   .strict();
-/** Options of {@link removeStage}. */
+/** Options of {@link removeStage}, as a caller passes them: every field may be left out. */
 export type RemoveStageOptions = z.input<typeof RemoveStageOptions>;
 
 function removeStageRecipe(
@@ -211,9 +219,15 @@ function removeStageRecipe(
  *   an unknown stage (path `stageId`)
  * @example
  * ```ts
- * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
+ * const chain = parseValueChain({ id: 'phone', name: 'Phone', family: 'vertically-specialised',
+ *   currency: 'USD', finalStage: 'retail', stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
+ *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 100 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] },
+ *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
+ *       inputs: [{ stage: 'assembly', quantity: 1 }] }] });
  * // chip (40 a unit, JPN) is used once by assembly: it becomes a purchase of assembly
- * removeStage(chain, 'chip', { asPurchase: true }).stages[0].purchases;
+ * removeStage(chain, 'chip', { asPurchase: true }).stages[0]?.purchases;
  * //=> [{ description: 'Chip', value: 40, country: 'JPN' }]
  * ```
  */
@@ -222,8 +236,7 @@ export function removeStage(
   stageId: string,
   options: RemoveStageOptions = {},
 ): ValueChain {
-  const base = editBase(chain);
-  return produceChain(base, removeStageRecipe(base, stageId, options));
+  return applyEdit(chain, removeStageRecipe, stageId, options);
 }
 
 /**
@@ -236,9 +249,16 @@ export function removeStage(
  * @throws {@link GvcError} as {@link removeStage}
  * @example
  * ```ts
- * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
+ * import { applyPatches } from 'immer';
+ * const chain = parseValueChain({ id: 'phone', name: 'Phone', family: 'vertically-specialised',
+ *   currency: 'USD', finalStage: 'retail', stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
+ *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 100 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] },
+ *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
+ *       inputs: [{ stage: 'assembly', quantity: 1 }] }] });
  * const [next, , inverse] = removeStageWithPatches(chain, 'chip', { asPurchase: true });
- * applyPatches(next, inverse).stages.length; // applyPatches from immer
+ * applyPatches(next, inverse).stages.length;
  * //=> 3
  * ```
  */
@@ -247,6 +267,5 @@ export function removeStageWithPatches(
   stageId: string,
   options: RemoveStageOptions = {},
 ): ChainEdit {
-  const base = editBase(chain);
-  return produceChainWithPatches(base, removeStageRecipe(base, stageId, options));
+  return applyEditWithPatches(chain, removeStageRecipe, stageId, options);
 }

@@ -3,6 +3,8 @@ import { quote, validate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { CountryCode, Id, NonNegative } from '../core/primitives.js';
 import {
+  applyEdit,
+  applyEditWithPatches,
   type ChainEdit,
   editBase,
   produceChain,
@@ -31,7 +33,13 @@ import { Purchase, type ValueChain } from './model.js';
  *   `recipe` itself throws is passed on unchanged
  * @example
  * ```ts
- * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
+ * const chain = parseValueChain({ id: 'phone', name: 'Phone', family: 'vertically-specialised',
+ *   currency: 'USD', finalStage: 'retail', stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
+ *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 100 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] },
+ *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
+ *       inputs: [{ stage: 'assembly', quantity: 1 }] }] });
  * const next = updateChain(chain, (draft) => { draft.year = 2009; });
  * [chain.year, next.year];
  * //=> [undefined, 2009]
@@ -50,7 +58,13 @@ export function updateChain(chain: ValueChain, recipe: (draft: ValueChain) => vo
  * @throws {@link GvcError} as {@link updateChain}
  * @example
  * ```ts
- * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
+ * const chain = parseValueChain({ id: 'phone', name: 'Phone', family: 'vertically-specialised',
+ *   currency: 'USD', finalStage: 'retail', stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
+ *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 100 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] },
+ *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
+ *       inputs: [{ stage: 'assembly', quantity: 1 }] }] });
  * const [, patches] = updateChainWithPatches(chain, (draft) => { draft.year = 2009; });
  * patches;
  * //=> [{ op: 'add', path: ['year'], value: 2009 }]
@@ -85,14 +99,19 @@ function setPriceRecipe(
  *   an unknown stage (path `stageId`)
  * @example
  * ```ts
- * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
- * setPrice(chain, 'retail', 160).stages[2].output.unitPrice;
+ * const chain = parseValueChain({ id: 'phone', name: 'Phone', family: 'vertically-specialised',
+ *   currency: 'USD', finalStage: 'retail', stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
+ *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 100 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] },
+ *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
+ *       inputs: [{ stage: 'assembly', quantity: 1 }] }] });
+ * setPrice(chain, 'retail', 160).stages[2]?.output.unitPrice;
  * //=> 160
  * ```
  */
 export function setPrice(chain: ValueChain, stageId: string, unitPrice: number): ValueChain {
-  const base = editBase(chain);
-  return produceChain(base, setPriceRecipe(base, stageId, unitPrice));
+  return applyEdit(chain, setPriceRecipe, stageId, unitPrice);
 }
 
 /**
@@ -105,14 +124,19 @@ export function setPrice(chain: ValueChain, stageId: string, unitPrice: number):
  * @throws {@link GvcError} as {@link setPrice}
  * @example
  * ```ts
- * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
+ * const chain = parseValueChain({ id: 'phone', name: 'Phone', family: 'vertically-specialised',
+ *   currency: 'USD', finalStage: 'retail', stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
+ *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 100 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] },
+ *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
+ *       inputs: [{ stage: 'assembly', quantity: 1 }] }] });
  * setPriceWithPatches(chain, 'retail', 160)[1];
  * //=> [{ op: 'replace', path: ['stages', 2, 'output', 'unitPrice'], value: 160 }]
  * ```
  */
 export function setPriceWithPatches(chain: ValueChain, stageId: string, unitPrice: number): ChainEdit {
-  const base = editBase(chain);
-  return produceChainWithPatches(base, setPriceRecipe(base, stageId, unitPrice));
+  return applyEditWithPatches(chain, setPriceRecipe, stageId, unitPrice);
 }
 
 function addPurchaseRecipe(
@@ -139,14 +163,19 @@ function addPurchaseRecipe(
  *   purchase (paths such as `purchase.value`); `NOT_FOUND` for an unknown stage (path `stageId`)
  * @example
  * ```ts
- * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
- * addPurchase(chain, 'assembly', { description: 'battery', value: 5, country: 'KOR' }).stages[1].purchases;
+ * const chain = parseValueChain({ id: 'phone', name: 'Phone', family: 'vertically-specialised',
+ *   currency: 'USD', finalStage: 'retail', stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
+ *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 100 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] },
+ *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
+ *       inputs: [{ stage: 'assembly', quantity: 1 }] }] });
+ * addPurchase(chain, 'assembly', { description: 'battery', value: 5, country: 'KOR' }).stages[1]?.purchases;
  * //=> [{ description: 'battery', value: 5, country: 'KOR' }]
  * ```
  */
 export function addPurchase(chain: ValueChain, stageId: string, purchase: Purchase): ValueChain {
-  const base = editBase(chain);
-  return produceChain(base, addPurchaseRecipe(base, stageId, purchase));
+  return applyEdit(chain, addPurchaseRecipe, stageId, purchase);
 }
 
 /**
@@ -159,14 +188,19 @@ export function addPurchase(chain: ValueChain, stageId: string, purchase: Purcha
  * @throws {@link GvcError} as {@link addPurchase}
  * @example
  * ```ts
- * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
+ * const chain = parseValueChain({ id: 'phone', name: 'Phone', family: 'vertically-specialised',
+ *   currency: 'USD', finalStage: 'retail', stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
+ *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 100 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] },
+ *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
+ *       inputs: [{ stage: 'assembly', quantity: 1 }] }] });
  * addPurchaseWithPatches(chain, 'assembly', { description: 'battery', value: 5, country: 'KOR' })[1];
  * //=> [{ op: 'add', path: ['stages', 1, 'purchases', 0], value: { description: 'battery', value: 5, country: 'KOR' } }]
  * ```
  */
 export function addPurchaseWithPatches(chain: ValueChain, stageId: string, purchase: Purchase): ChainEdit {
-  const base = editBase(chain);
-  return produceChainWithPatches(base, addPurchaseRecipe(base, stageId, purchase));
+  return applyEditWithPatches(chain, addPurchaseRecipe, stageId, purchase);
 }
 
 /**
@@ -221,14 +255,19 @@ function relocateRecipe(chain: ValueChain, stageId: unknown, to: unknown): (draf
  *   (paths such as `to.country`); `NOT_FOUND` for an unknown stage (`stageId`) or actor (`to.actor`)
  * @example
  * ```ts
- * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
- * relocateStage(chain, 'assembly', { country: 'VNM' }).stages[1].country;
+ * const chain = parseValueChain({ id: 'phone', name: 'Phone', family: 'vertically-specialised',
+ *   currency: 'USD', finalStage: 'retail', stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
+ *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 100 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] },
+ *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
+ *       inputs: [{ stage: 'assembly', quantity: 1 }] }] });
+ * relocateStage(chain, 'assembly', { country: 'VNM' }).stages[1]?.country;
  * //=> 'VNM'
  * ```
  */
 export function relocateStage(chain: ValueChain, stageId: string, to: Relocation): ValueChain {
-  const base = editBase(chain);
-  return produceChain(base, relocateRecipe(base, stageId, to));
+  return applyEdit(chain, relocateRecipe, stageId, to);
 }
 
 /**
@@ -241,12 +280,17 @@ export function relocateStage(chain: ValueChain, stageId: string, to: Relocation
  * @throws {@link GvcError} as {@link relocateStage}
  * @example
  * ```ts
- * // chain: the issue's minimal phone chain (stages chip → assembly → retail, actor maker)
+ * const chain = parseValueChain({ id: 'phone', name: 'Phone', family: 'vertically-specialised',
+ *   currency: 'USD', finalStage: 'retail', stages: [
+ *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
+ *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 100 },
+ *       inputs: [{ stage: 'chip', quantity: 1 }] },
+ *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
+ *       inputs: [{ stage: 'assembly', quantity: 1 }] }] });
  * relocateStageWithPatches(chain, 'assembly', { country: 'VNM' })[1];
  * //=> [{ op: 'replace', path: ['stages', 1, 'country'], value: 'VNM' }]
  * ```
  */
 export function relocateStageWithPatches(chain: ValueChain, stageId: string, to: Relocation): ChainEdit {
-  const base = editBase(chain);
-  return produceChainWithPatches(base, relocateRecipe(base, stageId, to));
+  return applyEditWithPatches(chain, relocateRecipe, stageId, to);
 }

@@ -7,8 +7,7 @@
  * @internal
  * @packageDocumentation
  */
-import type { z } from 'zod';
-import { quote, validate, validateOptions } from '../core/boundary.js';
+import { quote, validate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { freezeChain, isDeepFrozen, overflow, recall, remember, sameData } from './cache.js';
 import type { ValueChain } from './model.js';
@@ -38,20 +37,6 @@ export function parseChainAtBoundary(chain: unknown, name = 'chain'): ValueChain
     return kept;
   }
   return parsed;
-}
-
-/**
- * Parses options at a public boundary with a zod schema, reporting paths under `name`
- * (`options.depth`); `undefined` and `null` mean no options.
- *
- * @internal
- */
-export function parseOptionsAtBoundary<S extends z.ZodType>(
-  schema: S,
-  options: unknown,
-  name = 'options',
-): z.output<S> {
-  return validateOptions(schema, options, name);
 }
 
 /**

@@ -22,7 +22,7 @@ export {
   removeStageWithPatches,
   StagePlacement,
 } from './edit-stages.js';
-export type { ChainFamily, IncomeType, StandardStageFunction } from './model.js';
+export type { ChainFamily, IncomeType, StandardStageFunction, ValueChainInput } from './model.js';
 export {
   Actor,
   AdditiveValueChain,
@@ -48,5 +48,6 @@ export {
   safeParseStage,
   safeParseValueChain,
 } from './parse.js';
+export * from './rents.js';
 export * from './smile.js';
 export * from './tiva.js';

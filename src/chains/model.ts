@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, CurrencyCode, Id, NonNegative, Source } from '../core/primitives.js';
-import { ChainDriver, Governance } from '../governance/model.js';
-import { Rent } from '../rents/model.js';
+import { ChainDriver, Governance } from '../governance/index.js';
+import { Rent } from '../rents/index.js';
 import { chainStructureIssues } from './structure.js';
 
 /**
@@ -289,6 +289,9 @@ export const ValueChain = ValueChainShape.superRefine((chain, ctx) => {
 });
 /** A value chain of either family. */
 export type ValueChain = z.output<typeof ValueChain>;
+
+/** A value chain as a user writes it: the input of the {@link ValueChain} schema (defaults not yet applied). */
+export type ValueChainInput = z.input<typeof ValueChain>;
 
 /** The two families of value chain (Kaplinsky 2015). */
 export type ChainFamily = ValueChain['family'];

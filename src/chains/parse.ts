@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { safeValidate } from '../core/boundary.js';
-import type { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { formatPath, gvcParseParams } from '../core/issues.js';
-import { Rent } from '../rents/model.js';
+import type { SafeParseResult } from '../core/result.js';
+import { Rent } from '../rents/index.js';
 import { freezeChain, remember } from './cache.js';
 import { Actor, Stage, type ValueChain, ValueChainAnyFamily, ValueChainShape } from './model.js';
 import { chainStructureIssues } from './structure.js';
@@ -11,8 +11,11 @@ import { chainStructureIssues } from './structure.js';
 /**
  * The result of a `safeParse…` function: the parsed value, or the `GvcError` that the matching
  * `parse…` function would have thrown.
+ *
+ * @deprecated Use {@link SafeParseResult} (the one result type of every `safeParse…` function);
+ *   removed in 0.3.0.
  */
-export type ParseResult<T> = { success: true; data: T } | { success: false; error: GvcError };
+export type ParseResult<T> = SafeParseResult<T>;
 
 /**
  * A schema's fast path for valid input: zod's ahead-of-time compiled clone (`z.compile`, in recent
@@ -103,11 +106,11 @@ function safeParseWith<S extends z.ZodType>(
   schema: S,
   input: unknown,
   summary: string,
-): ParseResult<z.output<S>> {
+): SafeParseResult<z.output<S>> {
   return deepFreeze(safeValidate(schema, input, '', summary));
 }
 
-function orThrow<T>(result: ParseResult<T>): T {
+function orThrow<T>(result: SafeParseResult<T>): T {
   if (result.success) return result.data;
   throw result.error;
 }
@@ -140,7 +143,7 @@ function orThrow<T>(result: ParseResult<T>): T {
  * //=> [{ path: 'stages[0].inputs[0].stage', message: 'expected the id of a stage of the chain, found "grind"' }]
  * ```
  */
-export function safeParseValueChain(input: unknown): ParseResult<ValueChain> {
+export function safeParseValueChain(input: unknown): SafeParseResult<ValueChain> {
   const r = safeValidate(ValueChainDocument, input, '', 'invalid value chain');
   if (!r.success) return deepFreeze(r);
   const chain = freezeChain(r.data);
@@ -164,7 +167,7 @@ export function safeParseValueChain(input: unknown): ParseResult<ValueChain> {
  *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'piece', unitPrice: 40 } },
  *     { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 },
  *       inputs: [{ stage: 'chip', quantity: 1 }] }] });
- * chain.stages[0].inputs;
+ * chain.stages[0]?.inputs;
  * //=> []
  * ```
  */
@@ -185,7 +188,7 @@ export function parseValueChain(input: unknown): ValueChain {
  * //=> false
  * ```
  */
-export function safeParseActor(input: unknown): ParseResult<Actor> {
+export function safeParseActor(input: unknown): SafeParseResult<Actor> {
   return safeParseWith(Actor, input, 'invalid actor');
 }
 
@@ -220,7 +223,7 @@ export function parseActor(input: unknown): Actor {
  * //=> 'output.unitPrice'
  * ```
  */
-export function safeParseStage(input: unknown): ParseResult<Stage> {
+export function safeParseStage(input: unknown): SafeParseResult<Stage> {
   return safeParseWith(Stage, input, 'invalid stage');
 }
 
@@ -255,7 +258,7 @@ export function parseStage(input: unknown): Stage {
  * //=> 'expected one of "technology", "human-resource", "organisational", "marketing", "relational", found "brand"'
  * ```
  */
-export function safeParseRent(input: unknown): ParseResult<Rent> {
+export function safeParseRent(input: unknown): SafeParseResult<Rent> {
   return safeParseWith(Rent, input, 'invalid rent');
 }
 

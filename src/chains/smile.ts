@@ -1,18 +1,11 @@
 import { z } from 'zod';
-import { quote } from '../core/boundary.js';
+import { quote, validateOptions } from '../core/boundary.js';
 import { GvcError, type GvcIssue } from '../core/errors.js';
+import { solveLinearSystem } from '../io/kernels/index.js';
 import { checkIdentity, shareBase } from './attribution.js';
 import { finalResult, overflow } from './cache.js';
-import type { ValueChainInput } from './decompose.js';
-import {
-  indexChain,
-  parseChainAtBoundary,
-  parseOptionsAtBoundary,
-  stagePath,
-  unitRequirements,
-  unitValueAdded,
-} from './graph.js';
-import { standardStageFunctions, type ValueChain } from './model.js';
+import { indexChain, parseChainAtBoundary, stagePath, unitRequirements, unitValueAdded } from './graph.js';
+import { standardStageFunctions, type ValueChain, type ValueChainInput } from './model.js';
 
 /**
  * Options of {@link smileCurve}.
@@ -33,8 +26,8 @@ export const SmileCurveOptions = z
     position: z.enum(['longest-path', 'function']).default('longest-path'),
   })
   .strict();
-/** Options of {@link smileCurve}, after defaults. */
-export type SmileCurveOptions = z.output<typeof SmileCurveOptions>;
+/** Options of {@link smileCurve}, as a caller passes them: every field may be left out. */
+export type SmileCurveOptions = z.input<typeof SmileCurveOptions>;
 
 /** One stage on the smile curve. */
 export interface SmileStage {
@@ -85,7 +78,7 @@ export interface SmileCurve {
   /** The chain's currency. */
   currency: string;
   /** How positions were assigned. */
-  positioning: SmileCurveOptions['position'];
+  positioning: z.output<typeof SmileCurveOptions>['position'];
   /** Contributing stages, sorted by position then chain order. */
   stages: SmileStage[];
   /** Value added share by position, upstream to downstream. */
@@ -117,33 +110,19 @@ function fitQuadratic(xs: number[], ys: number[]): QuadraticFit | null {
       p *= x;
     }
   }
-  // Solve [[s4 s3 s2] [s3 s2 s1] [s2 s1 s0]] · [A B C] = [t2 t1 t0] by Gaussian elimination with pivoting.
-  const M = [
-    [s[4], s[3], s[2], t[2]],
-    [s[3], s[2], s[1], t[1]],
-    [s[2], s[1], s[0], t[0]],
-  ] as number[][];
-  for (let col = 0; col < 3; col++) {
-    let piv = col;
-    for (let r = col + 1; r < 3; r++) {
-      if (Math.abs((M[r] as number[])[col] as number) > Math.abs((M[piv] as number[])[col] as number))
-        piv = r;
-    }
-    [M[col], M[piv]] = [M[piv] as number[], M[col] as number[]];
-    const pr = M[col] as number[];
-    for (let r = col + 1; r < 3; r++) {
-      const row = M[r] as number[];
-      const f = (row[col] as number) / (pr[col] as number);
-      for (let k = col; k < 4; k++) row[k] = (row[k] as number) - f * (pr[k] as number);
-    }
-  }
-  const sol = [0, 0, 0];
-  for (let r = 2; r >= 0; r--) {
-    const row = M[r] as number[];
-    let v = row[3] as number;
-    for (let k = r + 1; k < 3; k++) v -= (row[k] as number) * (sol[k] as number);
-    sol[r] = v / (row[r] as number);
-  }
+  // The normal equations [[s4 s3 s2] [s3 s2 s1] [s2 s1 s0]] · [A B C] = [t2 t1 t0], solved by the
+  // kernels' LU factorisation; null when they are singular to working precision.
+  const [s0, s1, s2, s3, s4] = s as [number, number, number, number, number];
+  const [t0, t1, t2] = t as [number, number, number];
+  const sol = solveLinearSystem(
+    [
+      [s4, s3, s2],
+      [s3, s2, s1],
+      [s2, s1, s0],
+    ],
+    [t2, t1, t0],
+  );
+  if (sol === null) return null;
   const [A, B, C] = sol as [number, number, number];
   // back from centred x: A(x − μ)² + B(x − μ) + C
   const a = A;
@@ -202,15 +181,15 @@ function fitQuadratic(xs: number[], ys: number[]): QuadraticFit | null {
  * ```ts
  * const stage = (id: string, p: number, input?: string) => ({ id, name: id, country: 'CHN',
  *   output: { unit: 'u', unitPrice: p }, inputs: input ? [{ stage: input, quantity: 1 }] : [] });
- * const chain = { id: 'c', name: 'C', family: 'additive', currency: 'USD', finalStage: 'sell',
- *   stages: [stage('design', 3), stage('make', 4, 'design'), stage('sell', 7, 'make')] };
+ * const chain = parseValueChain({ id: 'c', name: 'C', family: 'additive', currency: 'USD', finalStage: 'sell',
+ *   stages: [stage('design', 3), stage('make', 4, 'design'), stage('sell', 7, 'make')] });
  * smileCurve(chain).fit?.smiles;
  * //=> true
  * ```
  */
-export function smileCurve(chain: ValueChainInput, options?: z.input<typeof SmileCurveOptions>): SmileCurve {
+export function smileCurve(chain: ValueChainInput, options?: SmileCurveOptions): SmileCurve {
   const parsed = parseChainAtBoundary(chain);
-  const opts = parseOptionsAtBoundary(SmileCurveOptions, options);
+  const opts = validateOptions(SmileCurveOptions, options);
   const index = indexChain(parsed);
   const { n, order, inStart, inStage, purchases } = index;
   const r = unitRequirements(index);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { attribute, checkIdentity } from './attribution.js';
 import { finalResult, overflow } from './cache.js';
-import type { ValueChainInput } from './decompose.js';
-import { indexChain, parseChainAtBoundary, parseOptionsAtBoundary } from './graph.js';
-import type { ValueChain } from './model.js';
+import { indexChain, parseChainAtBoundary } from './graph.js';
+import type { ValueChain, ValueChainInput } from './model.js';
 
 /**
  * Options of {@link tradeInValueAdded}.
@@ -21,8 +21,8 @@ export const TradeInValueAddedOptions = z
     tolerance: z.number().positive().max(0.1).default(1e-9),
   })
   .strict();
-/** Options of {@link tradeInValueAdded}, after defaults. */
-export type TradeInValueAddedOptions = z.output<typeof TradeInValueAddedOptions>;
+/** Options of {@link tradeInValueAdded}, as a caller passes them: every field may be left out. */
+export type TradeInValueAddedOptions = z.input<typeof TradeInValueAddedOptions>;
 
 /** One country's trade in the chain, per unit of the final product. */
 export interface CountryTradeInValueAdded {
@@ -112,7 +112,7 @@ const MAX_WORK = 1e8;
  *   `ACCOUNTING_MISMATCH` when value added by country does not sum to the final value
  * @example
  * ```ts
- * const chain = {
+ * const chain = parseValueChain({
  *   id: 'phone', name: 'Phone', family: 'vertically-specialised', currency: 'USD',
  *   finalStage: 'assembly', finalMarket: 'USA',
  *   stages: [
@@ -120,7 +120,7 @@ const MAX_WORK = 1e8;
  *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 70 },
  *       inputs: [{ stage: 'chip', quantity: 1 }] },
  *   ],
- * };
+ * });
  * tradeInValueAdded(chain).bilateral;
  * //=> [{ exporter: 'CHN', importer: 'USA', gross: 70, valueAdded: 10 },
  * //    { exporter: 'JPN', importer: 'CHN', gross: 60, valueAdded: 0 },
@@ -129,10 +129,10 @@ const MAX_WORK = 1e8;
  */
 export function tradeInValueAdded(
   chain: ValueChainInput,
-  options?: z.input<typeof TradeInValueAddedOptions>,
+  options?: TradeInValueAddedOptions,
 ): TradeInValueAdded {
   const parsed = parseChainAtBoundary(chain);
-  const { tolerance } = parseOptionsAtBoundary(TradeInValueAddedOptions, options);
+  const { tolerance } = validateOptions(TradeInValueAddedOptions, options);
   const index = indexChain(parsed);
   const { n, order, inStart, inStage, inQty, price, final } = index;
   const { r, va, finalValue, lines } = attribute(index, -1);

@@ -22,6 +22,7 @@ import type { z } from 'zod';
 import { GvcError, type GvcErrorCode, type GvcIssue, MAX_REPORTED_ISSUES } from './errors.js';
 import { formatPath, gvcParseParams } from './issues.js';
 import { preview } from './preview.js';
+import type { SafeParseResult } from './result.js';
 
 export { preview, quote } from './preview.js';
 
@@ -109,8 +110,12 @@ export class IssueList {
   }
 }
 
-/** A successful or failed validation, as the `safeParse…` functions return it. */
-export type Validated<T> = { success: true; data: T } | { success: false; error: GvcError };
+/**
+ * A successful or failed validation: the same type as the `safeParse…` functions return.
+ *
+ * @internal
+ */
+export type Validated<T> = SafeParseResult<T>;
 
 /**
  * Parses `value` with `schema`, reporting every problem with its path rooted at `name`; never

@@ -1,3 +1,7 @@
+import type { GvcIssue } from './schema.js';
+
+export type { GvcIssue } from './schema.js';
+
 /**
  * The codes a {@link GvcError} can carry.
  *
@@ -31,14 +35,6 @@ export const MAX_REPORTED_ISSUES = 100;
 
 /** The brand every `GvcError` carries, shared by the ESM and CommonJS copies of the library. */
 const GVC_ERROR_BRAND = Symbol.for('gvckit.GvcError');
-
-/** One problem found in an input, located by a dotted path such as `stages[3].inputs[0].stage`. */
-export interface GvcIssue {
-  /** Where the problem is, in JavaScript accessor notation (`stages[3].inputs[0].stage`); empty for the root. */
-  path: string;
-  /** What was expected and what was found, without a trailing period. */
-  message: string;
-}
 
 /**
  * The one error class of gvckit. Every function that rejects its input throws a `GvcError` whose

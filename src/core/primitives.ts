@@ -84,3 +84,18 @@ export const Source = z
   .strict();
 /** Where a number comes from. */
 export type Source = z.output<typeof Source>;
+
+/**
+ * A period: a number (a year, a month index) or a non-empty label (an ISO date such as `'2015-03'`,
+ * `'start (1989)'`). How the periods of a series are ordered is stated by the model that holds them
+ * (an upgrading trajectory sorts them; a growth series is read in the order given).
+ *
+ * @example
+ * ```ts
+ * Period.parse(2015);
+ * //=> 2015
+ * ```
+ */
+export const Period = z.union([z.number().finite(), z.string().min(1)]);
+/** A period: a year, an index or a label. */
+export type Period = z.output<typeof Period>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { preview } from '../core/boundary.js';
-import { NonNegative } from '../core/primitives.js';
+import { NonNegative, Period } from '../core/primitives.js';
 
 /**
  * One observation of a producer's (or an economy's) export activity in a period: the `volume` of
@@ -17,7 +17,7 @@ import { NonNegative } from '../core/primitives.js';
 export const GrowthObservation = z
   .object({
     /** When: a number (year, month index) or a label; a series is read in the order given. */
-    period: z.union([z.number().finite(), z.string().min(1)]),
+    period: Period,
     /** The volume of activity in the period (units, or employment). */
     volume: NonNegative,
     /** Price received per unit; required when `volume` is above 0. */

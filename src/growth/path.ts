@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { validate, validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
+import type { Period } from '../core/primitives.js';
 import { type GrowthDirection, type GrowthObservation, type GrowthPath, GrowthSeries } from './model.js';
 
 /**
@@ -23,13 +24,13 @@ export const GrowthPathOptions = z
     tolerance: z.number().min(0).max(1).default(1e-9),
   })
   .strict();
-/** Options of {@link classifyGrowthPath}. */
-export type GrowthPathOptions = z.output<typeof GrowthPathOptions>;
+/** Options of {@link classifyGrowthPath}, as a caller passes them: every field may be left out. */
+export type GrowthPathOptions = z.input<typeof GrowthPathOptions>;
 
 /** One observation of a classified series, with its income. */
 export interface GrowthPoint {
   /** The period. */
-  period: number | string;
+  period: Period;
   /** Activity: the volume. */
   activity: number;
   /** Income: volume × unit price, divided by the deflator when there is one (real income). */
@@ -39,9 +40,9 @@ export interface GrowthPoint {
 /** One transition of a classified series. */
 export interface GrowthTransition {
   /** The earlier period. */
-  from: number | string;
+  from: Period;
   /** The later period. */
-  to: number | string;
+  to: Period;
   /** The growth path between them. */
   path: GrowthPath;
   /** Whether activity rose, held or fell. */
@@ -147,7 +148,7 @@ function transition(a: GrowthPoint, b: GrowthPoint, tolerance: number): GrowthTr
  */
 export function classifyGrowthPath(
   series: ReadonlyArray<z.input<typeof GrowthSeries>[number]>,
-  options?: z.input<typeof GrowthPathOptions> | null,
+  options?: GrowthPathOptions | null,
 ): GrowthPathResult {
   if (Array.isArray(series) && series.length < 2) {
     throw new GvcError('INSUFFICIENT_DATA', 'too short a growth series', [

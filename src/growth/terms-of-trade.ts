@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IssueList, preview, validate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
+import { Period } from '../core/primitives.js';
 
 const positive = (what: string) =>
   z
@@ -22,7 +23,7 @@ const positive = (what: string) =>
 export const TradeUnitValues = z
   .object({
     /** When: a year, an index or a label. */
-    period: z.union([z.number().finite(), z.string().min(1)]),
+    period: Period,
     /** Export unit value (price index or average value per unit exported). */
     exportUnitValue: positive('an export unit value'),
     /** Import unit value. */
@@ -37,7 +38,7 @@ export type TradeUnitValues = z.output<typeof TradeUnitValues>;
 /** Terms of trade of one period, as indices with the base period = 100. */
 export interface TermsOfTradePoint {
   /** The period. */
-  period: number | string;
+  period: Period;
   /** Net barter terms of trade: 100 × (Px / Px₀) / (Pm / Pm₀). */
   barter: number;
   /** Income terms of trade: barter × (Qx / Qx₀); present when export volumes are given. */

@@ -1,3 +1,2 @@
-export * from './aggregate.js';
 export * from './model.js';
 export * from './outlook.js';

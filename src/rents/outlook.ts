@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { validate } from '../core/boundary.js';
 import { Rent, type RentFamily } from './model.js';
-import { outlookOf } from './rules.js';
 
 /**
  * The outlook of a rent (Kaplinsky 2015, after Kaplinsky & Morris 2001): `sustainable` (the income
@@ -66,4 +65,13 @@ export function rentFamily(rent: z.input<typeof Rent>): RentFamily {
  */
 export function rentOutlook(rent: z.input<typeof Rent>): RentOutlook {
   return outlookOf(validate(Rent, rent, 'rent', 'invalid rent'));
+}
+
+/** The rule table of {@link rentOutlook}, on a parsed rent. */
+function outlookOf(rent: Rent): RentOutlook {
+  if (rent.dynamic) return 'sustainable';
+  if (rent.eroding === true) return 'eroding';
+  if (rent.barriers === 'high' && rent.protected) return 'sustainable';
+  if (rent.barriers === 'low' && !rent.protected) return 'absent';
+  return 'eroding';
 }

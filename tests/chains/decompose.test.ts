@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decomposeValueAdded } from '../../src/chains/decompose.js';
 import { isGvcError } from '../../src/core/errors.js';
 import { iphone3g } from '../../src/data/iphone3g.js';
-import { deepFreeze } from '../helpers.js';
+import { deepFreeze, errorOf } from '../helpers.js';
 import { asRecord, cocoaChain, iphoneChain, nestedChain } from './decompose-fixtures.js';
 
 // Tolerance of every numeric comparison below: 1e-9 absolute on amounts of order 1–500 (toBeCloseTo(x, 9)).
@@ -231,7 +231,9 @@ describe('decomposeValueAdded: negative value added and accounting identities', 
 
   it('raises ACCOUNTING_MISMATCH with the gap when floating-point cancellation breaks the identity', () => {
     // input price 1e17, final price 1: va(final) = 1 − 1e17 rounds to −1e17 (the spacing of doubles
-    // near 1e17 is 16), so the parts sum to 0 instead of 1: gap −1.
+    // near 1e17 is 16), so the parts sum to 1e17 + (−1e17) = 0 instead of 1: gap 0 − 1 = −1, far
+    // beyond the tolerance 1e-9 · 1 = 1e-9.
+    expect(1 - 1e17).toBe(-1e17); // the cancellation itself, independently of the library
     const chain = {
       id: 'c',
       name: 'C',
@@ -249,14 +251,16 @@ describe('decomposeValueAdded: negative value added and accounting identities', 
         },
       ],
     };
-    expect(() => decomposeValueAdded(chain)).toThrow(
+    const e = errorOf(() => decomposeValueAdded(chain));
+    expect(e.code).toBe('ACCOUNTING_MISMATCH');
+    // parts 0, total 1, gap −1 and tolerance 1e-9, as computed by hand above
+    expect(e.message).toBe(
       'value-added decomposition: expected the parts to sum to 1 USD, found 0 (gap -1, tolerance 1e-9)',
     );
-    try {
-      decomposeValueAdded(chain);
-    } catch (e) {
-      expect(isGvcError(e, 'ACCOUNTING_MISMATCH')).toBe(true);
-    }
+    // With a tolerance wide enough for the gap (0.1 · 1 = 0.1 < 1) it is still refused.
+    expect(errorOf(() => decomposeValueAdded(chain, { tolerance: 0.1 })).message).toMatch(
+      /\(gap -1, tolerance 0\.1\)$/,
+    );
   });
 
   it('raises ACCOUNTING_MISMATCH naming a stage whose distribution differs from its value added', () => {
@@ -317,8 +321,29 @@ describe('decomposeValueAdded: boundary validation and purity', () => {
     expect(plain).toEqual(clone);
   });
 
-  it('returns the same result for a deep-frozen chain analysed twice (validation remembered)', () => {
+  it('gives the hand-computed totals for a deep-frozen chain, the first time and again once its validation is remembered', () => {
+    // By hand (see decompose-fixtures.ts), per bar of 2.5 USD: GBR retail 2.5 − 1.5 = 1; CHE make
+    // 1.5 − 0.04·5 − 0.3 = 1; FRA purchases 0.3; GHA grow 0.055·(2 − 0.2) + ferment 0.05·(2.6 − 1.1·2)
+    // = 0.099 + 0.02 = 0.119; NLD purchases 0.055·0.2 + 0.04·0.25 and grind 0.04·(5 − 1.25·2.6 − 0.25)
+    // = 0.011 + 0.01 + 0.06 = 0.081. Shares are these over 2.5.
+    const expected = [
+      { key: 'CHE', valueAdded: 1, share: 0.4 },
+      { key: 'GBR', valueAdded: 1, share: 0.4 },
+      { key: 'FRA', valueAdded: 0.3, share: 0.12 },
+      { key: 'GHA', valueAdded: 0.119, share: 0.0476 },
+      { key: 'NLD', valueAdded: 0.081, share: 0.0324 },
+    ];
     const frozen = deepFreeze(cocoaChain());
-    expect(decomposeValueAdded(frozen)).toEqual(decomposeValueAdded(frozen));
+    for (const run of ['first', 'second']) {
+      const byCountry = decomposeValueAdded(frozen).byCountry;
+      expect(
+        byCountry.map((g) => g.key),
+        run,
+      ).toEqual(expected.map((g) => g.key));
+      byCountry.forEach((g, i) => {
+        expect(g.valueAdded, `${run} ${g.key}`).toBeCloseTo(expected[i]?.valueAdded ?? Number.NaN, DIGITS);
+        expect(g.share, `${run} ${g.key}`).toBeCloseTo(expected[i]?.share ?? Number.NaN, DIGITS);
+      });
+    }
   });
 });

@@ -5,8 +5,8 @@ import type {
   ChainEdit,
   ChainFamily,
   NewStage,
-  ParseResult,
   Rent,
+  SafeParseResult,
   Stage,
   ValueChain,
   VerticallySpecialisedValueChain,
@@ -41,8 +41,10 @@ describe('inferred types', () => {
   it('parsers and editors have precise signatures', () => {
     expectTypeOf(parseValueChain).parameter(0).toBeUnknown();
     expectTypeOf(parseValueChain).returns.toEqualTypeOf<ValueChain>();
-    expectTypeOf(safeParseValueChain).returns.toEqualTypeOf<ParseResult<ValueChain>>();
-    expectTypeOf<Extract<ParseResult<ValueChain>, { success: false }>['error']>().toEqualTypeOf<GvcError>();
+    expectTypeOf(safeParseValueChain).returns.toEqualTypeOf<SafeParseResult<ValueChain>>();
+    expectTypeOf<
+      Extract<SafeParseResult<ValueChain>, { success: false }>['error']
+    >().toEqualTypeOf<GvcError>();
     expectTypeOf(updateChain).returns.toEqualTypeOf<ValueChain>();
     expectTypeOf<ChainEdit[0]>().toEqualTypeOf<ValueChain>();
   });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseRent } from '../../src/chains/index.js';
-import { aggregateRents, rentFamily, rentOutlook } from '../../src/rents/index.js';
-import { errorOf, isDeepFrozen } from '../helpers.js';
+import { rentFamily, rentOutlook } from '../../src/rents/index.js';
+import { errorOf } from '../helpers.js';
 
 // Issue #14: one boundary for rents: the same bad rent reads the same from parseRent, rentOutlook and
-// rentFamily (paths rooted at `rent`); frozen aggregates.
+// rentFamily (paths rooted at `rent`). aggregateRents reads chains and moved to chains/: its boundary is
+// tested in tests/chains/rents.test.ts.
 
 describe('rents: one boundary', () => {
   const bad = { family: 'endogenous', kind: 'brand', barriers: 'high' };
@@ -25,26 +26,5 @@ describe('rents: one boundary', () => {
     const e = errorOf(() => rentFamily({ family: 'toString', barriers: 'high' } as never));
     expect(e.issues[0]?.path).toBe('rent.family');
     expect(e.issues[0]?.message).toMatch(/found "toString"$/);
-  });
-});
-
-describe('aggregateRents: boundary and results', () => {
-  it('takes null options and returns a deeply frozen aggregate', () => {
-    const r = aggregateRents(
-      [{ family: 'resource', barriers: 'high', protected: true, holder: 'constructor' }],
-      null,
-    );
-    expect(r.byHolder.map((h) => [h.holder, h.count])).toEqual([['constructor', 1]]);
-    expect(isDeepFrozen(r)).toBe(true);
-  });
-
-  it('roots paths at source and options', () => {
-    expect(errorOf(() => aggregateRents([{ family: 'resource' } as never])).issues[0]?.path).toBe(
-      'source[0].barriers',
-    );
-    expect(errorOf(() => aggregateRents([], { excludeMonopoly: 'yes' } as never)).issues[0]?.path).toBe(
-      'options.excludeMonopoly',
-    );
-    expect(errorOf(() => aggregateRents({ id: 'c' } as never)).issues[0]?.path).toMatch(/^source\./);
   });
 });

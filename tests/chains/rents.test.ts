@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateRents, GvcError } from '../../src/index.js';
-import { deepFreeze } from '../helpers.js';
+import { deepFreeze, errorOf, isDeepFrozen } from '../helpers.js';
 
 const rents = [
   { family: 'resource', barriers: 'high', protected: true, holder: 'mine' }, // sustainable
@@ -105,5 +105,27 @@ describe('aggregateRents on an invalid chain', () => {
       rents: [{ family: 'resource', barriers: 'tall' }],
     };
     expect(() => aggregateRents(chain as never)).toThrow(/rents\[0\]\.barriers/);
+  });
+});
+
+// Issue #14: one boundary (paths rooted at source and options) and frozen aggregates.
+describe('aggregateRents: boundary and results', () => {
+  it('takes null options and returns a deeply frozen aggregate', () => {
+    const r = aggregateRents(
+      [{ family: 'resource', barriers: 'high', protected: true, holder: 'constructor' }],
+      null,
+    );
+    expect(r.byHolder.map((h) => [h.holder, h.count])).toEqual([['constructor', 1]]);
+    expect(isDeepFrozen(r)).toBe(true);
+  });
+
+  it('roots paths at source and options', () => {
+    expect(errorOf(() => aggregateRents([{ family: 'resource' } as never])).issues[0]?.path).toBe(
+      'source[0].barriers',
+    );
+    expect(errorOf(() => aggregateRents([], { excludeMonopoly: 'yes' } as never)).issues[0]?.path).toBe(
+      'options.excludeMonopoly',
+    );
+    expect(errorOf(() => aggregateRents({ id: 'c' } as never)).issues[0]?.path).toMatch(/^source\./);
   });
 });

@@ -1,11 +1,17 @@
+/**
+ * The rents held in a chain (or listed on their own), aggregated by family, holder and outlook. It
+ * reads value chains, so it lives with them: `rents/` is the rent model the chain model uses, and
+ * depends on nothing of ours but `core/`.
+ *
+ * @packageDocumentation
+ */
 import { z } from 'zod';
-import { safeParseValueChain, type ValueChain } from '../chains/index.js';
 import { IssueList, validate, validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import { Rent, type RentFamily } from './model.js';
-import type { RentOutlook } from './outlook.js';
-import { outlookOf } from './rules.js';
+import { Rent, type RentFamily, type RentOutlook, rentOutlook } from '../rents/index.js';
+import type { ValueChainInput } from './model.js';
+import { safeParseValueChain } from './parse.js';
 
 /**
  * Options of {@link aggregateRents}.
@@ -25,8 +31,8 @@ export const AggregateRentsOptions = z
     excludeMonopoly: z.boolean().default(true),
   })
   .strict();
-/** Options of {@link aggregateRents}. */
-export type AggregateRentsOptions = z.output<typeof AggregateRentsOptions>;
+/** Options of {@link aggregateRents}, as a caller passes them: every field may be left out. */
+export type AggregateRentsOptions = z.input<typeof AggregateRentsOptions>;
 
 /** Counts of rents by outlook. */
 export type OutlookCounts = Record<RentOutlook, number>;
@@ -99,8 +105,8 @@ const emptyFamilies = (): Record<RentFamily, number> => ({
  * ```
  */
 export function aggregateRents(
-  source: ReadonlyArray<z.input<typeof Rent>> | z.input<typeof ValueChain>,
-  options?: z.input<typeof AggregateRentsOptions> | null,
+  source: ReadonlyArray<z.input<typeof Rent>> | ValueChainInput,
+  options?: AggregateRentsOptions | null,
 ): RentAggregate {
   const parsedOptions = validateOptions(AggregateRentsOptions, options);
   let rents: Rent[];
@@ -126,7 +132,8 @@ export function aggregateRents(
   const holders = new Map<string | null, HolderRents>();
   const outlooks = emptyOutlooks();
   for (const rent of counted) {
-    const outlook = outlookOf(rent);
+    // The public rule (it checks the rent again, which cannot fail here): rents/ shares nothing else.
+    const outlook = rentOutlook(rent);
     const key = rent.holder ?? null;
     let group = holders.get(key);
     if (group === undefined) {
