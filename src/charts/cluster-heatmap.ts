@@ -1,24 +1,38 @@
 import { z } from 'zod';
+import type { CrossTabRow } from '../clusters/index.js';
 import { IssueList, preview, quote, rootedPath, safeValidate } from '../core/boundary.js';
 import { checkArguments, finish, inlineData, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
+
+/**
+ * What {@link clusterHeatmap} reads of a {@link CrossTabRow} (a row of `crossTab`, or of a table of
+ * `clusterTables`): its key, its number of `clusters` when stated, and the counts of the charted
+ * columns, which the chart checks with their paths. Other fields are kept for those checks.
+ */
+const chartedRow = z.looseObject({
+  key: z.string().min(1),
+  clusters: z.number().int().nonnegative().optional(),
+}) satisfies z.ZodType<Pick<CrossTabRow<string, never>, 'key'>>;
 
 /**
  * One row of a cluster cross-tabulation: its key (a market orientation, a kind of joint action…) and
  * counts of clusters in named columns (`growth`, `upgrading`, `growthAndUpgrading`, …), optionally the
  * row's number of `clusters`. Fields other than `key`, `clusters` and the charted columns are ignored.
  *
+ * @deprecated Use `CrossTabRow` (the rows of `crossTab` and of `clusterTables`), of which
+ *   {@link clusterHeatmap} reads `key`, `clusters` and the charted columns; removed in 0.3.0.
  * @example
  * ```ts
  * ClusterTableRowLike.parse({ key: 'local-only', growth: 1, clusters: 4 });
  * //=> { key: 'local-only', clusters: 4, growth: 1 }
  * ```
  */
-export const ClusterTableRowLike = z.looseObject({
-  key: z.string().min(1),
-  clusters: z.number().int().nonnegative().optional(),
-});
-/** One row of a cluster cross-tabulation. */
+export const ClusterTableRowLike = chartedRow;
+/**
+ * One row of a cluster cross-tabulation.
+ *
+ * @deprecated Use `CrossTabRow`; removed in 0.3.0.
+ */
 export type ClusterTableRowLike = z.output<typeof ClusterTableRowLike>;
 
 /**
@@ -90,12 +104,17 @@ export type ClusterHeatmapOptions = z.input<typeof ClusterHeatmapOptions>;
  * ```
  */
 export function clusterHeatmap(
-  rows: readonly ClusterTableRowLike[],
+  rows: ReadonlyArray<
+    Pick<CrossTabRow<string, never>, 'key'> & {
+      readonly clusters?: CrossTabRow<string, never>['clusters'] | undefined;
+      readonly [column: string]: unknown;
+    }
+  >,
   options: ClusterHeatmapOptions = {},
 ): VegaLiteSpec {
   const [data, opts] = checkArguments('cluster heat map', [
     safeValidate(
-      z.array(ClusterTableRowLike).min(1, { error: 'expected at least one row, found none' }),
+      z.array(chartedRow).min(1, { error: 'expected at least one row, found none' }),
       rows,
       'rows',
     ),

@@ -1,38 +1,72 @@
 import { z } from 'zod';
 import { IssueList, preview, quote, safeValidate } from '../core/boundary.js';
+import {
+  LinkageObservation,
+  type LinkageProjection,
+  type LinkageProjectionPoint,
+} from '../linkages/index.js';
 import { checkArguments, finish, inlineData, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
+
+/**
+ * What {@link linkageCurveChart} reads of a {@link LinkageObservation} or of a
+ * {@link LinkageProjectionPoint}: the period (as `LinkageObservation` defines it) and the domestic
+ * share (checked to lie in [0, 1] by the chart, with its path and together with the chart's other
+ * checks). Other fields (a projection's `baseline`, `core`, …) are ignored.
+ */
+const chartedPoint = z.object({
+  period: LinkageObservation.shape.period,
+  domesticShare: z.number(),
+}) satisfies z.ZodType<LinkageObservation & Pick<LinkageProjectionPoint, 'period' | 'domesticShare'>>;
+
+/**
+ * What {@link linkageCurveChart} reads of a {@link LinkageProjection}: its points and its name, or
+ * failing that its `policies` (any labels, joined with `+`). Other fields are ignored.
+ */
+const chartedProjection = z.object({
+  name: z.string().min(1).optional(),
+  policies: z.array(z.string().min(1)).optional(),
+  points: z.array(chartedPoint),
+});
 
 /**
  * One point of a linkage path: a period and the domestic share (of inputs or of value added) reached
  * in it. Other fields are ignored.
  *
+ * @deprecated Use `LinkageObservation` (the same fields; a projection's points carry them too);
+ *   removed in 0.3.0.
  * @example
  * ```ts
  * LinkagePointLike.parse({ period: 2010, domesticShare: 0.35 });
  * //=> { period: 2010, domesticShare: 0.35 }
  * ```
  */
-export const LinkagePointLike = z.object({ period: z.number(), domesticShare: z.number() });
-/** One point of a linkage path. */
+export const LinkagePointLike = chartedPoint;
+/**
+ * One point of a linkage path.
+ *
+ * @deprecated Use `LinkageObservation`; removed in 0.3.0.
+ */
 export type LinkagePointLike = z.output<typeof LinkagePointLike>;
 
 /**
  * A path of linkage development: a policy scenario (the result of `projectLinkageCurve`), named by its
  * `name` or, failing that, by its `policies` joined with `+`. Other fields are ignored.
  *
+ * @deprecated Use `LinkageProjection`, of which {@link linkageCurveChart} reads `name`, `policies` and
+ *   `points`; removed in 0.3.0.
  * @example
  * ```ts
  * LinkageScenarioLike.parse({ name: 'speed ×1.5', points: [{ period: 2020, domesticShare: 0.5 }] }).name;
  * //=> 'speed ×1.5'
  * ```
  */
-export const LinkageScenarioLike = z.object({
-  name: z.string().min(1).optional(),
-  policies: z.array(z.string().min(1)).optional(),
-  points: z.array(LinkagePointLike),
-});
-/** A path of linkage development. */
+export const LinkageScenarioLike = chartedProjection;
+/**
+ * A path of linkage development.
+ *
+ * @deprecated Use `LinkageProjection`; removed in 0.3.0.
+ */
 export type LinkageScenarioLike = z.output<typeof LinkageScenarioLike>;
 
 /**
@@ -48,9 +82,9 @@ export type LinkageScenarioLike = z.output<typeof LinkageScenarioLike>;
  */
 export const LinkageCurveChartInput = z
   .object({
-    observations: z.array(LinkagePointLike),
-    fitted: z.union([z.array(LinkagePointLike), z.object({ points: z.array(LinkagePointLike) })]),
-    scenarios: z.array(LinkageScenarioLike).default([]),
+    observations: z.array(chartedPoint),
+    fitted: z.union([z.array(chartedPoint), z.object({ points: z.array(chartedPoint) })]),
+    scenarios: z.array(chartedProjection).default([]),
   })
   .strict();
 /** What {@link linkageCurveChart} draws. */

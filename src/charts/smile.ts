@@ -1,27 +1,57 @@
 import { z } from 'zod';
+import type { QuadraticFit, SmileCurve, SmilePosition } from '../chains/index.js';
 import { safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { checkArguments, finish, inlineData, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
 /**
+ * The structural check of a {@link SmilePosition} (`smileCurve` builds no schema of its result): the
+ * position, the value added, the share and the stages; other fields are ignored.
+ */
+const chartedPosition = z.object({
+  position: z.number(),
+  valueAdded: z.number(),
+  share: z.number(),
+  stages: z.array(z.string().min(1)),
+}) satisfies z.ZodType<SmilePosition>;
+
+/** What {@link smileCurveChart} reads of a {@link QuadraticFit}: its coefficients and R² (for the subtitle). */
+const chartedFit = z.object({
+  a: z.number(),
+  b: z.number(),
+  c: z.number(),
+  rSquared: z.number(),
+}) satisfies z.ZodType<Pick<QuadraticFit, 'a' | 'b' | 'c' | 'rSquared'>>;
+
+/**
+ * What {@link smileCurveChart} reads of a {@link SmileCurve}: the value added by position, the
+ * currency and, when present, the fitted quadratic (shown in the subtitle). Other fields are ignored.
+ */
+const chartedSmileCurve = z.object({
+  currency: z.string().min(1).optional(),
+  byPosition: z.array(chartedPosition),
+  fit: chartedFit.nullable().optional(),
+});
+
+/**
  * The value added at one position of a smile curve (a row of `smileCurve(chain).byPosition`): the
  * position from upstream (0) to downstream, the value added per unit of the final product of the
  * stages there, its share of the final value, and the stages. Other fields are ignored.
  *
+ * @deprecated Use `SmilePosition` (the same fields); removed in 0.3.0.
  * @example
  * ```ts
  * SmilePositionLike.parse({ position: 1, valueAdded: 6.5, share: 0.013, stages: ['assembly'] });
  * //=> { position: 1, valueAdded: 6.5, share: 0.013, stages: ['assembly'] }
  * ```
  */
-export const SmilePositionLike = z.object({
-  position: z.number(),
-  valueAdded: z.number(),
-  share: z.number(),
-  stages: z.array(z.string().min(1)),
-});
-/** The value added at one position of a smile curve. */
+export const SmilePositionLike = chartedPosition;
+/**
+ * The value added at one position of a smile curve.
+ *
+ * @deprecated Use `SmilePosition`; removed in 0.3.0.
+ */
 export type SmilePositionLike = z.output<typeof SmilePositionLike>;
 
 /**
@@ -29,18 +59,20 @@ export type SmilePositionLike = z.output<typeof SmilePositionLike>;
  * added by position, the currency and, when present, the fitted quadratic (shown in the subtitle).
  * Other fields are ignored.
  *
+ * @deprecated Use `SmileCurve`, of which {@link smileCurveChart} reads `byPosition`, `currency` and
+ *   `fit`; removed in 0.3.0.
  * @example
  * ```ts
  * SmileCurveLike.parse({ currency: 'USD', byPosition: [], fit: null, stages: [] });
  * //=> { currency: 'USD', byPosition: [], fit: null }
  * ```
  */
-export const SmileCurveLike = z.object({
-  currency: z.string().min(1).optional(),
-  byPosition: z.array(SmilePositionLike),
-  fit: z.object({ a: z.number(), b: z.number(), c: z.number(), rSquared: z.number() }).nullable().optional(),
-});
-/** What {@link smileCurveChart} reads from smile-curve data. */
+export const SmileCurveLike = chartedSmileCurve;
+/**
+ * What {@link smileCurveChart} reads from smile-curve data.
+ *
+ * @deprecated Use `SmileCurve`; removed in 0.3.0.
+ */
 export type SmileCurveLike = z.input<typeof SmileCurveLike>;
 
 /**
@@ -71,7 +103,8 @@ const signed = (x: number) => `${x < 0 ? '−' : '+'} ${Math.abs(round(x, 3))}`;
  * (brand, marketing, retail) rather than in assembly — the smile curve of Stan Shih (Acer, early
  * 1990s), as used by Mudambi (2008).
  *
- * @param smile - smile-curve data (`smileCurve(chain)`): `{ byPosition: Array<{ position, valueAdded, share, stages }>, currency?, fit? }`
+ * @param smile - smile-curve data (`smileCurve(chain)`, of which the chart reads `byPosition` and, when
+ *   present, `currency` and `fit`): `{ byPosition: Array<{ position, valueAdded, share, stages }>, currency?, fit? }`
  * @param options - the measure, title and size
  * @returns a Vega-Lite v6 specification (plain JSON), deeply frozen: a layer of the fitted line, the
  *   points and their labels
@@ -89,9 +122,16 @@ const signed = (x: number) => `${x < 0 ? '−' : '+'} ${Math.abs(round(x, 3))}`;
  * //=> 3
  * ```
  */
-export function smileCurveChart(smile: SmileCurveLike, options: SmileCurveChartOptions = {}): VegaLiteSpec {
+export function smileCurveChart(
+  smile: {
+    readonly byPosition: readonly SmilePosition[];
+    readonly currency?: SmileCurve['currency'] | undefined;
+    readonly fit?: Pick<QuadraticFit, 'a' | 'b' | 'c' | 'rSquared'> | null | undefined;
+  },
+  options: SmileCurveChartOptions = {},
+): VegaLiteSpec {
   const [data, opts] = checkArguments('smile-curve chart', [
-    safeValidate(SmileCurveLike, smile, 'smile'),
+    safeValidate(chartedSmileCurve, smile, 'smile'),
     safeValidate(SmileCurveChartOptions, options ?? {}, 'options'),
   ]);
   const positions = new Set(data.byPosition.map((p) => p.position));

@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import { IssueList, type Validated } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
-import { type JsonValue, type VegaLiteSpec, vegaLiteSchemaUrl } from './types.js';
+import { type ChartOptions, type JsonValue, type VegaLiteSpec, vegaLiteSchemaUrl } from './types.js';
 
 type Data<T> = Extract<T, { success: true }> extends { data: infer D } ? D : never;
 
@@ -45,7 +46,7 @@ export function inlineData(values: JsonValue[]): { [key: string]: JsonValue } {
  */
 export function topLevel(
   view: { [key: string]: JsonValue },
-  layout: { title?: string | undefined; width?: number | undefined; height?: number | undefined },
+  layout: z.output<typeof ChartOptions>,
   defaults: { width: number; height: number },
 ): VegaLiteSpec {
   const spec: VegaLiteSpec = { $schema: vegaLiteSchemaUrl };

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { IssueList, preview, safeValidate } from '../core/boundary.js';
+import { Period } from '../core/primitives.js';
+import {
+  ThinningKind,
+  type ThinningObservation,
+  type ThinningProfile,
+  type ThinningTransition,
+} from '../thinning/index.js';
 import { checkArguments, finish, inlineData, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
@@ -7,6 +14,7 @@ import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
  * The kinds of transition a thinning profile classifies (Kaplinsky 2015), in the order the legend of
  * {@link thinningChart} lists them, after the `start` of the path.
  *
+ * @deprecated Use `ThinningKind.options` (the same kinds in the same order); removed in 0.3.0.
  * @example
  * ```ts
  * thinningChartKinds;
@@ -19,23 +27,59 @@ export const thinningChartKinds = [
   'thickening',
   'rebuilding',
   'stable',
-] as const;
+] as const satisfies readonly ThinningKind[];
 
-const Period = z.union([z.number(), z.string().min(1)]);
+/** How a transition names its ends: a period, or an observation carrying one. */
 const PeriodRef = z.union([Period, z.object({ period: Period })]);
+
+/**
+ * What {@link thinningChart} reads of a {@link ThinningObservation}: its period and its share of the
+ * product's value added (checked to lie in [0, 1] by the chart, with its path); other fields are
+ * ignored, so observations built by hand need not list their functions.
+ */
+const chartedObservation = z.object({ period: Period, valueAddedShare: z.number() }) satisfies z.ZodType<
+  Pick<ThinningObservation, 'period' | 'valueAddedShare'>
+>;
+
+/**
+ * What {@link thinningChart} reads of a {@link ThinningTransition}: its kind, whether the participant
+ * upgraded while thinning, and the periods it runs between (`from`, `to`: periods, or observations
+ * carrying a `period`). Other fields are ignored.
+ */
+const chartedTransition = z.object({
+  from: PeriodRef,
+  to: PeriodRef,
+  kind: ThinningKind,
+  withUpgrading: z.boolean(),
+}) satisfies z.ZodType<Pick<ThinningTransition, 'kind' | 'withUpgrading'>>;
+
+/**
+ * What {@link thinningChart} reads of a {@link ThinningProfile}: its transitions and, when present, its
+ * `overall` classification (any label, shown in the subtitle). Other fields are ignored.
+ */
+const chartedProfile = z.object({
+  transitions: z.array(chartedTransition),
+  overall: z.string().min(1).optional(),
+});
 
 /**
  * One observation of a participant: its period and its share of the product's value added. Other
  * fields (functions performed, value added per unit) are ignored.
  *
+ * @deprecated Use `ThinningObservation`, of which {@link thinningChart} reads `period` and
+ *   `valueAddedShare`; removed in 0.3.0.
  * @example
  * ```ts
  * ThinningObservationLike.parse({ period: 2005, valueAddedShare: 0.2, functions: ['assembly'] });
  * //=> { period: 2005, valueAddedShare: 0.2 }
  * ```
  */
-export const ThinningObservationLike = z.object({ period: Period, valueAddedShare: z.number() });
-/** One observation of a participant. */
+export const ThinningObservationLike = chartedObservation;
+/**
+ * One observation of a participant.
+ *
+ * @deprecated Use `ThinningObservation`; removed in 0.3.0.
+ */
 export type ThinningObservationLike = z.output<typeof ThinningObservationLike>;
 
 /**
@@ -43,36 +87,40 @@ export type ThinningObservationLike = z.output<typeof ThinningObservationLike>;
  * runs between (`from`, `to`: periods, or observations carrying a `period`), its kind and whether the
  * participant upgraded while thinning. Other fields are ignored.
  *
+ * @deprecated Use `ThinningTransition`, of which {@link thinningChart} reads `from`, `to`, `kind` and
+ *   `withUpgrading`; removed in 0.3.0.
  * @example
  * ```ts
  * ThinningTransitionLike.parse({ from: 2005, to: 2010, kind: 'thinning-out', withUpgrading: true });
  * //=> { from: 2005, to: 2010, kind: 'thinning-out', withUpgrading: true }
  * ```
  */
-export const ThinningTransitionLike = z.object({
-  from: PeriodRef,
-  to: PeriodRef,
-  kind: z.enum(thinningChartKinds),
-  withUpgrading: z.boolean(),
-});
-/** One classified transition of a thinning profile. */
+export const ThinningTransitionLike = chartedTransition;
+/**
+ * One classified transition of a thinning profile.
+ *
+ * @deprecated Use `ThinningTransition`; removed in 0.3.0.
+ */
 export type ThinningTransitionLike = z.output<typeof ThinningTransitionLike>;
 
 /**
  * What {@link thinningChart} reads from a thinning profile: its transitions (the profile's `overall`
  * classification, when present, is shown in the subtitle).
  *
+ * @deprecated Use `ThinningProfile`, of which {@link thinningChart} reads `transitions` and `overall`;
+ *   removed in 0.3.0.
  * @example
  * ```ts
  * ThinningProfileLike.parse({ transitions: [], overall: 'stable' });
  * //=> { transitions: [], overall: 'stable' }
  * ```
  */
-export const ThinningProfileLike = z.object({
-  transitions: z.array(ThinningTransitionLike),
-  overall: z.string().min(1).optional(),
-});
-/** What {@link thinningChart} reads from a thinning profile. */
+export const ThinningProfileLike = chartedProfile;
+/**
+ * What {@link thinningChart} reads from a thinning profile.
+ *
+ * @deprecated Use `ThinningProfile`; removed in 0.3.0.
+ */
 export type ThinningProfileLike = z.output<typeof ThinningProfileLike>;
 
 /**
@@ -93,8 +141,7 @@ export type ThinningChartOptions = z.input<typeof ThinningChartOptions>;
 
 const kindColours = ['#d62728', '#ff7f0e', '#2ca02c', '#17becf', '#7f7f7f', '#bbbbbb'];
 
-const periodOf = (ref: z.output<typeof PeriodRef>): string | number =>
-  typeof ref === 'object' ? ref.period : ref;
+const periodOf = (ref: z.output<typeof PeriodRef>): Period => (typeof ref === 'object' ? ref.period : ref);
 
 /**
  * A thinning-and-thickening trajectory: a participant's share of the product's value added by period,
@@ -104,8 +151,11 @@ const periodOf = (ref: z.output<typeof PeriodRef>): string | number =>
  * triangle when the participant thinned with upgrading (its share fell while its value added per unit
  * or the knowledge intensity of its functions rose). The vocabulary is Kaplinsky's (2015).
  *
- * @param observations - the participant's observations by period: `{ period, valueAddedShare }`
- * @param profile - the participant's thinning profile (`thinningProfile(observations)`)
+ * @param observations - the participant's observations by period (its `ThinningObservation`s, of
+ *   which the chart reads `period` and `valueAddedShare`; other fields are ignored)
+ * @param profile - the participant's thinning profile (`thinningProfile(observations)`, of which the
+ *   chart reads `transitions` and `overall`; a transition's `from` and `to` may also be observations
+ *   carrying a `period`, and `overall` any label)
  * @param options - the participant's name, title and size
  * @returns a Vega-Lite v6 specification (plain JSON), deeply frozen: a layer of the line and the points
  * @throws {@link GvcError} `INVALID_INPUT` listing every problem of the three arguments with its path,
@@ -123,22 +173,28 @@ const periodOf = (ref: z.output<typeof PeriodRef>): string | number =>
  * ```
  */
 export function thinningChart(
-  observations: readonly ThinningObservationLike[],
-  profile: ThinningProfileLike,
+  observations: ReadonlyArray<Pick<ThinningObservation, 'period' | 'valueAddedShare'>>,
+  profile: {
+    readonly transitions: ReadonlyArray<
+      Pick<ThinningTransition, 'kind' | 'withUpgrading'> &
+        Readonly<Record<'from' | 'to', Period | Pick<ThinningObservation, 'period'>>>
+    >;
+    readonly overall?: string | undefined;
+  },
   options: ThinningChartOptions = {},
 ): VegaLiteSpec {
   const [observationList, profileData, opts] = checkArguments('thinning chart', [
     safeValidate(
-      z.array(ThinningObservationLike).min(1, { error: 'expected observations, found none' }),
+      z.array(chartedObservation).min(1, { error: 'expected observations, found none' }),
       observations,
       'observations',
     ),
-    safeValidate(ThinningProfileLike, profile, 'profile'),
+    safeValidate(chartedProfile, profile, 'profile'),
     safeValidate(ThinningChartOptions, options ?? {}, 'options'),
   ]);
   const data = { observations: observationList, profile: profileData };
   const issues = new IssueList();
-  const index = new Map<string | number, number>();
+  const index = new Map<Period, number>();
   data.observations.forEach((o, i) => {
     if (o.valueAddedShare < 0 || o.valueAddedShare > 1) {
       issues.add(
@@ -210,7 +266,7 @@ export function thinningChart(
             field: 'kind',
             type: 'nominal',
             title: 'transition',
-            scale: { domain: ['start', ...thinningChartKinds], range: kindColours },
+            scale: { domain: ['start', ...ThinningKind.options], range: kindColours },
           },
           shape: {
             field: 'upgrading',

@@ -58,5 +58,5 @@ export const ChartOptions = z
     height: z.number().int().positive().optional(),
   })
   .strict();
-/** Presentation options shared by every chart. */
-export type ChartOptions = z.output<typeof ChartOptions>;
+/** Presentation options shared by every chart: what a caller may pass (every field optional). */
+export type ChartOptions = z.input<typeof ChartOptions>;

@@ -1,24 +1,52 @@
 import { z } from 'zod';
+import type { ValueAddedDecomposition, ValueAddedGroup } from '../chains/index.js';
 import { IssueList, quote, safeValidate } from '../core/boundary.js';
 import { checkArguments, finish, inlineData, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
 /**
+ * The structural check of a {@link ValueAddedGroup} (`decomposeValueAdded` builds no schema of its
+ * result): its key, value added and share; other fields (those of a `byStage` line) are ignored.
+ */
+const chartedGroup = z.object({
+  key: z.string().min(1),
+  valueAdded: z.number(),
+  share: z.number(),
+}) satisfies z.ZodType<ValueAddedGroup>;
+
+/**
+ * What {@link valueAddedChart} reads of a {@link ValueAddedDecomposition}: the final value, the
+ * currency, the depth (any label) and the groupings, each optional (only the grouping charted must be
+ * present). Other fields are ignored.
+ */
+const chartedDecomposition = z.object({
+  finalValue: z.number(),
+  currency: z.string().min(1),
+  depth: z.string().min(1).optional(),
+  byStage: z.array(chartedGroup).optional(),
+  byActor: z.array(chartedGroup).optional(),
+  byCountry: z.array(chartedGroup).optional(),
+  byFunction: z.array(chartedGroup).optional(),
+  byIncome: z.array(chartedGroup).optional(),
+}) satisfies z.ZodType<Pick<ValueAddedDecomposition, 'finalValue' | 'currency'>>;
+
+/**
  * One group of a value-added decomposition: its key (a country, stage, actor, function or income
  * item), its value added per unit of the final product, and its share of the final value.
  *
+ * @deprecated Use `ValueAddedGroup` (the same fields); removed in 0.3.0.
  * @example
  * ```ts
  * ValueAddedGroupLike.parse({ key: 'CHN', valueAdded: 6.5, share: 0.0363 });
  * //=> { key: 'CHN', valueAdded: 6.5, share: 0.0363 }
  * ```
  */
-export const ValueAddedGroupLike = z.object({
-  key: z.string().min(1),
-  valueAdded: z.number(),
-  share: z.number(),
-});
-/** One group of a value-added decomposition. */
+export const ValueAddedGroupLike = chartedGroup;
+/**
+ * One group of a value-added decomposition.
+ *
+ * @deprecated Use `ValueAddedGroup`; removed in 0.3.0.
+ */
 export type ValueAddedGroupLike = z.output<typeof ValueAddedGroupLike>;
 
 /**
@@ -27,23 +55,20 @@ export type ValueAddedGroupLike = z.output<typeof ValueAddedGroupLike>;
  * of the result are ignored (this schema is deliberately not strict, so that result objects carrying
  * more fields are accepted); only the grouping being charted must be present.
  *
+ * @deprecated Use `ValueAddedDecomposition`, of which {@link valueAddedChart} reads `finalValue`,
+ *   `currency`, `depth` and the grouping charted; removed in 0.3.0.
  * @example
  * ```ts
  * ValueAddedDecompositionLike.parse({ finalValue: 10, currency: 'USD', byCountry: [{ key: 'GHA', valueAdded: 10, share: 1 }] }).byCountry;
  * //=> [{ key: 'GHA', valueAdded: 10, share: 1 }]
  * ```
  */
-export const ValueAddedDecompositionLike = z.object({
-  finalValue: z.number(),
-  currency: z.string().min(1),
-  depth: z.string().min(1).optional(),
-  byStage: z.array(ValueAddedGroupLike).optional(),
-  byActor: z.array(ValueAddedGroupLike).optional(),
-  byCountry: z.array(ValueAddedGroupLike).optional(),
-  byFunction: z.array(ValueAddedGroupLike).optional(),
-  byIncome: z.array(ValueAddedGroupLike).optional(),
-});
-/** What {@link valueAddedChart} reads from a value-added decomposition. */
+export const ValueAddedDecompositionLike = chartedDecomposition;
+/**
+ * What {@link valueAddedChart} reads from a value-added decomposition.
+ *
+ * @deprecated Use `ValueAddedDecomposition`; removed in 0.3.0.
+ */
 export type ValueAddedDecompositionLike = z.output<typeof ValueAddedDecompositionLike>;
 
 /**
@@ -102,6 +127,9 @@ const groupingField = {
  * Any split of a total into `{ key, valueAdded, share }` groups can be charted the same way — for
  * example the terms of a gross-exports decomposition, with a `legendTitle` to name them.
  *
+ * @typeParam D - what the chart reads of a `ValueAddedDecomposition`: `finalValue`, `currency`,
+ *   `depth` (any label) and the grouping charted (`byCountry`, `byStage`, … as `{ key, valueAdded, share }`
+ *   groups); other fields are ignored, so a decomposition built by hand needs only these
  * @param decompositions - one decomposition (the result of `decomposeValueAdded`) or several
  * @param options - the grouping (`by`), measure, bar labels, title and size
  * @returns a Vega-Lite v6 specification (plain JSON), deeply frozen
@@ -127,10 +155,18 @@ const groupingField = {
  * //   format: { type: 'json', copy: true } }
  * ```
  */
-export function valueAddedChart(
-  decompositions: ValueAddedDecompositionLike | readonly ValueAddedDecompositionLike[],
-  options: ValueAddedChartOptions,
-): VegaLiteSpec {
+export function valueAddedChart<
+  D extends Pick<ValueAddedDecomposition, 'finalValue' | 'currency'> & {
+    readonly depth?: string | undefined;
+  } & Partial<
+      Readonly<
+        Record<
+          'byStage' | 'byActor' | 'byCountry' | 'byFunction' | 'byIncome',
+          readonly ValueAddedGroup[] | undefined
+        >
+      >
+    >,
+>(decompositions: D | readonly D[], options: ValueAddedChartOptions): VegaLiteSpec {
   let isList: boolean;
   try {
     isList = Array.isArray(decompositions);
@@ -138,17 +174,14 @@ export function valueAddedChart(
     isList = false; // a revoked proxy: the schema reports it
   }
   const schema = isList
-    ? z
-        .array(ValueAddedDecompositionLike)
-        .min(1, { error: 'expected at least one decomposition, found none' })
-    : ValueAddedDecompositionLike;
+    ? z.array(chartedDecomposition).min(1, { error: 'expected at least one decomposition, found none' })
+    : chartedDecomposition;
   const [data, opts] = checkArguments('value-added chart', [
     safeValidate(schema, decompositions, 'decompositions'),
     safeValidate(ValueAddedChartOptions, options ?? {}, 'options'),
   ]);
-  const list: ValueAddedDecompositionLike[] = isList
-    ? (data as ValueAddedDecompositionLike[])
-    : [data as ValueAddedDecompositionLike];
+  type Charted = z.output<typeof chartedDecomposition>;
+  const list: Charted[] = isList ? (data as Charted[]) : [data as Charted];
   const field = groupingField[opts.by];
 
   const issues = new IssueList();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smileCurve } from '../../src/chains/smile.js';
+import { smileCurve } from '../../src/chains/index.js';
 import { smileCurveChart } from '../../src/charts/index.js';
 import { GvcError } from '../../src/core/errors.js';
 import { deepFreeze } from '../helpers.js';

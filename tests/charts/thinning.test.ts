@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { thinningChart } from '../../src/charts/index.js';
 import { GvcError } from '../../src/core/errors.js';
-import { thinningProfile } from '../../src/thinning/profile.js';
+import { thinningProfile } from '../../src/thinning/index.js';
 import { deepFreeze } from '../helpers.js';
 import { renderSvg } from './render.js';
 
