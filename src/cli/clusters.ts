@@ -1,7 +1,9 @@
-import { assessDynamism } from '../clusters/dynamism.js';
-import { classifyMarketOrientation } from '../clusters/markets.js';
-import { clusterTables } from '../clusters/tables.js';
-import { readClustersTsv } from '../clusters/tsv.js';
+import {
+  assessDynamism,
+  classifyMarketOrientation,
+  clusterTables,
+  readClustersTsv,
+} from '../clusters/index.js';
 import { type OutputFormat, render, type TextTable } from './format.js';
 import { type Command, choice, oneFile, readInput } from './types.js';
 

@@ -1,9 +1,8 @@
-import { decomposeValueAdded } from '../chains/decompose.js';
-import { parseValueChain } from '../chains/parse.js';
+import { decomposeValueAdded, parseValueChain } from '../chains/index.js';
 import { GvcError } from '../core/errors.js';
 import { quote } from '../core/preview.js';
 import { type OutputFormat, render } from './format.js';
-import { type Command, choice, oneFile, readInput } from './types.js';
+import { type Command, choice, oneFile, readInput, UsageError } from './types.js';
 
 const groupings = ['country', 'stage', 'actor', 'function', 'income'] as const;
 const depths = ['full', 'first-round'] as const;
@@ -20,7 +19,8 @@ it, and prints the value added of one unit of its final product, grouped as aske
 Options:
   --depth   full (default): every stage's own value added, however deep in the chain
             first-round: one round of disaggregation at --at, as Xing & Detert (2010) did
-  --at      the stage where a first-round decomposition is made (default: the final stage)
+  --at      the stage where a first-round decomposition is made (default: the final stage);
+            an error with --depth full
   --by      grouping of the result (default: country)
   --format  table (default), json (the whole decomposition), or csv
   -h, --help  show this help
@@ -40,6 +40,12 @@ export const decomposeCommand: Command = {
     const depth = choice(values, 'depth', depths, 'full');
     const by = choice(values, 'by', groupings, 'country');
     const format = choice<OutputFormat>(values, 'format', formats, 'table');
+    const at = typeof values.at === 'string' ? values.at : undefined;
+    if (at !== undefined && depth === 'full') {
+      throw new UsageError(
+        `--at: expected no --at with --depth full (it names the stage of --depth first-round), found ${quote(at)}`,
+      );
+    }
     const file = oneFile(positionals, 'chain file');
     const text = await readInput(ctx, file);
     let json: unknown;
@@ -51,7 +57,6 @@ export const decomposeCommand: Command = {
       ]);
     }
     const chain = parseValueChain(json);
-    const at = typeof values.at === 'string' ? values.at : undefined;
     const result = decomposeValueAdded(chain, {
       depth,
       ...(at === undefined ? {} : { at }),

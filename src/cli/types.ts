@@ -20,18 +20,22 @@ export interface Command {
   run: (positionals: string[], values: OptionValues, ctx: CliContext) => Promise<number>;
 }
 
-/** Reads a single-valued string option, checking it against the allowed values ({@link UsageError} otherwise). */
+/**
+ * Reads a single-valued string option, checking it against the allowed values ({@link UsageError}
+ * otherwise, its message starting with `label`, the option's flag by default).
+ */
 export function choice<T extends string>(
   values: OptionValues,
   name: string,
   allowed: readonly T[],
   fallback: T,
+  label = `--${name}`,
 ): T {
   const v = values[name];
   if (v === undefined) return fallback;
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
     throw new UsageError(
-      `--${name}: expected one of ${allowed.join(', ')}, found ${typeof v === 'string' ? quote(v) : 'no value'}`,
+      `${label}: expected one of ${allowed.join(', ')}, found ${typeof v === 'string' ? quote(v) : 'no value'}`,
     );
   }
   return v as T;
