@@ -53,18 +53,28 @@ function tableCells(table: unknown, issues: IssueList): [number, number, number,
   return [a + 0, b + 0, c + 0, d + 0];
 }
 
-/** Options of {@link oddsRatio}. */
-export interface OddsRatioOptions {
-  /**
-   * `none` (the default): ad / bc as it stands, `null` when bc is 0;
-   * `haldane-anscombe`: add 0.5 to every cell when any cell is 0 (Haldane 1956; Anscombe 1956).
-   */
-  correction?: 'none' | 'haldane-anscombe';
-}
-
-const OddsRatioOptionsSchema = z
-  .object({ correction: namedEnum(['none', 'haldane-anscombe']).optional() })
+/**
+ * Options of {@link oddsRatio}: `correction`, `none` (the default: ad / bc as it stands, `null` when
+ * bc is 0) or `haldane-anscombe` (add 0.5 to every cell when any cell is 0; Haldane 1956; Anscombe
+ * 1956).
+ *
+ * @example
+ * ```ts
+ * OddsRatioOptions.parse({});
+ * //=> { correction: 'none' }
+ * ```
+ */
+export const OddsRatioOptions = z
+  .object({
+    /**
+     * `none` (the default): ad / bc as it stands, `null` when bc is 0;
+     * `haldane-anscombe`: add 0.5 to every cell when any cell is 0 (Haldane 1956; Anscombe 1956).
+     */
+    correction: namedEnum(['none', 'haldane-anscombe']).default('none'),
+  })
   .strict();
+/** Options of {@link oddsRatio}. */
+export type OddsRatioOptions = z.input<typeof OddsRatioOptions>;
 
 /**
  * The sample (cross-product) odds ratio ad / bc of a 2×2 table, optionally with the
@@ -100,7 +110,7 @@ export function oddsRatio(table: TwoByTwoTable, options: OddsRatioOptions | null
   const summary = 'invalid odds-ratio input';
   const issues = new IssueList();
   const cells = tableCells(table, issues);
-  const o = take(safeValidate(OddsRatioOptionsSchema, options ?? {}, 'options', summary), issues);
+  const o = take(safeValidate(OddsRatioOptions, options ?? {}, 'options', summary), issues);
   issues.throwIfAny(summary);
   if (cells === undefined || o === undefined) throw new GvcError('INVALID_INPUT', summary);
   const [a, b, c, d] = cells;
@@ -111,18 +121,28 @@ export function oddsRatio(table: TwoByTwoTable, options: OddsRatioOptions | null
   return b === 0 || c === 0 ? null : (a * d) / (b * c);
 }
 
+const FisherAlternatives = namedEnum(['two-sided', 'greater', 'less']);
 /** The alternative hypothesis of {@link fisherExactTest}. */
-export type FisherAlternative = 'two-sided' | 'greater' | 'less';
+export type FisherAlternative = z.output<typeof FisherAlternatives>;
 
-/** Options of {@link fisherExactTest}. */
-export interface FisherExactTestOptions {
-  /** `two-sided` (the default), `greater` (odds ratio > 1) or `less` (odds ratio < 1). */
-  alternative?: FisherAlternative;
-}
-
-const FisherOptions = z
-  .object({ alternative: namedEnum(['two-sided', 'greater', 'less']).optional() })
+/**
+ * Options of {@link fisherExactTest}: `alternative`, `two-sided` (the default), `greater` (odds
+ * ratio > 1) or `less` (odds ratio < 1).
+ *
+ * @example
+ * ```ts
+ * FisherExactTestOptions.parse({});
+ * //=> { alternative: 'two-sided' }
+ * ```
+ */
+export const FisherExactTestOptions = z
+  .object({
+    /** `two-sided` (the default), `greater` (odds ratio > 1) or `less` (odds ratio < 1). */
+    alternative: FisherAlternatives.default('two-sided'),
+  })
   .strict();
+/** Options of {@link fisherExactTest}. */
+export type FisherExactTestOptions = z.input<typeof FisherExactTestOptions>;
 
 /**
  * Visits the hypergeometric weights w(x) = P(X = x) / P(X = mode) of the top-left cell, from the mode
@@ -193,7 +213,7 @@ export function fisherExactTest(
   const summary = 'invalid Fisher test input';
   const issues = new IssueList();
   const cells = tableCells(table, issues);
-  const o = take(safeValidate(FisherOptions, options ?? {}, 'options', summary), issues);
+  const o = take(safeValidate(FisherExactTestOptions, options ?? {}, 'options', summary), issues);
   if (cells !== undefined) {
     const total = cells[0] + cells[1] + cells[2] + cells[3];
     if (total > Number.MAX_SAFE_INTEGER) {
@@ -205,7 +225,7 @@ export function fisherExactTest(
   }
   issues.throwIfAny(summary);
   if (cells === undefined || o === undefined) throw new GvcError('INVALID_INPUT', summary);
-  const alternative = o.alternative ?? 'two-sided';
+  const { alternative } = o;
   const [a, b, c, d] = cells;
   const m = a + c; // first column total
   const n = b + d; // second column total
@@ -252,8 +272,9 @@ export function fisherExactTest(
   return deepFreeze({ pValue: Math.min(1, sum / total), alternative });
 }
 
+const DynamismOutcomes = namedEnum(['growth-or-upgrading', 'growth', 'upgrading', 'growth-and-upgrading']);
 /** What counts as dynamism in {@link jointActionAssociation}. */
-export type DynamismOutcome = 'growth-or-upgrading' | 'growth' | 'upgrading' | 'growth-and-upgrading';
+export type DynamismOutcome = z.output<typeof DynamismOutcomes>;
 
 /** The result of {@link jointActionAssociation}. */
 export interface JointActionAssociation {
@@ -267,11 +288,24 @@ export interface JointActionAssociation {
   pValue: number;
 }
 
-const AssociationOptions = z
+/**
+ * Options of {@link jointActionAssociation}: `outcome`, what counts as dynamic —
+ * `growth-or-upgrading` (the default), `growth`, `upgrading` or `growth-and-upgrading`.
+ *
+ * @example
+ * ```ts
+ * JointActionAssociationOptions.parse({});
+ * //=> { outcome: 'growth-or-upgrading' }
+ * ```
+ */
+export const JointActionAssociationOptions = z
   .object({
-    outcome: namedEnum(['growth-or-upgrading', 'growth', 'upgrading', 'growth-and-upgrading']).optional(),
+    /** What counts as dynamic; default `growth-or-upgrading`. */
+    outcome: DynamismOutcomes.default('growth-or-upgrading'),
   })
   .strict();
+/** Options of {@link jointActionAssociation}. */
+export type JointActionAssociationOptions = z.input<typeof JointActionAssociationOptions>;
 
 /**
  * Asks "does this joint action go with dynamism?" of a set of clusters: the 2×2 table of clusters
@@ -290,6 +324,7 @@ const AssociationOptions = z
  * the action (`action`) or the options (`options.outcome`) are invalid, every problem listed
  * @example
  * ```ts
+ * import { africanClusters } from 'gvckit/data';
  * jointActionAssociation(africanClusters, 'logistics').table;
  * //=> [[10, 2], [6, 7]]
  * ```
@@ -297,17 +332,17 @@ const AssociationOptions = z
 export function jointActionAssociation(
   clusters: readonly Cluster[],
   action: CollectiveActionKind,
-  options: { outcome?: DynamismOutcome } | null = {},
+  options: JointActionAssociationOptions | null = {},
 ): JointActionAssociation {
   const summary = 'invalid joint-action association input';
   const issues = new IssueList();
   const list = issues.attempt(() => parseClusterList(clusters));
   const act = take(safeValidate(CollectiveActionKind, action, 'action', summary), issues);
-  const o = take(safeValidate(AssociationOptions, options ?? {}, 'options', summary), issues);
+  const o = take(safeValidate(JointActionAssociationOptions, options ?? {}, 'options', summary), issues);
   issues.throwIfAny(summary);
   if (list === undefined || act === undefined || o === undefined)
     throw new GvcError('INVALID_INPUT', summary);
-  const outcome = o.outcome ?? 'growth-or-upgrading';
+  const { outcome } = o;
   const dynamic = (c: Cluster) => {
     const { growth, upgrading } = c.dynamism;
     if (outcome === 'growth') return growth;

@@ -76,6 +76,7 @@ export function checkArgument<S extends z.ZodType>(
  * `published.collectiveAction[2].key`)
  * @example
  * ```ts
+ * import { africanClusters, publishedClusterTables } from 'gvckit/data';
  * compareTables(clusterTables(africanClusters), publishedClusterTables)[0];
  * //=> { table: 'marketOrientation', key: 'domestic-and-regional', column: 'growth', computed: 3, published: 1 }
  * ```

@@ -3,6 +3,7 @@ import { IssueList } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { type ClusterTableColumn, checkArgument, tableLayout } from './compare.js';
+import { CollectiveActionKind, ExternalEconomy } from './model.js';
 import { Count } from './schema-helpers.js';
 import { type ClusterTableName, ClusterTables } from './table-model.js';
 
@@ -45,14 +46,28 @@ export interface TableInconsistency {
   message: string;
 }
 
+/**
+ * Options of {@link checkTableConsistency}: `clusters`, the number of clusters tabulated (a whole
+ * number >= 0); without it, the tables' own `clusters`, else the sum of a complete
+ * market-orientation table, else no total (the rules needing one are skipped).
+ *
+ * @example
+ * ```ts
+ * CheckTableConsistencyOptions.parse({ clusters: 25 });
+ * //=> { clusters: 25 }
+ * ```
+ */
+export const CheckTableConsistencyOptions = z
+  .object({
+    /**
+     * The number of clusters tabulated; defaults to the tables' `clusters`, else the sum of a
+     * complete market-orientation table.
+     */
+    clusters: Count.optional(),
+  })
+  .strict();
 /** Options of {@link checkTableConsistency}. */
-export interface CheckTableConsistencyOptions {
-  /**
-   * The number of clusters tabulated; defaults to the tables' `clusters`, else the sum of a complete
-   * market-orientation table.
-   */
-  clusters?: number;
-}
+export type CheckTableConsistencyOptions = z.input<typeof CheckTableConsistencyOptions>;
 
 type Row = {
   key: string;
@@ -63,7 +78,6 @@ type Row = {
 };
 
 const PartialTables = ClusterTables.partial();
-const Options = z.object({ clusters: Count.optional() }).strict();
 
 /**
  * Finds the internal contradictions of cluster tables shaped like Tables 2–5 of Kaplinsky (2015),
@@ -93,7 +107,7 @@ export function checkTableConsistency(
   const summary = 'invalid tables to check';
   const issues = new IssueList();
   const t = checkArgument(PartialTables, tables, 'tables', issues);
-  const o = checkArgument(Options, options ?? {}, 'options', issues);
+  const o = checkArgument(CheckTableConsistencyOptions, options ?? {}, 'options', issues);
   issues.throwIfAny(summary);
   if (t === undefined || o === undefined) throw new GvcError('INVALID_INPUT', summary);
   return deepFreeze(inconsistencies(t, o));
@@ -101,7 +115,7 @@ export function checkTableConsistency(
 
 function inconsistencies(
   tables: z.output<typeof PartialTables>,
-  options: z.output<typeof Options>,
+  options: z.output<typeof CheckTableConsistencyOptions>,
 ): TableInconsistency[] {
   const out: TableInconsistency[] = [];
   const market = tables.marketOrientation;
@@ -115,21 +129,18 @@ function inconsistencies(
     for (const r of rows) {
       const { growth, upgrading, growthAndUpgrading: both } = r;
       if (growth !== undefined && upgrading !== undefined && both !== undefined) {
-        if (both > growth) {
-          out.push({
-            table,
-            key: r.key,
-            rule: 'growth-and-upgrading-exceeds-growth',
-            message: `expected growthAndUpgrading <= growth, found ${both} > ${growth}`,
-          });
-        }
-        if (both > upgrading) {
-          out.push({
-            table,
-            key: r.key,
-            rule: 'growth-and-upgrading-exceeds-upgrading',
-            message: `expected growthAndUpgrading <= upgrading, found ${both} > ${upgrading}`,
-          });
+        for (const [column, bound] of [
+          ['growth', growth],
+          ['upgrading', upgrading],
+        ] as const) {
+          if (both > bound) {
+            out.push({
+              table,
+              key: r.key,
+              rule: `growth-and-upgrading-exceeds-${column}`,
+              message: `expected growthAndUpgrading <= ${column}, found ${both} > ${bound}`,
+            });
+          }
         }
         for (const column of ['growth', 'upgrading'] as const) {
           const v = r[column] ?? 0;
@@ -222,39 +233,23 @@ function inconsistencies(
     rowRules('marketOrientation', market);
     sumRule('marketOrientation', 'market orientation rows', market, marketComplete);
   }
-  if (tables.collectiveAction !== undefined) {
-    const rows = tables.collectiveAction;
-    rowRules('collectiveAction', rows);
+  // Tables 4 and 3: a row per kind and per number of kinds (`exactly-k`); exact for collective action.
+  const kindTables: ReadonlyArray<
+    readonly [ClusterTableName, readonly Row[] | undefined, readonly string[], boolean]
+  > = [
+    ['collectiveAction', tables.collectiveAction, CollectiveActionKind.options, true],
+    ['externalEconomies', tables.externalEconomies, ExternalEconomy.options, false],
+  ];
+  for (const [table, rows, kinds, exact] of kindTables) {
+    if (rows === undefined) continue;
+    rowRules(table, rows);
     sumRule(
-      'collectiveAction',
+      table,
       'exactly-k rows',
       rows.filter((r) => r.key.startsWith('exactly-')),
       false,
     );
-    kindsRule(
-      'collectiveAction',
-      rows,
-      ['learning', 'marketing', 'logistics'],
-      tableLayout.collectiveAction.columns,
-      true,
-    );
-  }
-  if (tables.externalEconomies !== undefined) {
-    const rows = tables.externalEconomies;
-    rowRules('externalEconomies', rows);
-    sumRule(
-      'externalEconomies',
-      'exactly-k rows',
-      rows.filter((r) => r.key.startsWith('exactly-')),
-      false,
-    );
-    kindsRule(
-      'externalEconomies',
-      rows,
-      ['labour-supply', 'suppliers', 'customer-attraction', 'specialised-services'],
-      ['clusters'],
-      false,
-    );
+    kindsRule(table, rows, kinds, tableLayout[table].columns, exact);
   }
   if (tables.institutionalSupport !== undefined) {
     const rows = tables.institutionalSupport;

@@ -14,15 +14,6 @@ export type CrossTabRow<K extends string, C extends string> = { key: K; clusters
   [P in C]: number;
 };
 
-/** Options of {@link crossTab}. */
-export interface CrossTabOptions<K extends string> {
-  /**
-   * The rows, in order. Every listed row is in the result, even when empty; a cluster whose key is
-   * not listed is an error. Without it, rows appear in the order their keys are first met.
-   */
-  rows?: readonly K[];
-}
-
 /**
  * The most rows a {@link crossTab} may have: 100,000 (listed in `options.rows` or met as keys).
  *
@@ -57,11 +48,35 @@ export const MAX_CROSSTAB_COLUMNS = 1_000;
  */
 export const MAX_CROSSTAB_CELLS = 1_000_000;
 
+/**
+ * Options of {@link crossTab}: `rows`, the rows in order. Every listed row is in the result, even
+ * when empty; a cluster whose key is not listed is an error. Without it, rows appear in the order
+ * their keys are first met. At most {@link MAX_CROSSTAB_ROWS} rows, each listed once.
+ *
+ * @example
+ * ```ts
+ * CrossTabOptions.parse({ rows: ['KEN', 'ZAF'] });
+ * //=> { rows: ['KEN', 'ZAF'] }
+ * ```
+ */
+export const CrossTabOptions = z
+  .object({
+    /** The rows, in order; every listed row is in the result, even when empty. */
+    rows: z.array(z.string()).max(MAX_CROSSTAB_ROWS).optional(),
+  })
+  .strict();
+/**
+ * Options of {@link crossTab}, typed by its row keys `K`: the input of the {@link CrossTabOptions}
+ * schema with `rows` narrowed to `K` (a schema checks strings; only the type can carry the caller's
+ * key type, so the type is derived from the schema here rather than written beside it).
+ */
+export type CrossTabOptions<K extends string = string> = Omit<z.input<typeof CrossTabOptions>, 'rows'> & {
+  rows?: readonly K[] | undefined;
+};
+
 const reserved = new Set(['key', 'clusters']);
 /** Row keys listed in a message before "…". */
 const LISTED_KEYS = 10;
-
-const OptionsSchema = z.object({ rows: z.array(z.string()).max(MAX_CROSSTAB_ROWS).optional() }).strict();
 
 type Predicate = (cluster: Cluster) => unknown;
 
@@ -195,6 +210,7 @@ export function tabulate<K extends string, C extends string>(
  * or a key outside `options.rows` (each at the cluster's index, `clusters[3]`)
  * @example
  * ```ts
+ * import { africanClusters } from 'gvckit/data';
  * const rows = crossTab(africanClusters,
  *   (c) => (c.country === 'KEN' || c.country === 'ZAF' ? c.country : undefined),
  *   { growth: (c) => c.dynamism.growth }, { rows: ['KEN', 'ZAF'] });
@@ -231,7 +247,7 @@ export function crossTab<K extends string, C extends string>(
       }
     }
   }
-  const o = take(safeValidate(OptionsSchema, options ?? {}, 'options', summary), issues);
+  const o = take(safeValidate(CrossTabOptions, options ?? {}, 'options', summary), issues);
   if (o?.rows !== undefined) {
     const seen = new Set<string>();
     o.rows.forEach((key, i) => {

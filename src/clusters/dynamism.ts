@@ -91,7 +91,7 @@ export const AssessDynamismOptions = z
   })
   .strict();
 /** Options of {@link assessDynamism}. */
-export type AssessDynamismOptions = z.output<typeof AssessDynamismOptions>;
+export type AssessDynamismOptions = z.input<typeof AssessDynamismOptions>;
 
 /**
  * Compound annual growth rates of a cluster's indicators, for those measured in at least two periods.
@@ -173,9 +173,9 @@ function annualRates(indicators: readonly ClusterIndicator[]): IndicatorGrowthRa
  * `INSUFFICIENT_DATA` when `basis` is `indicators` and the indicators cannot decide growth or upgrading
  * @example
  * ```ts
- * const c = { id: 'k', name: 'K', country: 'KEN', sector: 'furniture', endMarkets: ['local'],
+ * const c = parseCluster({ id: 'k', name: 'K', country: 'KEN', sector: 'furniture', endMarkets: ['local'],
  *   dynamism: { growth: false, upgrading: false }, externalEconomies: [], collectiveAction: [],
- *   institutionalSupport: [], indicators: [{ period: 2000, firms: 100 }, { period: 2002, firms: 121 }] };
+ *   institutionalSupport: [], indicators: [{ period: 2000, firms: 100 }, { period: 2002, firms: 121 }] });
  * assessDynamism(c).dynamism; // firms grew 10% a year
  * //=> 'growth'
  * assessDynamism(c, { basis: 'evidence' }).survivalist;

@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { IssueList, quote, safeValidate, type Validated, validate } from '../core/boundary.js';
-import type { GvcError } from '../core/errors.js';
+import { IssueList, quote, safeValidate, validate } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
+import type { SafeParseResult } from '../core/result.js';
 import { Cluster } from './model.js';
 
-/** The result of {@link safeParseCluster}: the cluster, or the error {@link parseCluster} would throw. */
-export type SafeParseClusterResult = { success: true; data: Cluster } | { success: false; error: GvcError };
+/**
+ * The result of {@link safeParseCluster}: the cluster, or the error {@link parseCluster} would throw.
+ *
+ * @deprecated Use SafeParseResult<Cluster>; removed in 0.3.0
+ */
+export type SafeParseClusterResult = SafeParseResult<Cluster>;
 
 /**
  * Validates a cluster (see {@link Cluster}) and returns a fresh, validated, deeply frozen copy;
@@ -47,8 +51,8 @@ export function parseCluster(input: unknown): Cluster {
  * //=> false
  * ```
  */
-export function safeParseCluster(input: unknown): SafeParseClusterResult {
-  const result: Validated<Cluster> = safeValidate(Cluster, input, '', 'invalid cluster');
+export function safeParseCluster(input: unknown): SafeParseResult<Cluster> {
+  const result: SafeParseResult<Cluster> = safeValidate(Cluster, input, '', 'invalid cluster');
   return deepFreeze(result);
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Source } from '../core/primitives.js';
+import { CollectiveActionKind, ExternalEconomy } from './model.js';
 import { Count, duplicateIssues, namedEnum, shownKey } from './schema-helpers.js';
 
 /**
@@ -25,6 +26,18 @@ export const MarketOrientation = namedEnum([
 export type MarketOrientation = z.output<typeof MarketOrientation>;
 
 /**
+ * The row keys of a table by kind (Tables 3 and 4): the kinds, in their enum's order, then the
+ * `exactly-k` rows; typed as the union of both, for {@link namedEnum}.
+ */
+function kindRowKeys<K extends string, const E extends readonly [string, ...string[]]>(
+  kinds: readonly K[],
+  exactly: E,
+): readonly [K | E[number], ...Array<K | E[number]>] {
+  const keys: Array<K | E[number]> = [...kinds, ...exactly];
+  return keys as [K | E[number], ...Array<K | E[number]>];
+}
+
+/**
  * The row keys of the collective-action table (Table 4 of Kaplinsky 2015), in this order: each kind
  * of joint action, then the clusters with exactly 1, 2 and 3 kinds.
  *
@@ -34,14 +47,9 @@ export type MarketOrientation = z.output<typeof MarketOrientation>;
  * //=> ['learning', 'marketing', 'logistics', 'exactly-1', 'exactly-2', 'exactly-3']
  * ```
  */
-export const CollectiveActionRowKey = namedEnum([
-  'learning',
-  'marketing',
-  'logistics',
-  'exactly-1',
-  'exactly-2',
-  'exactly-3',
-]);
+export const CollectiveActionRowKey = namedEnum(
+  kindRowKeys(CollectiveActionKind.options, ['exactly-1', 'exactly-2', 'exactly-3']),
+);
 /** A row key of the collective-action table. */
 export type CollectiveActionRowKey = z.output<typeof CollectiveActionRowKey>;
 
@@ -55,15 +63,9 @@ export type CollectiveActionRowKey = z.output<typeof CollectiveActionRowKey>;
  * //=> 7
  * ```
  */
-export const ExternalEconomyRowKey = namedEnum([
-  'labour-supply',
-  'suppliers',
-  'customer-attraction',
-  'specialised-services',
-  'exactly-2',
-  'exactly-3',
-  'exactly-4',
-]);
+export const ExternalEconomyRowKey = namedEnum(
+  kindRowKeys(ExternalEconomy.options, ['exactly-2', 'exactly-3', 'exactly-4']),
+);
 /** A row key of the external-economies table. */
 export type ExternalEconomyRowKey = z.output<typeof ExternalEconomyRowKey>;
 

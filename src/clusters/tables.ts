@@ -27,6 +27,14 @@ const dynamismColumns = [
   ],
 ] as const;
 
+/**
+ * The rows of Tables 3 and 4 a cluster belongs to: one per kind it has, and `exactly-k` for their
+ * number k when k is at least `fewest` (the smallest `exactly-k` row of the table).
+ */
+function kindRows(kinds: readonly string[], fewest: number): string[] {
+  return kinds.length < fewest ? [...kinds] : [...kinds, `exactly-${kinds.length}`];
+}
+
 /** Cross-tabulates validated clusters into the fixed rows of a table (every key is a row key of it). */
 function table<R>(
   list: readonly Cluster[],
@@ -62,6 +70,7 @@ function table<R>(
  * its path (`clusters[3].endMarkets`, `clusters[4].id`)
  * @example
  * ```ts
+ * import { africanClusters } from 'gvckit/data';
  * clusterTables(africanClusters).marketOrientation[0];
  * //=> { key: 'local-only', clusters: 7, growth: 1, upgrading: 2, growthAndUpgrading: 0 }
  * ```
@@ -76,23 +85,13 @@ export function clusterTables(clusters: readonly Cluster[]): ClusterTables {
   );
   const collectiveAction = table<CollectiveActionRow>(
     list,
-    (c): CollectiveActionRowKey[] => {
-      const n = c.collectiveAction.length;
-      return n === 0
-        ? [...c.collectiveAction]
-        : [...c.collectiveAction, `exactly-${n}` as CollectiveActionRowKey];
-    },
+    (c) => kindRows(c.collectiveAction, 1),
     dynamismColumns,
     CollectiveActionRowKey.options,
   );
   const externalEconomies = table<ExternalEconomyRow>(
     list,
-    (c): ExternalEconomyRowKey[] => {
-      const n = c.externalEconomies.length;
-      return n < 2
-        ? [...c.externalEconomies]
-        : [...c.externalEconomies, `exactly-${n}` as ExternalEconomyRowKey];
-    },
+    (c) => kindRows(c.externalEconomies, 2),
     [],
     ExternalEconomyRowKey.options,
   );

@@ -12,11 +12,24 @@ import {
 } from './model.js';
 import { parseParams, take } from './schema-helpers.js';
 
+/**
+ * Options of {@link readClustersTsv}: `source`, a source to attach to every cluster read (for
+ * example the publication the table comes from).
+ *
+ * @example
+ * ```ts
+ * ReadClustersTsvOptions.parse({ source: { citation: 'Kaplinsky (2015), Table 1' } });
+ * //=> { source: { citation: 'Kaplinsky (2015), Table 1' } }
+ * ```
+ */
+export const ReadClustersTsvOptions = z
+  .object({
+    /** A source to attach to every cluster read (for example the publication the table comes from). */
+    source: Source.optional(),
+  })
+  .strict();
 /** Options of {@link readClustersTsv}. */
-export interface ReadClustersTsvOptions {
-  /** A source to attach to every cluster read (for example the publication the table comes from). */
-  source?: Source;
-}
+export type ReadClustersTsvOptions = z.input<typeof ReadClustersTsvOptions>;
 
 const requiredColumns = [
   'country',
@@ -110,8 +123,6 @@ const columnOfField: ReadonlyMap<PropertyKey, Column> = new Map<PropertyKey, Col
   ['collectiveAction', 'collective_action'],
   ['institutionalSupport', 'institutional_support'],
 ]);
-
-const OptionsSchema = z.object({ source: Source.optional() }).strict();
 
 function slug(text: string): string {
   return text
@@ -221,7 +232,7 @@ export function readClustersTsv(text: string, options: ReadClustersTsvOptions | 
   if (typeof text !== 'string') {
     issues.add('text', `expected the text of a tab-separated file, found ${preview(text)}`);
   }
-  const o = take(safeValidate(OptionsSchema, options ?? {}, 'options', summary), issues);
+  const o = take(safeValidate(ReadClustersTsvOptions, options ?? {}, 'options', summary), issues);
   issues.throwIfAny(summary);
   if (o === undefined) throw new GvcError('INVALID_INPUT', summary);
   const source = o.source;

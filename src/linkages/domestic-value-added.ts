@@ -21,8 +21,8 @@ export const DomesticValueAddedOptions = z
     tolerance: z.number().positive().max(0.1).default(1e-9),
   })
   .strict();
-/** Options of {@link domesticValueAddedShares}, after defaults. */
-export type DomesticValueAddedOptions = z.output<typeof DomesticValueAddedOptions>;
+/** Options of {@link domesticValueAddedShares}. */
+export type DomesticValueAddedOptions = z.input<typeof DomesticValueAddedOptions>;
 
 /** The most chains {@link domesticValueAddedShares} takes in one series (one per period). */
 const MAX_CHAINS_PER_SERIES = 10_000;
@@ -67,7 +67,7 @@ export interface DomesticValueAddedShare {
  *   `ACCOUNTING_MISMATCH` as {@link decomposeValueAdded} (paths under `chains[i]`)
  * @example
  * ```ts
- * const chain = (year: number, grindInGhana: boolean) => ({
+ * const chain = (year: number, grindInGhana: boolean) => parseValueChain({
  *   id: `cocoa-${year}`, name: 'Cocoa', family: 'additive', currency: 'USD', year, finalStage: 'grind',
  *   stages: [
  *     { id: 'grow', name: 'Grow', country: 'GHA', output: { unit: 'kg', unitPrice: 2 } },
@@ -82,7 +82,7 @@ export interface DomesticValueAddedShare {
 export function domesticValueAddedShares(
   chains: ReadonlyArray<ValueChainInput>,
   country: string,
-  options?: z.input<typeof DomesticValueAddedOptions> | null,
+  options?: DomesticValueAddedOptions | null,
 ): DomesticValueAddedShare[] {
   const summary = 'invalid value chains';
   const issues = new IssueList();

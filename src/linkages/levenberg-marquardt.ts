@@ -8,10 +8,14 @@
  * with K's change moved to the right-hand side (an active-set projection). Start values come from the
  * linearised logit ln(y / (K0 − y)) = r (τ − τ0), fitted by ordinary least squares for a few candidate
  * ceilings K0 above the largest observation; the candidate with the lowest residual sum of squares
- * starts the iteration.
+ * starts the iteration. The damped normal equations are solved with the kernels' LU
+ * (`solveLinearSystem`), which refuses a system singular to working precision: such a step is
+ * treated as a rejected one (more damping).
  *
  * @internal
+ * @packageDocumentation
  */
+import { solveLinearSystem } from '../io/kernels/index.js';
 
 /** Parameters in the centred time scale τ = t − centre. */
 export interface LogisticParameters {
@@ -31,61 +35,35 @@ export interface LogisticFitResult {
   inverseNormal: number[][] | null;
 }
 
+/** One trial step of the iteration, as {@link LogisticFitSettings.onTrial} sees it. */
+export interface LogisticTrial {
+  /** The iteration (from 1). */
+  iteration: number;
+  /** The damping λ of the trial. */
+  lambda: number;
+  /** The residual sum of squares at the trial point; `null` when the damped system has no solution. */
+  rss: number | null;
+  /** Whether the step was taken (it lowered the residual sum of squares). */
+  accepted: boolean;
+}
+
 /** Settings of the iteration. */
 export interface LogisticFitSettings {
   maxIterations: number;
   upperK: number;
+  /** Sees every trial step, in order (for diagnostics and tests). */
+  onTrial?: (trial: LogisticTrial) => void;
 }
 
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 
-/** The model's values at `tau`. */
-export function logisticValues(p: LogisticParameters, tau: readonly number[]): number[] {
-  return tau.map((t) => p.K * logistic(p.r * (t - p.tau0)));
-}
-
 function residualSum(p: LogisticParameters, tau: readonly number[], y: readonly number[]): number {
   let s = 0;
   for (let i = 0; i < tau.length; i++) {
-    const e = (y[i] ?? 0) - p.K * logistic(p.r * ((tau[i] ?? 0) - p.tau0));
+    const e = y[i]! - p.K * logistic(p.r * (tau[i]! - p.tau0));
     s += e * e;
   }
   return s;
-}
-
-/**
- * Solves the small dense system A x = b by Gaussian elimination with partial pivoting; returns null
- * when a pivot is zero or not finite.
- */
-export function solveSmall(a: readonly (readonly number[])[], b: readonly number[]): number[] | null {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i] ?? 0]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]?.[c] ?? 0) > Math.abs(m[piv]?.[c] ?? 0)) piv = r;
-    const pivotRow = m[piv];
-    const current = m[c];
-    if (!pivotRow || !current) return null;
-    m[c] = pivotRow;
-    m[piv] = current;
-    const p = pivotRow[c] ?? 0;
-    if (p === 0 || !Number.isFinite(p)) return null;
-    for (let r = c + 1; r < n; r++) {
-      const row = m[r];
-      if (!row) return null;
-      const f = (row[c] ?? 0) / p;
-      for (let k = c; k <= n; k++) row[k] = (row[k] ?? 0) - f * (pivotRow[k] ?? 0);
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    const row = m[r];
-    if (!row) return null;
-    let s = row[n] ?? 0;
-    for (let k = r + 1; k < n; k++) s -= (row[k] ?? 0) * (x[k] ?? 0);
-    x[r] = s / (row[r] ?? 1);
-  }
-  return x.every(Number.isFinite) ? x : null;
 }
 
 /** Normal matrix JᵀJ and gradient Jᵀe at p. */
@@ -97,15 +75,15 @@ function normalEquations(p: LogisticParameters, tau: readonly number[], y: reado
   ];
   const g = [0, 0, 0];
   for (let i = 0; i < tau.length; i++) {
-    const d = (tau[i] ?? 0) - p.tau0;
+    const d = tau[i]! - p.tau0;
     const s = logistic(p.r * d);
     const slope = p.K * s * (1 - s);
     const row = [s, slope * d, -slope * p.r];
-    const e = (y[i] ?? 0) - p.K * s;
+    const e = y[i]! - p.K * s;
     for (let j = 0; j < 3; j++) {
-      g[j] = (g[j] ?? 0) + (row[j] ?? 0) * e;
-      const aj = a[j] as number[];
-      for (let k = 0; k < 3; k++) aj[k] = (aj[k] ?? 0) + (row[j] ?? 0) * (row[k] ?? 0);
+      g[j] = g[j]! + row[j]! * e;
+      const aj = a[j]!;
+      for (let k = 0; k < 3; k++) aj[k] = aj[k]! + row[j]! * row[k]!;
     }
   }
   return { a, g };
@@ -120,7 +98,7 @@ export function startValues(
   const ymax = Math.max(...y);
   const span = Math.max(...tau) - Math.min(...tau) || 1;
   const candidates = [1.05, 1.25, 1.5, 2, 3].map((f) => Math.min(upperK, f * ymax));
-  let best: LogisticParameters | null = null;
+  let best: LogisticParameters = { K: Math.min(upperK, ymax), r: 4 / span, tau0: 0 };
   let bestRss = Number.POSITIVE_INFINITY;
   for (const K of new Set(candidates)) {
     let n = 0;
@@ -129,9 +107,9 @@ export function startValues(
     let sxx = 0;
     let sxz = 0;
     for (let i = 0; i < tau.length; i++) {
-      const yi = y[i] ?? 0;
+      const yi = y[i]!;
       if (!(yi > 0 && yi < K)) continue;
-      const x = tau[i] ?? 0;
+      const x = tau[i]!;
       const z = Math.log(yi / (K - yi));
       n += 1;
       sx += x;
@@ -157,24 +135,37 @@ export function startValues(
       best = p;
     }
   }
-  return best ?? { K: Math.min(upperK, ymax), r: 4 / span, tau0: 0 };
+  return best;
 }
 
-/** Proposes a damped step; keeps K within its bound by fixing it at the bound when the step crosses it. */
-function proposeStep(p: LogisticParameters, a: number[][], g: number[], lambda: number, upperK: number) {
+/** A step (ΔK, Δr, Δτ0). */
+type Step = [dK: number, dr: number, dt: number];
+
+/**
+ * Proposes a damped step, or `null` when the damped normal equations have no solution; keeps K within
+ * its bound by fixing it at the bound when the step crosses it.
+ */
+function proposeStep(
+  p: LogisticParameters,
+  a: number[][],
+  g: number[],
+  lambda: number,
+  upperK: number,
+): Step | null {
   const damped = a.map((row, j) => row.map((v, k) => (j === k ? v + lambda * Math.max(v, 1e-12) : v)));
-  const full = solveSmall(damped, g);
-  if (full === null) return null;
-  if (p.K + (full[0] ?? 0) <= upperK) return full;
+  const full = solveLinearSystem(damped, g) as Step | null;
+  if (full === null || p.K + full[0] <= upperK) return full;
+  // K fixed at its bound: (r, τ0) from the last two equations, with K's change moved to the right.
   const dK = upperK - p.K;
-  const reduced = solveSmall(
+  const [d1, d2] = [damped[1]!, damped[2]!];
+  const reduced = solveLinearSystem(
     [
-      [damped[1]?.[1] ?? 0, damped[1]?.[2] ?? 0],
-      [damped[2]?.[1] ?? 0, damped[2]?.[2] ?? 0],
+      [d1[1]!, d1[2]!],
+      [d2[1]!, d2[2]!],
     ],
-    [(g[1] ?? 0) - (a[1]?.[0] ?? 0) * dK, (g[2] ?? 0) - (a[2]?.[0] ?? 0) * dK],
+    [g[1]! - a[1]![0]! * dK, g[2]! - a[2]![0]! * dK],
   );
-  return reduced === null ? null : [dK, reduced[0] ?? 0, reduced[1] ?? 0];
+  return reduced === null ? null : [dK, reduced[0]!, reduced[1]!];
 }
 
 /** Fits the logistic to (tau, y) from `start`. */
@@ -200,50 +191,52 @@ export function fitLogistic(
     let accepted = false;
     while (lambda <= 1e16) {
       const step = proposeStep(p, a, g, lambda, settings.upperK);
-      if (step !== null) {
-        const q = { K: p.K + (step[0] ?? 0), r: p.r + (step[1] ?? 0), tau0: p.tau0 + (step[2] ?? 0) };
-        const next = residualSum(q, tau, y);
-        if (Number.isFinite(next) && next < rss) {
-          const small =
-            Math.abs(step[0] ?? 0) <= 1e-10 * (Math.abs(p.K) + 1e-10) &&
-            Math.abs(step[1] ?? 0) <= 1e-10 * (Math.abs(p.r) + 1e-10) &&
-            Math.abs(step[2] ?? 0) <= 1e-10 * (Math.abs(p.tau0) + 1);
-          const flat = (rss - next) / Math.max(rss, tiny) <= 1e-15;
-          p = q;
-          rss = next;
-          lambda = Math.max(lambda / 10, 1e-15);
-          accepted = true;
-          if (small || flat) converged = true;
-          break;
-        }
+      const q = step === null ? null : { K: p.K + step[0], r: p.r + step[1], tau0: p.tau0 + step[2] };
+      const next = q === null ? null : residualSum(q, tau, y);
+      accepted = next !== null && next < rss;
+      settings.onTrial?.({ iteration: iterations, lambda, rss: next, accepted });
+      if (accepted) {
+        const [dK, dr, dt] = step as Step;
+        const small =
+          Math.abs(dK) <= 1e-10 * (Math.abs(p.K) + 1e-10) &&
+          Math.abs(dr) <= 1e-10 * (Math.abs(p.r) + 1e-10) &&
+          Math.abs(dt) <= 1e-10 * (Math.abs(p.tau0) + 1);
+        const flat = (rss - (next as number)) / Math.max(rss, tiny) <= 1e-15;
+        p = q as LogisticParameters;
+        rss = next as number;
+        lambda = Math.max(lambda / 10, 1e-15);
+        if (small || flat) converged = true;
+        break;
       }
       lambda *= 10;
     }
     if (converged) break;
     if (!accepted) {
       // No step lowers the sum of squares: a stationary point (up to rounding) when the gradient of the
-      // free parameters is negligible against the scale of the problem.
+      // free parameters is negligible against the scale of the problem; not when the normal
+      // equations overflowed (then no step could be solved for, and nothing is known of the gradient).
       const free = p.K >= settings.upperK ? [1, 2] : [0, 1, 2];
-      converged = free.every((j) => Math.abs(g[j] ?? 0) <= 1e-8 * Math.sqrt((a[j]?.[j] ?? 0) * rss + tiny));
+      converged = free.every((j) => {
+        const scale = a[j]![j]! * rss;
+        return Number.isFinite(scale) && Math.abs(g[j]!) <= 1e-8 * Math.sqrt(scale + tiny);
+      });
       break;
     }
   }
+  // (JᵀJ)⁻¹ column by column; JᵀJ is symmetric, so the columns are also its rows.
   const { a } = normalEquations(p, tau, y);
-  const inverse: number[][] = [];
-  for (let j = 0; j < 3; j++) {
-    const col = solveSmall(
+  const inverse = [0, 1, 2].map((j) =>
+    solveLinearSystem(
       a,
       [0, 1, 2].map((k) => (k === j ? 1 : 0)),
-    );
-    if (col === null) break;
-    inverse.push(col);
-  }
+    ),
+  );
   return {
     params: p,
     rss,
     iterations,
     converged,
     atBound: p.K >= settings.upperK,
-    inverseNormal: inverse.length === 3 ? inverse : null,
+    inverseNormal: inverse.every((col) => col !== null) ? (inverse as number[][]) : null,
   };
 }

@@ -149,7 +149,24 @@ export interface LinkageShare {
   total: number;
 }
 
-function share(part: number, total: number, what: string, path: string): LinkageShare {
+/**
+ * Σ part / Σ (part + rest) over `rows`: the share the three depth metrics report, refused when the
+ * total is 0 (`INSUFFICIENT_DATA`) or leaves double precision (`UNSUPPORTED`), both at `path`.
+ */
+function shareOf<T>(
+  rows: readonly T[],
+  partOf: (row: T) => number,
+  restOf: (row: T) => number,
+  what: string,
+  path: string,
+): LinkageShare {
+  let part = 0;
+  let total = 0;
+  for (const row of rows) {
+    const p = partOf(row);
+    part += p;
+    total += p + restOf(row);
+  }
   requireFinite([part, total], `cannot compute ${what}`, path);
   if (!(total > 0)) {
     throw new GvcError('INSUFFICIENT_DATA', `cannot compute ${what}`, [
@@ -181,13 +198,13 @@ function share(part: number, total: number, what: string, path: string): Linkage
  */
 export function backwardDepth(sector: z.input<typeof SectorInputs>): LinkageShare {
   const data = validate(SectorInputs, sector, 'sector', 'invalid sector inputs');
-  let part = 0;
-  let total = 0;
-  for (const input of data.inputs) {
-    part += input.domesticValue;
-    total += input.domesticValue + input.importedValue;
-  }
-  return share(part, total, 'backward depth', 'sector.inputs');
+  return shareOf(
+    data.inputs,
+    (i) => i.domesticValue,
+    (i) => i.importedValue,
+    'backward depth',
+    'sector.inputs',
+  );
 }
 
 /**
@@ -210,13 +227,13 @@ export function backwardDepth(sector: z.input<typeof SectorInputs>): LinkageShar
  */
 export function forwardDepth(sector: z.input<typeof SectorOutputs>): LinkageShare {
   const data = validate(SectorOutputs, sector, 'sector', 'invalid sector outputs');
-  let part = 0;
-  let total = 0;
-  for (const o of data.outputs) {
-    part += o.processedDomestically;
-    total += o.processedDomestically + o.exportedUnprocessed;
-  }
-  return share(part, total, 'forward depth', 'sector.outputs');
+  return shareOf(
+    data.outputs,
+    (o) => o.processedDomestically,
+    (o) => o.exportedUnprocessed,
+    'forward depth',
+    'sector.outputs',
+  );
 }
 
 /**
@@ -241,13 +258,13 @@ export function forwardDepth(sector: z.input<typeof SectorOutputs>): LinkageShar
  */
 export function horizontalLinkage(base: z.input<typeof SupplierBase>): LinkageShare {
   const data = validate(SupplierBase, base, 'base', 'invalid supplier sales');
-  let part = 0;
-  let total = 0;
-  for (const s of data.suppliers) {
-    part += s.salesToOtherSectors;
-    total += s.salesToResourceSector + s.salesToOtherSectors;
-  }
-  return share(part, total, 'horizontal linkage', 'base.suppliers');
+  return shareOf(
+    data.suppliers,
+    (s) => s.salesToOtherSectors,
+    (s) => s.salesToResourceSector,
+    'horizontal linkage',
+    'base.suppliers',
+  );
 }
 
 /**

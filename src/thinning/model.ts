@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StandardStageFunction } from '../chains/index.js';
-import { EventPeriod } from '../upgrading/model.js';
+import { Period } from '../core/primitives.js';
 
 /**
  * The kinds of change in a participant's share of a product's value added (Kaplinsky 2015):
@@ -77,7 +77,7 @@ export const knowledgeIntensityScale: Readonly<Record<StandardStageFunction, num
 export const ThinningObservation = z
   .object({
     /** When. */
-    period: EventPeriod,
+    period: Period,
     /** The participant's share of the product's value added, 0 to 1. */
     valueAddedShare: z.number().min(0).max(1),
     /** The functions it performs. */

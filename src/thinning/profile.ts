@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IssueList, preview, quote, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import type { EventPeriod } from '../upgrading/model.js';
+import type { Period } from '../core/primitives.js';
 import { knowledgeIntensityScale, type ThinningKind, ThinningObservation, ThinningOptions } from './model.js';
 
 /** Slack on share and intensity comparisons, so that binary rounding (0.31 − 0.30) meets a boundary. */
@@ -11,9 +11,9 @@ const EPS = 1e-12;
 /** One classified transition between consecutive observations of a {@link ThinningProfile}. */
 export interface ThinningTransition {
   /** The earlier period. */
-  from: EventPeriod;
+  from: Period;
   /** The later period. */
-  to: EventPeriod;
+  to: Period;
   /** The kind of the transition. */
   kind: ThinningKind;
   /** Whether the share fell while value added per unit, or the knowledge intensity of the functions, rose. */
@@ -120,7 +120,7 @@ function meanIntensity(
   return scaled;
 }
 
-function comparePeriods(a: EventPeriod, b: EventPeriod): number {
+function comparePeriods(a: Period, b: Period): number {
   // Compared, not subtracted: 1e308 − (−1e308) would overflow to Infinity.
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
@@ -191,7 +191,7 @@ export function thinningProfile(
     meanIntensity(o.functions, ranks, `observations[${i}].functions`, 'options.knowledgeIntensity', issues),
   );
   const kindOfPeriod = typeof obs[0]?.period;
-  const seen = new Map<EventPeriod, number>();
+  const seen = new Map<Period, number>();
   obs.forEach((o, i) => {
     if (typeof o.period !== kindOfPeriod) {
       issues.add(

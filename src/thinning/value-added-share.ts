@@ -51,14 +51,14 @@ export type ValueAddedSubject = z.output<typeof ValueAddedSubject>;
  *   double precision; `ACCOUNTING_MISMATCH` as {@link decomposeValueAdded}
  * @example
  * ```ts
- * const chain = {
+ * const chain = parseValueChain({
  *   id: 'phone', name: 'Phone', family: 'vertically-specialised', currency: 'USD', finalStage: 'assembly',
  *   stages: [
  *     { id: 'chip', name: 'Chip', country: 'JPN', output: { unit: 'chip', unitPrice: 60 } },
  *     { id: 'assembly', name: 'Assembly', country: 'CHN', output: { unit: 'phone', unitPrice: 80 },
  *       inputs: [{ stage: 'chip', quantity: 1 }] },
  *   ],
- * };
+ * });
  * valueAddedShare(chain, { country: 'CHN' });
  * //=> 0.25
  * ```
@@ -66,7 +66,7 @@ export type ValueAddedSubject = z.output<typeof ValueAddedSubject>;
 export function valueAddedShare(
   chain: ValueChainInput,
   subject: z.input<typeof ValueAddedSubject>,
-  options?: z.input<typeof DecomposeOptions> | null,
+  options?: DecomposeOptions | null,
 ): number {
   const summary = 'invalid value-added share arguments';
   const issues = new IssueList();

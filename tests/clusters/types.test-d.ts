@@ -7,7 +7,10 @@ import type {
   DynamismAssessment,
   DynamismClass,
   EndMarket,
+  GvcError,
   MarketOrientation,
+  SafeParseClusterResult,
+  SafeParseResult,
   TableDifference,
 } from '../../src/index.js';
 import {
@@ -16,6 +19,7 @@ import {
   classifyMarketOrientation,
   clusterTables,
   crossTab,
+  safeParseCluster,
 } from '../../src/index.js';
 
 test('the inferred Cluster type', () => {
@@ -48,4 +52,12 @@ test('the analytics return the documented shapes', () => {
   const rows = crossTab([], (c) => c.country, { big: () => true });
   expectTypeOf(rows).toEqualTypeOf<Array<CrossTabRow<string, 'big'>>>();
   expectTypeOf(rows[0]!.big).toEqualTypeOf<number>();
+});
+
+test('safeParseCluster returns the one SafeParseResult type; the old name is the same type', () => {
+  expectTypeOf(safeParseCluster).returns.toEqualTypeOf<SafeParseResult<Cluster>>();
+  expectTypeOf<SafeParseClusterResult>().toEqualTypeOf<SafeParseResult<Cluster>>();
+  const r = safeParseCluster({});
+  if (r.success) expectTypeOf(r.data).toEqualTypeOf<Cluster>();
+  else expectTypeOf(r.error).toEqualTypeOf<GvcError>();
 });
