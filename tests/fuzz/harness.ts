@@ -4,7 +4,8 @@
  * counter-example per group with fast-check (replaying the failing run by its seed and path).
  */
 import fc from 'fast-check';
-import { junkArgs, mutations } from './arbitraries.js';
+import { junkArgs } from './junk.js';
+import { mutations } from './mutations.js';
 import { checkCall, type Failure, KINDS, type Kind } from './oracle.js';
 import { DEFAULT_BOUND_MS, type Entry } from './registry.js';
 import { previewArgs } from './values.js';
