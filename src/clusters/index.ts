@@ -1,27 +1,32 @@
-export type {
-  DynamismOutcome,
-  FisherAlternative,
-  FisherExactTestOptions,
-  JointActionAssociation,
-  OddsRatioOptions,
-} from './association.js';
+export type { DynamismOutcome, FisherAlternative, JointActionAssociation } from './association.js';
 export {
+  FisherExactTestOptions,
   fisherExactTest,
+  JointActionAssociationOptions,
   jointActionAssociation,
   MAX_FISHER_STEPS,
+  OddsRatioOptions,
   oddsRatio,
   TwoByTwoTable,
 } from './association.js';
 export type { ClusterTableColumn, TableDifference } from './compare.js';
 export { compareTables } from './compare.js';
-export type { CheckTableConsistencyOptions, ConsistencyRule, TableInconsistency } from './consistency.js';
-export { checkTableConsistency } from './consistency.js';
-export type { CrossTabOptions, CrossTabRow } from './crosstab.js';
-export { crossTab, MAX_CROSSTAB_CELLS, MAX_CROSSTAB_COLUMNS, MAX_CROSSTAB_ROWS } from './crosstab.js';
+export type { ConsistencyRule, TableInconsistency } from './consistency.js';
+export { CheckTableConsistencyOptions, checkTableConsistency } from './consistency.js';
+export type { CrossTabRow } from './crosstab.js';
+export {
+  CrossTabOptions,
+  crossTab,
+  MAX_CROSSTAB_CELLS,
+  MAX_CROSSTAB_COLUMNS,
+  MAX_CROSSTAB_ROWS,
+} from './crosstab.js';
 export type { DynamismAssessment, IndicatorGrowthRates } from './dynamism.js';
 export { AssessDynamismOptions, assessDynamism, classifyDynamism, DynamismClass } from './dynamism.js';
 export type { CollectiveEfficiency } from './efficiency.js';
 export { collectiveEfficiency } from './efficiency.js';
+export type { ExactTableTest } from './exact.js';
+export { exactTableTest, MAX_EXACT_STEPS, RowsByTwoTable } from './exact.js';
 export { classifyMarketOrientation } from './markets.js';
 export {
   Cluster,
@@ -37,6 +42,13 @@ export {
 } from './model.js';
 export type { SafeParseClusterResult } from './parse.js';
 export { parseCluster, safeParseCluster } from './parse.js';
+export type { JointActionTrend, MarketOrientationTest } from './statistics.js';
+export {
+  JointActionTrendOptions,
+  jointActionTrend,
+  MarketOrientationTestOptions,
+  marketOrientationTest,
+} from './statistics.js';
 export {
   ClusterTableName,
   ClusterTables,
@@ -50,5 +62,6 @@ export {
   MarketOrientationRow,
 } from './table-model.js';
 export { clusterTables } from './tables.js';
-export type { ReadClustersTsvOptions } from './tsv.js';
-export { readClustersTsv } from './tsv.js';
+export type { StatisticsRuleId, TrendAlternative, TrendTest } from './trend.js';
+export { EXACT_TREND_DEFAULT_MAX_N, TrendTestOptions, trendTest } from './trend.js';
+export { ReadClustersTsvOptions, readClustersTsv } from './tsv.js';

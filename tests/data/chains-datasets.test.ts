@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cocoa, iphone3g } from '../../src/data/index.js';
-import { parseValueChain, type Stage, type ValueChain } from '../../src/index.js';
+import { cocoa, cocoaGhanaGrinding, iphone3g } from '../../src/data/index.js';
+import {
+  agentAccounts,
+  decomposeValueAdded,
+  domesticValueAddedShares,
+  parseValueChain,
+  type Stage,
+  type ValueChain,
+  valueAddedShare,
+} from '../../src/index.js';
+import { isDeepFrozen } from '../helpers.js';
 
 const TOL = 1e-9; // absolute tolerance, in dollars: the figures are exact to the cent
 
@@ -20,6 +29,7 @@ function valueAdded(chain: ValueChain, s: Stage): number {
 describe.each([
   ['iphone3g', iphone3g],
   ['cocoa', cocoa],
+  ['cocoaGhanaGrinding', cocoaGhanaGrinding],
 ])('%s', (_, chain) => {
   it('is a valid chain, already in parsed form, with its source', () => {
     expect(parseValueChain(chain)).toEqual(chain);
@@ -112,5 +122,70 @@ describe('cocoa (Cocoa Barometer 2015 shares; ICCO conversion factor)', () => {
       expect(Math.abs(total - expected[s.id]!)).toBeLessThan(TOL);
       expect(Math.abs(valueAdded(cocoa, s) - expected[s.id]!)).toBeLessThan(TOL);
     }
+  });
+});
+
+// The scenario of issue 18, point 9: `cocoa` with the grinding stage moved to Ghana (Kaplinsky 2015:
+// Ghana's policy drew grinders there; Cameroon ships raw beans). Design: .scratch/issue18/09-second-cocoa-chain.md.
+describe('cocoaGhanaGrinding (scenario: cocoa ground in Ghana; Cocoa Barometer 2015 shares)', () => {
+  it('is deeply frozen and has the stages of cocoa, in the same order', () => {
+    expect(isDeepFrozen(cocoaGhanaGrinding)).toBe(true);
+    expect(cocoaGhanaGrinding.stages.map((s) => s.id)).toEqual(cocoa.stages.map((s) => s.id));
+    expect(cocoaGhanaGrinding.id).toBe('cocoa-chocolate-ghana-grinding');
+    expect(cocoaGhanaGrinding.name).toMatch(/\(scenario\)$/);
+    expect(cocoaGhanaGrinding.notes).toMatch(/^Scenario:/);
+    expect(cocoaGhanaGrinding.source?.citation).toMatch(/Cocoa Barometer 2015.*Kaplinsky, R\. \(2015\)/);
+  });
+
+  it("changes nothing but where the grinding is: grind's actor, country and name, and the grinder", () => {
+    // The dataset's claim: every price, ratio and distribution is cocoa's (no invented figure).
+    const { actor, country, name, ...grindRest } = stage(cocoaGhanaGrinding, 'grind');
+    const { actor: a0, country: c0, name: n0, ...cocoaGrindRest } = stage(cocoa, 'grind');
+    expect(grindRest).toEqual(cocoaGrindRest);
+    expect([actor, country, name]).toEqual(['grinder-gha', 'GHA', 'Grinding to cocoa liquor (in Ghana)']);
+    expect([a0, c0]).toEqual(['grinder', 'NLD']);
+    for (const s of cocoaGhanaGrinding.stages.filter((x) => x.id !== 'grind')) {
+      expect(s).toEqual(stage(cocoa, s.id));
+    }
+    expect(cocoaGhanaGrinding.actors.filter((x) => x.id !== 'grinder-gha')).toEqual(
+      cocoa.actors.filter((x) => x.id !== 'grinder'),
+    );
+    expect(cocoaGhanaGrinding.actors.find((x) => x.id === 'grinder-gha')).toEqual({
+      id: 'grinder-gha',
+      name: 'Cocoa grinder in Ghana',
+      country: 'GHA',
+      size: 'large',
+    });
+    const top = (c: ValueChain) => {
+      const { id, name, actors, stages, source, notes, ...rest } = c;
+      return rest;
+    };
+    expect(top(cocoaGhanaGrinding)).toEqual(top(cocoa));
+  });
+
+  it("raises Ghana's share of the bar's value from 0.130 to 0.206 (hand calculation)", () => {
+    // Per bar (retail USD 1.00): grow 0.05 + ferment-dry 0.016 + export 0.064 = 0.130 in Ghana when the
+    // beans are shipped raw; + grinding (8.24 − 1.25 × 4.16) × 0.025 = 0.076 when ground at home = 0.206.
+    // (numbers.R → numbers.Rout of the design: GHA 0.130 / 0.206, NLD 0.076 / 0, GBR 0.794 / 0.794)
+    expect(Math.abs(valueAddedShare(cocoa, { country: 'GHA' }) - 0.13)).toBeLessThan(1e-12);
+    expect(Math.abs(valueAddedShare(cocoaGhanaGrinding, { country: 'GHA' }) - 0.206)).toBeLessThan(1e-12);
+    expect(Math.abs(valueAddedShare(cocoaGhanaGrinding, { country: 'GBR' }) - 0.794)).toBeLessThan(1e-12);
+    const shares = domesticValueAddedShares([cocoa, cocoaGhanaGrinding], 'GHA');
+    expect(Math.abs((shares[1]?.change ?? 0) - 0.076)).toBeLessThan(1e-12);
+  });
+
+  it('leaves no value added in the Netherlands', () => {
+    const keys = decomposeValueAdded(cocoaGhanaGrinding).byCountry.map((r) => r.key);
+    expect(keys).not.toContain('NLD');
+    expect([...keys].sort()).toEqual(['GBR', 'GHA']);
+    expect(decomposeValueAdded(cocoa).byCountry.map((r) => r.key)).toContain('NLD');
+  });
+
+  it("gives Ghana 0.206 of domestic value added per bar in the agents' accounts", () => {
+    // Same hand calculation as above: 0.05 + 0.016 + 0.064 + 0.076 = 0.206; cocoa: 0.130.
+    const gha = agentAccounts(cocoaGhanaGrinding, { domesticCountry: 'GHA' }).consolidated;
+    expect(Math.abs(gha.domesticValueAdded - 0.206)).toBeLessThan(1e-12);
+    const raw = agentAccounts(cocoa, { domesticCountry: 'GHA' }).consolidated;
+    expect(Math.abs(raw.domesticValueAdded - 0.13)).toBeLessThan(1e-12);
   });
 });
