@@ -121,9 +121,9 @@ export function oddsRatio(table: TwoByTwoTable, options: OddsRatioOptions | null
   return b === 0 || c === 0 ? null : (a * d) / (b * c);
 }
 
-const FisherAlternatives = namedEnum(['two-sided', 'greater', 'less']);
 /** The alternative hypothesis of {@link fisherExactTest}. */
-export type FisherAlternative = z.output<typeof FisherAlternatives>;
+export const FisherAlternative = namedEnum(['two-sided', 'greater', 'less']);
+export type FisherAlternative = z.output<typeof FisherAlternative>;
 
 /**
  * Options of {@link fisherExactTest}: `alternative`, `two-sided` (the default), `greater` (odds
@@ -138,7 +138,7 @@ export type FisherAlternative = z.output<typeof FisherAlternatives>;
 export const FisherExactTestOptions = z
   .object({
     /** `two-sided` (the default), `greater` (odds ratio > 1) or `less` (odds ratio < 1). */
-    alternative: FisherAlternatives.default('two-sided'),
+    alternative: FisherAlternative.default('two-sided'),
   })
   .strict();
 /** Options of {@link fisherExactTest}. */
@@ -272,9 +272,14 @@ export function fisherExactTest(
   return deepFreeze({ pValue: Math.min(1, sum / total), alternative });
 }
 
-const DynamismOutcomes = namedEnum(['growth-or-upgrading', 'growth', 'upgrading', 'growth-and-upgrading']);
 /** What counts as dynamism in {@link jointActionAssociation}. */
-export type DynamismOutcome = z.output<typeof DynamismOutcomes>;
+export const DynamismOutcome = namedEnum([
+  'growth-or-upgrading',
+  'growth',
+  'upgrading',
+  'growth-and-upgrading',
+]);
+export type DynamismOutcome = z.output<typeof DynamismOutcome>;
 
 /** The result of {@link jointActionAssociation}. */
 export interface JointActionAssociation {
@@ -301,7 +306,7 @@ export interface JointActionAssociation {
 export const JointActionAssociationOptions = z
   .object({
     /** What counts as dynamic; default `growth-or-upgrading`. */
-    outcome: DynamismOutcomes.default('growth-or-upgrading'),
+    outcome: DynamismOutcome.default('growth-or-upgrading'),
   })
   .strict();
 /** Options of {@link jointActionAssociation}. */

@@ -1,4 +1,4 @@
-export type { DynamismOutcome, FisherAlternative, JointActionAssociation } from './association.js';
+export { DynamismOutcome, FisherAlternative, type JointActionAssociation } from './association.js';
 export {
   FisherExactTestOptions,
   fisherExactTest,
@@ -62,6 +62,6 @@ export {
   MarketOrientationRow,
 } from './table-model.js';
 export { clusterTables } from './tables.js';
-export type { StatisticsRuleId, TrendAlternative, TrendTest } from './trend.js';
+export { type StatisticsRuleId, TrendAlternative, type TrendTest } from './trend.js';
 export { EXACT_TREND_DEFAULT_MAX_N, TrendTestOptions, trendTest } from './trend.js';
 export { ReadClustersTsvOptions, readClustersTsv } from './tsv.js';

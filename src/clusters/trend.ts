@@ -7,9 +7,9 @@ import { chiSquared1UpperTail, normalUpperTail } from '../core/special.js';
 import { enumerateTables, MAX_EXACT_STEPS, widestRow } from './exact.js';
 import { Count, namedEnum, take } from './schema-helpers.js';
 
-const TrendAlternatives = namedEnum(['two-sided', 'increasing', 'decreasing']);
 /** The alternative hypothesis of {@link trendTest}: the proportion rises (`increasing`) or falls with the score, or either. */
-export type TrendAlternative = z.output<typeof TrendAlternatives>;
+export const TrendAlternative = namedEnum(['two-sided', 'increasing', 'decreasing']);
+export type TrendAlternative = z.output<typeof TrendAlternative>;
 
 /** The rules the cluster statistics apply, as named in their explanations. */
 export type StatisticsRuleId = 'cochran-armitage' | 'exact-conditional-trend' | 'freeman-halton-exact';
@@ -50,7 +50,7 @@ export const TrendTestOptions = z
     /** One finite score per group; default 0, 1, …, k − 1. */
     scores: z.array(z.number()).optional(),
     /** `two-sided` (default), `increasing` or `decreasing`. */
-    alternative: TrendAlternatives.default('two-sided'),
+    alternative: TrendAlternative.default('two-sided'),
     /** Also compute the exact conditional p-value; default when N ≤ 1000. */
     exact: z.boolean().optional(),
   })
