@@ -30,6 +30,69 @@ export const PolicyFamily = z.enum(['additive', 'vertically-specialised']);
 export type PolicyFamily = z.output<typeof PolicyFamily>;
 
 /**
+ * The tier of a lever: `core` (the ten levers {@link policyAgenda} gives by default) or `extended`
+ * (the wider catalogue Kaplinsky 2015 discusses, listed with `{ catalogue: 'full' }`).
+ *
+ * @example
+ * ```ts
+ * LeverTier.options;
+ * //=> ['core', 'extended']
+ * ```
+ */
+export const LeverTier = z.enum(['core', 'extended']);
+/** The tier of a lever. */
+export type LeverTier = z.output<typeof LeverTier>;
+
+/**
+ * Which firms a lever fits: their ownership, size and formality (the `Actor` fields of a chain), whether
+ * the chain needs a lead firm, and conditions in words. An absent dimension means any firm; an actor
+ * whose chain records no value for a stated dimension does not match it.
+ *
+ * @example
+ * ```ts
+ * LeverFitCriteria.parse({ size: ['micro', 'small'], needsLeadFirm: true }).size;
+ * //=> ['micro', 'small']
+ * ```
+ */
+export const LeverFitCriteria = z
+  .object({
+    /** Ownership of the firms it serves. */
+    ownership: z.array(z.enum(['domestic', 'foreign'])).optional(),
+    /** Size of the firms it serves. */
+    size: z.array(z.enum(['micro', 'small', 'medium', 'large'])).optional(),
+    /** Formality of the firms it serves. */
+    formality: z.array(z.enum(['formal', 'informal'])).optional(),
+    /** Whether it needs a lead firm in the chain (supplier development, offsets). */
+    needsLeadFirm: z.boolean().optional(),
+    /** Conditions in words, e.g. group certification support for smallholders. */
+    conditions: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+/** Which firms a lever fits. */
+export type LeverFitCriteria = z.output<typeof LeverFitCriteria>;
+
+/**
+ * The options of {@link policyAgenda}: `catalogue` is `core` (default: the ten levers of the two
+ * families' core agendas) or `full` (with the seven levers of the wider catalogue: marketing
+ * institutions, linkage development zones, standards and certification, skills programmes, offsets,
+ * supplier development, trade preferences).
+ *
+ * @example
+ * ```ts
+ * PolicyAgendaOptions.parse({}).catalogue;
+ * //=> 'core'
+ * ```
+ */
+export const PolicyAgendaOptions = z
+  .object({
+    /** `core` (default) or `full`. */
+    catalogue: z.enum(['core', 'full']).default('core'),
+  })
+  .strict();
+/** The options of {@link policyAgenda} (every field optional). */
+export type PolicyAgendaOptions = z.input<typeof PolicyAgendaOptions>;
+
+/**
  * One policy lever: its id, what it is, the chain family it serves, its stance on the trade regime,
  * examples the paper gives, and its source.
  *
@@ -54,6 +117,20 @@ export const PolicyLever = z
     examples: z.array(z.string()).optional(),
     /** Where it comes from. */
     source: Source,
+    /** Every family the lever serves; `family` is the first of these. Absent: `[family]`. */
+    families: z.array(PolicyFamily).min(1).optional(),
+    /** `core` (the ten levers of the default agenda) or `extended` (the paper's wider catalogue). */
+    tier: LeverTier.optional(),
+    /** Which firms the lever fits (read by {@link policyFit}); an absent dimension means any. */
+    fits: LeverFitCriteria.optional(),
+    /** Levers it conflicts with beyond the trade-regime rule, each with the reason a source gives. */
+    conflictsWith: z
+      .array(z.object({ lever: z.string().min(1), reason: z.string().min(1) }).strict())
+      .optional(),
+    /** Levers it complements. */
+    complements: z.array(z.string().min(1)).optional(),
+    /** Remarks, e.g. where an attribute is gvckit's reading of the source. */
+    notes: z.string().optional(),
   })
   .strict();
 /** One policy lever. */
