@@ -1,3 +1,6 @@
+export * from './assess-driver.js';
 export * from './classify.js';
 export * from './driver.js';
+export * from './dynamics.js';
+export * from './links.js';
 export * from './model.js';
