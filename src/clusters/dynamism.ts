@@ -133,20 +133,25 @@ function annualRates(indicators: readonly ClusterIndicator[]): IndicatorGrowthRa
     const last = points[points.length - 1];
     if (first === undefined || last === undefined || points.length < 2) continue;
     // Periods are unique whole numbers, so years >= 1.
-    const years = last.period - first.period;
-    let rate: number | null;
-    if (first.value === 0) rate = last.value > 0 ? null : 0;
-    else {
-      // A ratio such as 1e308 / 5e-324 overflows: then in logarithms, root first.
-      const q = last.value / first.value;
-      const r = Number.isFinite(q)
-        ? q ** (1 / years) - 1
-        : Math.exp((Math.log(last.value) - Math.log(first.value)) / years) - 1;
-      rate = Number.isFinite(r) ? r : null;
-    }
-    rates[name] = rate;
+    rates[name] = compoundRate(first.value, last.value, last.period - first.period);
   }
   return rates;
+}
+
+/**
+ * The compound annual rate from `first` to `last` (both >= 0) over `years` (>= 1): `null` where it is
+ * not finite (0 → positive, or a factor too large for a double), 0 for 0 → 0.
+ *
+ * @internal
+ */
+export function compoundRate(first: number, last: number, years: number): number | null {
+  if (first === 0) return last > 0 ? null : 0;
+  // A ratio such as 1e308 / 5e-324 overflows: then in logarithms, root first.
+  const q = last / first;
+  const r = Number.isFinite(q)
+    ? q ** (1 / years) - 1
+    : Math.exp((Math.log(last) - Math.log(first)) / years) - 1;
+  return Number.isFinite(r) ? r : null;
 }
 
 /**

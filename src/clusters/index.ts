@@ -1,7 +1,9 @@
-export { DynamismOutcome, FisherAlternative, type JointActionAssociation } from './association.js';
 export {
+  DynamismOutcome,
+  FisherAlternative,
   FisherExactTestOptions,
   fisherExactTest,
+  type JointActionAssociation,
   JointActionAssociationOptions,
   jointActionAssociation,
   MAX_FISHER_STEPS,
@@ -9,6 +11,8 @@ export {
   oddsRatio,
   TwoByTwoTable,
 } from './association.js';
+export type { ClusterDynamism, DynamismRuleId, StaticKind } from './cluster-dynamism.js';
+export { ClusterDynamismOptions, clusterDynamism } from './cluster-dynamism.js';
 export type { ClusterTableColumn, TableDifference } from './compare.js';
 export { compareTables } from './compare.js';
 export type { ConsistencyRule, TableInconsistency } from './consistency.js';
@@ -23,10 +27,11 @@ export {
 } from './crosstab.js';
 export type { DynamismAssessment, IndicatorGrowthRates } from './dynamism.js';
 export { AssessDynamismOptions, assessDynamism, classifyDynamism, DynamismClass } from './dynamism.js';
-export type { CollectiveEfficiency } from './efficiency.js';
-export { collectiveEfficiency } from './efficiency.js';
+export type { CollectiveEfficiency, EfficiencyRuleId, JointActionFoundation } from './efficiency.js';
+export { CollectiveEfficiencyOptions, collectiveEfficiency } from './efficiency.js';
 export type { ExactTableTest } from './exact.js';
 export { exactTableTest, MAX_EXACT_STEPS, RowsByTwoTable } from './exact.js';
+export type { GrowthBasis, RealGrowth } from './growth-rates.js';
 export { classifyMarketOrientation } from './markets.js';
 export {
   Cluster,
@@ -62,6 +67,12 @@ export {
   MarketOrientationRow,
 } from './table-model.js';
 export { clusterTables } from './tables.js';
-export { type StatisticsRuleId, TrendAlternative, type TrendTest } from './trend.js';
-export { EXACT_TREND_DEFAULT_MAX_N, TrendTestOptions, trendTest } from './trend.js';
+export {
+  EXACT_TREND_DEFAULT_MAX_N,
+  type StatisticsRuleId,
+  TrendAlternative,
+  type TrendTest,
+  TrendTestOptions,
+  trendTest,
+} from './trend.js';
 export { ReadClustersTsvOptions, readClustersTsv } from './tsv.js';
