@@ -64,9 +64,14 @@ export const knowledgeIntensityScale: Readonly<Record<StandardStageFunction, num
  * - `valueAddedShare`: its share of the product's value added, 0 to 1;
  * - `functions`: the functions (stage functions) it performs, e.g. `['assembly']`;
  * - `valueAddedPerUnit`: optionally, its value added per unit of the product;
- * - `newToChain`: whether it joined the chain in this period (its first period in the chain; an
- *   earlier observation, e.g. a share of 0 or its import-substitution share, makes the entry a
- *   transition that can be classified as thinning-in).
+ * - `newToChain`: whether it joined the chain in this period (its first period in the chain; precede
+ *   the entry with the pre-entry observation so that the entry is a transition to classify);
+ * - `incumbent`: whether it was already active in the sector before this observation (e.g. an
+ *   import-substituting producer), whether or not an earlier observation records it. An entry of an
+ *   incumbent, or of a participant whose earlier observations show a share above `stableTolerance` or
+ *   some functions, is thinning-out, not thinning-in: an incumbent pushed into a narrow niche of a
+ *   global chain (Kaplinsky 2015; Kaplinsky & Morris 2016). `newToChain: true` with `incumbent: true`
+ *   is an incumbent new to this chain.
  *
  * @example
  * ```ts
@@ -86,6 +91,8 @@ export const ThinningObservation = z
     valueAddedPerUnit: z.number().finite().optional(),
     /** Whether it joined the chain in this period. */
     newToChain: z.boolean().optional(),
+    /** Whether it was already active in the sector before this observation (an incumbent), recorded or not. */
+    incumbent: z.boolean().optional(),
   })
   .strict();
 /** One observation of a participant in a value chain. */
@@ -97,12 +104,19 @@ export type ThinningObservation = z.output<typeof ThinningObservation>;
  *   with absolute value at most this is `stable`;
  * - `entryShareMax` (0.1): an entry (`newToChain`) at a share at most this is `thinning-in`;
  * - `knowledgeIntensity` ({}): ranks for functions outside {@link knowledgeIntensityScale}, or
- *   overriding it, on the same 1–4 scale (any finite number is accepted).
+ *   overriding it, on the same 1–4 scale (any finite number is accepted);
+ * - `rebuildingAfter` (`'any-thinning'`): a rise after an earlier thinning-in or thinning-out is
+ *   `rebuilding`; with `'thinning-out'`, only a rise after thinning-out is (an entrant never had a
+ *   larger share to rebuild, so its rise is `thickening`). Kaplinsky (2015) speaks of incumbents
+ *   rebuilding their share "seldom to import-substitution depth", for which `'thinning-out'` is the
+ *   stricter reading; the default keeps earlier answers.
+ *
+ * The numbers (0.01, 0.1) are gvckit's convention: no source gives a number.
  *
  * @example
  * ```ts
  * ThinningOptions.parse({});
- * //=> { stableTolerance: 0.01, entryShareMax: 0.1, knowledgeIntensity: {} }
+ * //=> { stableTolerance: 0.01, entryShareMax: 0.1, knowledgeIntensity: {}, rebuildingAfter: 'any-thinning' }
  * ```
  */
 export const ThinningOptions = z
@@ -113,7 +127,37 @@ export const ThinningOptions = z
     entryShareMax: z.number().min(0).max(1).default(0.1),
     /** Knowledge-intensity ranks of further functions, or overrides of the standard scale. */
     knowledgeIntensity: z.record(z.string().min(1), z.number().finite()).default({}),
+    /** After which thinning a rise counts as rebuilding: `any-thinning` (default) or `thinning-out`. */
+    rebuildingAfter: z.enum(['any-thinning', 'thinning-out']).default('any-thinning'),
   })
   .strict();
 /** Options of `thinningProfile`. */
 export type ThinningOptions = z.input<typeof ThinningOptions>;
+
+/**
+ * The rules of {@link thinningProfile} (Kaplinsky 2015; Kaplinsky & Morris 2016), in the order they
+ * are tried:
+ * - `T1-entrant-low-share`: an entrant (new to the chain, no record of earlier activity) at a share at
+ *   most `entryShareMax` — thinning-in;
+ * - `T1b-incumbent-entry`: an incumbent new to the chain at such a share — thinning-out;
+ * - `T2-stable`: the share changed by at most `stableTolerance`;
+ * - `T3-share-fell`: the share fell by more — thinning-out;
+ * - `T4-rebuilding`: the share rose after an earlier thinning;
+ * - `T5-thickening`: the share rose otherwise.
+ *
+ * @example
+ * ```ts
+ * ThinningRuleId.options.length;
+ * //=> 6
+ * ```
+ */
+export const ThinningRuleId = z.enum([
+  'T1-entrant-low-share',
+  'T1b-incumbent-entry',
+  'T2-stable',
+  'T3-share-fell',
+  'T4-rebuilding',
+  'T5-thickening',
+]);
+/** A rule of {@link thinningProfile}. */
+export type ThinningRuleId = z.output<typeof ThinningRuleId>;

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { IssueList, preview, quote, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
+import type { Explanation } from '../core/explanation.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Period } from '../core/primitives.js';
-import { knowledgeIntensityScale, type ThinningKind, ThinningObservation, ThinningOptions } from './model.js';
-
-/** Slack on share and intensity comparisons, so that binary rounding (0.31 − 0.30) meets a boundary. */
-const EPS = 1e-12;
+import {
+  knowledgeIntensityScale,
+  type ThinningKind,
+  ThinningObservation,
+  ThinningOptions,
+  type ThinningRuleId,
+} from './model.js';
+import { decideStep, EPS, fmt, THINNING_SOURCES, thins } from './rules.js';
 
 /** One classified transition between consecutive observations of a {@link ThinningProfile}. */
 export interface ThinningTransition {
@@ -28,6 +33,15 @@ export interface ThinningTransition {
   knowledgeIntensity: { from: number | null; to: number | null };
   /** The change of value added per unit, when both periods state it; otherwise `null`. */
   valueAddedPerUnitChange: number | null;
+  /**
+   * Whether the later observation's participant is an entrant (new to the chain with no record of
+   * earlier activity and not flagged `incumbent`); `null` when the transition is not an entry.
+   */
+  entrant: boolean | null;
+  /** The rule that decided the kind (see {@link ThinningRuleId}). */
+  rule: ThinningRuleId;
+  /** One sentence: the rule, the shares and, for an entry, why entrant or incumbent. */
+  explanation: string;
 }
 
 /** The result of {@link thinningProfile}. */
@@ -40,6 +54,16 @@ export interface ThinningProfile {
   netChange: number;
   /** Number of transitions of each kind. */
   kinds: Record<ThinningKind, number>;
+  /** The highest share up to the start of the first thinning transition; `null` when the path never thins. */
+  peakShareBeforeThinning: number | null;
+  /**
+   * For a path that thinned and then rebuilt: whether the last share reached
+   * {@link ThinningProfile.peakShareBeforeThinning} within `stableTolerance` (Kaplinsky 2015: rebuilt
+   * "seldom to import-substitution depth"); `null` otherwise.
+   */
+  rebuiltToPeak: boolean | null;
+  /** Which transition set `overall`, the rule of every transition and the evidence read. */
+  explanation: Explanation;
 }
 
 const FunctionList = z.array(z.string().min(1));
@@ -132,14 +156,20 @@ function comparePeriods(a: Period, b: Period): number {
  * (a → b, Δ = b.valueAddedShare − a.valueAddedShare, τ = `stableTolerance`) is classified by the first
  * rule that applies:
  *
- * 1. `thinning-in` — b is an entry (`newToChain: true`) at a share ≤ `entryShareMax` (an entry on the
- *    first observation has no transition to classify: precede it with the pre-entry observation, a
- *    share of 0 or the import-substitution share);
- * 2. `stable` — |Δ| ≤ τ;
- * 3. `thinning-out` — Δ < −τ (the incumbent's share falls; `functionsDropped` lists what it gave up —
+ * 1. T1 `thinning-in` — b is an entry (`newToChain: true`) at a share ≤ `entryShareMax` of an
+ *    **entrant**: not flagged `incumbent`, and no observation before b shows a share above τ or any
+ *    function (an entry on the first observation has no transition to classify: precede it with the
+ *    pre-entry observation, e.g. a share of 0 and no functions);
+ * 1b. T1b `thinning-out` — such an entry of an **incumbent** (flagged, or with earlier activity on
+ *    record): an incumbent, typically an import-substituting firm with its own design and brand,
+ *    pushed into a narrow niche of a global chain thins out even though the chain is new to it
+ *    (Kaplinsky 2015; Kaplinsky & Morris 2016);
+ * 2. T2 `stable` — |Δ| ≤ τ;
+ * 3. T3 `thinning-out` — Δ < −τ (the incumbent's share falls; `functionsDropped` lists what it gave up —
  *    the share is the measure, so a fall with no function dropped is still thinning-out);
- * 4. `rebuilding` — Δ > τ after an earlier `thinning-in` or `thinning-out` transition;
- * 5. `thickening` — Δ > τ otherwise (`functionsAdded` lists new functions).
+ * 4. T4 `rebuilding` — Δ > τ after an earlier thinning transition (T1, T1b or T3; with
+ *    `rebuildingAfter: 'thinning-out'`, T1b or T3 only);
+ * 5. T5 `thickening` — Δ > τ otherwise (`functionsAdded` lists new functions).
  *
  * Boundaries are inclusive as written, with a slack of 1e-12 for binary rounding. `withUpgrading`
  * (thinning with upgrading) is true when Δ < −τ and either value added per unit rose (both periods
@@ -148,13 +178,16 @@ function comparePeriods(a: Period, b: Period): number {
  * The whole path (`overall`) is the kind of its last transition that is not `stable` (`stable` when
  * every transition is): the phase the participant ends in. Since rising after thinning is
  * `rebuilding`, `thickening` overall means the path never thinned and `rebuilding` that it thinned and
- * then rebuilt.
+ * then rebuilt. `peakShareBeforeThinning` and `rebuiltToPeak` say whether a rebuilt share came back
+ * to its depth before thinning. Each transition names its `rule` and `explanation`; `entrant` tells
+ * entrants from incumbents on an entry.
  *
- * @param observations - `[{ period, valueAddedShare, functions, valueAddedPerUnit?, newToChain? }]`, at
- *   least two, with distinct periods, all numbers or all strings
- * @param options - `{ stableTolerance?, entryShareMax?, knowledgeIntensity? }` (see {@link ThinningOptions});
- *   `undefined` or `null` for the defaults
- * @returns `{ transitions, overall, netChange, kinds }`, deeply frozen
+ * @param observations - `[{ period, valueAddedShare, functions, valueAddedPerUnit?, newToChain?,
+ *   incumbent? }]`, at least two, with distinct periods, all numbers or all strings
+ * @param options - `{ stableTolerance?, entryShareMax?, knowledgeIntensity?, rebuildingAfter? }` (see
+ *   {@link ThinningOptions}); `undefined` or `null` for the defaults
+ * @returns `{ transitions, overall, netChange, kinds, peakShareBeforeThinning, rebuiltToPeak,
+ *   explanation }`, deeply frozen
  * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path
  *   (`observations[2].valueAddedShare`, `observations[1].functions[0]` for a function with no
  *   knowledge-intensity rank, `observations[3].period` for a repeated period or one of another type
@@ -169,6 +202,14 @@ function comparePeriods(a: Period, b: Period): number {
  * ]);
  * [profile.transitions.map((t) => [t.kind, t.withUpgrading]), profile.overall];
  * //=> [[['thinning-out', true], ['rebuilding', false]], 'rebuilding']
+ *
+ * // An incumbent import-substituting firm entering a global chain as an assembler thins out
+ * // (illustrative shares):
+ * thinningProfile([
+ *   { period: 1985, valueAddedShare: 0.7, functions: ['component-manufacture', 'assembly', 'design', 'branding'] },
+ *   { period: 1995, valueAddedShare: 0.08, functions: ['assembly'], newToChain: true },
+ * ]).transitions.map((t) => [t.kind, t.rule, t.entrant]);
+ * //=> [['thinning-out', 'T1b-incumbent-entry', false]]
  * ```
  */
 export function thinningProfile(
@@ -217,19 +258,44 @@ export function thinningProfile(
   const order = obs.map((_, i) => i).sort((a, b) => comparePeriods(obs[a]?.period ?? 0, obs[b]?.period ?? 0));
   const tol = opts.stableTolerance;
   const transitions: ThinningTransition[] = [];
+  const evidence: string[] = [];
   let thinned = false;
+  let active = false; // some observation before b shows a share above τ or a function
+  let peak: number | null = null;
+  let runningMax = -Infinity;
   for (let k = 1; k < order.length; k++) {
     const ia = order[k - 1] as number;
     const ib = order[k] as number;
     const a = obs[ia] as ThinningObservation;
     const b = obs[ib] as ThinningObservation;
     const change = b.valueAddedShare - a.valueAddedShare;
-    let kind: ThinningKind;
-    if (b.newToChain === true && b.valueAddedShare <= opts.entryShareMax + EPS) kind = 'thinning-in';
-    else if (Math.abs(change) <= tol + EPS) kind = 'stable';
-    else if (change < 0) kind = 'thinning-out';
-    else kind = thinned ? 'rebuilding' : 'thickening';
-    if (kind === 'thinning-in' || kind === 'thinning-out') thinned = true;
+    if (a.valueAddedShare > tol + EPS || a.functions.length > 0) active = true;
+    runningMax = Math.max(runningMax, a.valueAddedShare);
+    const entry = b.newToChain === true;
+    const incumbent = b.incumbent === true || active;
+    const decision = decideStep(
+      {
+        from: a.valueAddedShare,
+        to: b.valueAddedShare,
+        newToChain: entry,
+        incumbent,
+        thinnedBefore: thinned,
+      },
+      tol,
+      opts.entryShareMax,
+    );
+    const kind = decision.kind;
+    if (thins(decision.rule, opts.rebuildingAfter)) thinned = true;
+    if (
+      peak === null &&
+      (decision.rule === 'T1-entrant-low-share' ||
+        decision.rule === 'T1b-incumbent-entry' ||
+        decision.rule === 'T3-share-fell')
+    )
+      peak = runningMax;
+    evidence.push(`observations[${ib}].valueAddedShare`);
+    if (entry) evidence.push(`observations[${ib}].newToChain`);
+    if (entry && b.incumbent === true) evidence.push(`observations[${ib}].incumbent`);
 
     const kiFrom = intensity[ia] ?? null;
     const kiTo = intensity[ib] ?? null;
@@ -260,6 +326,9 @@ export function thinningProfile(
       functionsDropped: [...before].filter((f) => !after.has(f)),
       knowledgeIntensity: { from: kiFrom, to: kiTo },
       valueAddedPerUnitChange: vaChange,
+      entrant: entry ? !incumbent : null,
+      rule: decision.rule,
+      explanation: `${String(a.period)} → ${String(b.period)}: ${decision.explanation}`,
     });
   }
 
@@ -274,10 +343,32 @@ export function thinningProfile(
   const last = [...transitions].reverse().find((t) => t.kind !== 'stable');
   const firstObs = obs[order[0] as number] as ThinningObservation;
   const lastObs = obs[order[order.length - 1] as number] as ThinningObservation;
+  const rebuilt = transitions.some((t) => t.kind === 'rebuilding');
+  const rebuiltToPeak = peak !== null && rebuilt ? lastObs.valueAddedShare >= peak - tol - EPS : null;
+  const notes = [
+    `stableTolerance ${fmt(tol)} and entryShareMax ${fmt(opts.entryShareMax)}: gvckit's convention, no source gives a number`,
+  ];
+  if (rebuiltToPeak !== null)
+    notes.push(
+      `rebuilt to ${fmt(lastObs.valueAddedShare)} against a peak of ${fmt(peak ?? 0)} before thinning: ${rebuiltToPeak ? 'reached' : 'not reached'}`,
+    );
+  const overall = last?.kind ?? 'stable';
+  const explanation: Explanation = {
+    text: last
+      ? `Overall ${overall}: set by the last transition that is not stable, ${last.explanation}`
+      : 'Overall stable: every transition changed the share by at most the tolerance',
+    rules: transitions.map((t) => t.rule),
+    evidence: [...new Set(evidence)],
+    notes,
+    sources: [...THINNING_SOURCES],
+  };
   return deepFreeze({
     transitions,
-    overall: last?.kind ?? 'stable',
+    overall,
     netChange: lastObs.valueAddedShare - firstObs.valueAddedShare,
     kinds,
+    peakShareBeforeThinning: peak,
+    rebuiltToPeak,
+    explanation,
   });
 }

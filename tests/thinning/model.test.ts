@@ -44,6 +44,7 @@ describe('thinning model (Kaplinsky 2015)', () => {
       stableTolerance: 0.01,
       entryShareMax: 0.1,
       knowledgeIntensity: {},
+      rebuildingAfter: 'any-thinning',
     });
   });
 

@@ -68,12 +68,17 @@ describe('thinningProfile: thinning-in (entry at a low share, default at most 0.
       'thickening',
     ]);
   });
-  it('applies even when the entrant had a higher import-substitution share before (a fall)', () => {
+  // Issue #18's counter-example (fixed): an incumbent with an import-substitution share before is not
+  // an entrant; pushed into a narrow niche of a GVC it thins OUT (Kaplinsky 2015, section on thinning
+  // and thickening; Kaplinsky & Morris 2016). Shares illustrative.
+  it('is thinning-out, not thinning-in, for an incumbent with a higher import-substitution share before (a fall)', () => {
     const p = thinningProfile([
       o(1980, 0.7, ['component-manufacture', 'assembly', 'design']),
       o(1990, 0.05, ['assembly'], { newToChain: true }),
     ]);
-    expect(kinds(p)).toEqual(['thinning-in']);
+    expect(kinds(p)).toEqual(['thinning-out']);
+    expect(p.transitions[0]?.rule).toBe('T1b-incumbent-entry');
+    expect(p.transitions[0]?.entrant).toBe(false);
     // share fell, knowledge intensity fell from (2 + 1 + 4) / 3 = 2.33 to 1: no upgrading
     expect(p.transitions[0]?.withUpgrading).toBe(false);
   });
