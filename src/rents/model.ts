@@ -37,6 +37,18 @@ const rentFields = {
   holder: Id.optional(),
   /** Whether the barriers are falling (rivals entering, patents expiring). */
   eroding: z.boolean().optional(),
+  /**
+   * The rent's amount per unit of the chain's final product, in the chain's currency, when it was
+   * measured elsewhere (company accounts, a published study): `measureRents` adds it as stated.
+   */
+  amount: z.number().finite().optional(),
+  /**
+   * The share (0–1] of its holder's measured rent that this rent accounts for, when the holder has
+   * several: `measureRents` attributes land rent to resource rents and rent above a normal return to
+   * the others by it (the shares of one holder's resource rents, and of its other rents, may not sum
+   * to more than 1).
+   */
+  share: z.number().gt(0).max(1).optional(),
 };
 
 /**

@@ -19,9 +19,18 @@ describe('aggregateRents', () => {
     expect(r.count).toBe(4);
     expect(r.excludedMonopoly).toBe(1);
     expect(r.outlooks).toEqual({ sustainable: 2, eroding: 1, absent: 1 });
-    expect(r.byFamily.resource).toEqual({ count: 1, outlooks: { sustainable: 1, eroding: 0, absent: 0 } });
-    expect(r.byFamily.endogenous).toEqual({ count: 2, outlooks: { sustainable: 1, eroding: 1, absent: 0 } });
-    expect(r.byFamily.exogenous).toEqual({ count: 1, outlooks: { sustainable: 0, eroding: 0, absent: 1 } });
+    expect(r.byFamily.resource).toMatchObject({
+      count: 1,
+      outlooks: { sustainable: 1, eroding: 0, absent: 0 },
+    });
+    expect(r.byFamily.endogenous).toMatchObject({
+      count: 2,
+      outlooks: { sustainable: 1, eroding: 1, absent: 0 },
+    });
+    expect(r.byFamily.exogenous).toMatchObject({
+      count: 1,
+      outlooks: { sustainable: 0, eroding: 0, absent: 1 },
+    });
     expect(r.byFamily.monopoly.count).toBe(0);
     expect(r.byHolder.map((h) => [h.holder, h.count])).toEqual([
       ['mine', 1],
@@ -35,7 +44,10 @@ describe('aggregateRents', () => {
     const r = aggregateRents(rents, { excludeMonopoly: false });
     expect(r.count).toBe(5);
     expect(r.excludedMonopoly).toBe(0);
-    expect(r.byFamily.monopoly).toEqual({ count: 1, outlooks: { sustainable: 1, eroding: 0, absent: 0 } });
+    expect(r.byFamily.monopoly).toMatchObject({
+      count: 1,
+      outlooks: { sustainable: 1, eroding: 0, absent: 0 },
+    });
     expect(r.byHolder[0]).toMatchObject({ holder: 'mine', count: 2 });
   });
 
@@ -60,6 +72,9 @@ describe('aggregateRents', () => {
         count: 1,
         outlooks: { sustainable: 1, eroding: 0, absent: 0 },
         families: { resource: 1, endogenous: 0, exogenous: 0, monopoly: 0 },
+        amount: 0,
+        withAmount: 0,
+        country: 'GHA',
       },
     ]);
     const { rents: _omitted, ...withoutRents } = chain as Extract<typeof chain, { rents?: unknown }>;
