@@ -22,6 +22,8 @@ export {
   removeStageWithPatches,
   StagePlacement,
 } from './edit-stages.js';
+export type { ChainFamilyInference, FamilyReason, FamilyReasonId } from './family.js';
+export { FamilyEvidence, InferFamilyOptions, inferChainFamily } from './family.js';
 export type { ChainFamily, IncomeType, StandardStageFunction, ValueChainInput } from './model.js';
 export {
   Actor,
@@ -48,6 +50,7 @@ export {
   safeParseStage,
   safeParseValueChain,
 } from './parse.js';
+export * from './rent-measure.js';
 export * from './rents.js';
 export * from './smile.js';
 export * from './tiva.js';
