@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validate } from '../core/boundary.js';
-import { Id } from '../core/primitives.js';
+import { Id, Period } from '../core/primitives.js';
 
 /**
  * The four kinds of upgrading of Humphrey & Schmitz (2000): `process` (doing the same more
@@ -53,8 +53,15 @@ export type Position = z.output<typeof Position>;
 
 /**
  * Where a firm stands: a chain (any name, e.g. `'apparel'`), its position in it and, optionally,
- * evidence used by `classifyUpgrading`: a documented efficiency gain in that position, and the
- * functions the firm performs there (e.g. `['assembly', 'design']`).
+ * the evidence `assessUpgrading` and `classifyUpgrading` read (Humphrey & Schmitz 2002, p. 1020):
+ * - process: a documented `efficiencyGain` or `efficiencyLoss`, or the real `unitCost`;
+ * - product: the real `unitValue` (Kaplinsky & Readman 2005 read relative unit values), or a
+ *   documented `productUpgrade` or `productDowngrade`;
+ * - functional: the `functions` performed there (e.g. `['assembly', 'design']`), ranked on the value
+ *   scale of `knowledgeIntensityScale`;
+ * - chain: the `competences` the activity uses or builds (inter-sectoral upgrading carries them over).
+ *
+ * `efficiencyGain` and `efficiencyLoss` may not both be true, nor `productUpgrade` and `productDowngrade`.
  *
  * @example
  * ```ts
@@ -72,24 +79,58 @@ export const ChainPosition = z
     efficiencyGain: z.boolean().optional(),
     /** The functions performed in this position. */
     functions: z.array(z.string().min(1)).optional(),
+    /** Whether a loss of efficiency in this position is documented (process downgrading). */
+    efficiencyLoss: z.boolean().optional(),
+    /** Real unit cost of the product in this position (same currency and base year on both sides). */
+    unitCost: z.number().positive().finite().optional(),
+    /** Real unit value (price) of the product, or its value relative to competitors' (unit values). */
+    unitValue: z.number().positive().finite().optional(),
+    /** Whether a move to a better or differentiated product is documented (product upgrading). */
+    productUpgrade: z.boolean().optional(),
+    /** Whether a move to a less sophisticated product is documented (product downgrading). */
+    productDowngrade: z.boolean().optional(),
+    /** The competences the firm's activity in this position uses or builds (evidence of chain upgrading). */
+    competences: z.array(z.string().min(1)).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.efficiencyGain === true && p.efficiencyLoss === true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['efficiencyLoss'],
+        message: 'expected efficiencyGain or efficiencyLoss, found both true',
+      });
+    }
+    if (p.productUpgrade === true && p.productDowngrade === true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['productDowngrade'],
+        message: 'expected productUpgrade or productDowngrade, found both true',
+      });
+    }
+  });
 /** A firm's chain and position in it. */
 export type ChainPosition = z.output<typeof ChainPosition>;
 
 /**
- * A period: a number (a year, a month index) or a string that sorts chronologically in code-unit
- * order (an ISO date such as `'2015-03'`). One trajectory uses one or the other, not both.
+ * The period of an upgrading event: a {@link Period}, a number (a year, a month index) or a string
+ * that sorts chronologically in code-unit order (an ISO date such as `'2015-03'`). One trajectory
+ * uses one or the other, not both.
  *
+ * @deprecated Use {@link Period} (the same schema, shared by every model with periods); removed in 0.3.0.
  * @example
  * ```ts
  * EventPeriod.parse(2015);
  * //=> 2015
  * ```
  */
-export const EventPeriod = z.union([z.number().finite(), z.string().min(1)]);
-/** A year, an index or an ISO date string. */
-export type EventPeriod = z.output<typeof EventPeriod>;
+export const EventPeriod = Period;
+/**
+ * A year, an index or an ISO date string.
+ *
+ * @deprecated Use {@link Period}; removed in 0.3.0.
+ */
+export type EventPeriod = Period;
 
 /**
  * One upgrading (or downgrading) event: a subject (a firm or other actor id) moved `from` one chain
@@ -113,8 +154,8 @@ export const UpgradingEvent = z
     to: ChainPosition,
     /** The kind of movement. */
     kind: MovementKind,
-    /** When. */
-    period: EventPeriod,
+    /** When: a number, or a string that sorts chronologically in code-unit order (an ISO date). */
+    period: Period,
   })
   .strict();
 /** One upgrading or downgrading event. */
@@ -140,3 +181,35 @@ export function disembodiedIndex(position: Position): 0 | 1 | 2 | 3 {
   const parsed = validate(Position, position, 'position', 'invalid position');
   return Position.options.indexOf(parsed) as 0 | 1 | 2 | 3;
 }
+
+/**
+ * Options of `assessUpgrading`, `classifyUpgrading` and `upgradingTrajectory`, with their defaults:
+ * - `tolerance` (0.01): the relative change of real unit cost or unit value that counts (the change
+ *   must be strictly above it). No source gives a threshold: this is gvckit's convention, the same
+ *   one percent as `thinningProfile`'s `stableTolerance`.
+ * - `chainEvidence` (`'required'`): what a change of chain needs to count as chain upgrading.
+ *   `'required'`: competence carried over must be shown (`competences` on both sides with one in
+ *   common), since Humphrey & Schmitz (2002, p. 1020) define inter-sectoral upgrading as applying the
+ *   competence acquired in one function to a new sector. `'presumed'`: a change of chain without
+ *   competence data on both sides is presumed to carry it over (the answer of gvckit 0.1).
+ * - `valueScale` ({}): ranks of functions outside `knowledgeIntensityScale`, or overrides of it, on
+ *   the same ordinal 1–4 value scale (any finite number).
+ *
+ * @example
+ * ```ts
+ * UpgradingOptions.parse({});
+ * //=> { tolerance: 0.01, chainEvidence: 'required', valueScale: {} }
+ * ```
+ */
+export const UpgradingOptions = z
+  .object({
+    /** The relative change of unit cost or unit value that counts (strictly above it); gvckit's convention. */
+    tolerance: z.number().min(0).max(1).default(0.01),
+    /** Whether chain upgrading needs competence carried over to be shown (`required`) or presumes it. */
+    chainEvidence: z.enum(['required', 'presumed']).default('required'),
+    /** Ranks of further functions on the value scale, or overrides of `knowledgeIntensityScale`. */
+    valueScale: z.record(z.string().min(1), z.number().finite()).default({}),
+  })
+  .strict();
+/** Options of `assessUpgrading`: what a caller may pass (every field optional). */
+export type UpgradingOptions = z.input<typeof UpgradingOptions>;

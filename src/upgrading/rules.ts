@@ -1,42 +1,91 @@
 import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
-import { ChainPosition, type Position } from './model.js';
+import type { UpgradingAssessment, UpgradingClassification } from './assessment.js';
+import { ChainPosition, type UpgradingKind } from './model.js';
+import {
+  chainStep,
+  functionStep,
+  measuredStep,
+  positionStep,
+  type ResolvedUpgradingOptions,
+  sources,
+  type Work,
+} from './steps.js';
 
-/** What `classifyUpgrading` returns: a kind of upgrading, `downgrading`, or `none`. */
-export type UpgradingClassification = 'process' | 'product' | 'functional' | 'chain' | 'downgrading' | 'none';
+export type { UpgradingClassification } from './assessment.js';
 
-const rank: Record<Position, number> = { OEA: 0, OEM: 1, ODM: 2, OBM: 3 };
-
-/** The same set of functions on both sides (order and repeats ignored). */
-function sameFunctions(a: readonly string[], b: readonly string[]): boolean {
-  const sa = new Set(a);
-  const sb = new Set(b);
-  return sa.size === sb.size && [...sa].every((f) => sb.has(f));
-}
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
- * The classification rule on parsed positions (shared with the trajectory).
+ * The upgrading rules on parsed positions and options (shared by `assessUpgrading`,
+ * `classifyUpgrading` and the trajectory).
  *
  * @internal
  */
-export function classifyParsed(from: ChainPosition, to: ChainPosition): UpgradingClassification {
-  if (from.chain !== to.chain) return 'chain';
-  const step = rank[to.position] - rank[from.position];
-  if (step < 0) return 'downgrading';
-  if (step > 0) {
-    if (to.position === 'OEM') return 'process';
-    if (to.position === 'ODM') return 'product';
-    return 'functional';
-  }
-  if (
-    from.functions !== undefined &&
-    to.functions !== undefined &&
-    !sameFunctions(from.functions, to.functions)
-  ) {
-    return 'functional';
-  }
-  if (to.efficiencyGain === true) return 'process';
-  return 'none';
+export function assessParsed(
+  from: ChainPosition,
+  to: ChainPosition,
+  opts: ResolvedUpgradingOptions,
+): UpgradingAssessment {
+  const w: Work = { moves: [], rules: [], evidence: [], notes: [] };
+  const chain = chainStep(from, to, opts, w);
+  if (w.moves.length === 0) positionStep(from, to, w);
+  const byPosition = w.moves.find((m) => m.rule.startsWith('P'));
+  const counted = (kind: UpgradingKind, start: number): void => {
+    // A later rule that repeats the position's kind and direction is counted once (no double counting).
+    if (byPosition === undefined || byPosition.kind !== kind) return;
+    const at = w.moves.findIndex((m, i) => i >= start && m.direction === byPosition.direction);
+    const repeat = w.moves[at];
+    if (repeat === undefined) return;
+    w.moves.splice(at, 1);
+    const r = w.rules.lastIndexOf(repeat.rule);
+    w.rules.splice(r, 1);
+    w.evidence.splice(r, 1);
+    w.notes.push(`${repeat.rule} agrees with ${byPosition.rule}: counted once`);
+  };
+  let start = w.moves.length;
+  const functional = functionStep(from, to, opts, w);
+  counted('functional', start);
+  start = w.moves.length;
+  const unitValueChange = measuredStep('product', from, to, opts, w);
+  counted('product', start);
+  start = w.moves.length;
+  const unitCostChange = measuredStep('process', from, to, opts, w);
+  counted('process', start);
+
+  const moves = w.moves;
+  const first = moves[0];
+  const primary: UpgradingClassification =
+    first === undefined ? 'none' : first.direction === 'up' ? first.kind : 'downgrading';
+  const kinds = (d: 'up' | 'down') => [...new Set(moves.filter((m) => m.direction === d).map((m) => m.kind))];
+  const lead =
+    first === undefined ? 'no upgrading or downgrading recognised from the evidence given' : first.text;
+  const also =
+    moves.length > 1
+      ? `; also: ${moves
+          .slice(1)
+          .map((m) => m.text)
+          .join('; ')}`
+      : '';
+  const notes = [...new Set(w.notes)];
+  const text = `${capital(lead)}${also}${notes.length > 0 ? `. ${capital(notes.join('; '))}` : ''}`;
+  return {
+    primary,
+    moves,
+    upgrading: kinds('up'),
+    downgrading: kinds('down'),
+    chain,
+    functional,
+    unitValueChange,
+    unitCostChange,
+    explanation: {
+      text,
+      rules: w.rules,
+      evidence: [...new Set(w.evidence.flat())],
+      notes,
+      sources: [...new Set(w.rules.flatMap((r) => sources[r]))],
+    },
+  };
 }
 
 /**

@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { IssueList, preview, quote, validate } from '../core/boundary.js';
+import { IssueList, preview, quote, validate, validateOptions } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
+import type { UpgradingAssessment } from './assessment.js';
 import {
   type ChainPosition,
   disembodiedIndex,
   type MovementKind,
   type Position,
   UpgradingEvent,
+  UpgradingOptions,
 } from './model.js';
-import { classifyParsed } from './rules.js';
+import { assessParsed } from './rules.js';
 
 /** The path of one subject in an {@link UpgradingTrajectory}. */
 export interface SubjectPath {
@@ -66,6 +68,8 @@ export interface UpgradingTrajectory {
   subjects: SubjectPath[];
   /** The cluster's collective change of position; `null` with fewer than two subjects. */
   cluster: ClusterShift | null;
+  /** The {@link assessUpgrading} of each event, in the order of `events`. */
+  assessments: UpgradingAssessment[];
 }
 
 // Compared, not subtracted: 1e308 − (−1e308) would overflow to Infinity.
@@ -110,8 +114,10 @@ function clusterChange(before: Record<Position, number>, after: Record<Position,
  * - per subject, in period order, each event starts where the previous one ended (same chain and
  *   position): `events[3].from: expected OEM in "apparel" (where events[1].to ended), found OEA in
  *   "apparel"`;
- * - each event's `kind` is what `classifyUpgrading(from, to)` gives; an event that changes nothing is
- *   rejected.
+ * - each event's `kind` is what `classifyUpgrading(from, to, options)` gives, or `'chain'` for a change
+ *   of chain whose carry-over of competence is undetermined (a side states no `competences`): the
+ *   event's own claim is then taken as the evidence of carry-over. An event in which
+ *   {@link assessUpgrading} recognises no movement is rejected (unless it is such a `'chain'` event).
  *
  * Summary: counts of kinds; per subject its start, final position, kinds, the ordinal disembodied index
  * ({@link disembodiedIndex}: OEA 0 → OBM 3, the rising knowledge share of value added along the
@@ -121,9 +127,11 @@ function clusterChange(before: Record<Position, number>, after: Record<Position,
  * economy. The cluster is the set of subjects with events; positions are compared across chains.
  *
  * @param events - the events, in any order
- * @returns the ordered events and the summary, deeply frozen
+ * @param options - {@link UpgradingOptions} for judging each event; `undefined` or `null` for the defaults
+ * @returns the ordered events, the summary and each event's assessment, deeply frozen
  * @throws {@link GvcError} `INVALID_INPUT` listing every problem with its path (`events[2].kind`,
- *   `events[3].from`, `events[1].period` for a period of another type than the first)
+ *   `events[3].from`, `events[1].period` for a period of another type than the first), or of the
+ *   options (`options.tolerance`)
  * @example
  * ```ts
  * const t = upgradingTrajectory([
@@ -136,8 +144,10 @@ function clusterChange(before: Record<Position, number>, after: Record<Position,
  */
 export function upgradingTrajectory(
   events: ReadonlyArray<z.input<typeof UpgradingEvent>>,
+  options?: UpgradingOptions | null,
 ): UpgradingTrajectory {
   const parsed = validate(z.array(UpgradingEvent), events, 'events', 'invalid upgrading events');
+  const opts = validateOptions(UpgradingOptions, options);
   const indexed = parsed.map((event, index) => ({ event, index }));
 
   const periodTypes = new Set(indexed.map(({ event }) => typeof event.period));
@@ -167,8 +177,13 @@ export function upgradingTrajectory(
 
   // Problems by event, so that they are reported in input order (bounded: one list per event at most).
   const found: Array<{ index: number; path: string; message: string }> = [];
+  const assessments = new Map<number, UpgradingAssessment>();
   for (const item of ordered) {
-    const expected = classifyParsed(item.event.from, item.event.to);
+    const assessment = assessParsed(item.event.from, item.event.to, opts);
+    assessments.set(item.index, assessment);
+    const expected = assessment.primary;
+    const claimed = item.event.kind === 'chain' && assessment.chain.status === 'undetermined';
+    if (claimed) continue;
     if (expected === 'none') {
       found.push({
         index: item.index,
@@ -244,5 +259,11 @@ export function upgradingTrajectory(
     const moved = subjects.some((s) => s.start.position !== s.final.position);
     cluster = { before, after, change: clusterChange(before, after, moved) };
   }
-  return deepFreeze({ events: ordered.map(({ event }) => event), kinds, subjects, cluster });
+  return deepFreeze({
+    events: ordered.map(({ event }) => event),
+    kinds,
+    subjects,
+    cluster,
+    assessments: ordered.map(({ index }) => assessments.get(index) as UpgradingAssessment),
+  });
 }

@@ -26,16 +26,34 @@ describe('classifyUpgrading', () => {
     expect(classifyUpgrading(at(from), at(to))).toBe(kind);
   });
 
-  it('a change of chain comes first, whatever the positions', () => {
-    const tubes = { chain: 'tv-tubes', position: 'OBM' } as const;
-    expect(classifyUpgrading(tubes, { chain: 'monitors', position: 'OEM' })).toBe('chain');
-    expect(classifyUpgrading(tubes, { chain: 'monitors', position: 'OBM' })).toBe('chain');
+  // Humphrey & Schmitz (2002, p. 1020): inter-sectoral upgrading applies competence acquired in one
+  // sector to another; Kaplinsky (2015): black-and-white TV tubes → computer monitors.
+  it('a change of chain that carries competence over comes first, whatever the positions', () => {
+    const crt = { competences: ['cathode-ray tubes'] };
+    const tubes = { chain: 'tv-tubes', position: 'OBM', ...crt } as const;
+    expect(classifyUpgrading(tubes, { chain: 'monitors', position: 'OEM', ...crt })).toBe('chain');
+    expect(classifyUpgrading(tubes, { chain: 'monitors', position: 'OBM', ...crt })).toBe('chain');
+    // Fixed in issue 18: without competence data the carry-over is not shown, so the positions decide
+    // (OBM → OEM is down; OBM → OBM is nothing), unless chain upgrading is presumed.
+    const bare = { chain: 'tv-tubes', position: 'OBM' } as const;
+    expect(classifyUpgrading(bare, { chain: 'monitors', position: 'OEM' })).toBe('downgrading');
+    expect(classifyUpgrading(bare, { chain: 'monitors', position: 'OBM' })).toBe('none');
+    expect(
+      classifyUpgrading(bare, { chain: 'monitors', position: 'OBM' }, { chainEvidence: 'presumed' }),
+    ).toBe('chain');
   });
 
   it('in the same position, a change in functions is functional and an efficiency gain is process', () => {
+    // Fixed in issue 18: `cut` and `sew` have no rank on the value scale, so dropping `cut` decides
+    // nothing (was 'functional'); ranked equally, dropping one at the top rank is downgrading (F5).
     expect(
       classifyUpgrading(at('OEM', { functions: ['cut', 'sew'] }), at('OEM', { functions: ['sew'] })),
-    ).toBe('functional');
+    ).toBe('none');
+    expect(
+      classifyUpgrading(at('OEM', { functions: ['cut', 'sew'] }), at('OEM', { functions: ['sew'] }), {
+        valueScale: { cut: 1, sew: 1 },
+      }),
+    ).toBe('downgrading');
     expect(
       classifyUpgrading(at('OEM', { functions: ['sew'] }), at('OEM', { functions: ['sew', 'design'] })),
     ).toBe('functional');
@@ -79,11 +97,11 @@ describe('classifyUpgrading', () => {
     const to = Object.freeze({
       chain: 'apparel',
       position: 'OEM' as const,
-      functions: Object.freeze(['sew', 'cut']),
+      functions: Object.freeze(['sew', 'design']),
     });
     expect(classifyUpgrading(from as never, to as never)).toBe('functional');
     expect(from).toEqual({ chain: 'apparel', position: 'OEM', functions: ['sew'] });
-    expect(to).toEqual({ chain: 'apparel', position: 'OEM', functions: ['sew', 'cut'] });
+    expect(to).toEqual({ chain: 'apparel', position: 'OEM', functions: ['sew', 'design'] });
   });
 });
 

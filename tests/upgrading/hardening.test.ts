@@ -37,7 +37,8 @@ describe('upgradingTrajectory: boundary and results', () => {
     const long = 'c'.repeat(1 << 20);
     const e = errorOf(() =>
       upgradingTrajectory([
-        { ...ev('a', 1, 'OEA', 'OEM', 'process'), to: { chain: long, position: 'OEM' } },
+        // Issue 18: a change of chain without competences is judged by position (OEA → OEM: process).
+        { ...ev('a', 1, 'OEA', 'OEM', 'product'), to: { chain: long, position: 'OEM' } },
         ev('a', 2, 'OEM', 'ODM', 'product'),
       ]),
     );
