@@ -82,6 +82,32 @@ export const chainSpecs: Record<string, Spec> = {
     valid: () => fc.tuple(chainArb, fc.constantFrom(undefined, { basis: 'volume' }, { basis: 'per-unit' })),
   },
   valueCapture: { seeds: chainSeeds, valid: chainValid },
+  measureRents: {
+    seeds: () => [
+      [cocoa, { normalReturn: { basis: 'none' } }],
+      [cocoa, { normalReturn: { basis: 'cost-markup', markup: 0.1 } }],
+      [
+        cocoa,
+        {
+          normalReturn: {
+            basis: 'capital',
+            rate: 0.08,
+            capitalPerUnit: { grow: 1, export: 2, manufacture: 0.5 },
+          },
+        },
+      ],
+      [
+        {
+          ...iphone3g,
+          rents: [
+            { family: 'endogenous', kind: 'marketing', barriers: 'high', holder: 'apple', amount: 292.5 },
+          ],
+        },
+        { normalReturn: { basis: 'none' }, depth: 'first-round' },
+      ],
+    ],
+    valid: () => chainArb.map((c) => [c, { normalReturn: { basis: 'cost-markup', markup: 0.1 } }]),
+  },
   decomposeValueAdded: {
     seeds: () => [...chainSeeds(), [tivaChain, { depth: 'direct' }]],
     valid: chainValid,
@@ -118,6 +144,21 @@ export const chainSpecs: Record<string, Spec> = {
   smileCurve: {
     seeds: () => [...chainSeeds(), [iphone3g, { position: 'function' }]],
     valid: () => fc.tuple(chainArb, fc.constantFrom(undefined, { position: 'function' })),
+  },
+  inferChainFamily: {
+    seeds: () => [
+      ...chainSeeds(),
+      [{ ...iphone3g, family: 'additive' }],
+      [cocoa, { stages: { grow: { perishable: true, fixedLocation: true } }, sector: 'apparel' }],
+      [iphone3g, { leadFirmsLeaveProcessing: true, sector: 'furniture' }, { minSequentialStages: 2 }],
+      [cocoa, null, { minWeightLoss: 0.5, minSequentialStages: 8 }],
+    ],
+    valid: () =>
+      fc.tuple(
+        chainArb,
+        fc.constantFrom(undefined, null, { sector: 'footwear' }, { leadFirmsLeaveProcessing: true }),
+        fc.constantFrom(undefined, { minWeightLoss: 0 }, { minSequentialStages: 2 }),
+      ),
   },
   tradeInValueAdded: {
     seeds: () => [[tivaChain], ...chainSeeds(), [iphone3g, { tolerance: 1e-6 }]],

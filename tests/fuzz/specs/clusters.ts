@@ -93,7 +93,60 @@ export const clusterSpecs: Record<string, Spec> = {
   assessDynamism: {
     seeds: () => [[dynamicCluster], [dynamicCluster, { basis: 'evidence' }], [africanClusters[0]]],
   },
-  collectiveEfficiency: { seeds: () => [[keko], [africanClusters[3]]] },
+  collectiveEfficiency: {
+    seeds: () => [
+      [keko],
+      [africanClusters[3]],
+      [{ ...keko, trust: { competence: 'high', contractual: 'low' } }, { minTrust: 'high' }],
+    ],
+  },
+  // issue 18, point 3: the cases of tests/clusters/cluster-dynamism.test.ts (D1, D2, D5)
+  clusterDynamism: {
+    seeds: () => [
+      [africanClusters[6]],
+      [
+        {
+          ...dynamicCluster,
+          indicators: [
+            { period: 2010, sales: 100 },
+            { period: 2012, sales: 116.64 },
+          ],
+        },
+        { deflator: { 2010: 100, 2012: 121 } },
+      ],
+      [
+        {
+          ...dynamicCluster,
+          indicators: [
+            { period: 2010, firms: 100, employment: 1000, sales: 200 },
+            { period: 2012, firms: 112.36, employment: 960.4, sales: 188.18 },
+          ],
+        },
+        { salesAreReal: true, weights: { firms: 2 }, benchmark: -0.02, band: 0 },
+      ],
+      [
+        dynamicCluster,
+        {
+          events: [
+            {
+              subject: 'a',
+              period: 2010,
+              kind: 'product',
+              from: { chain: 'furniture', position: 'OEM' },
+              to: { chain: 'furniture', position: 'ODM' },
+            },
+            {
+              subject: 'b',
+              period: 2010,
+              kind: 'downgrading',
+              from: { chain: 'furniture', position: 'ODM' },
+              to: { chain: 'furniture', position: 'OEM' },
+            },
+          ],
+        },
+      ],
+    ],
+  },
   classifyMarketOrientation: { seeds: () => [[['local', 'national']], [['national', 'international']]] },
   parseCluster: { seeds: () => [[sampleCluster()], [keko], [africanClusters[1]]] },
   safeParseCluster: { seeds: () => [[sampleCluster()], [{ id: 'x' }], [dynamicCluster]] },
