@@ -119,23 +119,38 @@ export interface DynamismAssessment {
   upgrading: { value: boolean; basis: 'evidence' | 'indicators'; events?: number };
 }
 
-const indicatorNames = ['firms', 'employment', 'sales'] as const;
+/** The quantitative indicators of a cluster, in report order. @internal */
+export const indicatorNames = ['firms', 'employment', 'sales'] as const;
 
 /** Compound annual growth rate between the earliest and the latest period that report an indicator. */
 function annualRates(indicators: readonly ClusterIndicator[]): IndicatorGrowthRates {
   const rates: IndicatorGrowthRates = {};
   for (const name of indicatorNames) {
-    const points = indicators
-      .filter((row) => row[name] !== undefined)
-      .map((row) => ({ period: row.period, value: row[name] as number }))
-      .sort((a, b) => a.period - b.period);
-    const first = points[0];
-    const last = points[points.length - 1];
-    if (first === undefined || last === undefined || points.length < 2) continue;
+    const ends = indicatorEndpoints(indicators, name);
+    if (ends === undefined) continue;
     // Periods are unique whole numbers, so years >= 1.
-    rates[name] = compoundRate(first.value, last.value, last.period - first.period);
+    rates[name] = compoundRate(ends.first.value, ends.last.value, ends.last.period - ends.first.period);
   }
   return rates;
+}
+
+/**
+ * The earliest and the latest period that report an indicator, with its values there; `undefined`
+ * when fewer than two periods report it.
+ *
+ * @internal
+ */
+export function indicatorEndpoints(
+  indicators: readonly ClusterIndicator[],
+  name: (typeof indicatorNames)[number],
+): { first: { period: number; value: number }; last: { period: number; value: number } } | undefined {
+  const points = indicators
+    .filter((row) => row[name] !== undefined)
+    .map((row) => ({ period: row.period, value: row[name] as number }))
+    .sort((a, b) => a.period - b.period);
+  const first = points[0];
+  const last = points[points.length - 1];
+  return first === undefined || last === undefined || points.length < 2 ? undefined : { first, last };
 }
 
 /**

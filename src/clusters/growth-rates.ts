@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { IssueList, quote } from '../core/boundary.js';
-import { compoundRate, type IndicatorGrowthRates } from './dynamism.js';
+import { compoundRate, type IndicatorGrowthRates, indicatorEndpoints, indicatorNames } from './dynamism.js';
 import type { ClusterIndicator } from './model.js';
 
 /** Where a growth judgement comes from. */
@@ -36,7 +36,6 @@ interface GrowthOptions {
   band: number;
 }
 
-const names = ['firms', 'employment', 'sales'] as const;
 const yearKey = /^-?(0|[1-9]\d*)$/;
 
 /** Real rate of sales deflated by a price index: ((s1 / d1) / (s0 / d0))^(1/years) − 1, overflow-safe. */
@@ -80,14 +79,10 @@ export function judgeGrowth(
   }
   const realRates: IndicatorGrowthRates = {};
   const excluded: string[] = [];
-  for (const name of names) {
-    const points = indicators
-      .filter((row) => row[name] !== undefined)
-      .map((row) => ({ period: row.period, value: row[name] as number }))
-      .sort((a, b) => a.period - b.period);
-    const first = points[0];
-    const last = points[points.length - 1];
-    if (first === undefined || last === undefined || points.length < 2) continue;
+  for (const name of indicatorNames) {
+    const ends = indicatorEndpoints(indicators, name);
+    if (ends === undefined) continue;
+    const { first, last } = ends;
     const years = last.period - first.period;
     if (name !== 'sales' || o.salesAreReal) {
       realRates[name] = compoundRate(first.value, last.value, years);
@@ -113,7 +108,7 @@ export function judgeGrowth(
   let sum = 0;
   let weightSum = 0;
   let infinite = false;
-  for (const name of names) {
+  for (const name of indicatorNames) {
     const r = realRates[name];
     if (r === undefined) continue;
     if (w[name] === 0) {
