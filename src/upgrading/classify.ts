@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { validateOptions } from '../core/boundary.js';
-import { type ChainPosition, UpgradingOptions } from './model.js';
-import { assessParsed, parsePositions, type UpgradingClassification } from './rules.js';
+import { assessUpgrading } from './assess.js';
+import type { ChainPosition, UpgradingOptions } from './model.js';
+import type { UpgradingClassification } from './rules.js';
 
 export type { UpgradingClassification } from './rules.js';
 
@@ -54,7 +54,5 @@ export function classifyUpgrading(
   to: z.input<typeof ChainPosition>,
   options?: UpgradingOptions | null,
 ): UpgradingClassification {
-  const parsed = parsePositions(from, to);
-  const opts = validateOptions(UpgradingOptions, options);
-  return assessParsed(parsed.from, parsed.to, opts).primary;
+  return assessUpgrading(from, to, options).primary;
 }
