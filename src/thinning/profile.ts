@@ -11,7 +11,7 @@ import {
   ThinningOptions,
   type ThinningRuleId,
 } from './model.js';
-import { decideStep, EPS, fmt, THINNING_SOURCES, thins } from './rules.js';
+import { checkPeriods, decideStep, EPS, fmt, THINNING_SOURCES, thins } from './rules.js';
 
 /** One classified transition between consecutive observations of a {@link ThinningProfile}. */
 export interface ThinningTransition {
@@ -231,23 +231,7 @@ export function thinningProfile(
   const intensity = obs.map((o, i) =>
     meanIntensity(o.functions, ranks, `observations[${i}].functions`, 'options.knowledgeIntensity', issues),
   );
-  const kindOfPeriod = typeof obs[0]?.period;
-  const seen = new Map<Period, number>();
-  obs.forEach((o, i) => {
-    if (typeof o.period !== kindOfPeriod) {
-      issues.add(
-        `observations[${i}].period`,
-        `expected a ${kindOfPeriod} period like observations[0].period, found ${preview(o.period)}`,
-      );
-    }
-    const first = seen.get(o.period);
-    if (first !== undefined)
-      issues.add(
-        `observations[${i}].period`,
-        `expected a distinct period, found ${preview(o.period)} as at observations[${first}]`,
-      );
-    else seen.set(o.period, i);
-  });
+  checkPeriods(obs, 'observations', issues);
   issues.throwIfAny(summary);
   if (obs.length < 2) {
     throw new GvcError('INSUFFICIENT_DATA', 'cannot classify a thinning path', [

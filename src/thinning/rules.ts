@@ -2,6 +2,8 @@
  * The rule of one thinning transition, shared by `thinningProfile`, `thinningFromChains` and
  * `compareChainSnapshots` (internal: not exported from the folder's entry point).
  */
+import { type IssueList, preview } from '../core/boundary.js';
+import type { Period } from '../core/primitives.js';
 import type { ThinningKind, ThinningRuleId } from './model.js';
 
 /** Slack on share and intensity comparisons, so that binary rounding (0.31 − 0.30) meets a boundary. */
@@ -92,4 +94,27 @@ export function decideStep(f: StepFacts, tol: number, entryShareMax: number): St
 export function thins(rule: ThinningRuleId, rebuildingAfter: 'any-thinning' | 'thinning-out'): boolean {
   if (rule === 'T1b-incumbent-entry' || rule === 'T3-share-fell') return true;
   return rule === 'T1-entrant-low-share' && rebuildingAfter === 'any-thinning';
+}
+
+/**
+ * Records, at `<root>[i].period`, a period of another type than the first one's and a period seen
+ * before: a path is read in order, so its periods must be of one kind and distinct.
+ */
+export function checkPeriods(items: readonly { period: Period }[], root: string, issues: IssueList): void {
+  const kindOfPeriod = typeof items[0]?.period;
+  const seen = new Map<Period, number>();
+  items.forEach((item, i) => {
+    if (typeof item.period !== kindOfPeriod)
+      issues.add(
+        `${root}[${i}].period`,
+        `expected a ${kindOfPeriod} period like ${root}[0].period, found ${preview(item.period)}`,
+      );
+    const first = seen.get(item.period);
+    if (first !== undefined)
+      issues.add(
+        `${root}[${i}].period`,
+        `expected a distinct period, found ${preview(item.period)} as at ${root}[${first}]`,
+      );
+    else seen.set(item.period, i);
+  });
 }

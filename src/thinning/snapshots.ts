@@ -12,7 +12,7 @@ import { CountryCode, Id, Period } from '../core/primitives.js';
 import { type ChainFacts, chainFacts, rankMap, total } from './chain-facts.js';
 import { type ThinningObservation, ThinningOptions } from './model.js';
 import { type ThinningProfile, thinningProfile } from './profile.js';
-import { EPS, fmt } from './rules.js';
+import { checkPeriods, EPS, fmt } from './rules.js';
 
 /**
  * One snapshot of a value chain: the period it describes and the chain (validated as a `ValueChain`
@@ -125,22 +125,7 @@ export function thinningFromChains(
   const chains: (ValueChain | undefined)[] = (list ?? []).map((s, i) =>
     issues.take(safeParseValueChain(s.chain), `snapshots[${i}].chain`),
   );
-  const kindOfPeriod = typeof list?.[0]?.period;
-  const seen = new Map<Period, number>();
-  (list ?? []).forEach((s, i) => {
-    if (typeof s.period !== kindOfPeriod)
-      issues.add(
-        `snapshots[${i}].period`,
-        `expected a ${kindOfPeriod} period like snapshots[0].period, found ${preview(s.period)}`,
-      );
-    const first = seen.get(s.period);
-    if (first !== undefined)
-      issues.add(
-        `snapshots[${i}].period`,
-        `expected a distinct period, found ${preview(s.period)} as at snapshots[${first}]`,
-      );
-    else seen.set(s.period, i);
-  });
+  checkPeriods(list ?? [], 'snapshots', issues);
   issues.throwIfAny(summary);
   if (list === undefined || who === undefined || opts === undefined)
     throw new GvcError('INVALID_INPUT', summary); // unreachable
