@@ -17,6 +17,8 @@ export default defineConfig({
         test: {
           name: 'relaxed-simd',
           include: ['tests/io/**/*.test.ts'],
+          // Readers, groups, output and panels do not touch the kernels: run them once, in unit.
+          exclude: ['tests/io/readers/**', 'tests/io/groups/**', 'tests/io/output/**', 'tests/io/panel/**'],
           pool: 'forks',
           execArgv:
             Number(process.versions.node.split('.')[0]) < 22 ? ['--experimental-wasm-relaxed-simd'] : [],

@@ -62,4 +62,84 @@ export interface Icio {
    * `va[CCC_SECTOR]`). Real tables have a few (heavily subsidised sectors); the table is accepted.
    */
   readonly warnings?: readonly GvcIssue[];
+  /**
+   * Present on a table read from a published release (`readOecdIcio`, `readWiod`, …): where it
+   * comes from and the detail that `Y` and `va` sum away. Functions that build a new table from
+   * this one (`aggregateIcio`) do not carry it over.
+   */
+  readonly meta?: IcioMeta;
+}
+
+/**
+ * One row of value added as a release publishes it, kept apart from the others: `kind` says
+ * whether it is taxes less subsidies on products (OECD `TLS`/`TAXSUB`, WIOD `TXSP`), value added
+ * at basic prices (OECD `VA`/`VALU`, WIOD `VA`), or another component (compensation of employees,
+ * operating surplus, international transport margins, …). The rows of a table sum to its `va`.
+ */
+export interface IcioValueAddedRow {
+  /** The row's code in the release (`TLS`, `VALU`, `TXSP`, `D1`, …). */
+  readonly code: string;
+  /** The row's name in the release, when it gives one. */
+  readonly name?: string;
+  /** What the row holds. */
+  readonly kind: 'taxes' | 'value-added' | 'other';
+  /** One value per country–sector column, length n, in table order. */
+  readonly values: Float64Array;
+}
+
+/**
+ * Satellite (environmental or social) accounts read with a table, such as EXIOBASE's `F` and
+ * `F_Y`: k stressors (employment, CO2, energy use, …) with their units, by country–sector column
+ * and by final-demand column.
+ */
+export interface IcioSatellite {
+  /** The stressors, in row order: a name, a unit, and a compartment where the release gives one. */
+  readonly stressors: readonly {
+    readonly name: string;
+    readonly unit?: string;
+    readonly compartment?: string;
+  }[];
+  /** Stressors by country–sector, k×n row-major: F[s·n + j] is stressor s of country–sector j. */
+  readonly F: Float64Array;
+  /** Stressors by final-demand column, k×(G·F) row-major in the column order of `meta.finalDemand`. */
+  readonly FY?: Float64Array;
+}
+
+/**
+ * Where a table read from a published release comes from, and the detail the release gives that
+ * the {@link Icio}'s summed `Y` and `va` do not keep.
+ */
+export interface IcioMeta {
+  /** The release: `OECD ICIO`, `WIOD`, `Long-run WIOD`, `FIGARO`, `ADB MRIO`, `Eora26` or `EXIOBASE 3`. */
+  readonly release: string;
+  /** The edition (`2023`, `2016 release`, `3.8.2`, …), when known. */
+  readonly edition?: string;
+  /** The year the table describes, when known. */
+  readonly year?: number;
+  /** The unit of the flows, e.g. `USD million`. */
+  readonly unit?: string;
+  /** Names of the countries by code, when the release gives them. */
+  readonly countryNames?: Readonly<Record<string, string>>;
+  /** Names of the sectors by code, when the release gives them. */
+  readonly sectorNames?: Readonly<Record<string, string>>;
+  /**
+   * Final demand by category before it was summed per destination country: `categories` are the
+   * F category codes (`HFCE`, `NPISH`, …) and `Y` is n×(G·F), ordered country-major (C1F1, C1F2, …,
+   * C2F1, …) whatever order the file used.
+   */
+  readonly finalDemand?: { readonly categories: readonly string[]; readonly Y: Float64Array };
+  /** The value-added rows of the release, kept apart (they sum to the table's `va`). */
+  readonly valueAdded?: readonly IcioValueAddedRow[];
+  /**
+   * Countries that the release splits into several blocks and the reader merged (OECD: `CHN` from
+   * `CN1` and `CN2`, `MEX` from `MX1` and `MX2`): the merged code and the codes of its blocks.
+   */
+  readonly merged?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * A statistical discrepancy column the release adds to final demand (OECD ICIO 2016 `DISC`),
+   * length n; it is included in `Y` (see the reader's documentation for where).
+   */
+  readonly discrepancy?: Float64Array;
+  /** Satellite accounts read with the table (EXIOBASE `F`, `F_Y`). */
+  readonly satellite?: IcioSatellite;
 }
