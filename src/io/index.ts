@@ -24,5 +24,7 @@ export {
   valueAddedCoefficients,
 } from './multipliers.js';
 export { DetailLevel, DetailOptions, LevelOptions } from './options.js';
+export { OecdIcioOptions, readOecdIcio } from './readers/oecd.js';
+export { TableSource } from './readers/source.js';
 export { createIcioFromRecords, IcioRecords } from './records.js';
-export type { Icio, LabelledMatrix } from './types.js';
+export type { Icio, IcioMeta, IcioSatellite, IcioValueAddedRow, LabelledMatrix } from './types.js';

@@ -74,7 +74,9 @@ export interface Icio {
  * One row of value added as a release publishes it, kept apart from the others: `kind` says
  * whether it is taxes less subsidies on products (OECD `TLS`/`TAXSUB`, WIOD `TXSP`), value added
  * at basic prices (OECD `VA`/`VALU`, WIOD `VA`), or another component (compensation of employees,
- * operating surplus, international transport margins, …). The rows of a table sum to its `va`.
+ * operating surplus, international transport margins, …). The rows of a table sum to its `va`,
+ * except where the reader says otherwise (the long-run WIOD takes `va` as output less intermediate
+ * inputs, as exvatools does, and keeps the published rows as they are).
  */
 export interface IcioValueAddedRow {
   /** The row's code in the release (`TLS`, `VALU`, `TXSP`, `D1`, …). */
@@ -128,7 +130,7 @@ export interface IcioMeta {
    * C2F1, …) whatever order the file used.
    */
   readonly finalDemand?: { readonly categories: readonly string[]; readonly Y: Float64Array };
-  /** The value-added rows of the release, kept apart (they sum to the table's `va`). */
+  /** The value-added rows of the release, kept apart (see {@link IcioValueAddedRow} for how they sum). */
   readonly valueAdded?: readonly IcioValueAddedRow[];
   /**
    * Countries that the release splits into several blocks and the reader merged (OECD: `CHN` from

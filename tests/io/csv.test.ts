@@ -68,8 +68,8 @@ describe('readIcioCsv', () => {
       issuesOf(small.replace('B_s,3,4,7,,8,22', 'C_s,3,4,7,,8,22').replace('A_s,1,2,', 'A_s,x,2,')),
     ).toEqual([
       'text:2:2: expected a finite number in row "A_s", column "A_s", found "x"',
-      'text:3:1: expected row 2 to be "B_s" (rows in the order of the industry columns), found "C_s"',
-      'text: expected 2 country–sector rows, found 1',
+      // One problem for the one bad label: the row it should have been is not blamed again.
+      'text:3:1: expected the label of an industry column (CCC_SECTOR) or TLS, VA, OUT, found "C_s"',
     ]);
     expect(issuesOf(',A_s,TOTALS,C_HFCE\nA_s,1,2,3\n')).toEqual([
       'text:1:3: expected CCC_SECTOR, CCC_<final demand> or OUT, found "TOTALS"',

@@ -34,9 +34,19 @@ const LAYOUTS: readonly Layout[] = [
     matches: (l) => /(^|[,;])"?refArea"?[,;]/.test(l) && /rowPi|colPi|obsValue/.test(l),
   },
   {
+    name: 'the long-run WIOD flat CSV (lr_wiod_wiot_final_filled.csv)',
+    reader: 'readLongRunWiod',
+    matches: (l) => /(^|,)"?row_country"?,/.test(l) && /(^|,)"?col_isic3"?(,|$)/.test(l),
+  },
+  {
     name: 'the FIGARO matrix CSV',
     reader: 'readFigaro',
     matches: (l) => /^"?rowLabels"?[,;]/.test(l),
+  },
+  {
+    name: 'an Eora26 label file (labels_T.txt, labels_FD.txt)',
+    reader: 'readEora26',
+    matches: (l) => /^[^\t]*\t[A-Z]{3}\t(Industries|Commodities|Final Demand)\t/.test(l),
   },
   {
     name: 'the EXIOBASE 3 text layout (tab-separated, region and sector header rows)',

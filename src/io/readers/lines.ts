@@ -33,11 +33,11 @@ export async function eachLine(
 
 /**
  * Calls `onLine` for every line of a string, without copying the text: the synchronous twin of
- * {@link eachLine}, for readers that take text (`readIcioCsv`).
+ * {@link eachLine}, for readers that take text (`readIcioCsv`). `end` is where the next line starts.
  */
 export function eachLineOfText(
   text: string,
-  onLine: (line: string, lineNo: number) => unknown,
+  onLine: (line: string, lineNo: number, end: number) => unknown,
 ): void {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineNo = 0;
@@ -46,7 +46,7 @@ export function eachLineOfText(
     if (end < 0) end = text.length;
     const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     lineNo++;
-    if (onLine(text.slice(pos, stop), lineNo) === false) return;
+    if (onLine(text.slice(pos, stop), lineNo, end + 1) === false) return;
     pos = end + 1;
   }
 }
@@ -103,15 +103,29 @@ const POW10 = [
  * Everything else goes through `Number`, which is correctly rounded too.
  */
 export function parseNumber(cell: string, decimal: '.' | ',' = '.'): number {
-  const len = cell.length;
-  if (len === 0) return Number.NaN;
+  return parseNumberIn(cell, 0, cell.length, decimal);
+}
+
+/**
+ * {@link parseNumber} on the characters `text[start, end)` of a longer string (a field of a line),
+ * without cutting them out: spaces and tabs around the number are skipped; an empty range is
+ * `NaN`. Readers call it on every cell, so the usual cells (plain decimals) create no string.
+ *
+ * @internal
+ */
+export function parseNumberIn(text: string, start: number, end: number, decimal: '.' | ','): number {
+  let i = start;
+  let len = end;
+  while (i < len && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  while (len > i && (text.charCodeAt(len - 1) === 32 || text.charCodeAt(len - 1) === 9)) len--;
+  if (i === len) return Number.NaN;
+  const from = i;
   const mark = decimal === ',' ? 44 : 46;
-  let i = 0;
   let neg = false;
-  let c = cell.charCodeAt(0);
+  let c = text.charCodeAt(i);
   if (c === 45 || c === 43) {
     neg = c === 45;
-    i = 1;
+    i++;
   }
   let m = 0;
   let digits = 0;
@@ -119,7 +133,7 @@ export function parseNumber(cell: string, decimal: '.' | ',' = '.'): number {
   let seenMark = false;
   let any = false;
   for (; i < len; i++) {
-    c = cell.charCodeAt(i);
+    c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       any = true;
       if (m === 0 && c === 48 && !seenMark) continue;
@@ -134,7 +148,7 @@ export function parseNumber(cell: string, decimal: '.' | ',' = '.'): number {
     const v = frac === 0 ? m : m / POW10[frac]!;
     return neg ? -v : v;
   }
-  return slowNumber(cell, decimal);
+  return slowNumber(text.slice(from, len), decimal);
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -147,4 +161,79 @@ function slowNumber(cell: string, decimal: '.' | ','): number {
   }
   if (!NUMBER.test(s)) return Number.NaN;
   return Number(s);
+}
+
+/**
+ * A quoted field starting at `s` (`""` is a quote inside; text between the closing quote and the
+ * delimiter is kept): its text and where the next field starts.
+ *
+ * @internal
+ */
+export function readQuoted(line: string, s: number, delimiter: string): [string, number] {
+  let out = '';
+  let i = s + 1;
+  for (;;) {
+    const q = line.indexOf('"', i);
+    if (q < 0) {
+      out += line.slice(i);
+      i = line.length;
+      break;
+    }
+    out += line.slice(i, q);
+    if (line.charCodeAt(q + 1) === 34) {
+      out += '"';
+      i = q + 2;
+    } else {
+      i = q + 1;
+      break;
+    }
+  }
+  let e = line.indexOf(delimiter, i);
+  if (e < 0) e = line.length;
+  out += line.slice(i, e);
+  return [out, e + 1];
+}
+
+/** The first field of a line (unquoted, trimmed) and where the next field starts. @internal */
+export function firstFieldOf(line: string, delimiter: string): [string, number] {
+  let s = 0;
+  while (s < line.length && line.charCodeAt(s) === 32) s++;
+  if (line.charCodeAt(s) === 34) {
+    const [v, next] = readQuoted(line, s, delimiter);
+    return [v.trim(), next];
+  }
+  let e = line.indexOf(delimiter);
+  if (e < 0) e = line.length;
+  return [line.slice(0, e).trim(), e + 1];
+}
+
+/** All fields of a line, unquoted (quotes may open any field) and trimmed. @internal */
+export function fieldsOf(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let pos = 0;
+  for (;;) {
+    let s = pos;
+    while (s < line.length && line.charCodeAt(s) === 32) s++;
+    if (line.charCodeAt(s) === 34) {
+      const [v, next] = readQuoted(line, s, delimiter);
+      out.push(v.trim());
+      if (next > line.length) return out;
+      pos = next;
+    } else {
+      let e = line.indexOf(delimiter, s);
+      if (e < 0) e = line.length;
+      out.push(line.slice(s, e).trim());
+      if (e >= line.length) return out;
+      pos = e + 1;
+    }
+  }
+}
+
+/** Whether `text[s, e)` holds only spaces and tabs. @internal */
+export function isBlankRange(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
