@@ -24,7 +24,9 @@ export {
   valueAddedCoefficients,
 } from './multipliers.js';
 export { DetailLevel, DetailOptions, LevelOptions } from './options.js';
+export { LongRunWiodOptions, readLongRunWiod } from './readers/lrwiod.js';
 export { OecdIcioOptions, readOecdIcio } from './readers/oecd.js';
 export { TableSource } from './readers/source.js';
+export { readWiod, WiodOptions } from './readers/wiod.js';
 export { createIcioFromRecords, IcioRecords } from './records.js';
 export type { Icio, IcioMeta, IcioSatellite, IcioValueAddedRow, LabelledMatrix } from './types.js';
