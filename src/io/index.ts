@@ -24,6 +24,7 @@ export {
   valueAddedCoefficients,
 } from './multipliers.js';
 export { DetailLevel, DetailOptions, LevelOptions } from './options.js';
+export { AdbMrioOptions, readAdbMrio } from './readers/adb.js';
 export { Eora26Files, Eora26Options, readEora26 } from './readers/eora.js';
 export { FigaroOptions, readFigaro } from './readers/figaro.js';
 export { LongRunWiodOptions, readLongRunWiod } from './readers/lrwiod.js';
