@@ -26,6 +26,7 @@ export {
 export { DetailLevel, DetailOptions, LevelOptions } from './options.js';
 export { AdbMrioOptions, readAdbMrio } from './readers/adb.js';
 export { Eora26Files, Eora26Options, readEora26 } from './readers/eora.js';
+export { ExiobaseFiles, ExiobaseOptions, readExiobase } from './readers/exiobase.js';
 export { FigaroOptions, readFigaro } from './readers/figaro.js';
 export { LongRunWiodOptions, readLongRunWiod } from './readers/lrwiod.js';
 export { OecdIcioOptions, readOecdIcio } from './readers/oecd.js';
