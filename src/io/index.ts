@@ -4,6 +4,7 @@ export { CONDITION_LIMIT, CONDITION_WARNING } from './condition.js';
 export { domesticInverses, ghoshInverse, leontiefInverse, technicalCoefficients } from './core.js';
 export { IcioCsvOptions, readIcioCsv } from './csv.js';
 export * from './decompositions/index.js';
+export * from './groups/index.js';
 export * from './indicators/index.js';
 export type { LuFactors } from './kernels/index.js';
 export {

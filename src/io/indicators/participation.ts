@@ -191,9 +191,12 @@ export function gvcParticipation(icio: Icio, options?: DetailOptions): GvcPartic
 /**
  * The Koopman et al. (2010) position ln(1 + IV/E) − ln(1 + FV/E), or `null` with the reason where
  * it is not defined: gross exports E ≤ 0 (no exports, or net negative final sales abroad such as a
- * run-down of inventories), or a share so negative that a logarithm's argument is ≤ 0.
+ * run-down of inventories), or a share so negative that a logarithm's argument is ≤ 0. Also used
+ * for the summed records of a country group (`sumByGroup`).
+ *
+ * @internal
  */
-function koopmanPosition(
+export function koopmanPosition(
   gexp: number,
   iv: number,
   fv: number,
