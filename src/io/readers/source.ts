@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validate } from '../../core/boundary.js';
+import { quote, validate } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
 
 /**
@@ -42,7 +42,14 @@ type Kind = 'path' | 'url' | 'text' | 'bytes' | 'buffer' | 'blob' | 'web-stream'
 function describeSource(v: unknown): Kind | undefined {
   if (typeof v === 'string') return v.length > 0 ? 'path' : undefined;
   if (v === null || typeof v !== 'object') return undefined;
-  if (v instanceof URL) return 'url';
+  if (v instanceof URL) {
+    // An object that only borrows URL's prototype has no URL inside: reading it would throw.
+    try {
+      return typeof v.href === 'string' ? 'url' : undefined;
+    } catch {
+      return undefined;
+    }
+  }
   if (v instanceof Uint8Array) return 'bytes';
   if (v instanceof ArrayBuffer) return 'buffer';
   if (typeof Blob !== 'undefined' && v instanceof Blob) return 'blob';
@@ -86,10 +93,32 @@ export const CHUNK_BYTES = 1 << 20;
  * then, so browsers never load it); a missing file is a `NOT_FOUND` error at `source`.
  */
 export async function* byteChunks(source: TableSource): AsyncGenerator<Uint8Array> {
+  try {
+    yield* rawByteChunks(source);
+  } catch (e) {
+    if (e instanceof GvcError) throw e;
+    throw new GvcError('INVALID_INPUT', 'invalid table source', [
+      {
+        path: 'source',
+        message: `expected a source that can be read, found one that failed: ${quote(String((e as Error)?.message ?? e))}`,
+      },
+    ]);
+  }
+}
+
+async function* rawByteChunks(source: TableSource): AsyncGenerator<Uint8Array> {
   const kind = describeSource(source);
   switch (kind) {
     case 'path':
     case 'url': {
+      if (kind === 'path' && (source as string).includes('\0')) {
+        throw new GvcError('INVALID_INPUT', 'invalid table source', [
+          {
+            path: 'source',
+            message: `expected a file path without NUL characters, found ${quote(source as string)}`,
+          },
+        ]);
+      }
       const fs = await import('node:fs');
       const stream = fs.createReadStream(source as string | URL, { highWaterMark: CHUNK_BYTES });
       try {
@@ -154,21 +183,21 @@ async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator
 
 function fileError(file: string | URL, e: unknown): GvcError {
   const code = (e as { code?: unknown } | null)?.code;
-  const name = String(file);
+  const name = quote(String(file));
   if (code === 'ENOENT') {
     return new GvcError('NOT_FOUND', 'file not found', [
-      { path: 'source', message: `expected a readable file, found no file at ${JSON.stringify(name)}` },
+      { path: 'source', message: `expected a readable file, found no file at ${name}` },
     ]);
   }
   if (code === 'EISDIR') {
     return new GvcError('INVALID_INPUT', 'invalid table source', [
-      { path: 'source', message: `expected a file, found a folder at ${JSON.stringify(name)}` },
+      { path: 'source', message: `expected a file, found a folder at ${name}` },
     ]);
   }
   return new GvcError('INVALID_INPUT', 'invalid table source', [
     {
       path: 'source',
-      message: `expected a readable file at ${JSON.stringify(name)}, found ${String((e as Error)?.message ?? e)}`,
+      message: `expected a readable file at ${name}, found ${quote(String((e as Error)?.message ?? e))}`,
     },
   ]);
 }

@@ -95,6 +95,38 @@ describe('sources', () => {
     expect(Array.from(await readAllBytes(parts()))).toEqual([1, 2, 65]);
     await expect(readAllBytes(new Blob(['abcdef']), 4)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
+  it('turns every failure of a source into a GvcError at `source`, with a short message', async () => {
+    const read = async (source: unknown) => {
+      try {
+        await readAllBytes(source as never);
+      } catch (e) {
+        return e as GvcError;
+      }
+      throw new Error('expected a rejection');
+    };
+    // A path with a NUL character, which node:fs refuses with a TypeError.
+    const nul = await read('a\0b');
+    expect(nul).toBeInstanceOf(GvcError);
+    expect(nul.issues).toEqual([
+      { path: 'source', message: 'expected a file path without NUL characters, found "a\\u0000b"' },
+    ]);
+    // A missing file whose 1 MiB name is not copied whole into the message.
+    const long = await read('x'.repeat(2 ** 20));
+    expect(long).toBeInstanceOf(GvcError);
+    expect(long.message.length).toBeLessThan(500);
+    // A stream that fails part-way, and an object that only borrows URL's prototype.
+    const failing = (async function* () {
+      yield new Uint8Array([1]);
+      throw new RangeError('connection reset');
+    })();
+    const broken = await read(failing);
+    expect(broken.issues[0]).toEqual({
+      path: 'source',
+      message: 'expected a source that can be read, found one that failed: "connection reset"',
+    });
+    const fakeUrl = await read(Object.create(URL.prototype));
+    expect(fakeUrl.code).toBe('INVALID_INPUT');
+  });
 });
 
 describe('ReadProblems', () => {
