@@ -141,13 +141,17 @@ export class Aggregator {
   }
 }
 
-/** Runs the cases of one function from `opts.skip` on, reporting each failing case as it happens. */
-export function runCases(
+/**
+ * Runs the cases of one function from `opts.skip` on, reporting each failing case as it happens.
+ * Every case is awaited (an async function's Promise settles before the next case starts, and the
+ * watchdog sees the call as running until then).
+ */
+export async function runCases(
   entry: Entry,
   opts: FuzzOptions,
   hooks: CaseHooks,
   onFailures: (i: number, failures: Failure[], preview: string) => void,
-): { cases: number; notes: string[]; seed: number } {
+): Promise<{ cases: number; notes: string[]; seed: number }> {
   const { runs, skip = 0 } = opts;
   const seed = functionSeed(opts.seed, entry.name);
   const bound = entry.boundMs ?? DEFAULT_BOUND_MS;
@@ -156,12 +160,12 @@ export function runCases(
   let index = 0;
   let cases = 0;
   let rssBase = process.memoryUsage.rss();
-  const res = fc.check(
-    fc.property(arb, (args) => {
+  const res = await fc.check(
+    fc.asyncProperty(arb, async (args) => {
       const i = index++;
       if (i < skip) return true;
       hooks.start(i, args, false);
-      const out = checkCall(entry.fn, args, bound);
+      const out = await checkCall(entry.fn, args, bound);
       hooks.end();
       cases++;
       const rss = process.memoryUsage.rss();
@@ -188,19 +192,19 @@ export function runCases(
  * Shrinks the failing case `group.firstCase` of a group with fast-check, replaying it by seed and
  * path, within `shrinkMs`; hangs are not shrunk (their shrinking would hang again).
  */
-export function shrinkGroup(
+export async function shrinkGroup(
   entry: Entry,
   opts: FuzzOptions,
   group: Pick<Group, 'kind' | 'key' | 'firstCase'>,
   hooks: CaseHooks,
-): { shrunk: string; replay: string } | undefined {
+): Promise<{ shrunk: string; replay: string } | undefined> {
   const seed = functionSeed(opts.seed, entry.name);
   const arb = argsArbitrary(entry, []);
   try {
-    const res = fc.check(
-      fc.property(arb, (args) => {
+    const res = await fc.check(
+      fc.asyncProperty(arb, async (args) => {
         hooks.start(group.firstCase, args, true);
-        const out = checkCall(entry.fn, args, Number.POSITIVE_INFINITY);
+        const out = await checkCall(entry.fn, args, Number.POSITIVE_INFINITY);
         hooks.end();
         return !out.failures.some((f) => f.kind === group.kind && f.key === group.key);
       }),

@@ -3,6 +3,8 @@
  *
  * - `raw`: it threw something for which `isGvcError` does not hold (or a `GvcError` whose message
  *   is over 50,000 characters: a serialised input);
+ * - a function that returns a Promise is awaited: a rejection is judged as a throw of the same value,
+ *   the time to settle counts against the bound, and the checks below apply to the resolved value;
  * - `hang`: it took longer than its bound (the worker's watchdog also terminates calls that never
  *   return, and resource exhaustion is recorded in the same class);
  * - `nonFinite`: every number of the input was finite (and no bigint occurred) but the result holds
@@ -67,8 +69,15 @@ export interface Outcome {
   threw: boolean;
 }
 
-/** Calls `fn(...args)` and applies every check of the oracle. */
-export function checkCall(fn: (...a: unknown[]) => unknown, args: unknown[], boundMs: number): Outcome {
+/**
+ * Calls `fn(...args)`, awaits its result when it is a Promise (a rejection counts as a throw), and
+ * applies every check of the oracle.
+ */
+export async function checkCall(
+  fn: (...a: unknown[]) => unknown,
+  args: unknown[],
+  boundMs: number,
+): Promise<Outcome> {
   const failures: Failure[] = [];
   const finiteInput = allNumbersFinite(args);
   const snapshot = deepClone(args);
@@ -78,6 +87,7 @@ export function checkCall(fn: (...a: unknown[]) => unknown, args: unknown[], bou
   const t0 = performance.now();
   try {
     result = fn(...args);
+    if (result instanceof Promise) result = await result;
   } catch (e) {
     threw = true;
     if (!isGvcError(e)) {

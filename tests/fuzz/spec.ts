@@ -10,7 +10,10 @@ export interface Spec {
   seeds: () => unknown[][];
   /** Random valid argument lists, where the function takes tables, chains or matrices. */
   valid?: () => fc.Arbitrary<unknown[]>;
-  /** Wall-clock bound of one call in milliseconds (default {@link DEFAULT_BOUND_MS}). */
+  /**
+   * Wall-clock bound of one call in milliseconds (default {@link DEFAULT_BOUND_MS}); for a function
+   * that returns a Promise, until the Promise settles.
+   */
   boundMs?: number;
 }
 

@@ -46,7 +46,7 @@ type Message =
       groups: Array<Pick<Group, 'kind' | 'key' | 'firstCase'>>;
     };
 
-parentPort?.on('message', (msg: Message) => {
+parentPort?.on('message', async (msg: Message) => {
   const entry = entries.get(msg.name);
   if (entry === undefined) {
     parentPort?.postMessage({ type: 'error', message: `no registry entry for ${msg.name}` });
@@ -54,13 +54,13 @@ parentPort?.on('message', (msg: Message) => {
   }
   try {
     if (msg.type === 'run') {
-      const ran = runCases(entry, msg.options, hooks, (i, failures, preview) =>
+      const ran = await runCases(entry, msg.options, hooks, (i, failures, preview) =>
         parentPort?.postMessage({ type: 'fail', i, failures, preview }),
       );
       parentPort?.postMessage({ type: 'ran', ...ran });
     } else {
       for (const g of msg.groups) {
-        const s = shrinkGroup(entry, msg.options, g, hooks);
+        const s = await shrinkGroup(entry, msg.options, g, hooks);
         if (s) parentPort?.postMessage({ type: 'shrunk', kind: g.kind, key: g.key, ...s });
       }
       parentPort?.postMessage({ type: 'shrinkDone' });
