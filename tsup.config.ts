@@ -33,4 +33,16 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     define: { __GVCKIT_VERSION__: JSON.stringify(version) },
   },
+  {
+    // The worker thread of `icioPanel`: a module of its own (ESM, self-contained), which the ESM and
+    // the CommonJS builds and the CLI all start as `new Worker(new URL(…/io/panel-worker.js))`.
+    entry: { 'io/panel-worker': 'src/io/panel/worker.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    splitting: false,
+    target: 'node20',
+    outDir: 'dist',
+  },
 ]);

@@ -1,19 +1,26 @@
+import { writeFile } from 'node:fs/promises';
 import { quote } from '../core/preview.js';
 import {
   bmDecomposition,
   downstreamness,
   gvcParticipation,
   type Icio,
+  icioPanel,
   kwwDecomposition,
   leontiefDecomposition,
+  type PanelIndicatorName,
   rasmussenLinkages,
-  readIcioCsv,
+  recordsToArrow,
+  tidyRecords,
   upstreamness,
   valueAddedExports,
   wwzDecomposition,
 } from '../io/index.js';
 import { type Cell, type OutputFormat, render, type TextTable } from './format.js';
-import { type Command, choice, type OptionValues, oneFile, readInput, UsageError } from './types.js';
+import { isFolder, parseYears, yearFiles } from './panel.js';
+import { progressBar, terminalOf } from './progress.js';
+import { ALL_YEARS_IN_ONE, RELEASE_HELP, RELEASES, type Release, readOne } from './readers.js';
+import { type CliContext, type Command, choice, type OptionValues, oneFile, UsageError } from './types.js';
 
 /**
  * What `--level` chooses: records by country, by country–sector, or (vax only) by exporter–partner
@@ -129,15 +136,22 @@ function levelHelp(): { all: string[]; lines: string } {
 }
 const levelDoc = levelHelp();
 
-const formats = ['table', 'json', 'csv'] as const;
+const formats = ['table', 'json', 'csv', 'arrow'] as const;
+type Format = (typeof formats)[number];
 
-const help = `gvckit io — trade in value added from an inter-country input-output table
+const help = `gvckit io — trade in value added from inter-country input-output tables
 
 Usage:
-  gvckit io <table.csv> --indicator ${names.join('|')} [--level ${levelDoc.all.join('|')}] [--format table|json|csv]
+  gvckit io <table> --indicator ${names.join('|')} [--level ${levelDoc.all.join('|')}]
+            [--release ${RELEASES.join('|')}] [--format table|json|csv|arrow] [--out FILE] [--tidy]
+  gvckit io <folder> --indicator … [--years 2015-2020] [--release …] [--workers N]
 
-Reads a table in the OECD ICIO CSV layout (row and column labels CCC_SECTOR, final-demand columns
-CCC_CATEGORY, VA/TLS/OUT rows and an OUT/TOTAL column recognised and checked) and prints an indicator.
+Reads one table (by default in the OECD ICIO CSV layout: row and column labels CCC_SECTOR,
+final-demand columns CCC_CATEGORY, VA/TLS/OUT rows and an OUT/TOTAL column recognised and checked)
+and prints an indicator. Given a folder, reads one table per year (the year taken from each name:
+ICIO2023_2019.csv, 2019_SML.csv, WIOT2014_Nov16_ROW.RData) and prints one table of every year's
+records with a year column; a progress bar is drawn on stderr when it is a terminal, none when
+it is piped.
 
 Indicators:
 ${list.map((i) => `  ${i.name.padEnd(15)}${i.describe}`).join('\n')}
@@ -146,11 +160,25 @@ Options:
   --indicator  the indicator to compute (required)
   --level      the level of detail of the records (an error with the other indicators):
 ${levelDoc.lines}
-  --format     table (default; text cut at 80 characters), json, or csv
+  --release    the release of the table or of the folder's tables (default csv)
+  --years      years to read from a folder, e.g. 2015-2020 or 2000,2005,2010-2014; with
+               --release lrwiod or eora26, the years to read from its one file or folder
+  --format     table (default; text cut at 80 characters), json, csv, or arrow (Apache Arrow IPC
+               file, for DuckDB, Polars or pandas: written to --out, or to stdout only when stdout
+               is not a terminal)
+  --out        write the output to FILE instead of stdout
+  --tidy       one record per term (year, country, partner, sector, term, value) instead of one
+               per country (or country–sector, pair) with a column per term
+  --workers    worker threads for the years of a folder (default: where measured faster; 0: none)
   -h, --help   show this help
 
-Example:
-  gvckit io icio.csv --indicator bm --level country`;
+Releases (--release; what a folder's yearly entries are):
+${RELEASES.map((r) => `  ${r.padEnd(10)}${RELEASE_HELP[r]}`).join('\n')}
+
+Examples:
+  gvckit io icio.csv --indicator bm --level country
+  gvckit io ICIO2023/ --release oecd --years 2015-2020 --indicator vax --format csv > vax.csv
+  gvckit io ICIO2023/ --release oecd --indicator wwz --tidy --format arrow --out wwz.arrow`;
 
 /** The scalar fields of the first record as columns, one row per record (nested fields are left to json). */
 function recordsTable(records: readonly object[]): TextTable {
@@ -169,11 +197,107 @@ function recordsTable(records: readonly object[]): TextTable {
   return { columns, rows };
 }
 
+/** The records of every year of a panel, with the progress bar on a terminal. */
+async function panelRecords(
+  ctx: CliContext,
+  release: Release,
+  files: Record<string, string>,
+  indicator: PanelIndicatorName,
+  level: string | undefined,
+  workers: number | undefined,
+): Promise<readonly object[]> {
+  const bar = progressBar(ctx);
+  try {
+    return await icioPanel(
+      {
+        load: { release, files },
+        indicator: level === undefined ? { name: indicator } : { name: indicator, options: { level } },
+      },
+      {
+        ...(bar === undefined ? {} : { onProgress: bar.onProgress }),
+        ...(workers === undefined ? {} : { workers }),
+      },
+    );
+  } finally {
+    bar?.end();
+  }
+}
+
+/** The value of `--workers`: a whole number from 0 to 64. */
+function workersOf(values: OptionValues): number | undefined {
+  const v = values.workers;
+  if (v === undefined) return undefined;
+  const n = typeof v === 'string' && /^\d{1,2}$/.test(v) ? Number(v) : Number.NaN;
+  if (!(n <= 64)) {
+    throw new UsageError(
+      `--workers: expected a whole number from 0 to 64, found ${typeof v === 'string' ? quote(v) : 'no value'}`,
+    );
+  }
+  return n;
+}
+
+/** The records of the command: one table's, or a panel's when given a folder or years. */
+async function computeRecords(
+  positionals: readonly string[],
+  values: OptionValues,
+  ctx: CliContext,
+  indicator: Indicator,
+): Promise<readonly object[]> {
+  const compute = indicator.prepare(values);
+  const release = choice<Release>(values, 'release', RELEASES, 'csv');
+  const years = typeof values.years === 'string' ? parseYears(values.years) : undefined;
+  if (values.years !== undefined && years === undefined)
+    throw new UsageError('--years: expected years, found no value');
+  const workers = workersOf(values);
+  const path = oneFile(positionals, 'table file or folder');
+  const level = typeof values.level === 'string' ? values.level : undefined;
+  const name = indicator.name as PanelIndicatorName;
+  if (await isFolder(path)) {
+    // A folder of yearly tables; for Eora26, a folder holding several years is read year by year.
+    if (!(release === 'eora26' && years !== undefined)) {
+      return panelRecords(ctx, release, await yearFiles(path, release, years), name, level, workers);
+    }
+  }
+  if (years !== undefined) {
+    if (!ALL_YEARS_IN_ONE.has(release)) {
+      throw new UsageError(
+        `--years: expected a folder of yearly files (or --release lrwiod or eora26, whose one file holds every year), found the file ${quote(path)}`,
+      );
+    }
+    const files = Object.fromEntries(years.map((y) => [String(y), path]));
+    return panelRecords(ctx, release, files, name, level, workers);
+  }
+  const icio: Icio = await readOne(ctx, release, path);
+  return compute(icio);
+}
+
+/** Writes the records in the format, to `--out` or stdout. */
+async function write(records: readonly object[], format: Format, out: string | undefined, ctx: CliContext) {
+  if (format === 'arrow') {
+    const bytes = recordsToArrow(records);
+    if (out !== undefined) await writeFile(out, bytes);
+    else terminalOf(ctx).writeStdoutBytes(bytes);
+    return;
+  }
+  const text = render(recordsTable(records), format as OutputFormat, format === 'json' ? records : undefined);
+  if (out !== undefined) await writeFile(out, `${text}\n`);
+  else ctx.stdout(text);
+}
+
 export const ioCommand: Command = {
   help,
-  options: { indicator: { type: 'string' }, level: { type: 'string' }, format: { type: 'string' } },
+  options: {
+    indicator: { type: 'string' },
+    level: { type: 'string' },
+    format: { type: 'string' },
+    release: { type: 'string' },
+    years: { type: 'string' },
+    out: { type: 'string' },
+    tidy: { type: 'boolean' },
+    workers: { type: 'string' },
+  },
   async run(positionals, values, ctx) {
-    const format = choice<OutputFormat>(values, 'format', formats, 'table');
+    const format = choice<Format>(values, 'format', formats, 'table');
     const name = values.indicator;
     const indicator = typeof name === 'string' ? indicators.get(name) : undefined;
     if (indicator === undefined) {
@@ -181,10 +305,15 @@ export const ioCommand: Command = {
         `--indicator: expected one of ${names.join(', ')}, found ${typeof name === 'string' ? quote(name) : 'none'}`,
       );
     }
-    const compute = indicator.prepare(values);
-    const icio = readIcioCsv(await readInput(ctx, oneFile(positionals, 'CSV file')));
-    const records = compute(icio);
-    ctx.stdout(render(recordsTable(records), format, format === 'json' ? records : undefined));
+    const out = typeof values.out === 'string' ? values.out : undefined;
+    if (format === 'arrow' && out === undefined && terminalOf(ctx).stdoutIsTTY) {
+      throw new UsageError(
+        '--format arrow: expected --out FILE or a pipe, found a terminal (Arrow is binary)',
+      );
+    }
+    let records = await computeRecords(positionals, values, ctx, indicator);
+    if (values.tidy === true) records = tidyRecords(records);
+    await write(records, format, out, ctx);
     return 0;
   },
 };

@@ -26,6 +26,7 @@ export {
 } from './multipliers.js';
 export { DetailLevel, DetailOptions, LevelOptions } from './options.js';
 export * from './output/index.js';
+export * from './panel/index.js';
 export { AdbMrioOptions, readAdbMrio } from './readers/adb.js';
 export { Eora26Files, Eora26Options, readEora26 } from './readers/eora.js';
 export { ExiobaseFiles, ExiobaseOptions, readExiobase } from './readers/exiobase.js';

@@ -150,7 +150,7 @@ describe('gvckit io: options an indicator does not take are usage errors', () =>
   it('rejects an unknown format, a missing or unknown indicator, and a missing file', async () => {
     const format = await run(['io', 'hand.csv', '--indicator', 'vax', '--format', 'xml'], files);
     expect(format.code).toBe(2);
-    expect(format.err).toContain('--format: expected one of table, json, csv, found "xml"');
+    expect(format.err).toContain('--format: expected one of table, json, csv, arrow, found "xml"');
     const none = await run(['io', 'hand.csv'], files);
     expect(none.code).toBe(2);
     expect(none.err).toContain('--indicator: expected one of bm, kww, wwz, vax, leontief, participation');
@@ -159,7 +159,7 @@ describe('gvckit io: options an indicator does not take are usage errors', () =>
     expect(unknown.err).toContain('found "gdp"');
     const noFile = await run(['io', '--indicator', 'vax']);
     expect(noFile.code).toBe(2);
-    expect(noFile.err).toContain('expected one CSV file, found 0');
+    expect(noFile.err).toContain('expected one table file or folder, found 0');
   });
 
   it('lists in its help which indicators take which levels', async () => {

@@ -93,8 +93,13 @@ describe('choice (option values)', () => {
 describe('gvckit: files that cannot be read', () => {
   it('a directory is a clear message with exit 1', async () => {
     const dir = resolve(root, 'tests/fixtures');
+    // `gvckit io` reads a folder as yearly tables: a folder with none is its own message.
+    const io = await run(['io', dir, '--indicator', 'bm']);
+    expect(io.code).toBe(1);
+    expect(io.err.trim()).toBe(
+      `gvckit io: cannot read the folder "${dir}": expected files of the release csv with a year in their names, found none`,
+    );
     for (const argv of [
-      ['io', dir, '--indicator', 'bm'],
       ['decompose', dir],
       ['clusters', dir],
     ]) {

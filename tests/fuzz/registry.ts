@@ -13,9 +13,17 @@ import type { Entry, Spec } from './spec.js';
 import { chainSpecs } from './specs/chains.js';
 import { chartSpecs } from './specs/charts.js';
 import { clusterSpecs } from './specs/clusters.js';
+import { groupsSpecs } from './specs/groups.js';
 import { ioSpecs } from './specs/io.js';
 import { linkageSpecs } from './specs/linkages.js';
 import { otherSpecs } from './specs/others.js';
+import { outputSpecs } from './specs/output.js';
+import { panelSpecs } from './specs/panel.js';
+import { adbSpecs } from './specs/readers-adb.js';
+import { exiobaseSpecs } from './specs/readers-exiobase.js';
+import { figaroEoraSpecs } from './specs/readers-figaro-eora.js';
+import { oecdSpecs } from './specs/readers-oecd.js';
+import { wiodSpecs } from './specs/readers-wiod.js';
 
 export { exportedFunctions, loadErrors, notFuzzed } from './library.js';
 export { DEFAULT_BOUND_MS, type Entry, IO_BOUND_MS, type Spec } from './spec.js';
@@ -28,6 +36,14 @@ const groups: Record<string, Record<string, Spec>> = {
   linkages: linkageSpecs,
   others: otherSpecs,
   io: ioSpecs,
+  groups: groupsSpecs,
+  output: outputSpecs,
+  'readers-adb': adbSpecs,
+  'readers-exiobase': exiobaseSpecs,
+  'readers-figaro-eora': figaroEoraSpecs,
+  'readers-oecd': oecdSpecs,
+  'readers-wiod': wiodSpecs,
+  panel: panelSpecs,
 };
 
 /** How each exported function is fuzzed. */
@@ -41,8 +57,8 @@ for (const [group, entries] of Object.entries(groups)) {
 }
 
 /**
- * With FUZZ_SELF_TEST=1, two functions that misbehave on purpose (an endless loop, an allocation
- * bomb) are added, to check the watchdog and the heap limit:
+ * With FUZZ_SELF_TEST=1, three functions that misbehave on purpose (an endless loop, a Promise that
+ * never settles, an allocation bomb) are added, to check the watchdog and the heap limit:
  * `FUZZ_SELF_TEST=1 npx tsx scripts/fuzz.ts --only selftest --runs 5` must report hangs, not die.
  */
 function selfTestEntries(): Entry[] {
@@ -57,8 +73,10 @@ function selfTestEntries(): Entry[] {
     const keep: number[][] = [];
     for (;;) keep.push(new Array(1e6).fill(1.5));
   };
+  const pending = () => new Promise<never>(() => {});
   return [
     { name: 'selfTestHang', folder: 'selftest', fn: loop, arity: 1, seeds: () => [[1]], boundMs: 500 },
+    { name: 'selfTestPending', folder: 'selftest', fn: pending, arity: 0, seeds: () => [[]], boundMs: 500 },
     { name: 'selfTestOom', folder: 'selftest', fn: bomb, arity: 0, seeds: () => [[]] },
   ];
 }
