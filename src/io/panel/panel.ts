@@ -129,14 +129,17 @@ export interface PanelProgress {
  */
 export const IcioPanelOptions = z
   .object({
+    /** Called as each year starts loading, starts computing and is done (see {@link PanelProgress}). */
     onProgress: z
       .custom<(progress: PanelProgress) => void>(isFunction, { error: 'expected a function' })
       .optional(),
+    /** Cancels the panel: years not yet done are dropped and the promise rejects with the signal's reason. */
     signal: z
       .custom<AbortSignal>((v) => typeof AbortSignal !== 'undefined' && v instanceof AbortSignal, {
         error: 'expected an AbortSignal',
       })
       .optional(),
+    /** Worker threads: `'auto'` (the default, threads only where they pay), or a count (0: none). */
     workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).optional(),
   })
   .strict();
