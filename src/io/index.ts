@@ -36,4 +36,5 @@ export { OecdIcioOptions, readOecdIcio } from './readers/oecd.js';
 export { TableSource } from './readers/source.js';
 export { readWiod, WiodOptions } from './readers/wiod.js';
 export { createIcioFromRecords, IcioRecords } from './records.js';
+export * from './satellite/index.js';
 export type { Icio, IcioMeta, IcioSatellite, IcioValueAddedRow, LabelledMatrix } from './types.js';

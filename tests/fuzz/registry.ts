@@ -24,6 +24,7 @@ import { exiobaseSpecs } from './specs/readers-exiobase.js';
 import { figaroEoraSpecs } from './specs/readers-figaro-eora.js';
 import { oecdSpecs } from './specs/readers-oecd.js';
 import { wiodSpecs } from './specs/readers-wiod.js';
+import { satelliteSpecs } from './specs/satellite.js';
 
 export { exportedFunctions, loadErrors, notFuzzed } from './library.js';
 export { DEFAULT_BOUND_MS, type Entry, IO_BOUND_MS, type Spec } from './spec.js';
@@ -44,6 +45,7 @@ const groups: Record<string, Record<string, Spec>> = {
   'readers-oecd': oecdSpecs,
   'readers-wiod': wiodSpecs,
   panel: panelSpecs,
+  satellite: satelliteSpecs,
 };
 
 /** How each exported function is fuzzed. */
