@@ -10,6 +10,7 @@
  */
 import { exportedFunctions } from './library.js';
 import type { Entry, Spec } from './spec.js';
+import { bmPerspectiveSpecs } from './specs/bm-perspectives.js';
 import { chainSpecs } from './specs/chains.js';
 import { chartSpecs } from './specs/charts.js';
 import { clusterSpecs } from './specs/clusters.js';
@@ -46,6 +47,7 @@ const groups: Record<string, Record<string, Spec>> = {
   'readers-wiod': wiodSpecs,
   panel: panelSpecs,
   satellite: satelliteSpecs,
+  'bm-perspectives': bmPerspectiveSpecs,
 };
 
 /** How each exported function is fuzzed. */

@@ -8,7 +8,12 @@ import { DetailLevel } from '../options.js';
 import type { Icio } from '../types.js';
 import { addBlockTimesVector, checkIcio, globalBasis } from './common.js';
 
-const bmTerms = {
+/**
+ * The thirteen Borin–Mancini terms as zod fields, shared by every perspective's record.
+ *
+ * @internal
+ */
+export const bmTerms = {
   /** Gross exports E_s*. */
   GEXP: z.number(),
   /** Domestic content, V_s B_ss E_s* = DVA + DDC. */
@@ -186,8 +191,10 @@ export function bmDecomposition(icio: Icio, options?: BmOptions): BmCountryRecor
   return finish(out, warnings);
 }
 
-type BmKey = keyof typeof bmTerms;
-const BM_KEYS: readonly BmKey[] = [
+/** The name of one Borin–Mancini term. @internal */
+export type BmKey = keyof typeof bmTerms;
+/** The thirteen term names in record order. @internal */
+export const BM_KEYS: readonly BmKey[] = [
   'GEXP',
   'DC',
   'DVA',
