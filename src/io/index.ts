@@ -37,4 +37,5 @@ export { TableSource } from './readers/source.js';
 export { readWiod, WiodOptions } from './readers/wiod.js';
 export { createIcioFromRecords, IcioRecords } from './records.js';
 export * from './satellite/index.js';
+export * from './tiva/index.js';
 export type { Icio, IcioMeta, IcioSatellite, IcioValueAddedRow, LabelledMatrix } from './types.js';

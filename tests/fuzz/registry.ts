@@ -26,6 +26,7 @@ import { figaroEoraSpecs } from './specs/readers-figaro-eora.js';
 import { oecdSpecs } from './specs/readers-oecd.js';
 import { wiodSpecs } from './specs/readers-wiod.js';
 import { satelliteSpecs } from './specs/satellite.js';
+import { tivaSpecs } from './specs/tiva.js';
 
 export { exportedFunctions, loadErrors, notFuzzed } from './library.js';
 export { DEFAULT_BOUND_MS, type Entry, IO_BOUND_MS, type Spec } from './spec.js';
@@ -48,6 +49,7 @@ const groups: Record<string, Record<string, Spec>> = {
   panel: panelSpecs,
   satellite: satelliteSpecs,
   'bm-perspectives': bmPerspectiveSpecs,
+  tiva: tivaSpecs,
 };
 
 /** How each exported function is fuzzed. */
