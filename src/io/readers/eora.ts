@@ -55,7 +55,12 @@ export type Eora26Options = z.input<typeof Eora26Options>;
  * //=> true
  * ```
  */
-export const Eora26Files = z.union([z.string().min(1), z.instanceof(URL), Eora26FileSet]);
+export const Eora26Files = z.union([
+  z.string().min(1),
+  // Typed by the global URL, so that the declarations do not need Node's types.
+  z.custom<URL>((v) => typeof URL !== 'undefined' && v instanceof URL, { error: 'expected a file: URL' }),
+  Eora26FileSet,
+]);
 /** The files of one Eora26 year: see {@link Eora26Files}. */
 export type Eora26Files = z.input<typeof Eora26Files>;
 
