@@ -1,6 +1,11 @@
 // Input–output engine: Leontief inverse and the all-country Borin–Mancini decomposition on
 // synthetic ICIO tables of 500, 1,000 and 2,464 (44 × 56, WIOD-sized) rows, with the ratio to
-// numpy.linalg.inv on the same matrix in the same run when python3 with NumPy is available.
+// numpy.linalg.inv (and of one solve, LU + 1 right-hand side, to numpy.linalg.solve) on the same
+// matrix in the same run when python3 with NumPy is available, and the GFLOP/s of each (inverse
+// 2n³ flops, solve 2n³/3 + 2n²). NumPy runs with 2 threads and with OPENBLAS_CORETYPE and
+// OPENBLAS_L2_SIZE removed from its environment, so that OpenBLAS picks its kernel for the CPU
+// itself (a value inherited from the machine can select a slower one); the OpenBLAS version and
+// the kernel it picked are printed.
 // Imports the source so that no build is needed (`npx tsx bench/io.bench.ts`); pass sizes to run
 // only some: `npx tsx bench/io.bench.ts 500 1000`.
 import { spawnSync } from 'node:child_process';
@@ -15,31 +20,82 @@ import { report, type Timing, time } from './harness.js';
 import { syntheticIcio } from './synthetic.js';
 
 /**
- * numpy.linalg.inv of a matrix written once to a temporary file: each call of the returned function
- * starts python3, inverts once to warm up, then times `runs` inversions and returns their median in
- * milliseconds (undefined where python3 or NumPy is missing).
+ * The environment of the python3 child: 2 threads, and no OPENBLAS_CORETYPE or OPENBLAS_L2_SIZE
+ * (OpenBLAS then detects the CPU, as on a machine where nobody set them).
+ */
+function numpyEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '2', OMP_NUM_THREADS: '2' };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  return env;
+}
+
+/**
+ * NumPy's version, and the OpenBLAS version and kernel (core type) it runs with in {@link numpyEnv}:
+ * from threadpoolctl where importable, else from the loaded OpenBLAS library's own
+ * `openblas_get_config`/`openblas_get_corename` (with the prefix and suffix of NumPy's
+ * scipy-openblas wheels), else NumPy's build configuration; undefined without python3 and NumPy.
+ */
+function numpyInfo(): string | undefined {
+  const script = `
+import ctypes, numpy as np, numpy.linalg
+info = None
+try:
+    from threadpoolctl import threadpool_info
+    for p in threadpool_info():
+        if p.get('internal_api') == 'openblas':
+            info = f"OpenBLAS {p.get('version')}, kernel {p.get('architecture')}, {p.get('num_threads')} threads (threadpoolctl)"
+except Exception:
+    pass
+if info is None:
+    libs = sorted({l.split()[-1] for l in open('/proc/self/maps') if 'openblas' in l.lower()})
+    for path in libs:
+        lib = ctypes.CDLL(path)
+        for pre, suf in (('', ''), ('scipy_', '64_'), ('scipy_', ''), ('', '64_')):
+            try:
+                core = getattr(lib, pre + 'openblas_get_corename' + suf)
+                config = getattr(lib, pre + 'openblas_get_config' + suf)
+            except AttributeError:
+                continue
+            core.restype = config.restype = ctypes.c_char_p
+            info = f"{config().decode().strip()}; kernel {core().decode()} (openblas_get_corename)"
+            break
+        if info: break
+if info is None:
+    blas = np.show_config(mode='dicts')['Build Dependencies']['blas']
+    info = f"{blas.get('name')} {blas.get('version')} (build configuration; kernel not known)"
+print(f"numpy {np.__version__}; {info}")`;
+  const r = spawnSync('python3', ['-c', script], { encoding: 'utf8', env: numpyEnv() });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+/**
+ * numpy.linalg.inv (or, with `solve`, numpy.linalg.solve against a vector of ones) of a matrix
+ * written once to a temporary file: each call of the returned function starts python3, runs once
+ * to warm up, then times `runs` calls and returns their median in milliseconds (undefined where
+ * python3 or NumPy is missing).
  */
 function numpyInverter(
   matrix: Float64Array,
   n: number,
+  solve = false,
 ): { run: (runs: number) => number | undefined; close: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'gvckit-bench-'));
   const file = join(dir, 'm.f64');
   writeFileSync(file, matrix);
   const run = (runs: number) => {
+    const call = solve ? 'np.linalg.solve(a, b)' : 'np.linalg.inv(a)';
     const script = [
       'import sys, time, numpy as np',
       `a = np.fromfile(sys.argv[1], dtype=np.float64).reshape(${n}, ${n})`,
-      'np.linalg.inv(a)',
+      `b = np.ones(${n})`,
+      call,
       'ts = []',
       `for _ in range(${runs}):`,
-      '    t = time.perf_counter(); np.linalg.inv(a); ts.append((time.perf_counter() - t) * 1000)',
+      `    t = time.perf_counter(); ${call}; ts.append((time.perf_counter() - t) * 1000)`,
       'ts.sort(); print(ts[len(ts) // 2])',
     ].join('\n');
-    const r = spawnSync('python3', ['-c', script, file], {
-      encoding: 'utf8',
-      env: { ...process.env, OPENBLAS_NUM_THREADS: '2', OMP_NUM_THREADS: '2' },
-    });
+    const r = spawnSync('python3', ['-c', script, file], { encoding: 'utf8', env: numpyEnv() });
     if (r.status !== 0) return undefined;
     const median = Number(r.stdout.trim());
     return Number.isFinite(median) ? median : undefined;
@@ -124,6 +180,16 @@ function relaxedSimdInverse(G: number, N: number, runs: number): Timing | undefi
   return Number.isFinite(median) ? { median, runs, peakRssMiB: Number.NaN } : undefined;
 }
 
+/** GFLOP/s of `flops` floating-point operations in `ms` milliseconds, for a note. */
+const gflops = (flops: number, ms: number) => `${(flops / ms / 1e6).toFixed(1)} GFLOP/s`;
+
+const info = numpyInfo();
+console.log(
+  info
+    ? `baseline: ${info}; 2 threads, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset`
+    : 'baseline: python3 with NumPy not found, no ratios',
+);
+
 const sizes: Array<[number, number]> = [
   [10, 50],
   [20, 50],
@@ -146,6 +212,13 @@ for (const [G, N] of sizes) {
     roundRatio,
   } = interleaved(() => io.leontiefInverse(t), inverter, big ? 5 : 7);
   inverter.close();
+  // One solve: the LU factorisation and one right-hand side, against numpy.linalg.solve.
+  const ones = new Float64Array(n).fill(1);
+  const solver = numpyInverter(iMinusA, n, true);
+  const solved = interleaved(() => io.luSolve(io.luFactor(iMinusA, n), ones), solver, big ? 5 : 7);
+  solver.close();
+  const inverseFlops = 2 * n ** 3;
+  const solveFlops = (2 * n ** 3) / 3 + 2 * n ** 2;
   // The pure TypeScript fallback, for comparison (skipped at 2,464 rows to keep the run short).
   let fallback: Timing | undefined;
   if (simdKernel() && !big) {
@@ -160,14 +233,15 @@ for (const [G, N] of sizes) {
     rows.push({
       name: 'numpy.linalg.inv, 2 threads (baseline)',
       timing: numpy,
-      note: 'timed in alternation with leontiefInverse; RSS not measured',
+      note: `timed in alternation with leontiefInverse; RSS not measured; ${gflops(inverseFlops, numpy.median)}`,
     });
   rows.push({
     name: `leontiefInverse (blocked LU${simdKernel() ? ', WebAssembly SIMD' : ', TypeScript'})`,
     timing: leontief,
     ...(numpy ? { baseline: numpy } : {}),
     note: [
-      roundRatio ? `median of round ratios ${roundRatio.toFixed(2)}×` : '',
+      gflops(inverseFlops, leontief.median),
+      roundRatio ? `median of round ratios ${roundRatio.toFixed(2)}×${big ? '; target ≤ 1.6×' : ''}` : '',
       peakMemory(G, N, 'leontiefInverse'),
     ]
       .filter(Boolean)
@@ -185,10 +259,27 @@ for (const [G, N] of sizes) {
       name: 'leontiefInverse, relaxed SIMD (fused mul–add)',
       timing: relaxed,
       ...(numpy ? { baseline: numpy } : {}),
-      note: 'child Node with relaxed SIMD (default from Node 22; --experimental-wasm-relaxed-simd on 20)',
+      note: `child Node with relaxed SIMD (default from Node 22; --experimental-wasm-relaxed-simd on 20); ${gflops(inverseFlops, relaxed.median)}${big ? '; target ≤ 1.4× numpy' : ''}`,
     });
   }
   rows.push({ name: 'luFactor of I − A alone', timing: lu, ...(numpy ? { baseline: numpy } : {}) });
+  if (solved.numpy)
+    rows.push({
+      name: 'numpy.linalg.solve, 1 right-hand side',
+      timing: solved.numpy,
+      note: `timed in alternation with the next row; ${gflops(solveFlops, solved.numpy.median)}`,
+    });
+  rows.push({
+    name: 'one solve (luFactor + luSolve, 1 RHS)',
+    timing: solved.ours,
+    ...(solved.numpy ? { baseline: solved.numpy } : {}),
+    note: [
+      gflops(solveFlops, solved.ours.median),
+      solved.roundRatio ? `median of round ratios ${solved.roundRatio.toFixed(2)}×; target ≤ 2×` : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+  });
   if (bm) {
     const d = time(() => bm(t), opts);
     rows.push({

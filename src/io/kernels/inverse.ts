@@ -6,10 +6,11 @@
  * @internal
  */
 import { GvcError } from '../../core/errors.js';
+import { withSimdMemory } from './kernel-memory.js';
 import { withMemoryGuard } from './limits.js';
 import { factorise, type LuFactors, SIMD_MIN_ORDER } from './lu.js';
 import { checkSquare } from './matrix.js';
-import { simdKernel, withSimdMemory } from './simd.js';
+import { simdKernel } from './simd.js';
 import { BLOCK, backSubstitute, forwardSubstitute } from './triangular.js';
 
 /**

@@ -4,12 +4,14 @@
  *
  * @packageDocumentation
  */
+
+import { withResidentFactors } from './kernel-memory.js';
 import { withMemoryGuard } from './limits.js';
 import { type LuFactors, SIMD_MIN_ORDER } from './lu.js';
 import { checkFiniteResult } from './matrix.js';
-import { simdKernel, withSimdMemory } from './simd.js';
+import { simdKernel } from './simd.js';
 import { checkSolve } from './solve-arguments.js';
-import { backSubstitute, forwardSubstitute } from './triangular.js';
+import { backSubstitute, forwardSubstitute, transposedSubstitute } from './triangular.js';
 
 /**
  * Solves A·X = B for X given the LU factors of A, for any number of right-hand sides at once
@@ -33,7 +35,9 @@ export function luSolve(f: LuFactors, b: Float64Array, m = 1): Float64Array {
 }
 
 /**
- * {@link luSolve} without the argument checks, for callers that made the factors.
+ * {@link luSolve} without the argument checks, for callers that made the factors. With the SIMD
+ * kernel the factors are copied into its memory and stay there: a sequence of solves with the same
+ * factors (the same object, its `lu` unchanged) copies them once.
  *
  * @internal
  */
@@ -46,11 +50,13 @@ export function luSolveOf(f: LuFactors, b: Float64Array, m = 1): Float64Array {
     backSubstitute(luw, n, x, m);
   };
   if (k && n >= SIMD_MIN_ORDER && m >= 8) {
-    return withSimdMemory(
+    return withResidentFactors(
       k,
-      [n * n, n * m],
+      f,
+      'lu',
+      (luw) => luw.set(lu),
+      [n * m],
       ([luw, x]) => {
-        luw!.set(lu);
         solve(luw!, x!);
         return x!.slice();
       },
@@ -101,37 +107,80 @@ function checkedSolve(
 }
 
 /**
- * {@link luSolveTransposed} without the argument checks, for callers that made the factors.
+ * {@link luSolveTransposed} without the argument checks, for callers that made the factors. With
+ * the SIMD kernel (order ≥ SIMD_MIN_ORDER, 8 right-hand sides or more) the factors are transposed
+ * once into its memory, where they stay for the next transposed solve with the same factors, and
+ * solved by the blocked substitutions ({@link transposedSubstitute}); otherwise by substitutions
+ * that run along rows of the factors (right-looking: once row p of the solution is final, it is
+ * subtracted from the rows after it): for Uᵀ the same operations in the same order as the
+ * column-by-column formulas, for Lᵀ the same ones with the sum taken from the bottom.
  *
  * @internal
  */
 export function luSolveTransposedOf(f: LuFactors, b: Float64Array, m = 1): Float64Array {
   const { n, lu, perm } = f;
+  const x = new Float64Array(n * m);
+  const k = simdKernel();
+  if (k && n >= SIMD_MIN_ORDER && m >= 8) {
+    const done = withResidentFactors(
+      k,
+      f,
+      'transposed',
+      (t) => transposeInto(lu, n, t),
+      [n * m],
+      ([t, w]) => {
+        w!.set(b);
+        if (!transposedSubstitute(t!, n, w!, m)) return false;
+        for (let i = 0; i < n; i++) x.set(w!.subarray(i * m, i * m + m), perm[i]! * m);
+        return true;
+      },
+      Math.max(n, m),
+    );
+    if (done) return x;
+  }
   const w = Float64Array.from(b);
-  // Uᵀ·Z = B: Uᵀ is lower triangular; row i of Z = (B_i − Σ_{p<i} U(p, i)·Z_p) / U(i, i).
-  for (let i = 0; i < n; i++) {
-    const wi = i * m;
-    for (let p = 0; p < i; p++) {
-      const u = lu[p * n + i]!;
+  // Uᵀ·Z = B: Uᵀ is lower triangular, Z_i = (B_i − Σ_{p<i} U(p, i)·Z_p) / U(i, i). Row p of Z is
+  // final once divided; then it is subtracted from every later row i, with U(p, i) along row p.
+  for (let p = 0; p < n; p++) {
+    const wp = p * m;
+    const d = 1 / lu[p * n + p]!;
+    for (let j = 0; j < m; j++) w[wp + j] = w[wp + j]! * d;
+    const row = p * n;
+    for (let i = p + 1; i < n; i++) {
+      const u = lu[row + i]!;
       if (u === 0) continue;
-      const wp = p * m;
+      const wi = i * m;
       for (let j = 0; j < m; j++) w[wi + j] = w[wi + j]! - u * w[wp + j]!;
     }
-    const d = 1 / lu[i * n + i]!;
-    for (let j = 0; j < m; j++) w[wi + j] = w[wi + j]! * d;
   }
-  // Lᵀ·W = Z: Lᵀ is unit upper triangular.
-  for (let i = n - 1; i >= 0; i--) {
-    const wi = i * m;
-    for (let p = i + 1; p < n; p++) {
-      const l = lu[p * n + i]!;
+  // Lᵀ·W = Z: Lᵀ is unit upper triangular, W_i = Z_i − Σ_{p>i} L(p, i)·W_p: from the bottom, row p
+  // of W is final, and is subtracted from every earlier row i, with L(p, i) along row p.
+  for (let p = n - 1; p > 0; p--) {
+    const wp = p * m;
+    const row = p * n;
+    for (let i = p - 1; i >= 0; i--) {
+      const l = lu[row + i]!;
       if (l === 0) continue;
-      const wp = p * m;
+      const wi = i * m;
       for (let j = 0; j < m; j++) w[wi + j] = w[wi + j]! - l * w[wp + j]!;
     }
   }
   // X = Pᵀ·W.
-  const x = new Float64Array(n * m);
   for (let i = 0; i < n; i++) x.set(w.subarray(i * m, i * m + m), perm[i]! * m);
   return x;
+}
+
+/** Writes the transpose of the n×n `a` into `t`, by tiles of 32×32 (both stay in cache). */
+function transposeInto(a: Float64Array, n: number, t: Float64Array): void {
+  const tile = 32;
+  for (let i0 = 0; i0 < n; i0 += tile) {
+    const i1 = Math.min(n, i0 + tile);
+    for (let j0 = 0; j0 < n; j0 += tile) {
+      const j1 = Math.min(n, j0 + tile);
+      for (let i = i0; i < i1; i++) {
+        const row = i * n;
+        for (let j = j0; j < j1; j++) t[j * n + i] = a[row + j]!;
+      }
+    }
+  }
 }

@@ -1,9 +1,10 @@
 import { preview } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
 import { blockUpdate } from './block-update.js';
+import { withSimdMemory } from './kernel-memory.js';
 import { withMemoryGuard } from './limits.js';
 import { checkSquare } from './matrix.js';
-import { simdKernel, withPacking, withSimdMemory } from './simd.js';
+import { simdKernel, withPacking } from './simd.js';
 import { BLOCK, blockStep, simdOperands } from './triangular.js';
 
 /**

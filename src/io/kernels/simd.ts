@@ -10,7 +10,8 @@
  * Where the runtime validates relaxed SIMD (Node ≥ 22) `gemm` uses fused multiply–add; where
  * WebAssembly SIMD is unavailable (`WebAssembly.validate` fails) the TypeScript loops are used.
  * The module's memory grows to the largest problem solved (two n×n arrays, a panel and the packing
- * areas) and is kept for reuse.
+ * areas); `kernel-memory.ts` places operands in it, keeps factors there between solves and gives
+ * large memory back.
  *
  * @internal
  */
@@ -243,9 +244,48 @@ export function withPacking<T>(area: PackArea | null, fn: () => T): T {
 }
 
 /**
+ * The kernel if it is instantiated now, else `null` (without instantiating it).
+ *
+ * @internal
+ */
+export function currentKernel(): SimdKernel | null {
+  return kernel ?? null;
+}
+
+/**
+ * Forgets the kernel (module, memory and packing area), so that the next use instantiates it
+ * afresh; kernel-memory.ts does this to give the memory back.
+ *
+ * @internal
+ */
+export function dropKernel(): void {
+  kernel = undefined;
+  pack = null;
+}
+
+let placing: (() => void) | undefined;
+let ended: ((k: SimdKernel) => void) | undefined;
+
+/**
+ * Sets what runs when {@link withSimdMemory} places operands from the start of the memory, and
+ * after the outermost call into the kernel's memory ends (kernel-memory.ts: the resident factors
+ * are forgotten; the release of large memory is scheduled).
+ *
+ * @internal
+ */
+export function setMemoryHooks(onPlacing: () => void, onEnded: (k: SimdKernel) => void): void {
+  placing = onPlacing;
+  ended = onEnded;
+}
+
+/** Bytes of n doubles rounded up to 16. */
+const aligned = (len: number) => Math.ceil((len * 8) / 16) * 16;
+
+/**
  * Runs `fn` with Float64Array views of `lengths` doubles each, placed in the kernel's memory
  * (grown as needed, 16-byte aligned), and, with `packDim` > 0, a packing area for `gemm` of up to
  * `packDim` columns or rows behind them, with its spare. Views are only valid during `fn`: copy results out.
+ * The factors kept there by kernel-memory.ts's `withResidentFactors` are overwritten (and forgotten).
  *
  * @internal
  */
@@ -255,10 +295,27 @@ export function withSimdMemory<T>(
   fn: (views: Float64Array[]) => T,
   packDim = 0,
 ): T {
-  let bytes = 0;
+  placing?.();
+  return placeAt(k, 0, lengths, fn, packDim);
+}
+
+/**
+ * {@link withSimdMemory} with the views from byte `base` of the kernel's memory (the bytes before
+ * it are left alone).
+ *
+ * @internal
+ */
+export function placeAt<T>(
+  k: SimdKernel,
+  base: number,
+  lengths: readonly number[],
+  fn: (views: Float64Array[]) => T,
+  packDim: number,
+): T {
+  let bytes = base;
   const offsets = lengths.map((len) => {
     const o = bytes;
-    bytes += Math.ceil((len * 8) / 16) * 16;
+    bytes += aligned(len);
     return o;
   });
   // The packing area (U and C, PACK_DEPTH × packDim doubles each) and its spare.
@@ -284,11 +341,10 @@ export function withSimdMemory<T>(
     }
   }
   const buffer = k.memory.buffer;
-  const outer = pack;
-  pack = area;
+  const outermost = packArea() === null;
   try {
-    return fn(lengths.map((len, i) => new Float64Array(buffer, offsets[i], len)));
+    return withPacking(area, () => fn(lengths.map((len, i) => new Float64Array(buffer, offsets[i], len))));
   } finally {
-    pack = outer;
+    if (outermost) ended?.(k);
   }
 }

@@ -21,8 +21,9 @@ export type StepKernel = Pick<SimdKernel, 'update' | 'gemm' | 'packU'>;
  * byte addresses of the packed factors (n×n) and of X (n×m), `n`, `m`, the block's rows [k0, kEnd),
  * the columns [c0, c1), the rows [r0, r1) updated outside the block, the byte addresses of the
  * packed coefficients `cp` (rows r0.. in pairs, from `packC`) and of the packing area of U `up` (at
- * least (kEnd − k0)·c1 doubles; each chunk writes only its own part), and the narrowest chunk (a
- * multiple of 8).
+ * least (kEnd − k0)·c1 doubles; each chunk writes only its own part), the narrowest chunk (a
+ * multiple of 8), and `flip` (1: the other diagonal, a lower triangle divided by its diagonal and
+ * an upper one with a unit diagonal, as the transposed factors need; 0: as above).
  *
  * @internal
  */
@@ -41,12 +42,14 @@ export type StepParams = readonly [
   cp: number,
   up: number,
   chunk: number,
+  flip: number,
 ];
 
 /**
  * One block step on the columns [c0, c1), chunk by chunk: solves the block's rows (forward:
  * X_i −= Σ_{k0 ≤ p < i} L(i, p)·X_p; back, from the bottom: X_i −= Σ_{i < p < kEnd} U(i, p)·X_p and
- * X_i /= U(i, i)), then updates the rows [r0, r1) by X_r −= Σ_{k0 ≤ p < kEnd} C(r, p)·X_p: pairs of
+ * X_i /= U(i, i); with `flip`, the division moves to the forward solve), then updates the rows
+ * [r0, r1) by X_r −= Σ_{k0 ≤ p < kEnd} C(r, p)·X_p: pairs of
  * rows and blocks of 8 columns in `gemm` on packed operands, the rest row by row in `update`, an odd
  * last column in plain loops on `heap` (a Float64Array over the kernel's memory). With `next`,
  * chunks are taken from the shared counter `next[3]`, and the packed coefficients are used once
@@ -60,9 +63,11 @@ export function substituteBlock(
   q: ArrayLike<number>,
   next: Int32Array | null,
 ): void {
-  const [lower, lu, x, n, m, k0, kEnd, c0, c1, r0, r1, cp, up, chunk] = Array.from(
+  const [lower, lu, x, n, m, k0, kEnd, c0, c1, r0, r1, cp, up, chunk, flip] = Array.from(
     q,
   ) as unknown as StepParams;
+  // Rows of the block are divided by the diagonal: U's by default, the transposed L's never.
+  const divide = (lower === 1) === (flip === 1);
   const lu8 = lu / 8;
   const x8 = x / 8;
   const np = kEnd - k0;
@@ -146,7 +151,7 @@ export function substituteBlock(
           heap[x8 + i * m + j] = v;
         }
       }
-      if (s < np && lower !== 1) {
+      if (s < np && divide) {
         const d = 1 / heap[lu8 + i * n + i]!;
         const o = x8 + i * m;
         for (let j = ja; j < jb; j++) heap[o + j] = heap[o + j]! * d;

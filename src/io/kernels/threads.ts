@@ -12,6 +12,7 @@
  *
  * @internal
  */
+import { onKernelRelease } from './kernel-memory.js';
 import type { SimdKernel } from './simd.js';
 import { substituteBlock } from './substitute.js';
 
@@ -123,18 +124,36 @@ interface Helper {
 
 let helper: Helper | null | undefined;
 
+/** Stops the helper thread (at once if idle; it exits at its next look at the control words). */
+function stopHelper(): void {
+  if (helper) {
+    Atomics.store(helper.ctrl, 0, -1);
+    Atomics.notify(helper.ctrl, 0);
+  }
+  helper = undefined;
+}
+
+// When the kernel is dropped to give its memory back, the helper, which holds the memory, stops.
+onKernelRelease(stopHelper);
+
+/**
+ * Matrices of lower order than this are done on the calling thread alone: below it, handing
+ * chunks to the helper and waiting for it cost more than its share of the work saves. Measured
+ * with `npx tsx bench/kernel-ab.bench.ts --crossover` (the inverse, 1 and 2 threads alternated,
+ * plain SIMD, Node 20, a loaded 2-core machine), 2 threads / 1 thread in wall time: 1.20 at 200
+ * rows, 1.88 at 300, 2.34 at 400, 1.91 at 500, 1.81 at 600, 1.28 at 800, 1.41 at 1,000, 1.06 at
+ * 1,500, 0.85 at 2,000 (the issue's quiet machine: 1.65 at 500).
+ */
+let threadMinOrder = 1500;
+
 /** Rows per block taken from the shared counter (a multiple of the register block's rows). */
 const GRAB_ROWS = 32;
 let threadsOn = true;
 
 /** The helper for `k`, started on first call; `null` where threads are unavailable. */
 function helperFor(k: SimdKernel): Helper | null {
-  if (helper !== undefined && helper !== null && helper.kernel !== k) {
-    // The kernel was assembled again (tests switching relaxed SIMD): stop the old worker.
-    Atomics.store(helper.ctrl, 0, -1);
-    Atomics.notify(helper.ctrl, 0);
-    helper = undefined;
-  }
+  // The kernel was assembled again (tests switching relaxed SIMD): stop the old worker.
+  if (helper !== undefined && helper !== null && helper.kernel !== k) stopHelper();
   if (helper !== undefined) return helper;
   helper = null;
   if (!k.shared) return null;
@@ -201,9 +220,12 @@ function dispatch(h: Helper, kind: number, params: readonly number[], own: () =>
   if (Atomics.load(h.ctrl, 4) !== 0) throw new Error('gvckit: a block update failed in the helper thread');
 }
 
-/** The helper when it may take work now (started, and not busy with a task of ours), else `null`. */
-function readyHelper(k: SimdKernel): Helper | null {
-  return threadsOn && helperReady(k) && !helper!.busy ? helper! : null;
+/**
+ * The helper when it may take work now on a matrix of order `n` (started, not busy with a task of
+ * ours, and n at least the crossover order), else `null`.
+ */
+function readyHelper(k: SimdKernel, n: number): Helper | null {
+  return threadsOn && n >= threadMinOrder && helperReady(k) && !helper!.busy ? helper! : null;
 }
 
 /**
@@ -221,7 +243,8 @@ export function parallelGemm(
   rows: number,
   also: () => void,
 ): void {
-  const h = readyHelper(k);
+  // The order: the row stride of X, or the rows updated (a panel of the LU has a stride of 64).
+  const h = readyHelper(k, Math.max(q[1], r1 - r0));
   if (!h) {
     gemmRows(k.gemm, [...q, r0, r1, chunk, rows, r1 - r0], null);
     also();
@@ -254,7 +277,7 @@ export function parallelSubstitute(
   first?: () => void,
 ): void {
   const heap = new Float64Array(k.memory.buffer);
-  const h = readyHelper(k);
+  const h = readyHelper(k, rest[3]!);
   if (!h) {
     pack();
     substituteBlock(k, heap, own, null);
@@ -282,6 +305,18 @@ export function parallelSubstitute(
 export function useThreads(on: boolean): boolean {
   const was = threadsOn;
   threadsOn = on;
+  return was;
+}
+
+/**
+ * Sets the order from which the helper thread takes work (for tests and benchmarks); returns the
+ * previous one.
+ *
+ * @internal
+ */
+export function useThreadsFrom(order: number): number {
+  const was = threadMinOrder;
+  threadMinOrder = order;
   return was;
 }
 

@@ -73,6 +73,23 @@ export function backSubstitute(
   done?.(0, n);
 }
 
+/**
+ * Solves Aᵀ·X = X in place with the SIMD kernel, given T = (the packed LU factors of A)ᵀ in the
+ * kernel's memory (as X is, with a packing area set): T's lower triangle with the diagonal is Uᵀ
+ * and its strict upper triangle Lᵀ (unit diagonal), so that Uᵀ·Z = X is a forward substitution
+ * dividing by the diagonal and Lᵀ·W = Z a back substitution without: the same block steps as
+ * {@link forwardSubstitute} and {@link backSubstitute}, on rows of T rather than columns of the
+ * factors. The row permutation is the caller's. Returns false, doing nothing, when the operands are
+ * not in the kernel's memory.
+ *
+ * @internal
+ */
+export function transposedSubstitute(t: Float64Array, n: number, x: Float64Array, m: number): boolean {
+  if (!simdSubstitute(t, n, x, m, true, false, undefined, true)) return false;
+  simdSubstitute(t, n, x, m, false, false, undefined, true);
+  return true;
+}
+
 /** Multiply–adds of a block step from which its columns are shared with the helper thread. */
 const SPLIT_WORK = 1 << 20;
 
@@ -91,7 +108,8 @@ const MIN_CHUNK = 32;
  * in the kernel's memory like `lu`): the coefficients of the rows [r0, r1) are packed once, then
  * large steps are shared by chunks of columns with the helper thread. `first`, if given, runs on
  * this thread as soon as the first chunk of columns is done, while the helper goes on with the
- * others (the LU factorises its next panel there).
+ * others (the LU factorises its next panel there). With `flip`, the lower triangle is divided by
+ * the diagonal and the upper one has a unit diagonal ({@link transposedSubstitute}).
  *
  * @internal
  */
@@ -110,6 +128,7 @@ export function blockStep(
   c0: number,
   c1: number,
   first?: () => void,
+  flip = false,
 ): void {
   const np = kEnd - k0;
   const pairs = Math.floor((r1 - r0) / 2);
@@ -117,7 +136,7 @@ export function blockStep(
     if (pairs > 0) k.packC(lu.byteOffset + (r0 * n + k0) * 8, n * 8, area.c, np, pairs);
   };
   const head = [lower ? 1 : 0, lu.byteOffset, x.byteOffset, n, m, k0, kEnd];
-  const tail = [r0, r1, area.c, area.u, MIN_CHUNK];
+  const tail = [r0, r1, area.c, area.u, MIN_CHUNK, flip ? 1 : 0];
   if (np * (c1 - c0) * (r1 - r0 + np / 2) >= SPLIT_WORK) {
     const split = Math.min(c1, c0 + STEP_CHUNK);
     parallelSubstitute(k, pack, [...head, c0, split, ...tail], [...head, split, c1, ...tail], first);
@@ -126,7 +145,7 @@ export function blockStep(
     substituteBlock(
       k,
       new Float64Array(k.memory.buffer),
-      [...head, c0, c1, r0, r1, area.c, area.u, c1 - c0],
+      [...head, c0, c1, r0, r1, area.c, area.u, c1 - c0, flip ? 1 : 0],
       null,
     );
     first?.();
@@ -159,13 +178,15 @@ function simdSubstitute(
   lower: boolean,
   identity: boolean,
   done?: (r0: number, r1: number) => void,
+  flip = false,
 ): boolean {
   const s = simdOperands(lu, x);
   if (!s || n > s.area.dim || m > s.area.dim) return false;
   if (lower) {
     for (let k0 = 0; k0 < n; k0 += BLOCK) {
       const kEnd = Math.min(n, k0 + BLOCK);
-      blockStep(s.k, s.area, lu, n, x, m, true, k0, kEnd, kEnd, n, 0, identity ? Math.min(m, kEnd) : m);
+      const c1 = identity ? Math.min(m, kEnd) : m;
+      blockStep(s.k, s.area, lu, n, x, m, true, k0, kEnd, kEnd, n, 0, c1, undefined, flip);
     }
   } else {
     // Rows [kEnd, finished) were completed by the previous step.
@@ -188,6 +209,7 @@ function simdSubstitute(
         0,
         m,
         done && r1 > kEnd ? () => done(kEnd, r1) : undefined,
+        flip,
       );
       finished = kEnd;
     }

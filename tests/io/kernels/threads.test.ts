@@ -1,11 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inverse, luFactor, luSolve } from '../../../src/io/index.js';
 import { simdKernel } from '../../../src/io/kernels/simd.js';
-import { helperReady, parallelSubstitute, useThreads } from '../../../src/io/kernels/threads.js';
+import {
+  helperReady,
+  parallelSubstitute,
+  useThreads,
+  useThreadsFrom,
+} from '../../../src/io/kernels/threads.js';
 import { randomMatrix } from './random.js';
 
 afterEach(() => {
   useThreads(true);
+});
+
+// The helper takes work from any order here (by default only from its crossover order up).
+let crossover = 0;
+beforeAll(() => {
+  crossover = useThreadsFrom(0);
+});
+afterAll(() => {
+  useThreadsFrom(crossover);
 });
 
 /** Starts the helper thread and waits (up to 10 s) until it takes work; false where it cannot run. */
