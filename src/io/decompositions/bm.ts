@@ -6,7 +6,7 @@ import { luFactor } from '../kernels/lu.js';
 import { luSolveOf } from '../kernels/lu-solve.js';
 import { DetailLevel } from '../options.js';
 import type { Icio } from '../types.js';
-import { addBlockTimesVector, checkIcio, globalBasis } from './common.js';
+import { absorptionExports, checkIcio, fvaSystemTransposed, globalBasis } from './common.js';
 
 /**
  * The thirteen Borin–Mancini terms as zod fields, shared by every perspective's record.
@@ -215,39 +215,19 @@ function bmSectorTerms(icio: Icio): { terms: Record<BmKey, Float64Array>; warnin
   // One LU factorisation of I − A; no global inverse is formed (see globalBasis): the diagonal
   // blocks B_ss come from structured solves, v·B from one transposed solve and B·Y from G solves.
   const { G, N, n, A, f, Bss, E, Efin, h, vl, vb, vB, warnings } = globalBasis(icio);
-  const { Y, x } = icio;
+  const { Y } = icio;
   const BY = luSolveOf(f, Y, G);
   // FVA coefficients per exporter s: f_s = (Σ_{t≠s} V_t B_ts) ((I − A_ss) B_ss)⁻¹, i.e. solve
   // ((I − A_ss) B_ss)ᵀ f_sᵀ = (VBfor_s)ᵀ.
   const fva = new Float64Array(n);
   for (let s = 0; s < G; s++) {
     const o = s * N;
-    const B = Bss[s]!;
-    // Cᵀ with C = (I − A_ss) B_ss: Cᵀ[k][l] = C[l][k] = B_ss[l][k] − Σ_m A_ss[l][m] B_ss[m][k].
-    const Ct = new Float64Array(N * N);
-    for (let l = 0; l < N; l++) {
-      for (let k = 0; k < N; k++) {
-        let acc = B[l * N + k]!;
-        for (let m = 0; m < N; m++) acc -= A[(o + l) * n + o + m]! * B[m * N + k]!;
-        Ct[k * N + l] = acc;
-      }
-    }
+    const Ct = fvaSystemTransposed(A, n, Bss[s]!, s, N);
     const rhs = new Float64Array(N);
     for (let k = 0; k < N; k++) rhs[k] = vB[o + k]! - vb[o + k]!;
     fva.set(luSolveOf(luFactor(Ct, N), rhs), o);
   }
-  // DAE = Σ_{r≠s} (Y_sr + A_sr L_rr Y_rr); VAXE = Σ_{r≠s} (Y_sr + A_sr (X_r − (B Y)_{r,s})).
-  const dae = Float64Array.from(Efin);
-  const vaxe = Float64Array.from(Efin);
-  const notAbsorbedHome = new Float64Array(N);
-  for (let s = 0; s < G; s++) {
-    for (let r = 0; r < G; r++) {
-      if (r === s) continue;
-      for (let k = 0; k < N; k++) notAbsorbedHome[k] = x[r * N + k]! - BY[(r * N + k) * G + s]!;
-      addBlockTimesVector(A, n, s * N, r * N, N, h, r * N, dae, s * N);
-      addBlockTimesVector(A, n, s * N, r * N, N, notAbsorbedHome, 0, vaxe, s * N);
-    }
-  }
+  const { dae, vaxe } = absorptionExports(icio, A, Efin, h, BY);
   const t = {} as Record<BmKey, Float64Array>;
   for (const key of BM_KEYS) t[key] = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -324,3 +324,62 @@ export function addBlockTimesVector(
     out[outOff + k] = out[outOff + k]! + scale * acc;
   }
 }
+
+/**
+ * The export vectors of the Borin–Mancini VAX and DAVAX terms, per exporting country–sector:
+ * DAE = Σ_{r≠s} (Y_sr + A_sr L_rr Y_rr) (exports absorbed by the direct importer) and
+ * VAXE = Σ_{r≠s} (Y_sr + A_sr (x_r − (B Y)_{r,s})) (exports not coming back home), from the final
+ * exports `Efin`, the local-inverse final demand `h` = L_rr Y_rr and `BY` = B·Y (n×G). Shared by
+ * `bmDecomposition` and `embodiedInExports`, which replaces value added by a stressor.
+ *
+ * @internal
+ */
+export function absorptionExports(
+  icio: Icio,
+  A: Float64Array,
+  Efin: Float64Array,
+  h: Float64Array,
+  BY: Float64Array,
+): { dae: Float64Array; vaxe: Float64Array } {
+  const { G, N, x } = icio;
+  const n = G * N;
+  const dae = Float64Array.from(Efin);
+  const vaxe = Float64Array.from(Efin);
+  const notAbsorbedHome = new Float64Array(N);
+  for (let s = 0; s < G; s++) {
+    for (let r = 0; r < G; r++) {
+      if (r === s) continue;
+      for (let k = 0; k < N; k++) notAbsorbedHome[k] = x[r * N + k]! - BY[(r * N + k) * G + s]!;
+      addBlockTimesVector(A, n, s * N, r * N, N, h, r * N, dae, s * N);
+      addBlockTimesVector(A, n, s * N, r * N, N, notAbsorbedHome, 0, vaxe, s * N);
+    }
+  }
+  return { dae, vaxe };
+}
+
+/**
+ * The transpose of C = (I − A_ss) B_ss for exporter s (N×N, row-major), whose inverse turns the
+ * foreign content coefficients into Borin & Mancini's FVA coefficients without forming the inverse
+ * of the world without the exporter's intermediate exports: f_s = (Σ_{t≠s} V_t B_ts) C⁻¹, solved as
+ * Cᵀ f_sᵀ = (…)ᵀ. Shared by `bmDecomposition` and `embodiedInExports`.
+ *
+ * @internal
+ */
+export function fvaSystemTransposed(
+  A: Float64Array,
+  n: number,
+  Bss: Float64Array,
+  s: number,
+  N: number,
+): Float64Array {
+  const o = s * N;
+  const Ct = new Float64Array(N * N);
+  for (let l = 0; l < N; l++) {
+    for (let k = 0; k < N; k++) {
+      let acc = Bss[l * N + k]!;
+      for (let m = 0; m < N; m++) acc -= A[(o + l) * n + o + m]! * Bss[m * N + k]!;
+      Ct[k * N + l] = acc;
+    }
+  }
+  return Ct;
+}

@@ -7,9 +7,10 @@
 import { validateOptions } from '../../core/boundary.js';
 import { leontiefFactors } from '../core.js';
 import {
-  addBlockTimesVector,
+  absorptionExports,
   checkIcio,
   domesticMultipliers,
+  fvaSystemTransposed,
   globalBasis,
 } from '../decompositions/common.js';
 import { checkFiniteRecords, finish } from '../internal.js';
@@ -183,19 +184,8 @@ export function embodiedInExports(icio: Icio, options?: FootprintOptions): Embod
   const S = intensities(sat.F, x, k);
   const { A, Lss, Bss, f, E, Efin, h, warnings } = globalBasis(icio);
   const BY = luSolveOf(f, Y, G);
-  // Export vectors that do not depend on the stressor: DAE = Σ_{r≠s} (Y_sr + A_sr L_rr Y_rr) and
-  // VAXE = Σ_{r≠s} (Y_sr + A_sr (x_r − (B Y)_{r,s})), as in bmDecomposition.
-  const dae = Float64Array.from(Efin);
-  const vaxe = Float64Array.from(Efin);
-  const notAbsorbedHome = new Float64Array(N);
-  for (let s = 0; s < G; s++) {
-    for (let r = 0; r < G; r++) {
-      if (r === s) continue;
-      for (let l = 0; l < N; l++) notAbsorbedHome[l] = x[r * N + l]! - BY[(r * N + l) * G + s]!;
-      addBlockTimesVector(A, n, s * N, r * N, N, h, r * N, dae, s * N);
-      addBlockTimesVector(A, n, s * N, r * N, N, notAbsorbedHome, 0, vaxe, s * N);
-    }
-  }
+  // Export vectors that do not depend on the stressor, as in bmDecomposition.
+  const { dae, vaxe } = absorptionExports(icio, A, Efin, h, BY);
   // SB = S·B for all stressors at once: (I − A)ᵀ SBᵀ = Sᵀ, n×k right-hand sides.
   const St = new Float64Array(n * k);
   for (let s = 0; s < k; s++) for (let j = 0; j < n; j++) St[j * k + s] = S[s * n + j]!;
@@ -213,15 +203,7 @@ export function embodiedInExports(icio: Icio, options?: FootprintOptions): Embod
   const fva = new Float64Array(k * n);
   for (let c = 0; c < G; c++) {
     const o = c * N;
-    const B = Bss[c]!;
-    const Ct = new Float64Array(N * N);
-    for (let l = 0; l < N; l++) {
-      for (let m = 0; m < N; m++) {
-        let acc = B[l * N + m]!;
-        for (let p = 0; p < N; p++) acc -= A[(o + l) * n + o + p]! * B[p * N + m]!;
-        Ct[m * N + l] = acc;
-      }
-    }
+    const Ct = fvaSystemTransposed(A, n, Bss[c]!, c, N);
     const rhs = new Float64Array(N * k);
     for (let m = 0; m < N; m++)
       for (let s = 0; s < k; s++) rhs[m * k + s] = SBt[(o + m) * k + s]! - sb[s]![o + m]!;
