@@ -5,6 +5,8 @@
  *
  * @internal
  */
+
+import { lineSplitter } from './lines.js';
 import type { ReadProblems } from './problems.js';
 
 /** Where a file's problems are reported: `place(line, column)` is `FILE:LINE:COLUMN`. */
@@ -91,42 +93,22 @@ export function byteLineSink(
 /** Turns pushed bytes into lines (UTF-8, byte-order mark dropped, `\n` or `\r\n`). */
 export function lineSink(onLine: (line: string, lineNo: number) => boolean | undefined): ByteSink {
   const decoder = new TextDecoder('utf-8');
-  let carry = '';
-  let lineNo = 0;
-  let stopped = false;
+  const lines = lineSplitter(onLine);
   let first = true;
   const feed = (chunk: string): void => {
     let s = chunk;
-    if (stopped || s.length === 0) return;
+    if (s.length === 0) return;
     if (first) {
       first = false;
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
     }
-    const text = carry.length > 0 ? carry + s : s;
-    let pos = 0;
-    for (;;) {
-      const end = text.indexOf('\n', pos);
-      if (end < 0) break;
-      const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      lineNo++;
-      if (onLine(text.slice(pos, stop), lineNo) === false) {
-        stopped = true;
-        carry = '';
-        return;
-      }
-      pos = end + 1;
-    }
-    carry = pos < text.length ? text.slice(pos) : '';
+    lines.push(s);
   };
   return {
     push: (bytes) => feed(decoder.decode(bytes, { stream: true })),
     end: () => {
       feed(decoder.decode());
-      if (!stopped && carry.length > 0) {
-        lineNo++;
-        onLine(carry.endsWith('\r') ? carry.slice(0, -1) : carry, lineNo);
-      }
-      carry = '';
+      lines.end();
     },
   };
 }

@@ -9,26 +9,52 @@ export async function eachLine(
   source: TableSource,
   onLine: (line: string, lineNo: number) => unknown,
 ): Promise<void> {
+  const lines = lineSplitter(onLine);
+  for await (const chunk of textChunks(source)) if (!lines.push(chunk)) return;
+  lines.end();
+}
+
+/**
+ * Splits text pushed chunk by chunk into lines (`\n` or `\r\n` endings; the last line may lack
+ * one), calling `onLine(line, lineNo)` with 1-based numbers; `onLine` returns `false` to stop. `push`
+ * returns `false` once stopped. The push-based core of {@link eachLine}, for sources that push
+ * (entries inflated from a zip archive).
+ */
+export function lineSplitter(onLine: (line: string, lineNo: number) => unknown): {
+  push: (text: string) => boolean;
+  end: () => void;
+} {
   let carry = '';
   let lineNo = 0;
-  for await (const chunk of textChunks(source)) {
-    let text = carry.length > 0 ? carry + chunk : chunk;
-    let pos = 0;
-    for (;;) {
-      const end = text.indexOf('\n', pos);
-      if (end < 0) break;
-      const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      lineNo++;
-      if (onLine(text.slice(pos, stop), lineNo) === false) return;
-      pos = end + 1;
-    }
-    carry = pos < text.length ? text.slice(pos) : '';
-    text = '';
-  }
-  if (carry.length > 0) {
-    lineNo++;
-    onLine(carry.endsWith('\r') ? carry.slice(0, -1) : carry, lineNo);
-  }
+  let stopped = false;
+  return {
+    push: (chunk) => {
+      if (stopped) return false;
+      const text = carry.length > 0 ? carry + chunk : chunk;
+      let pos = 0;
+      for (;;) {
+        const end = text.indexOf('\n', pos);
+        if (end < 0) break;
+        const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        lineNo++;
+        if (onLine(text.slice(pos, stop), lineNo) === false) {
+          stopped = true;
+          carry = '';
+          return false;
+        }
+        pos = end + 1;
+      }
+      carry = pos < text.length ? text.slice(pos) : '';
+      return true;
+    },
+    end: () => {
+      if (!stopped && carry.length > 0) {
+        lineNo++;
+        onLine(carry.endsWith('\r') ? carry.slice(0, -1) : carry, lineNo);
+      }
+      carry = '';
+    },
+  };
 }
 
 /**

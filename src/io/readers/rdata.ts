@@ -15,6 +15,7 @@ import { Gunzip, unzipSync } from 'fflate';
 import { GvcError } from '../../core/errors.js';
 import { describeLayout } from './layouts.js';
 import { fail, RDATA_MAX_BYTES, RStream, type RValue } from './rdata-stream.js';
+import { concatBytes } from './source.js';
 
 export { R_NA_INTEGER, type RAttributes, RDATA_MAX_BYTES, type RValue } from './rdata-stream.js';
 
@@ -61,14 +62,7 @@ function gunzipBounded(bytes: Uint8Array, file: string, limit: number): Uint8Arr
       ? (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0
       : -1;
   if (size !== total % 2 ** 32) fail(file, n, 'expected a complete gzip stream, found a truncated one');
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(total);
-  let p = 0;
-  for (const c of parts) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
+  return concatBytes(parts, total);
 }
 
 /**

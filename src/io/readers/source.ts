@@ -246,6 +246,11 @@ export async function readAllBytes(source: TableSource, limit = 2 ** 31): Promis
     }
     parts.push(c);
   }
+  return concatBytes(parts, total);
+}
+
+/** The chunks joined into one array of `total` bytes (the chunk itself when there is one). */
+export function concatBytes(parts: readonly Uint8Array[], total: number): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(total);
   let p = 0;
