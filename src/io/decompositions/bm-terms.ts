@@ -6,14 +6,14 @@
  * @packageDocumentation
  */
 import type { GvcIssue } from '../../core/errors.js';
-import { leontiefInverseData } from '../core.js';
 import type { LuFactors } from '../kernels/lu.js';
 import { luFactor } from '../kernels/lu.js';
 import { luSolveOf } from '../kernels/lu-solve.js';
-import { block, matmul } from '../kernels/matrix.js';
+import { matmul } from '../kernels/matrix.js';
 import type { Icio } from '../types.js';
 import type { BmKey } from './bm.js';
-import { domesticMultipliers, globalBasis, type LocalBasis, localBasis } from './common.js';
+import { denseBasis } from './bm-shared.js';
+import { globalBasis, type LocalBasis } from './common.js';
 
 /** The thirteen terms of one record, without its keys. @internal */
 export type BmTerms = Record<BmKey, number>;
@@ -53,28 +53,8 @@ export function bmContext(icio: Icio): BmContext & { readonly f: LuFactors } {
  * @internal
  */
 export function denseBmContext(icio: Icio): BmContext & { readonly B: Float64Array } {
-  const local = localBasis(icio);
-  const { G, N, n, v } = local;
-  const { data: B, warnings } = leontiefInverseData(icio);
-  const Bss: Float64Array[] = [];
-  for (let s = 0; s < G; s++) Bss.push(block(B, n, s * N, s * N, N));
-  const vB = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const vi = v[i]!;
-    if (vi === 0) continue;
-    const row = i * n;
-    for (let j = 0; j < n; j++) vB[j] = vB[j]! + vi * B[row + j]!;
-  }
-  return {
-    ...local,
-    icio,
-    Bss,
-    vb: domesticMultipliers(v, Bss, N),
-    vB,
-    BY: matmul(B, icio.Y, n, n, G),
-    warnings: [...warnings],
-    B,
-  };
+  const basis = denseBasis(icio);
+  return { ...basis, icio, BY: matmul(basis.B, icio.Y, basis.n, basis.n, icio.G) };
 }
 
 /**

@@ -6,7 +6,8 @@ import { luFactor } from '../kernels/lu.js';
 import { luSolveOf } from '../kernels/lu-solve.js';
 import { DetailLevel } from '../options.js';
 import type { Icio } from '../types.js';
-import { absorptionExports, checkIcio, fvaSystemTransposed, globalBasis } from './common.js';
+import { absorptionExports, fvaSystemTransposed } from './bm-shared.js';
+import { checkIcio, globalBasis } from './common.js';
 
 /**
  * The thirteen Borin–Mancini terms as zod fields, shared by every perspective's record.

@@ -6,13 +6,8 @@
  */
 import { validateOptions } from '../../core/boundary.js';
 import { leontiefFactors } from '../core.js';
-import {
-  absorptionExports,
-  checkIcio,
-  domesticMultipliers,
-  fvaSystemTransposed,
-  globalBasis,
-} from '../decompositions/common.js';
+import { absorptionExports, fvaSystemTransposed } from '../decompositions/bm-shared.js';
+import { checkIcio, domesticMultipliers, globalBasis } from '../decompositions/common.js';
 import { checkFiniteRecords, finish } from '../internal.js';
 import { luFactor } from '../kernels/lu.js';
 import { luSolveOf, luSolveTransposedOf } from '../kernels/lu-solve.js';

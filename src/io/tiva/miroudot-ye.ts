@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { validateOptions } from '../../core/boundary.js';
-import { conditionedFactors } from '../core.js';
-import { checkIcio, globalBasis, localBasis } from '../decompositions/common.js';
+import { denseBasis } from '../decompositions/bm-shared.js';
+import { checkIcio, globalBasis } from '../decompositions/common.js';
 import { checkFiniteRecords, finish } from '../internal.js';
 import { luFactor } from '../kernels/lu.js';
-import { luSolveOf, luSolveTransposedOf } from '../kernels/lu-solve.js';
-import { identityMinusOf } from '../kernels/matrix.js';
+import { luSolveTransposedOf } from '../kernels/lu-solve.js';
+import { addRowCombination } from '../kernels/matrix.js';
 import { DetailLevel, oneOf } from '../options.js';
 import type { Icio } from '../types.js';
 
@@ -84,8 +84,11 @@ export type MyOptions = z.input<typeof MyOptions>;
  * world's point of view all foreign content was already counted when it was first exported).
  * B° is never formed: only its columns of the exporter's block are needed, and B°_{·s} =
  * B_{·s} (I + A_{s,C} B_{C,s})⁻¹ for the extracted rows and columns C (a Woodbury identity), an N×N
- * solve per exporter (per pair for `'bilateral'`, which also needs the block columns B_{·s}: n solves
- * with the LU factors in all).
+ * solve per exporter (per pair for `'bilateral'`). The country, sector and world perimeters need
+ * only the diagonal blocks B_ss (from the LU factors of I − A); the bilateral one needs every block
+ * B_ps, so it forms B once by inversion, as {@link bmPerspectiveDecomposition} does for the bilateral
+ * perspective (measured in bench/tiva.bench.ts: within the time and memory of {@link bmDecomposition}
+ * at 2,464 rows).
  *
  * @param icio - the table, from {@link createIcio}; at least two countries
  * @param options - `{ perimeter, level }`, see {@link MyOptions}
@@ -105,12 +108,11 @@ export type MyOptions = z.input<typeof MyOptions>;
 export function myDecomposition(icio: Icio, options?: MyOptions): MyRecord[] {
   const { perimeter, level } = validateOptions(MyOptions, options);
   checkIcio(icio, 'myDecomposition');
-  // The bilateral perimeter solves for every block column B_{·s} anyway, so it reads v_s B_ss from
-  // them instead of forming the diagonal blocks B_ss first.
+  // The bilateral perimeter needs every off-diagonal block B_ps: it forms B once.
   const bilateral = perimeter === 'bilateral';
-  const { G, N, n, A, v, E, f, Bss, vb, vB, vl, warnings } = bilateral
-    ? bilateralBasis(icio)
-    : globalBasis(icio);
+  const { G, N, n, A, E, Bss, vb, vB, vl, warnings, B } = bilateral
+    ? denseBasis(icio)
+    : { ...globalBasis(icio), B: undefined };
   const { countries, sectors, Z, Y } = icio;
   const out: MyRecord[] = [];
   // Pushes the records of exporter s (partner p, or −1) from the coefficients per exporting sector.
@@ -171,27 +173,17 @@ export function myDecomposition(icio: Icio, options?: MyOptions): MyRecord[] {
       }
       emit(s, -1, e, dva, fva);
     } else {
-      // The block column B_{·s}: N solves with the LU factors.
-      const unit = new Float64Array(n * N);
-      for (let k = 0; k < N; k++) unit[(o + k) * N + k] = 1;
-      const Bcol = luSolveOf(f, unit, N);
-      for (let l = 0; l < N; l++) {
-        let acc = 0;
-        for (let k = 0; k < N; k++) acc += v[o + k]! * Bcol[(o + k) * N + l]!;
-        vb[o + l] = acc;
-      }
+      const Bd = B!;
+      const K = new Float64Array(N * N);
       for (let p = 0; p < G; p++) {
         if (p === s) continue;
         const q = p * N;
-        // K = I + A_sp B_ps; coefficients x K⁻¹ for x = v_s B_ss and x = v B_{·s}.
-        const K = new Float64Array(N * N);
+        // K = I + A_sp B_ps, row by row, B_ps read in place in B; coefficients x K⁻¹ for x = v_s B_ss
+        // and x = v B_{·s}.
+        K.fill(0);
         for (let l = 0; l < N; l++) {
           K[l * N + l] = 1;
-          for (let m = 0; m < N; m++) {
-            const a = A[(o + l) * n + q + m]!;
-            if (a === 0) continue;
-            for (let k = 0; k < N; k++) K[l * N + k] = K[l * N + k]! + a * Bcol[(q + m) * N + k]!;
-          }
+          addRowCombination(K, l * N - o, A, (o + l) * n, 1, Bd, n, q, q + N, o, o + N);
         }
         const fK = luFactor(K, N);
         const dva = luSolveTransposedOf(fK, slice(vb));
@@ -232,13 +224,4 @@ function countryMatrix(A: Float64Array, n: number, o: number, N: number, B: Floa
     }
   }
   return C;
-}
-
-/** What the bilateral perimeter needs: the local basis, the LU factors of I − A and v·B (vb filled later). */
-function bilateralBasis(icio: Icio) {
-  const local = localBasis(icio);
-  const { n, A, v } = local;
-  const { condition: _, warnings, ...f } = conditionedFactors(icio, identityMinusOf(A, n), n, 'I − A');
-  const Bss: Float64Array[] = [];
-  return { ...local, f, warnings, Bss, vb: new Float64Array(n), vB: luSolveTransposedOf(f, v) };
 }

@@ -76,6 +76,33 @@ describe('myDecomposition', () => {
     }
   });
 
+  it('refuses a singular I − A in every perimeter, the bilateral one (which forms B) as the others', () => {
+    // A = [[0, 1], [1, 0]]: no value added, no final demand, so I − A is singular.
+    const t = createIcio({
+      countries: ['A', 'B'],
+      sectors: ['s'],
+      Z: [
+        [0, 10],
+        [10, 0],
+      ],
+      Y: [
+        [0, 0],
+        [0, 0],
+      ],
+    });
+    for (const perimeter of PERIMETERS) {
+      let error: unknown;
+      try {
+        myDecomposition(t, { perimeter });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(GvcError);
+      expect((error as GvcError).code).toBe('SINGULAR_MATRIX');
+      expect((error as GvcError).message.split('\n')[0]).toMatch(/^I − A is singular to working precision/);
+    }
+  });
+
   it('refuses bad options and tables, does not mutate, returns frozen records', () => {
     const t = fixtureIcio();
     expect(() => myDecomposition(t, { perimeter: 'pair' as never })).toThrow(
