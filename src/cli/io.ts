@@ -1,122 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { quote } from '../core/preview.js';
-import {
-  bmDecomposition,
-  downstreamness,
-  gvcParticipation,
-  type Icio,
-  icioPanel,
-  kwwDecomposition,
-  leontiefDecomposition,
-  type PanelIndicatorName,
-  rasmussenLinkages,
-  recordsToArrow,
-  tidyRecords,
-  upstreamness,
-  valueAddedExports,
-  wwzDecomposition,
-} from '../io/index.js';
+import { BmPerspective, type Icio, icioPanel, recordsToArrow, tidyRecords } from '../io/index.js';
 import { type Cell, type OutputFormat, render, type TextTable } from './format.js';
+import { INDICATORS, type Indicator, type Prepared, prepareIndicator } from './io-indicators.js';
 import { isFolder, parseYears, yearFiles } from './panel.js';
 import { progressBar, terminalOf } from './progress.js';
 import { ALL_YEARS_IN_ONE, RELEASE_HELP, RELEASES, type Release, readOne } from './readers.js';
 import { type CliContext, type Command, choice, type OptionValues, oneFile, UsageError } from './types.js';
 
-/**
- * What `--level` chooses: records by country, by country–sector, or (vax only) by exporter–partner
- * pair. Named apart from governance's `Level` (high/low), and taken from the `level` option of the
- * io functions, so that a level they do not know cannot be listed below.
- */
-type DetailLevel = NonNullable<NonNullable<Parameters<typeof valueAddedExports>[1]>['level']>;
-
-interface Indicator {
-  /** The value of `--indicator`. */
-  name: string;
-  describe: string;
-  /** The values `--level` takes, the default first; empty when the indicator has no level. */
-  levels: readonly DetailLevel[];
-  /**
-   * Checks the indicator's options against what it takes (a {@link UsageError} otherwise, before any
-   * file is read) and returns its computation.
-   */
-  prepare: (values: OptionValues) => (icio: Icio) => readonly object[];
-}
-
-/** An indicator whose function takes `{ level }`; `levels` must be values that function accepts. */
-function withLevel<L extends DetailLevel>(
-  name: string,
-  describe: string,
-  levels: readonly [L, ...L[]],
-  compute: (icio: Icio, options: { level: L }) => readonly object[],
-): Indicator {
-  return {
-    name,
-    describe,
-    levels,
-    prepare: (values) => {
-      const level = choice(values, 'level', levels, levels[0], `--level of --indicator ${name}`);
-      return (icio) => compute(icio, { level });
-    },
-  };
-}
-
-/** An indicator whose function takes no options: `--level` is refused, not ignored. */
-function withoutLevel(name: string, describe: string, compute: (icio: Icio) => readonly object[]): Indicator {
-  return {
-    name,
-    describe,
-    levels: [],
-    prepare: (values) => {
-      if (values.level !== undefined) {
-        const takers = list.filter((i) => i.levels.length > 0).map((i) => i.name);
-        throw new UsageError(
-          `--level: expected no --level with --indicator ${name} (only ${takers.join(', ')} take one), found ${quote(String(values.level))}`,
-        );
-      }
-      return (icio) => compute(icio);
-    },
-  };
-}
-
-const countryOrSector = ['country', 'sector'] as const;
-
-/** The indicators, in the order of the help. */
-const list: readonly Indicator[] = [
-  withLevel(
-    'bm',
-    'Borin & Mancini (2019, 2023) exporter-perspective decomposition of gross exports',
-    countryOrSector,
-    bmDecomposition,
-  ),
-  withoutLevel(
-    'kww',
-    'Koopman, Wang & Wei (2014): the nine terms of gross exports by country',
-    kwwDecomposition,
-  ),
-  withoutLevel('wwz', 'Wang, Wei & Zhu (2013): the sixteen terms, bilateral by sector', wwzDecomposition),
-  withLevel(
-    'vax',
-    'value-added exports and the VAX ratio (Johnson & Noguera 2012)',
-    ['country', 'sector', 'bilateral'],
-    valueAddedExports,
-  ),
-  withLevel(
-    'leontief',
-    'Leontief decomposition of exports: domestic and foreign content',
-    countryOrSector,
-    leontiefDecomposition,
-  ),
-  withLevel(
-    'participation',
-    'GVC participation and position (Koopman et al. 2010; Wang, Wei, Yu & Zhu 2017)',
-    countryOrSector,
-    gvcParticipation,
-  ),
-  withoutLevel('upstreamness', 'upstreamness (Antràs, Chor, Fally & Hillberry 2012)', upstreamness),
-  withoutLevel('downstreamness', 'downstreamness (Fally 2012)', downstreamness),
-  withoutLevel('rasmussen', 'Rasmussen power and sensitivity of dispersion, key sectors', rasmussenLinkages),
-];
-
+const list = INDICATORS;
 // A Map, so that `--indicator constructor` or `--indicator toString` is unknown, not a built-in.
 const indicators: ReadonlyMap<string, Indicator> = new Map(list.map((i) => [i.name, i]));
 const names = list.map((i) => i.name);
@@ -131,10 +23,26 @@ function levelHelp(): { all: string[]; lines: string } {
   }
   return {
     all: [...new Set(list.flatMap((i) => i.levels))],
-    lines: [...groups].map(([key, group]) => `                 ${group.join(', ')}: ${key}`).join('\n'),
+    lines: [...groups].map(([key, group]) => wrap(`${group.join(', ')}: ${key}`)).join('\n'),
   };
 }
 const levelDoc = levelHelp();
+
+/** A help line indented under an option, cut at commas to fit 100 characters. */
+function wrap(text: string): string {
+  const indent = ' '.repeat(17);
+  const lines: string[] = [];
+  let line = '';
+  for (const part of text.split(/(?<=, )/)) {
+    if (line !== '' && indent.length + line.length + part.length > 100) {
+      lines.push(line.trimEnd());
+      line = '  ';
+    }
+    line += part;
+  }
+  lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
 
 const formats = ['table', 'json', 'csv', 'arrow'] as const;
 type Format = (typeof formats)[number];
@@ -142,8 +50,15 @@ type Format = (typeof formats)[number];
 const help = `gvckit io — trade in value added from inter-country input-output tables
 
 Usage:
-  gvckit io <table> --indicator ${names.join('|')} [--level ${levelDoc.all.join('|')}]
+  gvckit io <table> --indicator ${names.slice(0, 9).join('|')}
+            [--level ${levelDoc.all.join('|')}]
             [--release ${RELEASES.join('|')}] [--format table|json|csv|arrow] [--out FILE] [--tidy]
+  gvckit io <table> --indicator bm [--perspective ${BmPerspective.options.join('|')}]
+            [--approach source|sink] [--level country|sector] …
+  gvckit io <table> --indicator tiva [--codes EXGR,EXGR_DVA,…] [--level country|sector|bilateral] …
+  gvckit io <table> --indicator my [--perimeter country|bilateral|sector|world] [--level …] …
+  gvckit io <table> --indicator footprints|embodied-final-demand|embodied-exports
+            [--stressors NAME,…] [--level country|sector] …
   gvckit io <folder> --indicator … [--years 2015-2020] [--release …] [--workers N]
 
 Reads one table (by default in the OECD ICIO CSV layout: row and column labels CCC_SECTOR,
@@ -154,12 +69,20 @@ records with a year column; a progress bar is drawn on stderr when it is a termi
 it is piped.
 
 Indicators:
-${list.map((i) => `  ${i.name.padEnd(15)}${i.describe}`).join('\n')}
+${list.map((i) => (i.name.length < 15 ? `  ${i.name.padEnd(15)}${i.describe}` : `  ${i.name}\n                 ${i.describe}`)).join('\n')}
 
 Options:
   --indicator  the indicator to compute (required)
   --level      the level of detail of the records (an error with the other indicators):
 ${levelDoc.lines}
+  --perspective  bm: exporter (default), sector, bilateral, bilateral-sector or world (Borin &
+               Mancini 2023): whose border value added is counted at
+  --approach   bm: source (default) or sink, which only the exporter perspective takes
+  --codes      tiva: the TiVA codes to report, separated by commas (default: every code of the level)
+  --perimeter  my: country (default), bilateral, sector or world (Miroudot & Ye 2021)
+  --stressors  footprints, embodied-*: the stressors to compute (default all), separated by commas,
+               a name holding a comma in double quotes; the table must have satellite accounts
+               (--release exiobase or eora26)
   --release    the release of the table or of the folder's tables (default csv)
   --years      years to read from a folder, e.g. 2015-2020 or 2000,2005,2010-2014; with
                --release lrwiod or eora26, the years to read from its one file or folder
@@ -167,8 +90,9 @@ ${levelDoc.lines}
                file, for DuckDB, Polars or pandas: written to --out, or to stdout only when stdout
                is not a terminal)
   --out        write the output to FILE instead of stdout
-  --tidy       one record per term (year, country, partner, sector, term, value) instead of one
-               per country (or country–sector, pair) with a column per term
+  --tidy       one record per term (year, country, partner, sector, term, value; footprints keep
+               stressor, compartment and unit, a TiVA record is one row whose term is its code)
+               instead of one per country (or country–sector, pair) with a column per term
   --workers    worker threads for the years of a folder (default: where measured faster; 0: none)
   -h, --help   show this help
 
@@ -177,6 +101,9 @@ ${RELEASES.map((r) => `  ${r.padEnd(10)}${RELEASE_HELP[r]}`).join('\n')}
 
 Examples:
   gvckit io icio.csv --indicator bm --level country
+  gvckit io icio.csv --indicator bm --perspective bilateral --format csv
+  gvckit io icio.csv --indicator tiva --codes EXGR,EXGR_DVA,EXGR_FVA --level bilateral
+  gvckit io IOT_2019_ixi.zip --release exiobase --indicator footprints --stressors CO2
   gvckit io ICIO2023/ --release oecd --years 2015-2020 --indicator vax --format csv > vax.csv
   gvckit io ICIO2023/ --release oecd --indicator wwz --tidy --format arrow --out wwz.arrow`;
 
@@ -202,8 +129,7 @@ async function panelRecords(
   ctx: CliContext,
   release: Release,
   files: Record<string, string>,
-  indicator: PanelIndicatorName,
-  level: string | undefined,
+  indicator: Prepared['panel'],
   workers: number | undefined,
 ): Promise<readonly object[]> {
   const bar = progressBar(ctx);
@@ -211,7 +137,7 @@ async function panelRecords(
     return await icioPanel(
       {
         load: { release, files },
-        indicator: level === undefined ? { name: indicator } : { name: indicator, options: { level } },
+        indicator,
       },
       {
         ...(bar === undefined ? {} : { onProgress: bar.onProgress }),
@@ -243,19 +169,17 @@ async function computeRecords(
   ctx: CliContext,
   indicator: Indicator,
 ): Promise<readonly object[]> {
-  const compute = indicator.prepare(values);
+  const { compute, panel } = prepareIndicator(indicator, values);
   const release = choice<Release>(values, 'release', RELEASES, 'csv');
   const years = typeof values.years === 'string' ? parseYears(values.years) : undefined;
   if (values.years !== undefined && years === undefined)
     throw new UsageError('--years: expected years, found no value');
   const workers = workersOf(values);
   const path = oneFile(positionals, 'table file or folder');
-  const level = typeof values.level === 'string' ? values.level : undefined;
-  const name = indicator.name as PanelIndicatorName;
   if (await isFolder(path)) {
     // A folder of yearly tables; for Eora26, a folder holding several years is read year by year.
     if (!(release === 'eora26' && years !== undefined)) {
-      return panelRecords(ctx, release, await yearFiles(path, release, years), name, level, workers);
+      return panelRecords(ctx, release, await yearFiles(path, release, years), panel, workers);
     }
   }
   if (years !== undefined) {
@@ -265,7 +189,7 @@ async function computeRecords(
       );
     }
     const files = Object.fromEntries(years.map((y) => [String(y), path]));
-    return panelRecords(ctx, release, files, name, level, workers);
+    return panelRecords(ctx, release, files, panel, workers);
   }
   const icio: Icio = await readOne(ctx, release, path);
   return compute(icio);
@@ -289,6 +213,11 @@ export const ioCommand: Command = {
   options: {
     indicator: { type: 'string' },
     level: { type: 'string' },
+    perspective: { type: 'string' },
+    approach: { type: 'string' },
+    codes: { type: 'string' },
+    perimeter: { type: 'string' },
+    stressors: { type: 'string' },
     format: { type: 'string' },
     release: { type: 'string' },
     years: { type: 'string' },

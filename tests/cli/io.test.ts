@@ -44,10 +44,17 @@ const cases = Object.keys(expected).flatMap((indicator) =>
 );
 
 describe('gvckit io: every indicator, level and format on a table worked by hand', () => {
-  it('covers the nine indicators of the help', async () => {
+  it('covers the nine indicators of the help (those of #17 are in io-17.test.ts)', async () => {
     const help = (await run(['io', '--help'])).out;
     const listed = help.slice(help.indexOf('Indicators:'), help.indexOf('Options:'));
-    expect([...listed.matchAll(/^ {2}(\w+)/gm)].map((m) => m[1])).toEqual(Object.keys(expected));
+    expect([...listed.matchAll(/^ {2}([\w-]+)/gm)].map((m) => m[1])).toEqual([
+      ...Object.keys(expected),
+      'tiva',
+      'my',
+      'footprints',
+      'embodied-final-demand',
+      'embodied-exports',
+    ]);
     // Three formats of: five indicators without a level; bm, leontief, participation with three
     // (left out, country, sector); vax with four (and bilateral).
     expect(cases).toHaveLength(3 * (5 + 3 * 3 + 4));
@@ -126,7 +133,7 @@ describe('gvckit io: options an indicator does not take are usage errors', () =>
       expect(r.out).toBe('');
       expect(r.reads).toEqual([]);
       expect(r.err.split('\n')[0]).toBe(
-        `gvckit io: --level: expected no --level with --indicator ${indicator} (only bm, vax, leontief, participation take one), found "${level}"`,
+        `gvckit io: --level: expected no --level with --indicator ${indicator} (only bm, vax, leontief, participation, tiva, my, footprints, embodied-final-demand, embodied-exports take one), found "${level}"`,
       );
       expect(r.err).toContain('Usage:');
     },
@@ -165,8 +172,11 @@ describe('gvckit io: options an indicator does not take are usage errors', () =>
   it('lists in its help which indicators take which levels', async () => {
     const help = (await run(['io', '--help'])).out;
     expect(help).toContain('[--level country|sector|bilateral]');
-    expect(help).toContain('bm, leontief, participation: country (default), sector\n');
-    expect(help).toContain('vax: country (default), sector, bilateral\n');
+    expect(help).toContain(
+      '                 bm, leontief, participation, my, footprints, embodied-final-demand,\n' +
+        '                   embodied-exports: country (default), sector\n',
+    );
+    expect(help).toContain('vax, tiva: country (default), sector, bilateral\n');
   });
 });
 

@@ -10,8 +10,12 @@ import { IssueList, preview, quote, validateOptions } from '../../core/boundary.
 import { GvcError } from '../../core/errors.js';
 import { badCell, cellKind, isPlainRecord, MAX_OUTPUT_CELLS } from './columns.js';
 
-/** The key fields of a record, in the order a tidy record carries them. */
-const KEYS = ['year', 'country', 'partner', 'sector'] as const;
+/**
+ * The key fields of a record, in the order a tidy record carries them: where and when, then what a
+ * footprint measures (`stressor`, `compartment`) and the `unit` of the value (footprint and TiVA
+ * records).
+ */
+const KEYS = ['year', 'country', 'partner', 'sector', 'stressor', 'compartment', 'unit'] as const;
 /** Names a kept field may not take. */
 const RESERVED = new Set<string>(['indicator', ...KEYS, 'term', 'value']);
 
@@ -46,7 +50,8 @@ export type TidyOptions = z.input<typeof TidyOptions>;
  * fields are present only where the wide record (or the options) has them: `sector` at sector
  * level, `partner` for bilateral records (`valueAddedExports` at `'bilateral'` level,
  * `wwzDecomposition`), `year` with `options.year` or in a panel, `indicator` with
- * `options.indicator`. Fields named in `options.keep` sit between the codes and `term`.
+ * `options.indicator`, `stressor`, `compartment` and `unit` for footprint records, `unit` for TiVA
+ * records. Fields named in `options.keep` sit between the codes and `term`.
  */
 export interface TidyRecord {
   /** The indicator's name, from `options.indicator`. */
@@ -59,7 +64,16 @@ export interface TidyRecord {
   partner?: string;
   /** The sector. */
   sector?: string;
-  /** The name of the term: the field of the wide record (`GEXP`, `DVA_FIN`, `VAX`…). */
+  /** The stressor of a footprint record (`CO2`, `Employment`…). */
+  stressor?: string;
+  /** The compartment of a footprint record's stressor (`air`…; `''` when the table gives none). */
+  compartment?: string;
+  /** The unit of the value: a footprint record's stressor unit, or a TiVA record's `'value'` or `'percent'`. */
+  unit?: string;
+  /**
+   * The name of the term: the field of the wide record (`GEXP`, `DVA_FIN`, `VAX`…), or, for a
+   * record that is already long (a TiVA record), its `indicator` code (`EXGR_DVA`).
+   */
   term: string;
   /** The term's value; `null` where the wide record has `null` (an undefined `position`). */
   value: number | null;
@@ -70,10 +84,17 @@ export interface TidyRecord {
 /**
  * Turns the wide records of any indicator or decomposition of `gvckit/io` (one object per country,
  * country–sector or exporter–partner pair, one numeric field per term) into tidy records, one per
- * term: `{ indicator?, year?, country, partner?, sector?, term, value }`, the long form of Wickham
- * (2014), "Tidy data", Journal of Statistical Software 59(10), in which records of several
- * indicators, levels and years stack into one table and join on their codes. The key fields
- * `year`, `country`, `partner` and `sector` are copied from each wide record; every other field
+ * term: `{ indicator?, year?, country, partner?, sector?, stressor?, compartment?, unit?, term,
+ * value }`, the long form of Wickham (2014), "Tidy data", Journal of Statistical Software 59(10), in
+ * which records of several indicators, levels and years stack into one table and join on their
+ * codes. The key fields `year`, `country`, `partner`, `sector`, `stressor`, `compartment` and `unit`
+ * are copied from each wide record (so footprint records keep which stressor, in which unit, they
+ * measure). A record that is already long — one with a string `indicator`, as
+ * {@link tivaIndicators} returns (`{ indicator: 'EXGR_DVA', country, value, unit }`) — gives one
+ * tidy record whose `term` is its indicator code and whose `value` is its value: the code is the
+ * name of what is measured, as a wide record's field name is, so that TiVA records stack with the
+ * terms of the decompositions, and `options.indicator` stays free to name the function (`'tiva'`).
+ * Every other field
  * holding a number becomes a term, in the record's field order, and a `null` (a `position` that is
  * not defined) a term whose value is `null`, so that the row is not lost; strings and booleans that
  * are not key fields (`linkage`, `keySector`, `positionReason`) are dropped unless `options.keep`
@@ -92,6 +113,12 @@ export interface TidyRecord {
  * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[0, 2], [0, 0]], Y: [[8, 0], [0, 10]] });
  * tidyRecords(valueAddedExports(t, { level: 'bilateral' }), { year: 2020 })[1];
  * //=> { year: 2020, country: 'A', partner: 'B', term: 'VAX', value: 2 }
+ * ```
+ * @example
+ * ```ts
+ * const t = createIcio({ countries: ['A', 'B'], sectors: ['s'], Z: [[20, 10], [30, 40]], Y: [[50, 20], [10, 70]] });
+ * tidyRecords(tivaIndicators(t, { codes: ['EXGR'] }), { indicator: 'tiva' })[0];
+ * //=> { indicator: 'tiva', country: 'A', unit: 'value', term: 'EXGR', value: 30 }
  * ```
  */
 export function tidyRecords(records: readonly object[], options?: TidyOptions): TidyRecord[] {
@@ -130,6 +157,9 @@ export function tidyRecords(records: readonly object[], options?: TidyOptions): 
         issues.add(`records[${i}].year`, `expected the year of options.year, ${year}, found ${own}`);
       const y = own ?? year;
       if (y !== undefined) base.push(['year', y]);
+      const code = Object.hasOwn(r, 'indicator') ? r.indicator : undefined;
+      if (code !== undefined && typeof code !== 'string')
+        issues.add(`records[${i}].indicator`, `expected a string code, found ${preview(code)}`);
       for (const key of KEYS.slice(1)) {
         const v = Object.hasOwn(r, key) ? r[key] : undefined;
         if (v === undefined) continue;
@@ -144,12 +174,13 @@ export function tidyRecords(records: readonly object[], options?: TidyOptions): 
         else base.push([name, v]);
       }
       for (const key of Object.keys(r)) {
-        if (RESERVED.has(key) && key !== 'term' && key !== 'value' && key !== 'indicator') continue;
+        if (RESERVED.has(key) && key !== 'term' && key !== 'value') continue;
         if (kept.has(key)) continue;
         const v = r[key];
         const kind = cellKind(v);
+        const term = key === 'value' && typeof code === 'string' ? code : key;
         if (kind === undefined) issues.add(`records[${i}].${key}`, badCell(v));
-        else if (kind === 'number' || v === null) out.push(tidyRecord(base, key, v as number | null));
+        else if (kind === 'number' || v === null) out.push(tidyRecord(base, term, v as number | null));
       }
     }
   } catch {

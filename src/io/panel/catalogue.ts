@@ -8,6 +8,7 @@ import { quote } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
 import { readIcioCsv } from '../csv.js';
 import { bmDecomposition } from '../decompositions/bm.js';
+import { bmPerspectiveDecomposition } from '../decompositions/bm-perspectives.js';
 import { kwwDecomposition } from '../decompositions/kww.js';
 import { wwzDecomposition } from '../decompositions/wwz.js';
 import { leontiefDecomposition } from '../indicators/leontief-decomposition.js';
@@ -24,13 +25,20 @@ import { readOecdIcio } from '../readers/oecd.js';
 import type { TableSource } from '../readers/source.js';
 import { textChunks } from '../readers/source.js';
 import { readWiod } from '../readers/wiod.js';
+import { embodiedInExports, embodiedInFinalDemand } from '../satellite/embodied.js';
+import { footprintAccounts } from '../satellite/footprints.js';
+import { myDecomposition } from '../tiva/miroudot-ye.js';
+import { tivaIndicators } from '../tiva/tiva.js';
 import type { Icio } from '../types.js';
 
 /**
  * The indicators a panel can name (and so compute on worker threads), in the order of the CLI's
  * help: {@link bmDecomposition}, {@link kwwDecomposition}, {@link wwzDecomposition},
  * {@link valueAddedExports}, {@link leontiefDecomposition}, {@link gvcParticipation},
- * {@link upstreamness}, {@link downstreamness} and {@link rasmussenLinkages}.
+ * {@link upstreamness}, {@link downstreamness}, {@link rasmussenLinkages}, then
+ * {@link bmPerspectiveDecomposition} (`'bm-perspective'`), {@link tivaIndicators} (`'tiva'`),
+ * {@link myDecomposition} (`'my'`), {@link footprintAccounts} (`'footprints'`),
+ * {@link embodiedInFinalDemand} and {@link embodiedInExports}.
  *
  * @example
  * ```ts
@@ -48,6 +56,12 @@ export const PANEL_INDICATORS = [
   'upstreamness',
   'downstreamness',
   'rasmussen',
+  'bm-perspective',
+  'tiva',
+  'my',
+  'footprints',
+  'embodied-final-demand',
+  'embodied-exports',
 ] as const;
 /** The name of an indicator a panel can compute on a worker thread. */
 export type PanelIndicatorName = (typeof PANEL_INDICATORS)[number];
@@ -75,6 +89,18 @@ function indicatorEntry(name: string): { compute: Compute; options: boolean } | 
       return { compute: downstreamness, options: false };
     case 'rasmussen':
       return { compute: rasmussenLinkages as Compute, options: true };
+    case 'bm-perspective':
+      return { compute: bmPerspectiveDecomposition as Compute, options: true };
+    case 'tiva':
+      return { compute: tivaIndicators as Compute, options: true };
+    case 'my':
+      return { compute: myDecomposition as Compute, options: true };
+    case 'footprints':
+      return { compute: footprintAccounts as Compute, options: true };
+    case 'embodied-final-demand':
+      return { compute: embodiedInFinalDemand as Compute, options: true };
+    case 'embodied-exports':
+      return { compute: embodiedInExports as Compute, options: true };
     default:
       return undefined;
   }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attachSatellite,
   bmDecomposition,
   createIcio,
   downstreamness,
+  footprintAccounts,
   GvcError,
   gvcParticipation,
   kwwDecomposition,
@@ -10,6 +12,7 @@ import {
   rasmussenLinkages,
   type TidyRecord,
   tidyRecords,
+  tivaIndicators,
   upstreamness,
   valueAddedExports,
   wwzDecomposition,
@@ -73,6 +76,89 @@ describe('tidyRecords', () => {
       'term',
       'value',
     ]);
+  });
+
+  it('puts the footprint and TiVA codes after the place: stressor, compartment, unit, then kept fields, term, value', () => {
+    const [r] = tidyRecords(
+      [{ v: 1, unit: 'kg', flag: 'x', compartment: 'air', stressor: 'CO2', sector: 's', country: 'A' }],
+      { keep: ['flag'] },
+    );
+    expect(Object.keys(r!)).toEqual([
+      'country',
+      'sector',
+      'stressor',
+      'compartment',
+      'unit',
+      'flag',
+      'term',
+      'value',
+    ]);
+  });
+
+  /*
+   * The table of the TiVA and footprint examples, worked by hand (as tests/cli/hand-table.ts):
+   * Z = [[20, 10], [30, 40]], Y = [[50, 20], [10, 70]], x = (100, 150), v = (0.5, 2/3),
+   * B = (I − A)⁻¹ = [[11, 1], [4.5, 12]] / 8.5; EXGR_A = Z_AB + Y_AB = 30, EXGR_B = 40;
+   * EXGR_DVA_A = v_A B_AA EXGR_A = 0.5·(11/8.5)·30 = 165/8.5, EXGR_DVA_B = (2/3)(12/8.5)·40 = 320/8.5.
+   */
+  const hand = createIcio({
+    countries: ['A', 'B'],
+    sectors: ['s'],
+    Z: [
+      [20, 10],
+      [30, 40],
+    ],
+    Y: [
+      [50, 20],
+      [10, 70],
+    ],
+  });
+
+  it('turns a TiVA record into one tidy record whose term is its indicator code, its unit kept as a code', () => {
+    const long = tidyRecords(tivaIndicators(hand, { codes: ['EXGR', 'EXGR_DVA'] }), {
+      indicator: 'tiva',
+      year: 2020,
+    });
+    const want = [
+      ['A', 'EXGR', 30],
+      ['B', 'EXGR', 40],
+      ['A', 'EXGR_DVA', 165 / 8.5],
+      ['B', 'EXGR_DVA', 320 / 8.5],
+    ] as const;
+    expect(long).toHaveLength(4);
+    long.forEach((r, i) => {
+      const [country, term, value] = want[i]!;
+      expect(Object.keys(r)).toEqual(['indicator', 'year', 'country', 'unit', 'term', 'value']);
+      expect(r).toMatchObject({ indicator: 'tiva', year: 2020, country, unit: 'value', term });
+      expect(r.value).toBeCloseTo(value, 12);
+    });
+    // At bilateral level the partner is kept; a percentage keeps its unit.
+    const [bil] = tidyRecords(tivaIndicators(hand, { level: 'bilateral', codes: ['EXGR'] }));
+    expect(bil).toEqual({ country: 'A', partner: 'B', unit: 'value', term: 'EXGR', value: 30 });
+    const [share] = tidyRecords(tivaIndicators(hand, { codes: ['EXGR_DVASH'] }));
+    // 100 · (165/8.5) / 30
+    expect(share).toMatchObject({ country: 'A', unit: 'percent', term: 'EXGR_DVASH' });
+    expect(share!.value).toBeCloseTo(5500 / 85, 10);
+  });
+
+  it('keeps the stressor, compartment and unit of footprint records (hand values)', () => {
+    // S = F / x = (1, 2); production = F = (100, 300); L·Y_A = B·(50, 10) = (560, 345)/8.5, so
+    // consumption_A = 1·560/8.5 + 2·345/8.5 = 1250/8.5; imports_A = 690/8.5 (B's jobs for A);
+    // exports_A = 1·(B·Y_B)_A = (11·20 + 70)/8.5 = 290/8.5.
+    const u = attachSatellite(hand, {
+      stressors: [{ name: 'jobs', unit: 'persons', compartment: 'labour' }],
+      F: [[100, 300]],
+    });
+    const a = tidyRecords(footprintAccounts(u)).filter((r) => r.country === 'A');
+    expect(a.map((r) => r.term)).toEqual(['production', 'consumption', 'imports', 'exports', 'direct']);
+    for (const r of a) {
+      expect(Object.keys(r)).toEqual(['country', 'stressor', 'compartment', 'unit', 'term', 'value']);
+      expect(r).toMatchObject({ stressor: 'jobs', compartment: 'labour', unit: 'persons' });
+    }
+    const want = [100, 1250 / 8.5, 690 / 8.5, 290 / 8.5, 0];
+    a.forEach((r, i) => {
+      expect(r.value).toBeCloseTo(want[i]!, 10);
+    });
   });
 
   it('keeps a null value as a term whose value is null, and drops absent fields and non-key strings and booleans', () => {
@@ -181,6 +267,17 @@ describe('tidyRecords', () => {
       'records[3].z: expected a number, a string, a boolean or null, found an object',
       'records[4].year: expected an integer year, found 2020.5',
     ]);
+    expect(
+      issuesOf(() =>
+        tidyRecords([
+          { indicator: 7, value: 1 },
+          { unit: true, x: 1 },
+        ]),
+      ),
+    ).toEqual([
+      'records[0].indicator: expected a string code, found 7',
+      'records[1].unit: expected a string code, found true',
+    ]);
     expect(issuesOf(() => tidyRecords('x' as unknown as object[]))).toEqual([
       'records: expected an array of records, found "x"',
     ]);
@@ -192,6 +289,10 @@ describe('tidyRecords', () => {
     ]);
     expect(issuesOf(() => tidyRecords([], { keep: ['term'] }))).toEqual([
       'options.keep[0]: expected a field other than the key fields, term and value, found "term"',
+    ]);
+    expect(issuesOf(() => tidyRecords([], { keep: ['unit', 'stressor'] }))).toEqual([
+      'options.keep[0]: expected a field other than the key fields, term and value, found "unit"',
+      'options.keep[1]: expected a field other than the key fields, term and value, found "stressor"',
     ]);
     expect(issuesOf(() => tidyRecords([], { other: 1 } as never))).toHaveLength(1);
   });
