@@ -3,7 +3,7 @@ import { quote } from '../core/preview.js';
 import { BmPerspective, type Icio, icioPanel, recordsToArrow, tidyRecords } from '../io/index.js';
 import { type Cell, type OutputFormat, render, type TextTable } from './format.js';
 import { INDICATORS, type Indicator, type Prepared, prepareIndicator } from './io-indicators.js';
-import { isFolder, parseYears, yearFiles } from './panel.js';
+import { isFolder, isOneTableFolder, parseYears, yearFiles } from './panel.js';
 import { progressBar, terminalOf } from './progress.js';
 import { ALL_YEARS_IN_ONE, RELEASE_HELP, RELEASES, type Release, readOne } from './readers.js';
 import { type CliContext, type Command, choice, type OptionValues, oneFile, UsageError } from './types.js';
@@ -176,8 +176,9 @@ async function computeRecords(
     throw new UsageError('--years: expected years, found no value');
   const workers = workersOf(values);
   const path = oneFile(positionals, 'table file or folder');
-  if (await isFolder(path)) {
-    // A folder of yearly tables; for Eora26, a folder holding several years is read year by year.
+  if ((await isFolder(path)) && !(years === undefined && (await isOneTableFolder(path, release)))) {
+    // A folder of yearly tables (not one extracted EXIOBASE archive or one Eora26 year); for
+    // Eora26, a folder holding several years is read year by year.
     if (!(release === 'eora26' && years !== undefined)) {
       return panelRecords(ctx, release, await yearFiles(path, release, years), panel, workers);
     }

@@ -61,6 +61,24 @@ export async function isFolder(path: string): Promise<boolean> {
 }
 
 /**
+ * Whether a folder is itself one table of the release rather than a folder of yearly tables: an
+ * extracted EXIOBASE 3 archive (it holds `Z.txt` or `A.txt`) or an Eora26 year (it holds its
+ * `…_T.txt` block).
+ */
+export async function isOneTableFolder(folder: string, release: Release): Promise<boolean> {
+  if (release !== 'exiobase' && release !== 'eora26') return false;
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return false;
+  }
+  return release === 'exiobase'
+    ? names.includes('Z.txt') || names.includes('A.txt')
+    : names.some((n) => /_T\.txt$/.test(n));
+}
+
+/**
  * The files of a folder that hold one year of the release each, by year (filtered by `years` when
  * given): entries of the release's kind (extension or folder) with a year in their name. Two
  * entries of one year, no entry at all, or a year of `years` with no entry are one

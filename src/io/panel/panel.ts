@@ -66,7 +66,9 @@ const isFunction = (v: unknown) => typeof v === 'function';
  * - `load`: the table of a year: {@link PanelFiles} (a release and one file per year), or a
  *   function `(year) => Icio | Promise<Icio>` (for instance `(y) => readIcioCsv(textOf(y))`);
  * - `indicator`: a name (`'vax'`, `'bm'`, `'kww'`, `'wwz'`, `'leontief'`, `'participation'`,
- *   `'upstreamness'`, `'downstreamness'`, `'rasmussen'`), `{ name, options }` (`{ name: 'vax',
+ *   `'upstreamness'`, `'downstreamness'`, `'rasmussen'`, `'bm-perspective'`, `'tiva'`, `'my'`, and for
+ *   tables with satellite accounts `'footprints'`, `'embodied-final-demand'`, `'embodied-exports'`;
+ *   {@link PANEL_INDICATORS} lists them), `{ name, options }` (`{ name: 'vax',
  *   options: { level: 'bilateral' } }`), or a function `(icio, year) => records`;
  * - `years`: the years to compute, in the order of the result; by default every year of
  *   `load.files` in increasing order (required when `load` is a function).

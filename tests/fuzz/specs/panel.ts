@@ -23,6 +23,12 @@ const NAMES = [
   'upstreamness',
   'downstreamness',
   'rasmussen',
+  'bm-perspective',
+  'tiva',
+  'my',
+  'footprints',
+  'embodied-final-demand',
+  'embodied-exports',
 ] as const;
 
 /** How each panel function of `gvckit/io` is fuzzed. */
