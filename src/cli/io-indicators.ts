@@ -218,15 +218,20 @@ const my: Indicator = {
  * An indicator of the satellite accounts: a table without them (the csv layout has none) is a
  * `GvcError` naming the releases that carry them, before any computation.
  */
-function satellite(name: PanelIndicatorName, describe: string, compute: Compute): Indicator {
+function satellite(
+  name: PanelIndicatorName,
+  describe: string,
+  compute: Compute,
+  levels: readonly DetailLevel[] = countryOrSector,
+): Indicator {
   return {
     name,
     describe,
-    levels: countryOrSector,
+    levels,
     flags: ['stressors'],
     prepare: (values) => {
       const stressors = listOf(values, 'stressors', 'CO2,Employment');
-      const options = { ...levelOption(values, name, countryOrSector), ...(stressors ? { stressors } : {}) };
+      const options = { ...levelOption(values, name, levels), ...(stressors ? { stressors } : {}) };
       return {
         compute: (icio) => {
           if (icio.meta?.satellite === undefined) {
@@ -293,6 +298,7 @@ export const INDICATORS: readonly Indicator[] = [
     'embodied-exports',
     'stressors embodied in gross exports, split as Borin & Mancini split value added',
     embodiedInExports as Compute,
+    ['country', 'sector', 'bilateral'],
   ),
 ];
 

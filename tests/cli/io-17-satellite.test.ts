@@ -28,11 +28,12 @@ describe('gvckit io: footprints from a table with satellite accounts', () => {
     'embodied-exports': embodiedInExports,
   } as const;
 
-  it.each(
-    Object.keys(functions).flatMap((name) =>
+  it.each([
+    ...Object.keys(functions).flatMap((name) =>
       [undefined, 'country', 'sector'].map((level) => [name as keyof typeof functions, level] as const),
     ),
-  )(
+    ['embodied-exports', 'bilateral'] as const,
+  ])(
     '--indicator %s --level %s: json as the API returns, csv and table the same records',
     async (name, level) => {
       const icio = await readExiobase(zip);
@@ -85,6 +86,19 @@ describe('gvckit io: footprints from a table with satellite accounts', () => {
       const lhs = (x.production as number) - (x.consumption as number);
       expect(lhs).toBeCloseTo((x.exports as number) - (x.imports as number), 9);
     }
+  });
+
+  it('--level bilateral: embodied-exports takes it (records with partner), the other satellite indicators refuse it', async () => {
+    const stressor = (await readExiobase(zip)).meta!.satellite!.stressors[0]!.name;
+    const argv = ['io', zip, '--release', 'exiobase', '--stressors', stressor, '--level', 'bilateral'];
+    const ok = await run([...argv, '--indicator', 'embodied-exports', '--format', 'json']);
+    expect(ok.err).toBe('');
+    const rows = JSON.parse(ok.out) as Array<Record<string, unknown>>;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const x of rows) expect(x.partner).not.toBe(x.country);
+    const no = await run([...argv, '--indicator', 'footprints']);
+    expect(no.code).toBe(2);
+    expect(no.err).toContain('--level');
   });
 
   it('a table without satellite accounts: exit 1 with one clear message, no stack trace', async () => {

@@ -173,10 +173,10 @@ describe('gvckit io: options an indicator does not take are usage errors', () =>
     const help = (await run(['io', '--help'])).out;
     expect(help).toContain('[--level country|sector|bilateral]');
     expect(help).toContain(
-      '                 bm, leontief, participation, my, footprints, embodied-final-demand,\n' +
-        '                   embodied-exports: country (default), sector\n',
+      '                 bm, leontief, participation, my, footprints,\n' +
+        '                   embodied-final-demand: country (default), sector\n',
     );
-    expect(help).toContain('vax, tiva: country (default), sector, bilateral\n');
+    expect(help).toContain('vax, tiva, embodied-exports: country (default), sector, bilateral\n');
   });
 });
 

@@ -12,7 +12,14 @@ import { checkFiniteRecords, finish } from '../internal.js';
 import { luFactor } from '../kernels/lu.js';
 import { luSolveOf, luSolveTransposedOf } from '../kernels/lu-solve.js';
 import type { Icio } from '../types.js';
-import { FootprintOptions, keys, limitRecords, type StressorKeys } from './footprints.js';
+import { bilateralExportVectors } from './embodied-bilateral.js';
+import {
+  EmbodiedExportsOptions,
+  FootprintOptions,
+  keys,
+  limitRecords,
+  type StressorKeys,
+} from './footprints.js';
 import { intensities, satelliteOf } from './satellite.js';
 
 /**
@@ -102,17 +109,19 @@ export function embodiedInFinalDemand(icio: Icio, options?: FootprintOptions): E
 }
 
 /**
- * A stressor embodied in one country's (or country–sector's) gross exports, split as Borin &
- * Mancini split value added (exporter perspective, source approach) with value added replaced by
- * the stressor: `DVA + DDC + FVA + FDC = total`, `DC = DVA + DDC`, `FC = FVA + FDC`,
- * `VAX + REF = DVA`.
+ * A stressor embodied in one country's (or country–sector's) gross exports, or in its exports to one
+ * partner, split as Borin & Mancini split value added (exporter perspective, source approach) with
+ * value added replaced by the stressor: `DVA + DDC + FVA + FDC = total`, `DC = DVA + DDC`,
+ * `FC = FVA + FDC`, `VAX + REF = DVA`.
  */
 export interface EmbodiedExportsRecord extends StressorKeys {
   /** The exporting country. */
   country: string;
-  /** The exporting sector, at `level: 'sector'`. */
+  /** The exporting sector, at `level: 'sector'` and `'bilateral-sector'`. */
   sector?: string;
-  /** Gross exports in the table's money unit, E_s*. */
+  /** The importing country, at `level: 'bilateral'` and `'bilateral-sector'`. */
+  partner?: string;
+  /** Gross exports in the table's money unit, E_s* (E_sr to the partner). */
   GEXP: number;
   /** Stressor embodied in the exports, S·B·E (counting what crosses borders several times). */
   total: number;
@@ -153,9 +162,23 @@ type Term = (typeof TERMS)[number];
  * terms are those of {@link bmDecomposition} and total = GEXP. At `level: 'sector'` each term is
  * broken down by exporting sector.
  *
+ * At `level: 'bilateral'` (and `'bilateral-sector'`, also by exporting sector) the same terms are
+ * allocated to each partner r by the bilateral exports E_sr = Y_sr + Z_sr·1 ("CO2 embodied in
+ * Germany's exports to China", the emissions embodied in bilateral trade of Peters 2008, "From
+ * production-based to consumption-based national emission inventories", Ecological Economics
+ * 65(1)): total = S B E_sr, DC = S_s B_ss E_sr, DVA = S_s L_ss E_sr, FVA with the exporter's
+ * coefficients times E_sr, DAVAX = S_s L_ss (Y_sr + A_sr L_rr Y_rr), VAX = S_s L_ss (Y_sr + A_sr
+ * (x_r − (B·Y)_{r,s})). Every term is linear in the partner's flows, so the partner records of an
+ * exporter sum to its country record. This is the exporter perspective broken down by partner, not
+ * Borin & Mancini's bilateral perimeter (the `'bilateral'` perspective of
+ * {@link bmPerspectiveDecomposition}, which counts as domestic double counting what crosses the
+ * pair's border again).
+ *
  * @param icio - a table with `meta.satellite` and at least two countries
- * @param options - `{ level, stressors }`: `'country'` (default) or `'sector'`, and stressor names
- * @returns one record per stressor and exporting country (or country–sector), stressor-major
+ * @param options - `{ level, stressors }`: `'country'` (default), `'sector'`, `'bilateral'` or
+ *   `'bilateral-sector'`, and stressor names
+ * @returns one record per stressor and exporting country (or country–sector), and partner at the
+ *   bilateral levels; stressor-major, then exporter, partner, sector
  * @throws {GvcError} `INVALID_INPUT` when `icio` or `options` is invalid, the table has one country
  *   or no satellite accounts; `SINGULAR_MATRIX` when I − A, a block I − A_ss or B_ss is singular;
  *   `UNSUPPORTED` when a result overflows or there would be more than 10 million records
@@ -166,21 +189,29 @@ type Term = (typeof TERMS)[number];
  * const a = embodiedInExports(u)[0]!;
  * [a.country, a.GEXP, a.DVA.toFixed(4), Math.abs(a.DVA + a.DDC + a.FVA + a.FDC - a.total) < 1e-9];
  * //=> ['A', 30, '37.5000', true]
+ * embodiedInExports(u, { level: 'bilateral' }).map((r) => `${r.country}→${r.partner} ${r.DVA.toFixed(2)}`);
+ * //=> ['A→B 37.50', 'B→A 109.09']
  * ```
  */
-export function embodiedInExports(icio: Icio, options?: FootprintOptions): EmbodiedExportsRecord[] {
-  const { level, stressors } = validateOptions(FootprintOptions, options);
+export function embodiedInExports(icio: Icio, options?: EmbodiedExportsOptions): EmbodiedExportsRecord[] {
+  const { level, stressors } = validateOptions(EmbodiedExportsOptions, options);
   checkIcio(icio, 'embodiedInExports');
   const sat = satelliteOf(icio, 'embodiedInExports', stressors);
   const { G, N, x, Y } = icio;
   const n = G * N;
   const k = sat.stressors.length;
-  limitRecords(k * (level === 'country' ? G : n));
+  const bilateral = level === 'bilateral' || level === 'bilateral-sector';
+  const bySector = level === 'sector' || level === 'bilateral-sector';
+  limitRecords(k * (bySector ? n : G) * (bilateral ? G - 1 : 1));
   const S = intensities(sat.F, x, k);
   const { A, Lss, Bss, f, E, Efin, h, warnings } = globalBasis(icio);
   const BY = luSolveOf(f, Y, G);
-  // Export vectors that do not depend on the stressor, as in bmDecomposition.
-  const { dae, vaxe } = absorptionExports(icio, A, Efin, h, BY);
+  // Export vectors that do not depend on the stressor, as in bmDecomposition: per country–sector
+  // (W = 1) or per country–sector and partner (W = G, n×G).
+  const W = bilateral ? G : 1;
+  const vec = bilateral
+    ? bilateralExportVectors(icio, A, h, BY)
+    : { E, ...absorptionExports(icio, A, Efin, h, BY) };
   // SB = S·B for all stressors at once: (I − A)ᵀ SBᵀ = Sᵀ, n×k right-hand sides.
   const St = new Float64Array(n * k);
   for (let s = 0; s < k; s++) for (let j = 0; j < n; j++) St[j * k + s] = S[s * n + j]!;
@@ -208,13 +239,14 @@ export function embodiedInExports(icio: Icio, options?: FootprintOptions): Embod
   const out: EmbodiedExportsRecord[] = [];
   const acc = {} as Record<Term, number>;
   for (let s = 0; s < k; s++) {
-    const flush = (c: number, i: number | undefined, gexp: number) => {
+    const flush = (c: number, i: number | undefined, p: number, gexp: number) => {
       out.push({
         stressor: sat.stressors[s]!.name,
         unit: sat.stressors[s]!.unit,
         compartment: sat.stressors[s]!.compartment,
         country: icio.countries[c]!,
         ...(i === undefined ? {} : { sector: icio.sectors[i]! }),
+        ...(bilateral ? { partner: icio.countries[p]! } : {}),
         GEXP: gexp,
         total: acc.total,
         DC: acc.DC,
@@ -229,31 +261,34 @@ export function embodiedInExports(icio: Icio, options?: FootprintOptions): Embod
       });
     };
     for (let c = 0; c < G; c++) {
-      let gexp = 0;
-      for (const t of TERMS) acc[t] = 0;
-      for (let m = 0; m < N; m++) {
-        const i = c * N + m;
-        const e = E[i]!;
-        const total = SBt[i * k + s]! * e;
-        const DC = sb[s]![i]! * e;
-        const DVA = sl[s]![i]! * e;
-        const VAX = sl[s]![i]! * vaxe[i]!;
-        const FVA = fva[s * n + i]! * e;
-        if (level === 'sector') for (const t of TERMS) acc[t] = 0;
-        gexp = level === 'sector' ? e : gexp + e;
-        acc.total += total;
-        acc.DC += DC;
-        acc.DVA += DVA;
-        acc.VAX += VAX;
-        acc.DAVAX += sl[s]![i]! * dae[i]!;
-        acc.REF += DVA - VAX;
-        acc.DDC += DC - DVA;
-        acc.FC += total - DC;
-        acc.FVA += FVA;
-        acc.FDC += total - DC - FVA;
-        if (level === 'sector') flush(c, m, gexp);
+      for (let p = 0; p < W; p++) {
+        if (bilateral && p === c) continue;
+        let gexp = 0;
+        for (const t of TERMS) acc[t] = 0;
+        for (let m = 0; m < N; m++) {
+          const i = c * N + m;
+          const e = vec.E[i * W + p]!;
+          const total = SBt[i * k + s]! * e;
+          const DC = sb[s]![i]! * e;
+          const DVA = sl[s]![i]! * e;
+          const VAX = sl[s]![i]! * vec.vaxe[i * W + p]!;
+          const FVA = fva[s * n + i]! * e;
+          if (bySector) for (const t of TERMS) acc[t] = 0;
+          gexp = bySector ? e : gexp + e;
+          acc.total += total;
+          acc.DC += DC;
+          acc.DVA += DVA;
+          acc.VAX += VAX;
+          acc.DAVAX += sl[s]![i]! * vec.dae[i * W + p]!;
+          acc.REF += DVA - VAX;
+          acc.DDC += DC - DVA;
+          acc.FC += total - DC;
+          acc.FVA += FVA;
+          acc.FDC += total - DC - FVA;
+          if (bySector) flush(c, m, p, gexp);
+        }
+        if (!bySector) flush(c, undefined, p, gexp);
       }
-      if (level === 'country') flush(c, undefined, gexp);
     }
   }
   checkFiniteRecords(out, 'stressors embodied in exports');

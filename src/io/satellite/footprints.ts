@@ -10,7 +10,7 @@ import { leontiefFactors } from '../core.js';
 import { valueAddedBySource } from '../decompositions/common.js';
 import { checkFiniteRecords, finish } from '../internal.js';
 import { luSolveOf } from '../kernels/lu-solve.js';
-import { DetailLevel } from '../options.js';
+import { DetailLevel, oneOf } from '../options.js';
 import type { Icio } from '../types.js';
 import { intensities, type Satellite, satelliteOf } from './satellite.js';
 
@@ -42,9 +42,8 @@ export const StressorOptions = z.object({ stressors: StressorNames.optional() })
 export type StressorOptions = z.input<typeof StressorOptions>;
 
 /**
- * Options of {@link footprintAccounts}, {@link embodiedInFinalDemand} and
- * {@link embodiedInExports}: `level` (`'country'`, the default, or `'sector'`) and `stressors`
- * (names; all of the table's when absent).
+ * Options of {@link footprintAccounts} and {@link embodiedInFinalDemand}: `level` (`'country'`, the
+ * default, or `'sector'`) and `stressors` (names; all of the table's when absent).
  *
  * @example
  * ```ts
@@ -57,6 +56,26 @@ export const FootprintOptions = z
   .strict();
 /** What a caller may pass as {@link FootprintOptions}. */
 export type FootprintOptions = z.input<typeof FootprintOptions>;
+
+/**
+ * Options of {@link embodiedInExports}: `level`, `'country'` (the default), `'sector'` (by
+ * exporting sector), `'bilateral'` (by exporter and partner) or `'bilateral-sector'` (by exporter,
+ * partner and exporting sector), and `stressors` (names; all of the table's when absent).
+ *
+ * @example
+ * ```ts
+ * EmbodiedExportsOptions.parse({ level: 'bilateral' });
+ * //=> { level: 'bilateral' }
+ * ```
+ */
+export const EmbodiedExportsOptions = z
+  .object({
+    level: oneOf(['country', 'sector', 'bilateral', 'bilateral-sector']).default('country'),
+    stressors: StressorNames.optional(),
+  })
+  .strict();
+/** What a caller may pass as {@link EmbodiedExportsOptions}. */
+export type EmbodiedExportsOptions = z.input<typeof EmbodiedExportsOptions>;
 
 /** The keys every footprint record starts with: which stressor, in which unit. */
 export interface StressorKeys {

@@ -5,6 +5,7 @@ export {
   embodiedInFinalDemand,
 } from './embodied.js';
 export {
+  EmbodiedExportsOptions,
   type FootprintCountryRecord,
   FootprintOptions,
   type FootprintSectorRecord,

@@ -65,7 +65,7 @@ const example = () => {
 };
 
 /** The specs of the footprint functions: a table with satellite, and the level and stressor options. */
-const footprintSpec = (withLevel: boolean): Spec => ({
+const footprintSpec = (withLevel: boolean, bilateral = false): Spec => ({
   seeds: () => [
     [hand()],
     [example()],
@@ -77,7 +77,14 @@ const footprintSpec = (withLevel: boolean): Spec => ({
       fc.tuple(
         fc.constant(t),
         withLevel
-          ? fc.constantFrom(undefined, { level: 'sector' }, { level: 'country', stressors: ['s0'] })
+          ? fc.constantFrom(
+              undefined,
+              { level: 'sector' },
+              { level: 'country', stressors: ['s0'] },
+              ...(bilateral
+                ? [{ level: 'bilateral' }, { level: 'bilateral-sector', stressors: ['s0'] }]
+                : []),
+            )
           : fc.constantFrom(undefined, { stressors: ['s0'] }),
       ),
     ),
@@ -97,5 +104,5 @@ export const satelliteSpecs: Record<string, Spec> = {
   stressorMultipliers: footprintSpec(false),
   footprintAccounts: footprintSpec(true),
   embodiedInFinalDemand: footprintSpec(true),
-  embodiedInExports: footprintSpec(true),
+  embodiedInExports: footprintSpec(true, true),
 };

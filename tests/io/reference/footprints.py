@@ -15,14 +15,21 @@ Dense numpy, straight from the published definitions, nothing shared with the Ty
     FVA = sum_{t != s} S_t B^s_ts E with B^s = (I - A^s)^-1 re-inverted, A^s = A with the
     exporter's intermediate-export blocks A_sr (r != s) set to zero; DAVAX = S_s L_ss
     sum_{r != s}(Y_sr + A_sr L_rr Y_rr), VAX = S_s L_ss sum_{r != s}(Y_sr + A_sr (x_r - (B Y)_{r,s})).
+  - embodied in bilateral exports (exporter perspective by partner, Peters 2008): the same terms
+    with E replaced by E_sr = Y_sr + Z_sr 1 for one partner r, DAVAX = S_s L_ss (Y_sr + A_sr L_rr
+    Y_rr), VAX = S_s L_ss (Y_sr + A_sr (x_r - (B Y)_{r,s})), one row per exporting sector and partner.
 Table: the 4x2 fixture of tests/io/fixtures/icio-4x2.ts (same numbers as decompositions_reference.py).
 Stressors: CO2 (kt, with a negative entry: a carbon sink) and Employment (1000 persons); FY for CO2
 (one column per country).
 Run: python3 tests/io/reference/footprints.py   (numpy 2.4); the printed JSON is pasted in
-tests/io/fixtures/footprints-reference.ts.
+tests/io/fixtures/footprints-reference.ts. With --bilateral it prints the bilateral rows instead,
+pasted in tests/io/fixtures/footprints-bilateral-reference.ts (apart to keep files under 400 lines).
 """
 import json
+import sys
 import numpy as np
+
+BILATERAL = '--bilateral' in sys.argv[1:]
 
 Z = np.array([
     [65, 61, 15, 31, 20, 30, 37, 23],
@@ -134,6 +141,38 @@ for st in range(k):
                         DVA[m] - VAX[m], DC[m] - DVA[m], total[m] - DC[m], FVA[m],
                         total[m] - DC[m] - FVA[m]])
 
+# embodied in bilateral exports: exporter perspective allocated to partners by E_sr
+embb = []
+for st in range(k):
+    q = S[st]
+    for s in range(G):
+        As = A.copy()
+        for r in range(G):
+            if r != s:
+                As[blk(s), blk(r)] = 0
+        Bs = np.linalg.inv(np.eye(n) - As)
+        qs = q[blk(s)]
+        mult_total = (q @ L)[blk(s)]
+        mult_dc = qs @ L[blk(s), blk(s)]
+        mult_dva = qs @ Lloc[s]
+        mult_fva = sum(q[blk(t)] @ Bs[blk(t), blk(s)] for t in range(G) if t != s)
+        for r in range(G):
+            if r == s:
+                continue
+            Esr = Z[blk(s), blk(r)].sum(1) + Y[blk(s), r]
+            dae = Y[blk(s), r] + A[blk(s), blk(r)] @ Lloc[r] @ Y[blk(r), r]
+            vaxe = Y[blk(s), r] + A[blk(s), blk(r)] @ (x[blk(r)] - BY[blk(r), s])
+            total = mult_total * Esr
+            DC = mult_dc * Esr
+            DVA = mult_dva * Esr
+            VAX = mult_dva * vaxe
+            DAVAX = mult_dva * dae
+            FVA = mult_fva * Esr
+            for m in range(N):
+                embb.append([st, s, r, m, Esr[m], total[m], DC[m], DVA[m], VAX[m], DAVAX[m],
+                             DVA[m] - VAX[m], DC[m] - DVA[m], total[m] - DC[m], FVA[m],
+                             total[m] - DC[m] - FVA[m]])
+
 print(json.dumps({
     'F': F.tolist(), 'FY': FY.tolist(),
     'S': S.tolist(), 'M': M.tolist(), 'Mdomestic': M_dom.tolist(),
@@ -144,4 +183,8 @@ print(json.dumps({
     'embodiedKeys': ['stressor', 'country', 'sector', 'GEXP', 'total', 'DC', 'DVA', 'VAX', 'DAVAX',
                      'REF', 'DDC', 'FC', 'FVA', 'FDC'],
     'embodied': emb,
+} if not BILATERAL else {
+    'embodiedBilateralKeys': ['stressor', 'country', 'partner', 'sector', 'GEXP', 'total', 'DC', 'DVA',
+                              'VAX', 'DAVAX', 'REF', 'DDC', 'FC', 'FVA', 'FDC'],
+    'embodiedBilateral': embb,
 }, indent=1))
