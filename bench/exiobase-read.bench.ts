@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { peakRssMiB } from './harness.js';
 
 const REGIONS = (
   'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK GB US JP CN CA KR ' +
@@ -121,7 +122,7 @@ async function child(dir: string): Promise<void> {
   const t = await readExiobase(dir, { satellite: false });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const peak = process.resourceUsage().maxRSS / 2 ** 10;
+  const peak = peakRssMiB();
   const dense =
     (t.Z.length + t.Y.length + t.x.length + t.va.length + (t.meta?.finalDemand?.Y.length ?? 0)) * 8;
   console.log(

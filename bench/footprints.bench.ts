@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as io from '../src/io/index.js';
-import { ms } from './harness.js';
+import { ms, peakRssMiB } from './harness.js';
 import { syntheticIcio } from './synthetic.js';
 
 type Case = readonly [name: string, run: (t: io.Icio) => readonly unknown[]];
@@ -58,7 +58,7 @@ if (process.argv[2] === '--memory') {
     if (!falling) break;
   }
   const out = CASES[c]![1](t);
-  console.log(`${before} ${process.resourceUsage().maxRSS / 2 ** 10} ${out.length}`);
+  console.log(`${before} ${peakRssMiB()} ${out.length}`);
 } else {
   const [G = 44, N = 56, k = 2] = process.argv.slice(2, 5).map(Number);
   const n = G * N;

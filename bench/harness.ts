@@ -2,6 +2,7 @@
  * A small benchmark harness. Each case is timed against a baseline measured in the same run, and
  * the report prints the ratio, so that numbers from different machines can be compared by shape.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export interface Timing {
@@ -58,4 +59,22 @@ export function report(
       `${r.name.padEnd(46)}${ms(r.timing.median).padStart(12)}${ratio.padStart(10)}${`${r.timing.peakRssMiB.toFixed(0)} MiB`.padStart(12)}${r.note ? `  ${r.note}` : ''}`,
     );
   }
+}
+
+/**
+ * This process's peak resident set size in MiB. On Linux it is the memory's own high-water mark
+ * (`VmHWM` of /proc/self/status), which starts afresh when a process is started; `maxRSS` of
+ * `process.resourceUsage()` is not used there because Linux carries into a child the parent's peak
+ * at the time of the fork, so a child started by a benchmark that holds large tables would report
+ * the parent's memory. Elsewhere it falls back to `maxRSS`.
+ */
+export function peakRssMiB(): number {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kib = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    if (kib !== undefined) return Number(kib) / 2 ** 10;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS / 2 ** 10;
 }

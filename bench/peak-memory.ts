@@ -6,6 +6,7 @@
 // peak from being that of an earlier case, and memory that an earlier case left resident from being
 // reused unseen.
 import * as io from '../src/io/index.js';
+import { peakRssMiB } from './harness.js';
 import { syntheticIcio } from './synthetic.js';
 
 const [G, N] = process.argv.slice(2, 4).map(Number) as [number, number];
@@ -26,9 +27,9 @@ for (let i = 0; i < 20; i++) {
   before = Math.min(before, rss);
   if (!falling) break;
 }
-// maxRSS is in KiB. If the call's peak is below the table's, the peak seen is the table's, and the
+// The peak is the process's own high-water mark (see peakRssMiB). If the call's peak is below the table's, the peak seen is the table's, and the
 // call added at most peak − before: the third number says which.
-const earlier = process.resourceUsage().maxRSS / 2 ** 10;
+const earlier = peakRssMiB();
 fn(t);
-const peak = process.resourceUsage().maxRSS / 2 ** 10;
+const peak = peakRssMiB();
 console.log(`${before} ${peak} ${peak > earlier ? 1 : 0}`);

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { peakRssMiB } from './harness.js';
 
 const COUNTRIES = (
   'ARG AUS AUT BEL BGD BGR BLR BRA BRN CAN CHE CHL CHN CIV CMR COL CRI CYP CZE DEU DNK EGY ESP EST ' +
@@ -112,7 +113,7 @@ async function child(path: string): Promise<void> {
   const seconds = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
   const cpu = (c.user + c.system) / 1e6;
-  const peak = process.resourceUsage().maxRSS / 2 ** 10;
+  const peak = peakRssMiB();
   const m = t.meta!;
   const dense =
     (t.Z.length +
