@@ -10,7 +10,8 @@
  */
 import { GvcError } from '../../core/errors.js';
 import { addRowCombination } from '../kernels/matrix.js';
-import { type BmContext, type BmTerms, exportFlows, localTimesInverse, sourceTerms } from './bm-terms.js';
+import { localTimesInverse } from './bm-shared.js';
+import { type BmContext, type BmTerms, exportFlows, sourceTerms } from './bm-terms.js';
 
 /** One record's position: exporter s, exporting sector k and, for the bilateral perspectives, partner r. */
 export interface BmCell {

@@ -1,6 +1,6 @@
 /**
  * What the Borin–Mancini family of decompositions share beyond the bases of `common.ts`: the
- * export vectors of VAX and DAVAX, the FVA system of an exporter, and the basis with the whole
+ * export vectors of VAX and DAVAX, the matrix (I − A_ss) B_ss of an exporter and its FVA system, and the basis with the whole
  * global inverse for the bilateral perimeters.
  */
 import type { GvcIssue } from '../../core/errors.js';
@@ -42,10 +42,34 @@ export function absorptionExports(
 }
 
 /**
- * The transpose of C = (I − A_ss) B_ss for exporter s (N×N, row-major), whose inverse turns the
- * foreign content coefficients into Borin & Mancini's FVA coefficients without forming the inverse
- * of the world without the exporter's intermediate exports: f_s = (Σ_{t≠s} V_t B_ts) C⁻¹, solved as
- * Cᵀ f_sᵀ = (…)ᵀ. Shared by `bmDecomposition` and `embodiedInExports`.
+ * (I − A_ss)·B_ss for the diagonal block at offset o: the matrix I + Δ_s B_{·s} whose inverse turns
+ * B_{·s} into the exporter-extracted B^s_{·s}.
+ *
+ * @internal
+ */
+export function localTimesInverse(
+  A: Float64Array,
+  n: number,
+  o: number,
+  N: number,
+  Bss: Float64Array,
+): Float64Array {
+  const C = new Float64Array(N * N);
+  for (let l = 0; l < N; l++) {
+    for (let k = 0; k < N; k++) {
+      let acc = Bss[l * N + k]!;
+      for (let m = 0; m < N; m++) acc -= A[(o + l) * n + o + m]! * Bss[m * N + k]!;
+      C[l * N + k] = acc;
+    }
+  }
+  return C;
+}
+
+/**
+ * The transpose of C = (I − A_ss) B_ss for exporter s ({@link localTimesInverse}), whose inverse
+ * turns the foreign content coefficients into Borin & Mancini's FVA coefficients without forming the
+ * inverse of the world without the exporter's intermediate exports: f_s = (Σ_{t≠s} V_t B_ts) C⁻¹,
+ * solved as Cᵀ f_sᵀ = (…)ᵀ. Shared by `bmDecomposition` and `embodiedInExports`.
  *
  * @internal
  */
@@ -56,15 +80,9 @@ export function fvaSystemTransposed(
   s: number,
   N: number,
 ): Float64Array {
-  const o = s * N;
+  const C = localTimesInverse(A, n, s * N, N, Bss);
   const Ct = new Float64Array(N * N);
-  for (let l = 0; l < N; l++) {
-    for (let k = 0; k < N; k++) {
-      let acc = Bss[l * N + k]!;
-      for (let m = 0; m < N; m++) acc -= A[(o + l) * n + o + m]! * Bss[m * N + k]!;
-      Ct[k * N + l] = acc;
-    }
-  }
+  for (let l = 0; l < N; l++) for (let k = 0; k < N; k++) Ct[k * N + l] = C[l * N + k]!;
   return Ct;
 }
 

@@ -12,7 +12,7 @@ import { luSolveOf } from '../kernels/lu-solve.js';
 import { matmul } from '../kernels/matrix.js';
 import type { Icio } from '../types.js';
 import type { BmKey } from './bm.js';
-import { denseBasis } from './bm-shared.js';
+import { denseBasis, localTimesInverse } from './bm-shared.js';
 import { globalBasis, type LocalBasis } from './common.js';
 
 /** The thirteen terms of one record, without its keys. @internal */
@@ -223,28 +223,4 @@ export function sinkTerms(c: BmContext & { readonly f: LuFactors }): BmTerms[] {
     }
   }
   return out;
-}
-
-/**
- * (I − A_ss)·B_ss for the diagonal block at offset o: the matrix I + Δ_s B_{·s} whose inverse turns
- * B_{·s} into the exporter-extracted B^s_{·s}.
- *
- * @internal
- */
-export function localTimesInverse(
-  A: Float64Array,
-  n: number,
-  o: number,
-  N: number,
-  Bss: Float64Array,
-): Float64Array {
-  const C = new Float64Array(N * N);
-  for (let l = 0; l < N; l++) {
-    for (let k = 0; k < N; k++) {
-      let acc = Bss[l * N + k]!;
-      for (let m = 0; m < N; m++) acc -= A[(o + l) * n + o + m]! * Bss[m * N + k]!;
-      C[l * N + k] = acc;
-    }
-  }
-  return C;
 }

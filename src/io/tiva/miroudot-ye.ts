@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validateOptions } from '../../core/boundary.js';
-import { denseBasis } from '../decompositions/bm-shared.js';
+import { denseBasis, localTimesInverse } from '../decompositions/bm-shared.js';
 import { checkIcio, globalBasis } from '../decompositions/common.js';
 import { checkFiniteRecords, finish } from '../internal.js';
 import { luFactor } from '../kernels/lu.js';
@@ -153,7 +153,7 @@ export function myDecomposition(icio: Icio, options?: MyOptions): MyRecord[] {
     if (perimeter === 'world') {
       emit(s, -1, e, slice(vl), new Float64Array(N));
     } else if (perimeter === 'country') {
-      const u = luSolveTransposedOf(luFactor(countryMatrix(A, n, o, N, Bss[s]!), N), slice(vB));
+      const u = luSolveTransposedOf(luFactor(localTimesInverse(A, n, o, N, Bss[s]!), N), slice(vB));
       emit(
         s,
         -1,
@@ -163,7 +163,7 @@ export function myDecomposition(icio: Icio, options?: MyOptions): MyRecord[] {
       );
     } else if (perimeter === 'sector') {
       // Rank one per sector k: column k of B° is column k of B over C_kk.
-      const C = countryMatrix(A, n, o, N, Bss[s]!);
+      const C = localTimesInverse(A, n, o, N, Bss[s]!);
       const dva = new Float64Array(N);
       const fva = new Float64Array(N);
       for (let k = 0; k < N; k++) {
@@ -209,19 +209,3 @@ export function myDecomposition(icio: Icio, options?: MyOptions): MyRecord[] {
 }
 
 const TERMS = ['GEXP', 'DC', 'DVA', 'DDC', 'FC', 'FVA', 'FDC'] as const;
-
-/**
- * C_s = (I − A_ss) B_ss = I + A_{s,F} B_{F,s}, the N×N matrix of the country perimeter: B°_{·s} =
- * B_{·s} C_s⁻¹.
- */
-function countryMatrix(A: Float64Array, n: number, o: number, N: number, B: Float64Array): Float64Array {
-  const C = new Float64Array(N * N);
-  for (let l = 0; l < N; l++) {
-    for (let k = 0; k < N; k++) {
-      let acc = B[l * N + k]!;
-      for (let m = 0; m < N; m++) acc -= A[(o + l) * n + o + m]! * B[m * N + k]!;
-      C[l * N + k] = acc;
-    }
-  }
-  return C;
-}
