@@ -1,7 +1,7 @@
 /**
  * What the Borin–Mancini family of decompositions share beyond the bases of `common.ts`: the
- * export vectors of VAX and DAVAX, the matrix (I − A_ss) B_ss of an exporter and its FVA system, and the basis with the whole
- * global inverse for the bilateral perimeters.
+ * export vectors of VAX and DAVAX, the matrix (I − A_ss) B_ss of an exporter and its FVA system,
+ * and the basis with the whole global inverse for the bilateral perimeters.
  */
 import type { GvcIssue } from '../../core/errors.js';
 import { leontiefInverseData } from '../core.js';
