@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { IssueList, validateOptions } from '../../core/boundary.js';
 import { GvcError, type GvcIssue } from '../../core/errors.js';
 import { oneOf } from '../options.js';
+import { concatBytes } from '../readers/source.js';
 import type { Utf8Encoder } from './arrow-flatbuffers.js';
 import {
   type ArrowColumn,
@@ -199,7 +200,7 @@ export function recordsToArrow(records: readonly object[], options?: RecordsArro
   const schema = encapsulate(schemaMessage(fields), new Uint8Array(0));
   const batch = encapsulate(...recordBatchMessage(rows.length, encoded));
   const eos = Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0);
-  if (format === 'stream') return concat([schema.bytes, batch.bytes, eos]);
+  if (format === 'stream') return concatBytes([schema.bytes, batch.bytes, eos]);
   const magic = Uint8Array.of(0x41, 0x52, 0x52, 0x4f, 0x57, 0x31, 0, 0); // "ARROW1" + 2 bytes of padding
   const batchOffset = magic.length + schema.bytes.length;
   const foot = footer(fields, [
@@ -207,18 +208,5 @@ export function recordsToArrow(records: readonly object[], options?: RecordsArro
   ]);
   const size = new Uint8Array(4);
   new DataView(size.buffer).setInt32(0, foot.length, true);
-  return concat([magic, schema.bytes, batch.bytes, eos, foot, size, magic.subarray(0, 6)]);
-}
-
-/** The parts one after another in a fresh array. */
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes([magic, schema.bytes, batch.bytes, eos, foot, size, magic.subarray(0, 6)]);
 }

@@ -249,8 +249,14 @@ export async function readAllBytes(source: TableSource, limit = 2 ** 31): Promis
   return concatBytes(parts, total);
 }
 
-/** The chunks joined into one array of `total` bytes (the chunk itself when there is one). */
-export function concatBytes(parts: readonly Uint8Array[], total: number): Uint8Array {
+/**
+ * The chunks joined into one array of `total` bytes (their summed length by default); the chunk
+ * itself when there is one.
+ */
+export function concatBytes(
+  parts: readonly Uint8Array[],
+  total = parts.reduce((sum, c) => sum + c.length, 0),
+): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(total);
   let p = 0;
