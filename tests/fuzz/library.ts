@@ -71,3 +71,6 @@ export function lib(name: string): AnyFn {
   }
   throw new Error(`${name} is not available (its module did not load)`);
 }
+
+/** `gvckit/io` (empty when it did not load), for specs that read its constants. */
+export const ioExports: Module = ioModule;

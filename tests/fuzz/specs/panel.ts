@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { type TableInput, tableArb } from '../arbitraries.js';
-import { lib } from '../library.js';
+import { ioExports, lib } from '../library.js';
 import { exampleIcio, tryOr } from '../seeds.js';
 import { IO_BOUND_MS, type Spec } from '../spec.js';
 
@@ -13,23 +13,8 @@ const createIcio = (t: unknown) => lib('createIcio')(t);
 /** The table as an Icio where `createIcio` accepts it, else the plain input (the panel must then reject it). */
 const icioOf = (t: TableInput) => tryOr(() => createIcio(t), t);
 
-const NAMES = [
-  'bm',
-  'kww',
-  'wwz',
-  'vax',
-  'leontief',
-  'participation',
-  'upstreamness',
-  'downstreamness',
-  'rasmussen',
-  'bm-perspective',
-  'tiva',
-  'my',
-  'footprints',
-  'embodied-final-demand',
-  'embodied-exports',
-] as const;
+/** The indicator names icioPanel takes (its own list, so that a name added there is fuzzed too). */
+const NAMES = (ioExports.PANEL_INDICATORS as readonly string[] | undefined) ?? ['vax'];
 
 /** How each panel function of `gvckit/io` is fuzzed. */
 export const panelSpecs: Record<string, Spec> = {
