@@ -3,7 +3,7 @@ import { preview, validate, validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { ICIO_TOLERANCE } from './model.js';
 import { eachLineOfText } from './readers/lines.js';
-import { detectEdition, oecdMeta } from './readers/oecd.js';
+import { detectEdition, oecdMeta, oecdTable } from './readers/oecd.js';
 import { IcioTextParser, OECD_FINAL_DEMAND } from './readers/oecd-parse.js';
 import { ReadProblems } from './readers/problems.js';
 import { assembleIcio } from './readers/table.js';
@@ -138,17 +138,7 @@ export function readIcioCsv(text: string, options?: IcioCsvOptions): Icio {
   problems.throwIfAny();
   const t = parsed!;
   return assembleIcio(
-    {
-      countries: t.countries,
-      sectors: t.sectors,
-      Z: t.Z,
-      Y: t.Y,
-      categories: t.categories,
-      ...(t.x ? { x: t.x } : {}),
-      valueAdded: t.valueAdded,
-      inPlace: true,
-      tolerance: opts.tolerance ?? ICIO_TOLERANCE,
-    },
+    oecdTable(t, opts.tolerance ?? ICIO_TOLERANCE),
     oecdMeta(t, detectEdition(t, 'text'), undefined),
   );
 }

@@ -8,7 +8,7 @@ import { IcioTextParser, OECD_FINAL_DEMAND, type ParsedIcio } from './oecd-parse
 import { readerOptionsShape } from './options.js';
 import { ReadProblems } from './problems.js';
 import { isPathSource, sourceName, type TableSource, validateSource } from './source.js';
-import { finishTable } from './table.js';
+import { finishTable, type ReadTable } from './table.js';
 
 /** The OECD ICIO editions whose layout the reader knows. */
 const EDITIONS = ['2016', '2018', '2021', '2023'] as const;
@@ -152,22 +152,24 @@ export async function readOecdIcio(source: TableSource, options?: OecdIcioOption
   problems.throwIfAny();
   const t = parsed!;
   const meta = oecdMeta(t, detectEdition(t, file, opts.edition), opts.year ?? yearOf(file));
-  return finishTable(
-    {
-      countries: t.countries,
-      sectors: t.sectors,
-      Z: t.Z,
-      Y: t.Y,
-      categories: t.categories,
-      ...(t.x ? { x: t.x } : {}),
-      valueAdded: t.valueAdded,
-      inPlace: true,
-      ...(opts.tolerance !== undefined ? { tolerance: opts.tolerance } : {}),
-    },
-    meta,
-    file,
-    'invalid OECD ICIO file',
-  );
+  return finishTable(oecdTable(t, opts.tolerance), meta, file, 'invalid OECD ICIO file');
+}
+
+/**
+ * The table parsed in the OECD layout, for the builder (its matrices taken without a copy). @internal
+ */
+export function oecdTable(t: ParsedIcio, tolerance: number | undefined): ReadTable {
+  return {
+    countries: t.countries,
+    sectors: t.sectors,
+    Z: t.Z,
+    Y: t.Y,
+    categories: t.categories,
+    ...(t.x ? { x: t.x } : {}),
+    valueAdded: t.valueAdded,
+    inPlace: true,
+    ...(tolerance !== undefined ? { tolerance } : {}),
+  };
 }
 
 /** The meta of a table read in the OECD layout. @internal */
