@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as io from '../src/io/index.js';
-import { ms, peakRssMiB } from './harness.js';
+import { ms, peakRssMiB, settledRssMiB } from './harness.js';
 import { syntheticIcio } from './synthetic.js';
 
 type Case = readonly [name: string, run: (t: io.Icio) => readonly unknown[]];
@@ -46,17 +46,7 @@ if (process.argv[2] === '--memory') {
   // peak RSS, records" in MiB.
   const [G, N, k, c] = process.argv.slice(3, 7).map(Number) as [number, number, number, number];
   const t = table(G, N, k);
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('expected node --expose-gc');
-  let before = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 20; i++) {
-    gc();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const rss = process.memoryUsage.rss() / 2 ** 20;
-    const falling = rss <= before - 1;
-    before = Math.min(before, rss);
-    if (!falling) break;
-  }
+  const before = await settledRssMiB();
   const out = CASES[c]![1](t);
   console.log(`${before} ${peakRssMiB()} ${out.length}`);
 } else {

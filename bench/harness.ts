@@ -78,3 +78,23 @@ export function peakRssMiB(): number {
   }
   return process.resourceUsage().maxRSS / 2 ** 10;
 }
+
+/**
+ * The resident set size in MiB once garbage is collected and given back: collects and waits until
+ * the RSS stops falling (memory freed by the collector leaves the RSS some time later), at most
+ * about 2 s. Needs `node --expose-gc`.
+ */
+export async function settledRssMiB(): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('expected node --expose-gc');
+  let before = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 20; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const rss = process.memoryUsage.rss() / 2 ** 20;
+    const falling = rss <= before - 1;
+    before = Math.min(before, rss);
+    if (!falling) break;
+  }
+  return before;
+}

@@ -6,7 +6,7 @@
 // peak from being that of an earlier case, and memory that an earlier case left resident from being
 // reused unseen.
 import * as io from '../src/io/index.js';
-import { peakRssMiB } from './harness.js';
+import { peakRssMiB, settledRssMiB } from './harness.js';
 import { syntheticIcio } from './synthetic.js';
 
 const [G, N] = process.argv.slice(2, 4).map(Number) as [number, number];
@@ -14,21 +14,10 @@ const what = process.argv[4];
 const fn = (io as Record<string, unknown>)[what ?? ''];
 if (typeof fn !== 'function') throw new Error(`expected a function of gvckit/io, found "${what}"`);
 const t = syntheticIcio(G, N);
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error('expected node --expose-gc');
-// Memory freed by the collector leaves the RSS some time later: collect and wait until the RSS
-// stops falling (at most about 2 s).
-let before = Number.POSITIVE_INFINITY;
-for (let i = 0; i < 20; i++) {
-  gc();
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  const rss = process.memoryUsage.rss() / 2 ** 20;
-  const falling = rss <= before - 1;
-  before = Math.min(before, rss);
-  if (!falling) break;
-}
-// The peak is the process's own high-water mark (see peakRssMiB). If the call's peak is below the table's, the peak seen is the table's, and the
-// call added at most peak − before: the third number says which.
+const before = await settledRssMiB();
+// The peak is the process's own high-water mark (see peakRssMiB). If the call's peak is below the
+// table's, the peak seen is the table's, and the call added at most peak − before: the third
+// number says which.
 const earlier = peakRssMiB();
 fn(t);
 const peak = peakRssMiB();

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as io from '../src/io/index.js';
-import { ms, peakRssMiB } from './harness.js';
+import { ms, peakRssMiB, settledRssMiB } from './harness.js';
 import { syntheticIcio } from './synthetic.js';
 
 type Case = readonly [name: string, run: (t: io.Icio) => readonly unknown[]];
@@ -36,17 +36,7 @@ if (process.argv[2] === '--memory') {
   // Child mode: one call of case argv[5] on the G × N table; prints "RSS before, peak RSS" in MiB.
   const [G, N, k] = process.argv.slice(3, 6).map(Number) as [number, number, number];
   const t = syntheticIcio(G, N);
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('expected node --expose-gc');
-  let before = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 20; i++) {
-    gc();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const rss = process.memoryUsage.rss() / 2 ** 20;
-    const falling = rss <= before - 1;
-    before = Math.min(before, rss);
-    if (!falling) break;
-  }
+  const before = await settledRssMiB();
   const out = run(t, ALL_CASES[k]![1]);
   console.log(`${before} ${peakRssMiB()} ${out.length}`);
 } else {
