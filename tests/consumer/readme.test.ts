@@ -10,11 +10,17 @@ import { expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-it('the README quick start runs and prints what its comments say', () => {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const match = /<!-- quick-start[^>]*-->\s*```ts\n([\s\S]*?)```/.exec(readme);
-  expect(match, 'README has a quick-start block').not.toBeNull();
-  const code = match?.[1] ?? '';
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+/** Every `<!-- quick-start … -->` block: the first screen's example and the quick start. */
+const blocks = [...readme.matchAll(/<!-- quick-start([^>]*)-->\s*```ts\n([\s\S]*?)```/g)].map(
+  (m) => [m[1]?.split(';')[0]?.replace(/^:/, '').trim() || 'quick start', m[2] ?? ''] as const,
+);
+
+it('README has the first screen example and the quick start', () => {
+  expect(blocks.map(([name]) => name)).toEqual(['first screen', 'quick start']);
+});
+
+it.each(blocks)('the README block "%s" runs and prints what its comments say', (_name, code) => {
   const expected = [...code.matchAll(/\/\/=> (.*)$/gm)].map((m) => m[1]?.trim());
   expect(expected.length).toBeGreaterThan(0);
   // Written inside the repository so that `gvckit` resolves to this package through its `exports`.
