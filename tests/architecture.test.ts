@@ -12,7 +12,8 @@
  * (c) no cycle between files;
  * (d) `io/` imports only `core/`; `data/` only `core/` and model modules; `core/` no other folder;
  * (e) every `index.ts` only re-exports (`export … from`), and `src/index.ts` only folders' `index.ts`;
- * (f) no source file of `src/` or `tests/` is over 400 lines.
+ * (f) no source file of `src/` or `tests/` is over 400 lines;
+ * (g) `src/` imports zod only as `zod/mini` (issue #19: classic `zod` brings all of zod into an app).
  *
  * Each failure names the offending import (file, line, specifier) or file.
  */
@@ -261,6 +262,42 @@ describe('dependency directions (CONTRIBUTING, "Layout")', () => {
       .filter(({ n }) => n > MAX_LINES)
       .map(({ f, n }) => `${f}: ${n} lines`);
     expect(long).toEqual([]);
+  });
+});
+
+describe('zod (issue #19, item 1)', () => {
+  it("(g) src/ imports zod only as 'zod/mini', never classic 'zod'", () => {
+    const bad: string[] = [];
+    for (const f of files('src', /\.ts$/)) {
+      const source = ts.createSourceFile(
+        f,
+        readFileSync(join(root, f), 'utf8'),
+        ts.ScriptTarget.ES2022,
+        true,
+      );
+      const visit = (node: ts.Node): void => {
+        const spec =
+          (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier
+            ? node.moduleSpecifier
+            : ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword
+              ? node.arguments[0]
+              : ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)
+                ? node.argument.literal
+                : undefined;
+        if (
+          spec !== undefined &&
+          ts.isStringLiteralLike(spec) &&
+          /^zod(\/|$)/.test(spec.text) &&
+          spec.text !== 'zod/mini'
+        ) {
+          const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+          bad.push(`${f}:${line}: imports '${spec.text}' (use 'zod/mini')`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(bad).toEqual([]);
   });
 });
 

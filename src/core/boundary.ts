@@ -18,7 +18,7 @@
  * @internal
  * @packageDocumentation
  */
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { GvcError, type GvcErrorCode, type GvcIssue, MAX_REPORTED_ISSUES } from './errors.js';
 import { formatPath, gvcParseParams } from './issues.js';
 import { preview } from './preview.js';
@@ -123,15 +123,15 @@ export type Validated<T> = SafeParseResult<T>;
  *
  * @internal
  */
-export function safeValidate<S extends z.ZodType>(
+export function safeValidate<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   name: string,
   summary = `invalid ${name || 'input'}`,
 ): Validated<z.output<S>> {
-  let result: ReturnType<S['safeParse']>;
+  let result: z.core.util.SafeParseResult<z.output<S>>;
   try {
-    result = schema.safeParse(value, gvcParseParams()) as ReturnType<S['safeParse']>;
+    result = z.safeParse(schema, value, gvcParseParams());
   } catch (e) {
     if (e instanceof GvcError) return { success: false, error: e };
     const why =
@@ -156,7 +156,7 @@ export function safeValidate<S extends z.ZodType>(
  *
  * @internal
  */
-export function validate<S extends z.ZodType>(
+export function validate<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   name: string,
@@ -173,7 +173,7 @@ export function validate<S extends z.ZodType>(
  *
  * @internal
  */
-export function validateOptions<S extends z.ZodType>(
+export function validateOptions<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   name = 'options',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Why a result is what it is: the rules that fired, the evidence they read, what could not be
@@ -25,19 +25,17 @@ import { z } from 'zod';
  * //=> ['cochran-armitage']
  * ```
  */
-export const Explanation = z
-  .object({
-    /** One or two sentences a reader can quote. */
-    text: z.string(),
-    /** Ids of the rules that fired, in order (each module exports its rule-id union). */
-    rules: z.array(z.string()),
-    /** The input paths that decided, e.g. `'to.unitValue'`, `'chain.stages[3].inputs'`. */
-    evidence: z.array(z.string()),
-    /** What could not be judged and why; conventions used (e.g. a default tolerance no source gives). */
-    notes: z.array(z.string()),
-    /** Short citations of the rules that fired, e.g. `'Humphrey & Schmitz 2002, p. 1020'`. */
-    sources: z.array(z.string()),
-  })
-  .strict();
+export const Explanation = z.strictObject({
+  /** One or two sentences a reader can quote. */
+  text: z.string(),
+  /** Ids of the rules that fired, in order (each module exports its rule-id union). */
+  rules: z.array(z.string()),
+  /** The input paths that decided, e.g. `'to.unitValue'`, `'chain.stages[3].inputs'`. */
+  evidence: z.array(z.string()),
+  /** What could not be judged and why; conventions used (e.g. a default tolerance no source gives). */
+  notes: z.array(z.string()),
+  /** Short citations of the rules that fired, e.g. `'Humphrey & Schmitz 2002, p. 1020'`. */
+  sources: z.array(z.string()),
+});
 /** Why a result is what it is: the rules that fired, the evidence they read, what could not be judged. */
 export type Explanation = z.output<typeof Explanation>;

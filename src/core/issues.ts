@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { preview, quote } from './preview.js';
 
 /**
@@ -96,11 +96,13 @@ function sizeMessage(iss: RawIssue, bound: 'at least' | 'at most'): string {
 /**
  * A zod error map (passed per parse, never installed globally) that phrases zod's built-in issues in
  * gvckit's style: what was expected, then what was found, with no trailing period. Messages set on a
- * schema itself take precedence. Returns `undefined` (zod's default) for codes it does not know.
+ * schema itself take precedence. It phrases every code itself (a refinement without a message of its
+ * own gives "expected a valid value, found …"): `zod/mini` loads no locale, and its fallback, "Invalid
+ * input", would otherwise show whenever the host app had not loaded classic zod's English locale.
  *
  * @internal
  */
-export function gvcErrorMap(iss: RawIssue): string | undefined {
+export function gvcErrorMap(iss: RawIssue): string {
   switch (iss.code) {
     case 'invalid_type': {
       const expected = typeof iss.expected === 'string' ? iss.expected : 'a value';
@@ -136,8 +138,14 @@ export function gvcErrorMap(iss: RawIssue): string | undefined {
       return sizeMessage(iss, 'at most');
     case 'invalid_format':
       return `expected a ${String(iss.format)} string, found ${describeFound(iss)}`;
+    case 'invalid_key':
+      return `expected a valid key, found ${describeFound(iss)}`;
     default:
-      return undefined;
+      // 'custom' (a refinement without a message of its own), 'not_multiple_of', 'invalid_element'
+      // (no gvckit schema has either) and any code a later zod adds. zod/mini loads no locale, so this
+      // map writes every message itself: the same text whether or not the host app's classic zod has
+      // installed its English locale.
+      return `expected a valid value, found ${describeFound(iss)}`;
   }
 }
 

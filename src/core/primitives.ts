@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeFound } from './issues.js';
 
 /**
@@ -10,12 +10,12 @@ import { describeFound } from './issues.js';
  * //=> 'assembly'
  * ```
  */
-export const Id = z
-  .string()
-  .min(1, { error: 'expected a non-empty id, found ""' })
-  .refine((s) => s.trim() === s, {
+export const Id = z.string().check(
+  z.minLength(1, { error: 'expected a non-empty id, found ""' }),
+  z.refine((s: string) => s.trim() === s, {
     error: (iss) => `expected an id without leading or trailing spaces, found ${describeFound(iss)}`,
-  });
+  }),
+);
 /** An identifier of a stage, actor, cluster or chain. */
 export type Id = z.output<typeof Id>;
 
@@ -29,10 +29,12 @@ export type Id = z.output<typeof Id>;
  * //=> 'GHA'
  * ```
  */
-export const CountryCode = z.string().regex(/^[A-Z][A-Z0-9]{2,4}$/, {
-  error: (iss) =>
-    `expected an ISO 3166-1 alpha-3 or region code such as "CHN" or "ROW", found ${describeFound(iss)}`,
-});
+export const CountryCode = z.string().check(
+  z.regex(/^[A-Z][A-Z0-9]{2,4}$/, {
+    error: (iss) =>
+      `expected an ISO 3166-1 alpha-3 or region code such as "CHN" or "ROW", found ${describeFound(iss)}`,
+  }),
+);
 /** A country (ISO 3166-1 alpha-3) or region code. */
 export type CountryCode = z.output<typeof CountryCode>;
 
@@ -45,9 +47,11 @@ export type CountryCode = z.output<typeof CountryCode>;
  * //=> 'USD'
  * ```
  */
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, {
-  error: (iss) => `expected an ISO 4217 currency code such as "USD", found ${describeFound(iss)}`,
-});
+export const CurrencyCode = z.string().check(
+  z.regex(/^[A-Z]{3}$/, {
+    error: (iss) => `expected an ISO 4217 currency code such as "USD", found ${describeFound(iss)}`,
+  }),
+);
 /** An ISO 4217 currency code. */
 export type CurrencyCode = z.output<typeof CurrencyCode>;
 
@@ -62,7 +66,7 @@ export type CurrencyCode = z.output<typeof CurrencyCode>;
  */
 export const NonNegative = z
   .number({ error: (iss) => `expected a finite number >= 0, found ${describeFound(iss)}` })
-  .min(0, { error: (iss) => `expected a finite number >= 0, found ${describeFound(iss)}` });
+  .check(z.gte(0, { error: (iss) => `expected a finite number >= 0, found ${describeFound(iss)}` }));
 /** A finite number greater than or equal to zero. */
 export type NonNegative = z.output<typeof NonNegative>;
 
@@ -75,13 +79,11 @@ export type NonNegative = z.output<typeof NonNegative>;
  * //=> { citation: 'Xing, Y. & Detert, N. (2010) ADBI Working Paper 257', page: 'Table 1' }
  * ```
  */
-export const Source = z
-  .object({
-    citation: z.string().min(1),
-    page: z.union([z.string(), z.number()]).optional(),
-    url: z.string().optional(),
-  })
-  .strict();
+export const Source = z.strictObject({
+  citation: z.string().check(z.minLength(1)),
+  page: z.optional(z.union([z.string(), z.number()])),
+  url: z.optional(z.string()),
+});
 /** Where a number comes from. */
 export type Source = z.output<typeof Source>;
 
@@ -96,6 +98,6 @@ export type Source = z.output<typeof Source>;
  * //=> 2015
  * ```
  */
-export const Period = z.union([z.number().finite(), z.string().min(1)]);
+export const Period = z.union([z.number(), z.string().check(z.minLength(1))]);
 /** A period: a year, an index or a label. */
 export type Period = z.output<typeof Period>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * One problem found in an input, as carried by `GvcError.issues`: where it is (`path`, in JavaScript
@@ -12,14 +12,12 @@ import { z } from 'zod';
  * //=> { path: 'stages[3].inputs[0].stage', message: 'expected the id of a stage of the chain, found "grind"' }
  * ```
  */
-export const GvcIssue = z
-  .object({
-    /** Where the problem is, in JavaScript accessor notation (`stages[3].inputs[0].stage`); empty for the root. */
-    path: z.string(),
-    /** What was expected and what was found, without a trailing period. */
-    message: z.string(),
-  })
-  .strict();
+export const GvcIssue = z.strictObject({
+  /** Where the problem is, in JavaScript accessor notation (`stages[3].inputs[0].stage`); empty for the root. */
+  path: z.string(),
+  /** What was expected and what was found, without a trailing period. */
+  message: z.string(),
+});
 /** One problem found in an input, located by a path such as `stages[3].inputs[0].stage`. */
 export type GvcIssue = z.output<typeof GvcIssue>;
 
