@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, validate, validateOptions } from '../core/boundary.js';
 import type { Explanation } from '../core/explanation.js';
 import { deepFreeze } from '../core/freeze.js';
@@ -21,12 +21,12 @@ import type { ChainDriver } from './model.js';
  * //=> { leadFirm: 'retailer', ownsProduction: true }
  * ```
  */
-export const DriverEvidenceDetailed = DriverEvidence.extend({
+export const DriverEvidenceDetailed = z.extend(DriverEvidence, {
   /** The lead firm owns and runs manufacturing (producer trait). */
-  ownsProduction: z.boolean().optional(),
+  ownsProduction: z.optional(z.boolean()),
   /** The lead firm designs and brands but does not make the product (buyer trait). */
-  outsourcesManufacture: z.boolean().optional(),
-}).strict();
+  outsourcesManufacture: z.optional(z.boolean()),
+});
 /** Evidence about who drives a chain, with the lead firm's relation to manufacturing. */
 export type DriverEvidenceDetailed = z.input<typeof DriverEvidenceDetailed>;
 
@@ -49,8 +49,10 @@ const ITEMS: readonly DriverItem[] = [
 
 const Weight = z
   .number({ error: 'expected a finite number from 0 to 1e9' })
-  .min(0, { error: 'expected a finite number from 0 to 1e9' })
-  .max(1e9, { error: 'expected a finite number from 0 to 1e9' });
+  .check(
+    z.gte(0, { error: 'expected a finite number from 0 to 1e9' }),
+    z.lte(1e9, { error: 'expected a finite number from 0 to 1e9' }),
+  );
 
 /**
  * Options of {@link assessDriver}.
@@ -67,26 +69,20 @@ const Weight = z
  * //=> 1 / 3
  * ```
  */
-export const AssessDriverOptions = z
-  .object({
-    weights: z
-      .object({
-        leadFirm: Weight.optional(),
-        coreCompetence: Weight.optional(),
-        barriersToEntry: Weight.optional(),
-        networkLinks: Weight.optional(),
-        ownsProduction: Weight.optional(),
-        outsourcesManufacture: Weight.optional(),
-      })
-      .strict()
-      .default({}),
-    mixedShare: z
-      .number()
-      .gt(0)
-      .max(0.5)
-      .default(1 / 3),
-  })
-  .strict();
+export const AssessDriverOptions = z.strictObject({
+  weights: z._default(
+    z.strictObject({
+      leadFirm: z.optional(Weight),
+      coreCompetence: z.optional(Weight),
+      barriersToEntry: z.optional(Weight),
+      networkLinks: z.optional(Weight),
+      ownsProduction: z.optional(Weight),
+      outsourcesManufacture: z.optional(Weight),
+    }),
+    {},
+  ),
+  mixedShare: z._default(z.number().check(z.gt(0), z.lte(0.5)), 1 / 3),
+});
 /** Options of {@link assessDriver} (what a caller may pass). */
 export type AssessDriverOptions = z.input<typeof AssessDriverOptions>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validate } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
 import { ChainDriver } from './model.js';
@@ -88,18 +88,16 @@ export function describeDriver(driver: ChainDriver): DriverProfile {
  * //=> { leadFirm: 'retailer', networkLinks: 'trade' }
  * ```
  */
-export const DriverEvidence = z
-  .object({
-    /** The lead firm: a manufacturer points to producer-driven; a retailer or brand marketer to buyer-driven. */
-    leadFirm: z.enum(['manufacturer', 'retailer', 'brand-marketer']).optional(),
-    /** The lead firm's core competence. */
-    coreCompetence: z.enum(['production-technology', 'design-and-marketing']).optional(),
-    /** The main barrier to entry. */
-    barriersToEntry: z.enum(['scale', 'scope']).optional(),
-    /** How the lead firm is linked to its suppliers. */
-    networkLinks: z.enum(['investment', 'trade']).optional(),
-  })
-  .strict();
+export const DriverEvidence = z.strictObject({
+  /** The lead firm: a manufacturer points to producer-driven; a retailer or brand marketer to buyer-driven. */
+  leadFirm: z.optional(z.enum(['manufacturer', 'retailer', 'brand-marketer'])),
+  /** The lead firm's core competence. */
+  coreCompetence: z.optional(z.enum(['production-technology', 'design-and-marketing'])),
+  /** The main barrier to entry. */
+  barriersToEntry: z.optional(z.enum(['scale', 'scope'])),
+  /** How the lead firm is linked to its suppliers. */
+  networkLinks: z.optional(z.enum(['investment', 'trade'])),
+});
 /** Evidence about who drives a chain. */
 export type DriverEvidence = z.output<typeof DriverEvidence>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, quote, validate, validateOptions } from '../core/boundary.js';
 import type { Explanation } from '../core/explanation.js';
 import { deepFreeze } from '../core/freeze.js';
@@ -18,18 +18,16 @@ import { GovernanceDeterminants, GovernanceType } from './model.js';
  * //=> 'retail'
  * ```
  */
-export const LinkDeterminants = z
-  .object({
-    /** The supplying stage (its output is an input of `to`). */
-    from: Id,
-    /** The buying stage. */
-    to: Id,
-    /** The three determinants on this link. */
-    determinants: GovernanceDeterminants,
-    /** Where the coding comes from, in words. */
-    note: z.string().optional(),
-  })
-  .strict();
+export const LinkDeterminants = z.strictObject({
+  /** The supplying stage (its output is an input of `to`). */
+  from: Id,
+  /** The buying stage. */
+  to: Id,
+  /** The three determinants on this link. */
+  determinants: GovernanceDeterminants,
+  /** Where the coding comes from, in words. */
+  note: z.optional(z.string()),
+});
 /** The determinants observed on one link (what a caller passes). */
 export type LinkDeterminants = z.input<typeof LinkDeterminants>;
 
@@ -47,9 +45,9 @@ export type LinkDeterminants = z.input<typeof LinkDeterminants>;
  * //=> 'skip'
  * ```
  */
-export const LinkGovernanceOptions = z
-  .object({ withinActor: z.enum(['skip', 'hierarchy']).default('skip') })
-  .strict();
+export const LinkGovernanceOptions = z.strictObject({
+  withinActor: z._default(z.enum(['skip', 'hierarchy']), 'skip'),
+});
 /** Options of {@link classifyLinkGovernance} (what a caller may pass). */
 export type LinkGovernanceOptions = z.input<typeof LinkGovernanceOptions>;
 
@@ -105,22 +103,18 @@ export interface ChainGovernanceByLink {
 }
 
 /** The parts of a value chain this function reads; any value chain matches. */
-const LinkChain = z
-  .object({
-    stages: z
-      .array(
-        z
-          .object({
-            id: Id,
-            actor: Id.optional(),
-            inputs: z.array(z.object({ stage: Id }).loose()).default([]),
-          })
-          .loose(),
-      )
-      .min(1, { error: 'expected at least one stage, found none' }),
-    governance: z.object({ type: GovernanceType }).loose().optional(),
-  })
-  .loose();
+const LinkChain = z.looseObject({
+  stages: z
+    .array(
+      z.looseObject({
+        id: Id,
+        actor: z.optional(Id),
+        inputs: z._default(z.array(z.looseObject({ stage: Id })), []),
+      }),
+    )
+    .check(z.minLength(1, { error: 'expected at least one stage, found none' })),
+  governance: z.optional(z.looseObject({ type: GovernanceType })),
+});
 /**
  * What {@link classifyLinkGovernance} reads of a chain: any value chain matches (its other fields
  * are ignored), as does any object with `stages` (ids, actors, inputs) and an optional `governance`.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The five types of value-chain governance of Gereffi, Humphrey & Sturgeon (2005), from the most
@@ -47,9 +47,11 @@ export type Level = z.output<typeof Level>;
  * //=> { complexity: 'high', codifiability: 'high', supplierCapability: 'high' }
  * ```
  */
-export const GovernanceDeterminants = z
-  .object({ complexity: Level, codifiability: Level, supplierCapability: Level })
-  .strict();
+export const GovernanceDeterminants = z.strictObject({
+  complexity: Level,
+  codifiability: Level,
+  supplierCapability: Level,
+});
 /** The three determinants of governance. */
 export type GovernanceDeterminants = z.output<typeof GovernanceDeterminants>;
 
@@ -62,12 +64,10 @@ export type GovernanceDeterminants = z.output<typeof GovernanceDeterminants>;
  * //=> { type: 'modular' }
  * ```
  */
-export const Governance = z
-  .object({
-    type: GovernanceType,
-    determinants: GovernanceDeterminants.optional(),
-    note: z.string().optional(),
-  })
-  .strict();
+export const Governance = z.strictObject({
+  type: GovernanceType,
+  determinants: z.optional(GovernanceDeterminants),
+  note: z.optional(z.string()),
+});
 /** A chain's governance. */
 export type Governance = z.output<typeof Governance>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type Actor, safeParseValueChain, type ValueChainInput } from '../chains/index.js';
 import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
@@ -19,16 +19,14 @@ import { type LeverFitCriteria, PolicyFamily } from './model.js';
  * //=> { catalogue: 'full', country: 'CHN' }
  * ```
  */
-export const PolicyFitOptions = z
-  .object({
-    /** `full` (default: the ten core levers and the seven of the wider catalogue) or `core`. */
-    catalogue: z.enum(['core', 'full']).default('full'),
-    /** The family whose levers to read; default the chain's declared `family`. */
-    family: PolicyFamily.optional(),
-    /** The country whose actors the policy is for; default the country of the chain's first stage. */
-    country: CountryCode.optional(),
-  })
-  .strict();
+export const PolicyFitOptions = z.strictObject({
+  /** `full` (default: the ten core levers and the seven of the wider catalogue) or `core`. */
+  catalogue: z._default(z.enum(['core', 'full']), 'full'),
+  /** The family whose levers to read; default the chain's declared `family`. */
+  family: z.optional(PolicyFamily),
+  /** The country whose actors the policy is for; default the country of the chain's first stage. */
+  country: z.optional(CountryCode),
+});
 /** The options of {@link policyFit} (every field optional). */
 export type PolicyFitOptions = z.input<typeof PolicyFitOptions>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Source } from '../core/primitives.js';
 
 /**
@@ -54,20 +54,18 @@ export type LeverTier = z.output<typeof LeverTier>;
  * //=> ['micro', 'small']
  * ```
  */
-export const LeverFitCriteria = z
-  .object({
-    /** Ownership of the firms it serves. */
-    ownership: z.array(z.enum(['domestic', 'foreign'])).optional(),
-    /** Size of the firms it serves. */
-    size: z.array(z.enum(['micro', 'small', 'medium', 'large'])).optional(),
-    /** Formality of the firms it serves. */
-    formality: z.array(z.enum(['formal', 'informal'])).optional(),
-    /** Whether it needs a lead firm in the chain (supplier development, offsets). */
-    needsLeadFirm: z.boolean().optional(),
-    /** Conditions in words, e.g. group certification support for smallholders. */
-    conditions: z.array(z.string().min(1)).optional(),
-  })
-  .strict();
+export const LeverFitCriteria = z.strictObject({
+  /** Ownership of the firms it serves. */
+  ownership: z.optional(z.array(z.enum(['domestic', 'foreign']))),
+  /** Size of the firms it serves. */
+  size: z.optional(z.array(z.enum(['micro', 'small', 'medium', 'large']))),
+  /** Formality of the firms it serves. */
+  formality: z.optional(z.array(z.enum(['formal', 'informal']))),
+  /** Whether it needs a lead firm in the chain (supplier development, offsets). */
+  needsLeadFirm: z.optional(z.boolean()),
+  /** Conditions in words, e.g. group certification support for smallholders. */
+  conditions: z.optional(z.array(z.string().check(z.minLength(1)))),
+});
 /** Which firms a lever fits. */
 export type LeverFitCriteria = z.output<typeof LeverFitCriteria>;
 
@@ -83,12 +81,10 @@ export type LeverFitCriteria = z.output<typeof LeverFitCriteria>;
  * //=> 'core'
  * ```
  */
-export const PolicyAgendaOptions = z
-  .object({
-    /** `core` (default) or `full`. */
-    catalogue: z.enum(['core', 'full']).default('core'),
-  })
-  .strict();
+export const PolicyAgendaOptions = z.strictObject({
+  /** `core` (default) or `full`. */
+  catalogue: z._default(z.enum(['core', 'full']), 'core'),
+});
 /** The options of {@link policyAgenda} (every field optional). */
 export type PolicyAgendaOptions = z.input<typeof PolicyAgendaOptions>;
 
@@ -103,36 +99,39 @@ export type PolicyAgendaOptions = z.input<typeof PolicyAgendaOptions>;
  * //=> 'neutral'
  * ```
  */
-export const PolicyLever = z
-  .object({
-    /** A stable identifier, unique across both families. */
-    id: z.string().min(1),
-    /** What the lever is. */
-    description: z.string().min(1),
-    /** The chain family whose agenda it belongs to. */
-    family: PolicyFamily,
-    /** Its stance on the trade regime. */
-    tradeRegime: TradeRegimeStance,
-    /** Cases the source cites. */
-    examples: z.array(z.string()).optional(),
-    /** Where it comes from. */
-    source: Source,
-    /** Every family the lever serves; `family` is the first of these. Absent: `[family]`. */
-    families: z.array(PolicyFamily).min(1).optional(),
-    /** `core` (the ten levers of the default agenda) or `extended` (the paper's wider catalogue). */
-    tier: LeverTier.optional(),
-    /** Which firms the lever fits (read by {@link policyFit}); an absent dimension means any. */
-    fits: LeverFitCriteria.optional(),
-    /** Levers it conflicts with beyond the trade-regime rule, each with the reason a source gives. */
-    conflictsWith: z
-      .array(z.object({ lever: z.string().min(1), reason: z.string().min(1) }).strict())
-      .optional(),
-    /** Levers it complements. */
-    complements: z.array(z.string().min(1)).optional(),
-    /** Remarks, e.g. where an attribute is gvckit's reading of the source. */
-    notes: z.string().optional(),
-  })
-  .strict();
+export const PolicyLever = z.strictObject({
+  /** A stable identifier, unique across both families. */
+  id: z.string().check(z.minLength(1)),
+  /** What the lever is. */
+  description: z.string().check(z.minLength(1)),
+  /** The chain family whose agenda it belongs to. */
+  family: PolicyFamily,
+  /** Its stance on the trade regime. */
+  tradeRegime: TradeRegimeStance,
+  /** Cases the source cites. */
+  examples: z.optional(z.array(z.string())),
+  /** Where it comes from. */
+  source: Source,
+  /** Every family the lever serves; `family` is the first of these. Absent: `[family]`. */
+  families: z.optional(z.array(PolicyFamily).check(z.minLength(1))),
+  /** `core` (the ten levers of the default agenda) or `extended` (the paper's wider catalogue). */
+  tier: z.optional(LeverTier),
+  /** Which firms the lever fits (read by {@link policyFit}); an absent dimension means any. */
+  fits: z.optional(LeverFitCriteria),
+  /** Levers it conflicts with beyond the trade-regime rule, each with the reason a source gives. */
+  conflictsWith: z.optional(
+    z.array(
+      z.strictObject({
+        lever: z.string().check(z.minLength(1)),
+        reason: z.string().check(z.minLength(1)),
+      }),
+    ),
+  ),
+  /** Levers it complements. */
+  complements: z.optional(z.array(z.string().check(z.minLength(1)))),
+  /** Remarks, e.g. where an attribute is gvckit's reading of the source. */
+  notes: z.optional(z.string()),
+});
 /** One policy lever. */
 export type PolicyLever = z.output<typeof PolicyLever>;
 
@@ -147,15 +146,13 @@ export type PolicyLever = z.output<typeof PolicyLever>;
  * //=> { size: 'large', insulatedZones: true }
  * ```
  */
-export const Economy = z
-  .object({
-    /** `large` (a domestic market and administration able to run several trade regimes) or `small`. */
-    size: z.enum(['large', 'small']),
-    /** Whether zones run under an open regime walled off from the rest of the economy. */
-    insulatedZones: z.boolean().optional(),
-    /** Whether zone firms may sell into the domestic market. */
-    zonesSellDomestically: z.boolean().optional(),
-  })
-  .strict();
+export const Economy = z.strictObject({
+  /** `large` (a domestic market and administration able to run several trade regimes) or `small`. */
+  size: z.enum(['large', 'small']),
+  /** Whether zones run under an open regime walled off from the rest of the economy. */
+  insulatedZones: z.optional(z.boolean()),
+  /** Whether zone firms may sell into the domestic market. */
+  zonesSellDomestically: z.optional(z.boolean()),
+});
 /** The economy a policy portfolio is pursued in. */
 export type Economy = z.output<typeof Economy>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, safeValidate, validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import type { Explanation } from '../core/explanation.js';
@@ -7,7 +7,7 @@ import { NonNegative, Period } from '../core/primitives.js';
 import { BarrierLevel } from './model.js';
 import { type RentOutlook, rentOutlook } from './outlook.js';
 
-const rate = z.number().min(0).max(1);
+const rate = z.number().check(z.gte(0), z.lte(1));
 
 /**
  * Per-period erosion rates of a rent by height of its barriers to entry, each in [0, 1]. There are
@@ -21,7 +21,7 @@ const rate = z.number().min(0).max(1);
  * //=> 0.074
  * ```
  */
-export const ErosionRates = z.object({ high: rate, medium: rate, low: rate }).strict();
+export const ErosionRates = z.strictObject({ high: rate, medium: rate, low: rate });
 /** Per-period erosion rates by barrier height. */
 export type ErosionRates = z.output<typeof ErosionRates>;
 
@@ -36,18 +36,16 @@ export type ErosionRates = z.output<typeof ErosionRates>;
  */
 export const BarrierPath = z
   .array(
-    z
-      .object({
-        /** The period (a year or a label). */
-        period: Period,
-        /** Height of the barriers to entry in that period. */
-        barriers: BarrierLevel,
-        /** Whether they are actively protected (patents, brands, regulation); default `false`. */
-        protected: z.boolean().default(false),
-      })
-      .strict(),
+    z.strictObject({
+      /** The period (a year or a label). */
+      period: Period,
+      /** Height of the barriers to entry in that period. */
+      barriers: BarrierLevel,
+      /** Whether they are actively protected (patents, brands, regulation); default `false`. */
+      protected: z._default(z.boolean(), false),
+    }),
   )
-  .min(1);
+  .check(z.minLength(1));
 /** A path of barriers, as a caller passes it. */
 export type BarrierPath = z.input<typeof BarrierPath>;
 
@@ -60,18 +58,16 @@ export type BarrierPath = z.input<typeof BarrierPath>;
  * //=> 0
  * ```
  */
-export const RentErosionOptions = z
-  .object({
-    /** Required: the per-period erosion rate at each barrier height (no source gives defaults). */
-    erosionRates: ErosionRates,
-    /**
-     * New rents a dynamic holder creates per period, as a fraction of the initial amount (Kaplinsky
-     * 2015: only the creation of new rents sustains income once barriers erode). Default 0: gvckit's
-     * convention, no source gives a number. Ignored for a rent that is not `dynamic`.
-     */
-    renewal: NonNegative.default(0),
-  })
-  .strict();
+export const RentErosionOptions = z.strictObject({
+  /** Required: the per-period erosion rate at each barrier height (no source gives defaults). */
+  erosionRates: ErosionRates,
+  /**
+   * New rents a dynamic holder creates per period, as a fraction of the initial amount (Kaplinsky
+   * 2015: only the creation of new rents sustains income once barriers erode). Default 0: gvckit's
+   * convention, no source gives a number. Ignored for a rent that is not `dynamic`.
+   */
+  renewal: z._default(NonNegative, 0),
+});
 /** Options of {@link projectRentErosion}, as a caller passes them. */
 export type RentErosionOptions = z.input<typeof RentErosionOptions>;
 
@@ -89,7 +85,7 @@ export const ErodingRent = z.object({
   /** The rent's amount in the first period of the path (any unit: per product, a year's income). */
   amount: NonNegative,
   /** Whether the holder keeps creating new rents (default `false`). */
-  dynamic: z.boolean().default(false),
+  dynamic: z._default(z.boolean(), false),
 });
 /** A rent to project, as a caller passes it (a whole `Rent` with an `amount` will do: other fields are ignored). */
 export type ErodingRent = z.input<typeof ErodingRent>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id } from '../core/primitives.js';
 
 /** Height of the barriers to entry that protect a rent: `high`, `medium` or `low`. */
@@ -24,31 +24,31 @@ export type ExogenousRentKind = z.output<typeof ExogenousRentKind>;
 
 const rentFields = {
   /** An optional identifier. */
-  id: Id.optional(),
+  id: z.optional(Id),
   /** What the rent is, in words. */
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   /** Height of the barriers to entry that protect it. */
   barriers: BarrierLevel,
   /** Whether the barriers are actively protected (patents, brands, regulation, secrecy). */
-  protected: z.boolean().default(false),
+  protected: z._default(z.boolean(), false),
   /** Whether the holder keeps creating new rents as old ones erode. */
-  dynamic: z.boolean().default(false),
+  dynamic: z._default(z.boolean(), false),
   /** The actor that holds the rent (an actor id of the chain), if known. */
-  holder: Id.optional(),
+  holder: z.optional(Id),
   /** Whether the barriers are falling (rivals entering, patents expiring). */
-  eroding: z.boolean().optional(),
+  eroding: z.optional(z.boolean()),
   /**
    * The rent's amount per unit of the chain's final product, in the chain's currency, when it was
    * measured elsewhere (company accounts, a published study): `measureRents` adds it as stated.
    */
-  amount: z.number().finite().optional(),
+  amount: z.optional(z.number()),
   /**
    * The share (0–1] of its holder's measured rent that this rent accounts for, when the holder has
    * several: `measureRents` attributes land rent to resource rents and rent above a normal return to
    * the others by it (the shares of one holder's resource rents, and of its other rents, may not sum
    * to more than 1).
    */
-  share: z.number().gt(0).max(1).optional(),
+  share: z.optional(z.number().check(z.gt(0), z.lte(1))),
 };
 
 /**
@@ -67,10 +67,10 @@ const rentFields = {
  * ```
  */
 export const Rent = z.discriminatedUnion('family', [
-  z.object({ family: z.literal('resource'), ...rentFields }).strict(),
-  z.object({ family: z.literal('endogenous'), kind: EndogenousRentKind, ...rentFields }).strict(),
-  z.object({ family: z.literal('exogenous'), kind: ExogenousRentKind, ...rentFields }).strict(),
-  z.object({ family: z.literal('monopoly'), ...rentFields }).strict(),
+  z.strictObject({ family: z.literal('resource'), ...rentFields }),
+  z.strictObject({ family: z.literal('endogenous'), kind: EndogenousRentKind, ...rentFields }),
+  z.strictObject({ family: z.literal('exogenous'), kind: ExogenousRentKind, ...rentFields }),
+  z.strictObject({ family: z.literal('monopoly'), ...rentFields }),
 ]);
 /** A rent, discriminated by family. */
 export type Rent = z.output<typeof Rent>;

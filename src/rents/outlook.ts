@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { validate } from '../core/boundary.js';
 import { Rent, type RentFamily } from './model.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, safeValidate, validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import type { Explanation } from '../core/explanation.js';
@@ -14,21 +14,19 @@ import { CountryCode, Id, NonNegative } from '../core/primitives.js';
  * //=> { id: 'land-1', quantity: 100, unitCost: 0.8 }
  * ```
  */
-export const ResourceProducer = z
-  .object({
-    /** The producer (a land, a mine, a firm). */
-    id: Id,
-    /** Quantity produced in the period. */
-    quantity: NonNegative,
-    /**
-     * Cost per unit including a normal return on capital (Ricardo's "equal capital and labour";
-     * World Bank 2011 deducts a normal return on capital in the same way).
-     */
-    unitCost: NonNegative,
-    /** Where it produces (ISO 3166-1 alpha-3), for the rents by country. */
-    country: CountryCode.optional(),
-  })
-  .strict();
+export const ResourceProducer = z.strictObject({
+  /** The producer (a land, a mine, a firm). */
+  id: Id,
+  /** Quantity produced in the period. */
+  quantity: NonNegative,
+  /**
+   * Cost per unit including a normal return on capital (Ricardo's "equal capital and labour";
+   * World Bank 2011 deducts a normal return on capital in the same way).
+   */
+  unitCost: NonNegative,
+  /** Where it produces (ISO 3166-1 alpha-3), for the rents by country. */
+  country: z.optional(CountryCode),
+});
 /** One producer of a natural resource. */
 export type ResourceProducer = z.output<typeof ResourceProducer>;
 
@@ -41,15 +39,13 @@ export type ResourceProducer = z.output<typeof ResourceProducer>;
  * //=> { price: 1.1 }
  * ```
  */
-export const ResourceRentOptions = z
-  .object({
-    /**
-     * The market price. Default: the highest unit cost among the producers with a positive quantity:
-     * the marginal (least well endowed) producer sets the price (Ricardo 1817, ch. 2; Kaplinsky 2015).
-     */
-    price: NonNegative.optional(),
-  })
-  .strict();
+export const ResourceRentOptions = z.strictObject({
+  /**
+   * The market price. Default: the highest unit cost among the producers with a positive quantity:
+   * the marginal (least well endowed) producer sets the price (Ricardo 1817, ch. 2; Kaplinsky 2015).
+   */
+  price: z.optional(NonNegative),
+});
 /** Options of {@link resourceRent}, as a caller passes them. */
 export type ResourceRentOptions = z.input<typeof ResourceRentOptions>;
 
@@ -110,7 +106,9 @@ export function resourceRent(
   options?: ResourceRentOptions | null,
 ): ResourceRents {
   const issues = new IssueList();
-  const list = issues.take(safeValidate(z.array(ResourceProducer).min(1), producers, 'producers'));
+  const list = issues.take(
+    safeValidate(z.array(ResourceProducer).check(z.minLength(1)), producers, 'producers'),
+  );
   const opts = issues.attempt(() => validateOptions(ResourceRentOptions, options));
   if (list) {
     const seen = new Set<string>();

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { validateOptions } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { UpgradingAssessment } from './assessment.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { assessUpgrading } from './assess.js';
 import type { ChainPosition, UpgradingOptions } from './model.js';
 import type { UpgradingClassification } from './rules.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validate } from '../core/boundary.js';
 import { Id, Period } from '../core/primitives.js';
 
@@ -70,45 +70,46 @@ export type Position = z.output<typeof Position>;
  * ```
  */
 export const ChainPosition = z
-  .object({
+  .strictObject({
     /** The chain (sector or product) the firm is in. */
     chain: Id,
     /** Its position on the OEA → OEM → ODM → OBM trajectory. */
     position: Position,
     /** Whether a gain in efficiency in this position is documented (process upgrading). */
-    efficiencyGain: z.boolean().optional(),
+    efficiencyGain: z.optional(z.boolean()),
     /** The functions performed in this position. */
-    functions: z.array(z.string().min(1)).optional(),
+    functions: z.optional(z.array(z.string().check(z.minLength(1)))),
     /** Whether a loss of efficiency in this position is documented (process downgrading). */
-    efficiencyLoss: z.boolean().optional(),
+    efficiencyLoss: z.optional(z.boolean()),
     /** Real unit cost of the product in this position (same currency and base year on both sides). */
-    unitCost: z.number().positive().finite().optional(),
+    unitCost: z.optional(z.number().check(z.positive())),
     /** Real unit value (price) of the product, or its value relative to competitors' (unit values). */
-    unitValue: z.number().positive().finite().optional(),
+    unitValue: z.optional(z.number().check(z.positive())),
     /** Whether a move to a better or differentiated product is documented (product upgrading). */
-    productUpgrade: z.boolean().optional(),
+    productUpgrade: z.optional(z.boolean()),
     /** Whether a move to a less sophisticated product is documented (product downgrading). */
-    productDowngrade: z.boolean().optional(),
+    productDowngrade: z.optional(z.boolean()),
     /** The competences the firm's activity in this position uses or builds (evidence of chain upgrading). */
-    competences: z.array(z.string().min(1)).optional(),
+    competences: z.optional(z.array(z.string().check(z.minLength(1)))),
   })
-  .strict()
-  .superRefine((p, ctx) => {
-    if (p.efficiencyGain === true && p.efficiencyLoss === true) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['efficiencyLoss'],
-        message: 'expected efficiencyGain or efficiencyLoss, found both true',
-      });
-    }
-    if (p.productUpgrade === true && p.productDowngrade === true) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['productDowngrade'],
-        message: 'expected productUpgrade or productDowngrade, found both true',
-      });
-    }
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      if (p.efficiencyGain === true && p.efficiencyLoss === true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['efficiencyLoss'],
+          message: 'expected efficiencyGain or efficiencyLoss, found both true',
+        });
+      }
+      if (p.productUpgrade === true && p.productDowngrade === true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['productDowngrade'],
+          message: 'expected productUpgrade or productDowngrade, found both true',
+        });
+      }
+    }),
+  );
 /** A firm's chain and position in it. */
 export type ChainPosition = z.output<typeof ChainPosition>;
 
@@ -144,20 +145,18 @@ export type EventPeriod = Period;
  * //=> 'process'
  * ```
  */
-export const UpgradingEvent = z
-  .object({
-    /** Who moved: a firm or actor id. */
-    subject: Id,
-    /** The position before. */
-    from: ChainPosition,
-    /** The position after. */
-    to: ChainPosition,
-    /** The kind of movement. */
-    kind: MovementKind,
-    /** When: a number, or a string that sorts chronologically in code-unit order (an ISO date). */
-    period: Period,
-  })
-  .strict();
+export const UpgradingEvent = z.strictObject({
+  /** Who moved: a firm or actor id. */
+  subject: Id,
+  /** The position before. */
+  from: ChainPosition,
+  /** The position after. */
+  to: ChainPosition,
+  /** The kind of movement. */
+  kind: MovementKind,
+  /** When: a number, or a string that sorts chronologically in code-unit order (an ISO date). */
+  period: Period,
+});
 /** One upgrading or downgrading event. */
 export type UpgradingEvent = z.output<typeof UpgradingEvent>;
 
@@ -201,15 +200,13 @@ export function disembodiedIndex(position: Position): 0 | 1 | 2 | 3 {
  * //=> { tolerance: 0.01, chainEvidence: 'required', valueScale: {} }
  * ```
  */
-export const UpgradingOptions = z
-  .object({
-    /** The relative change of unit cost or unit value that counts (strictly above it); gvckit's convention. */
-    tolerance: z.number().min(0).max(1).default(0.01),
-    /** Whether chain upgrading needs competence carried over to be shown (`required`) or presumes it. */
-    chainEvidence: z.enum(['required', 'presumed']).default('required'),
-    /** Ranks of further functions on the value scale, or overrides of `knowledgeIntensityScale`. */
-    valueScale: z.record(z.string().min(1), z.number().finite()).default({}),
-  })
-  .strict();
+export const UpgradingOptions = z.strictObject({
+  /** The relative change of unit cost or unit value that counts (strictly above it); gvckit's convention. */
+  tolerance: z._default(z.number().check(z.gte(0), z.lte(1)), 0.01),
+  /** Whether chain upgrading needs competence carried over to be shown (`required`) or presumes it. */
+  chainEvidence: z._default(z.enum(['required', 'presumed']), 'required'),
+  /** Ranks of further functions on the value scale, or overrides of `knowledgeIntensityScale`. */
+  valueScale: z._default(z.record(z.string().check(z.minLength(1)), z.number()), {}),
+});
 /** Options of `assessUpgrading`: what a caller may pass (every field optional). */
 export type UpgradingOptions = z.input<typeof UpgradingOptions>;

@@ -2,7 +2,7 @@
  * The steps of the upgrading rules (chain, position, functions, product, process), each recording
  * its moves, rule ids and notes. Internal to `upgrading/`.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { quote } from '../core/boundary.js';
 import { knowledgeIntensityScale } from '../thinning/index.js';
 import type {

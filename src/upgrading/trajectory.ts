@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, quote, validate, validateOptions } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { UpgradingAssessment } from './assessment.js';
