@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { quote, validateOptions } from '../core/boundary.js';
 import { GvcError, type GvcIssue } from '../core/errors.js';
 import { CountryCode, NonNegative } from '../core/primitives.js';
@@ -16,21 +16,19 @@ import { type IncomeType, incomeTypes, type ValueChain, type ValueChainInput } f
  * //=> { basis: 'volume', domesticCountry: 'GHA', indirectValueAdded: 120, tolerance: 1e-9 }
  * ```
  */
-export const AgentAccountsOptions = z
-  .object({
-    /**
-     * `per-unit` (default): flows per unit of the final product, scaled by unit requirements;
-     * `volume`: flows of the period, from every stage's `output.volume`.
-     */
-    basis: z.enum(['per-unit', 'volume']).default('per-unit'),
-    /** The economy of the analysis (default: the final stage's country). */
-    domesticCountry: CountryCode.optional(),
-    /** Indirect value added generated in the domestic economy by the chain's purchases, on the same basis. */
-    indirectValueAdded: NonNegative.optional(),
-    /** Relative tolerance of the accounting identities (default 1e-9). */
-    tolerance: z.number().positive().max(0.1).default(1e-9),
-  })
-  .strict();
+export const AgentAccountsOptions = z.strictObject({
+  /**
+   * `per-unit` (default): flows per unit of the final product, scaled by unit requirements;
+   * `volume`: flows of the period, from every stage's `output.volume`.
+   */
+  basis: z._default(z.enum(['per-unit', 'volume']), 'per-unit'),
+  /** The economy of the analysis (default: the final stage's country). */
+  domesticCountry: z.optional(CountryCode),
+  /** Indirect value added generated in the domestic economy by the chain's purchases, on the same basis. */
+  indirectValueAdded: z.optional(NonNegative),
+  /** Relative tolerance of the accounting identities (default 1e-9). */
+  tolerance: z._default(z.number().check(z.positive(), z.lte(0.1)), 1e-9),
+});
 /** Options of {@link agentAccounts}, as a caller passes them: every field may be left out. */
 export type AgentAccountsOptions = z.input<typeof AgentAccountsOptions>;
 

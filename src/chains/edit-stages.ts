@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, quote, validate, validateOptions } from '../core/boundary.js';
 import { Id, NonNegative } from '../core/primitives.js';
 import {
@@ -26,8 +26,8 @@ import { Stage, type ValueChain } from './model.js';
  * ```
  */
 export const StagePlacement = z.union([
-  z.object({ feeds: Id, quantity: NonNegative, replacing: Id.optional() }).strict(),
-  z.object({ final: z.literal(true) }).strict(),
+  z.strictObject({ feeds: Id, quantity: NonNegative, replacing: z.optional(Id) }),
+  z.strictObject({ final: z.literal(true) }),
 ]);
 /** Where a new stage goes. */
 export type StagePlacement = z.output<typeof StagePlacement>;
@@ -141,16 +141,14 @@ export function addStageWithPatches(
  * //=> { asPurchase: true }
  * ```
  */
-export const RemoveStageOptions = z
-  .object({
-    /**
-     * Turn each use of the removed stage into a purchase from outside the chain, valued at
-     * `quantity × unitPrice` of the removed stage and located in its country, so that the consuming
-     * stages' costs are unchanged. Without it, a stage that others consume is not removed.
-     */
-    asPurchase: z.boolean().default(false),
-  })
-  .strict();
+export const RemoveStageOptions = z.strictObject({
+  /**
+   * Turn each use of the removed stage into a purchase from outside the chain, valued at
+   * `quantity × unitPrice` of the removed stage and located in its country, so that the consuming
+   * stages' costs are unchanged. Without it, a stage that others consume is not removed.
+   */
+  asPurchase: z._default(z.boolean(), false),
+});
 /** Options of {@link removeStage}, as a caller passes them: every field may be left out. */
 export type RemoveStageOptions = z.input<typeof RemoveStageOptions>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { quote, validate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { CountryCode, Id, NonNegative } from '../core/primitives.js';
@@ -213,12 +213,11 @@ export function addPurchaseWithPatches(chain: ValueChain, stageId: string, purch
  * //=> { country: 'VNM' }
  * ```
  */
-export const Relocation = z
-  .object({ actor: Id.optional(), country: CountryCode.optional() })
-  .strict()
-  .refine((r) => r.actor !== undefined || r.country !== undefined, {
+export const Relocation = z.strictObject({ actor: z.optional(Id), country: z.optional(CountryCode) }).check(
+  z.refine((r) => r.actor !== undefined || r.country !== undefined, {
     error: 'expected an actor, a country or both, found neither',
-  });
+  }),
+);
 /** Where a stage moves to. */
 export type Relocation = z.output<typeof Relocation>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, quote, safeValidate } from '../core/boundary.js';
 import type { Explanation } from '../core/explanation.js';
 import { Id } from '../core/primitives.js';
@@ -9,14 +9,12 @@ import { ValueChainDocument } from './parse.js';
 const KAPLINSKY = 'Kaplinsky 2015, UNU-MERIT WP 2015-027, section on the two families of value chains';
 const KAPLINSKY_MORRIS = 'Kaplinsky & Morris 2016, EJDR 28(4), on vertically specialised and additive GVCs';
 
-const StageFacts = z
-  .object({
-    /** The stage's output perishes unless processed quickly (reason iii). */
-    perishable: z.boolean().optional(),
-    /** The stage is tied to a fixed point of nature: a mine, a field, a well (reason i). */
-    fixedLocation: z.boolean().optional(),
-  })
-  .strict();
+const StageFacts = z.strictObject({
+  /** The stage's output perishes unless processed quickly (reason iii). */
+  perishable: z.optional(z.boolean()),
+  /** The stage is tied to a fixed point of nature: a mine, a field, a well (reason i). */
+  fixedLocation: z.optional(z.boolean()),
+});
 
 /**
  * Evidence about a chain that its model does not carry, for {@link inferChainFamily}: which stages
@@ -29,16 +27,14 @@ const StageFacts = z
  * //=> { stages: {}, sector: 'apparel' }
  * ```
  */
-export const FamilyEvidence = z
-  .object({
-    /** Per stage id: evidence the chain model does not carry. */
-    stages: z.record(Id, StageFacts).default({}),
-    /** Lead firms leave low-rent forward processing to producing countries (reason iv). */
-    leadFirmsLeaveProcessing: z.boolean().optional(),
-    /** The sector, for the hybrid note: apparel, furniture and footwear have both forms (Kaplinsky 2015). */
-    sector: z.string().min(1).optional(),
-  })
-  .strict();
+export const FamilyEvidence = z.strictObject({
+  /** Per stage id: evidence the chain model does not carry. */
+  stages: z._default(z.record(Id, StageFacts), {}),
+  /** Lead firms leave low-rent forward processing to producing countries (reason iv). */
+  leadFirmsLeaveProcessing: z.optional(z.boolean()),
+  /** The sector, for the hybrid note: apparel, furniture and footwear have both forms (Kaplinsky 2015). */
+  sector: z.optional(z.string().check(z.minLength(1))),
+});
 /** Evidence about a chain that its model does not carry, as a caller may pass it. */
 export type FamilyEvidence = z.input<typeof FamilyEvidence>;
 
@@ -54,12 +50,10 @@ export type FamilyEvidence = z.input<typeof FamilyEvidence>;
  * //=> { minWeightLoss: 0.1, minSequentialStages: 3 }
  * ```
  */
-export const InferFamilyOptions = z
-  .object({
-    minWeightLoss: z.number().min(0).max(1).default(0.1),
-    minSequentialStages: z.number().int().min(2).max(1_000_000_000).default(3),
-  })
-  .strict();
+export const InferFamilyOptions = z.strictObject({
+  minWeightLoss: z._default(z.number().check(z.gte(0), z.lte(1)), 0.1),
+  minSequentialStages: z._default(z.int().check(z.gte(2), z.lte(1_000_000_000)), 3),
+});
 /** Options of {@link inferChainFamily}, as a caller may pass them (every field optional). */
 export type InferFamilyOptions = z.input<typeof InferFamilyOptions>;
 

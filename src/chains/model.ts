@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CountryCode, CurrencyCode, Id, NonNegative, Source } from '../core/primitives.js';
 import { ChainDriver, Governance } from '../governance/index.js';
 import { Rent } from '../rents/index.js';
@@ -42,7 +42,7 @@ export type StandardStageFunction = (typeof standardStageFunctions)[number];
  * //=> 'assembly'
  * ```
  */
-export const StageFunction = z.string().min(1);
+export const StageFunction = z.string().check(z.minLength(1));
 /** The function a stage performs. */
 export type StageFunction = z.output<typeof StageFunction>;
 
@@ -56,32 +56,33 @@ export type StageFunction = z.output<typeof StageFunction>;
  * ```
  */
 export const Actor = z
-  .object({
+  .strictObject({
     id: Id,
-    name: z.string().min(1),
+    name: z.string().check(z.minLength(1)),
     /** Where the actor operates (ISO 3166-1 alpha-3, or a region code such as `ROW`). */
     country: CountryCode,
     /** Domestic or foreign ownership; a foreign actor states its owners' `nationality`. */
-    ownership: z.enum(['domestic', 'foreign']).optional(),
+    ownership: z.optional(z.enum(['domestic', 'foreign'])),
     /** Owners' country, for a foreign-owned actor. */
-    nationality: CountryCode.optional(),
+    nationality: z.optional(CountryCode),
     /** Size class. */
-    size: z.enum(['micro', 'small', 'medium', 'large']).optional(),
+    size: z.optional(z.enum(['micro', 'small', 'medium', 'large'])),
     /** Whether the actor is formally registered. */
-    formality: z.enum(['formal', 'informal']).optional(),
+    formality: z.optional(z.enum(['formal', 'informal'])),
     /** Whether the actor is the chain's lead firm. */
-    leadFirm: z.boolean().optional(),
+    leadFirm: z.optional(z.boolean()),
   })
-  .strict()
-  .superRefine((a, ctx) => {
-    if (a.ownership === 'foreign' && a.nationality === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['nationality'],
-        message: "expected the owners' nationality for a foreign-owned actor, found none",
-      });
-    }
-  });
+  .check(
+    z.superRefine((a, ctx) => {
+      if (a.ownership === 'foreign' && a.nationality === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nationality'],
+          message: "expected the owners' nationality for a foreign-owned actor, found none",
+        });
+      }
+    }),
+  );
 /** A participant in a chain. */
 export type Actor = z.output<typeof Actor>;
 
@@ -95,9 +96,11 @@ export type Actor = z.output<typeof Actor>;
  * //=> { unit: 'kg cocoa liquor', unitPrice: 8.24, volume: 1000 }
  * ```
  */
-export const StageOutput = z
-  .object({ unit: z.string().min(1), unitPrice: NonNegative, volume: NonNegative.optional() })
-  .strict();
+export const StageOutput = z.strictObject({
+  unit: z.string().check(z.minLength(1)),
+  unitPrice: NonNegative,
+  volume: z.optional(NonNegative),
+});
 /** What one unit of a stage's output is and what it sells for. */
 export type StageOutput = z.output<typeof StageOutput>;
 
@@ -111,7 +114,7 @@ export type StageOutput = z.output<typeof StageOutput>;
  * //=> { stage: 'export', quantity: 1.25 }
  * ```
  */
-export const StageInput = z.object({ stage: Id, quantity: NonNegative }).strict();
+export const StageInput = z.strictObject({ stage: Id, quantity: NonNegative });
 /** A chain input. */
 export type StageInput = z.output<typeof StageInput>;
 
@@ -125,9 +128,11 @@ export type StageInput = z.output<typeof StageInput>;
  * //=> { description: 'sugar and milk powder', value: 0.06, country: 'GBR' }
  * ```
  */
-export const Purchase = z
-  .object({ description: z.string().min(1), value: NonNegative, country: CountryCode })
-  .strict();
+export const Purchase = z.strictObject({
+  description: z.string().check(z.minLength(1)),
+  value: NonNegative,
+  country: CountryCode,
+});
 /** A purchase from outside the modelled chain. */
 export type Purchase = z.output<typeof Purchase>;
 
@@ -141,16 +146,14 @@ export type Purchase = z.output<typeof Purchase>;
  * //=> { wages: 0.48, taxes: 0, depreciation: 0, interest: 0, landRent: 0.06, profit: 0.1 }
  * ```
  */
-export const Distribution = z
-  .object({
-    wages: NonNegative.default(0),
-    taxes: z.number().default(0),
-    depreciation: NonNegative.default(0),
-    interest: NonNegative.default(0),
-    landRent: NonNegative.default(0),
-    profit: z.number().default(0),
-  })
-  .strict();
+export const Distribution = z.strictObject({
+  wages: z._default(NonNegative, 0),
+  taxes: z._default(z.number(), 0),
+  depreciation: z._default(NonNegative, 0),
+  interest: z._default(NonNegative, 0),
+  landRent: z._default(NonNegative, 0),
+  profit: z._default(z.number(), 0),
+});
 /** How a stage's value added per unit is distributed. */
 export type Distribution = z.output<typeof Distribution>;
 
@@ -177,43 +180,41 @@ export type IncomeType = (typeof incomeTypes)[number];
  * //=> { id: 'retail', name: 'Retail', country: 'USA', output: { unit: 'phone', unitPrice: 150 }, inputs: [], purchases: [] }
  * ```
  */
-export const Stage = z
-  .object({
-    id: Id,
-    name: z.string().min(1),
-    function: StageFunction.optional(),
-    actor: Id.optional(),
-    country: CountryCode,
-    output: StageOutput,
-    inputs: z.array(StageInput).default([]),
-    purchases: z.array(Purchase).default([]),
-    distribution: Distribution.optional(),
-  })
-  .strict();
+export const Stage = z.strictObject({
+  id: Id,
+  name: z.string().check(z.minLength(1)),
+  function: z.optional(StageFunction),
+  actor: z.optional(Id),
+  country: CountryCode,
+  output: StageOutput,
+  inputs: z._default(z.array(StageInput), []),
+  purchases: z._default(z.array(Purchase), []),
+  distribution: z.optional(Distribution),
+});
 /** One stage of a chain. */
 export type Stage = z.output<typeof Stage>;
 
 const chainFields = {
   id: Id,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** The final product. */
-  product: z.string().optional(),
+  product: z.optional(z.string()),
   currency: CurrencyCode,
-  year: z.number().int().optional(),
-  driver: ChainDriver.optional(),
-  governance: Governance.optional(),
-  actors: z.array(Actor).default([]),
-  stages: z.array(Stage).min(1, { error: 'expected at least one stage, found none' }),
+  year: z.optional(z.int()),
+  driver: z.optional(ChainDriver),
+  governance: z.optional(Governance),
+  actors: z._default(z.array(Actor), []),
+  stages: z.array(Stage).check(z.minLength(1, { error: 'expected at least one stage, found none' })),
   /** The stage whose output is the final product; no stage may consume it. */
   finalStage: Id,
   /** Country where the final product is consumed; defaults, where needed, to the final stage's country. */
-  finalMarket: CountryCode.optional(),
+  finalMarket: z.optional(CountryCode),
   /** Rents held in the chain. */
-  rents: z.array(Rent).optional(),
+  rents: z.optional(z.array(Rent)),
   /** Provenance of the numbers. */
-  source: Source.optional(),
+  source: z.optional(Source),
   /** Free-text notes. */
-  notes: z.string().optional(),
+  notes: z.optional(z.string()),
 };
 
 /**
@@ -228,7 +229,7 @@ const chainFields = {
  * //=> []
  * ```
  */
-export const AdditiveValueChain = z.object({ family: z.literal('additive'), ...chainFields }).strict();
+export const AdditiveValueChain = z.strictObject({ family: z.literal('additive'), ...chainFields });
 /** An additive value chain. */
 export type AdditiveValueChain = z.output<typeof AdditiveValueChain>;
 
@@ -243,9 +244,10 @@ export type AdditiveValueChain = z.output<typeof AdditiveValueChain>;
  * //=> false
  * ```
  */
-export const VerticallySpecialisedValueChain = z
-  .object({ family: z.literal('vertically-specialised'), ...chainFields })
-  .strict();
+export const VerticallySpecialisedValueChain = z.strictObject({
+  family: z.literal('vertically-specialised'),
+  ...chainFields,
+});
 /** A vertically specialised value chain. */
 export type VerticallySpecialisedValueChain = z.output<typeof VerticallySpecialisedValueChain>;
 
@@ -265,7 +267,7 @@ export const ValueChainShape = z.discriminatedUnion('family', [
  *
  * @internal
  */
-export const ValueChainAnyFamily = z.object({ family: z.unknown().optional(), ...chainFields }).strict();
+export const ValueChainAnyFamily = z.strictObject({ family: z.optional(z.unknown()), ...chainFields });
 
 /**
  * A value chain: a union discriminated by `family` (`additive` or `vertically-specialised`). Beyond
@@ -282,11 +284,13 @@ export const ValueChainAnyFamily = z.object({ family: z.unknown().optional(), ..
  * //=> true
  * ```
  */
-export const ValueChain = ValueChainShape.superRefine((chain, ctx) => {
-  for (const issue of chainStructureIssues(chain)) {
-    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: chain });
-  }
-});
+export const ValueChain = ValueChainShape.check(
+  z.superRefine((chain, ctx) => {
+    for (const issue of chainStructureIssues(chain)) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: chain });
+    }
+  }),
+);
 /** A value chain of either family. */
 export type ValueChain = z.output<typeof ValueChain>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { safeValidate } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
 import { formatPath, gvcParseParams } from '../core/issues.js';
@@ -17,38 +17,6 @@ import { chainStructureIssues } from './structure.js';
  */
 export type ParseResult<T> = SafeParseResult<T>;
 
-/**
- * A schema's fast path for valid input: zod's ahead-of-time compiled clone (`z.compile`, in recent
- * zod 4 releases). The clone runs generated code on valid input and hands any invalid input to the
- * schema's own parser, with the same parse parameters, so results and issues are exactly the
- * schema's. Compiling costs some 25 ms once and saves over 1 µs per stage, so the clone is built
- * only once `threshold` stages have been parsed in all (at once for a large chain): a program that
- * parses one small chain never pays for it. Falls back to the schema itself where `z.compile` is
- * missing (older zod 4), where `z.config({ jitless: true })` forbids generated code, or where the
- * schema cannot be compiled (`z.compile` then returns the schema unchanged).
- */
-function fastPath<S extends z.ZodType>(schema: S, threshold: number): (stages: number) => S {
-  let fast: S | undefined;
-  let parsed = 0;
-  return (stages) => {
-    if (fast !== undefined) return fast;
-    parsed += stages;
-    if (parsed < threshold) return schema;
-    const compile = (z as { compile?: (s: S) => S }).compile;
-    fast = typeof compile === 'function' && z.config().jitless !== true ? compile(schema) : schema;
-    return fast;
-  };
-}
-
-const chainShape = fastPath(ValueChainShape, 20_000);
-
-/** The number of stages of raw input, to weigh the parse (1 for input without a `stages` array). */
-function stageCount(input: unknown): number {
-  const stages =
-    typeof input === 'object' && input !== null ? (input as { stages?: unknown }).stages : undefined;
-  return Array.isArray(stages) ? Math.max(stages.length, 1) : 1;
-}
-
 /** One problem of a chain, its path as zod reports paths (an array of keys). */
 interface PathIssue {
   path: PropertyKey[];
@@ -60,7 +28,7 @@ interface PathIssue {
  * `family` is missing or unknown), then structure; repeated issues (same path and message) once.
  */
 function chainIssues(input: unknown): { data: ValueChain | undefined; issues: PathIssue[] } {
-  const result = chainShape(stageCount(input)).safeParse(input, gvcParseParams());
+  const result = z.safeParse(ValueChainShape, input, gvcParseParams());
   const issues: PathIssue[] = [];
   if (!result.success) {
     issues.push(...result.error.issues);
@@ -68,7 +36,7 @@ function chainIssues(input: unknown): { data: ValueChain | undefined; issues: Pa
       (i) => i.code === 'invalid_union' && formatPath(i.path) === 'family',
     );
     if (badFamily) {
-      const rest = ValueChainAnyFamily.safeParse(input, gvcParseParams());
+      const rest = z.safeParse(ValueChainAnyFamily, input, gvcParseParams());
       if (!rest.success) issues.push(...rest.error.issues);
     }
   }
@@ -91,18 +59,21 @@ function chainIssues(input: unknown): { data: ValueChain | undefined; issues: Pa
  *
  * @internal
  */
-export const ValueChainDocument = z.unknown().transform((input, ctx): ValueChain => {
-  const { data, issues } = chainIssues(input);
-  if (data !== undefined) return data;
-  for (const i of issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message, input });
-  return z.NEVER;
-});
+export const ValueChainDocument = z.pipe(
+  z.unknown(),
+  z.transform((input: unknown, ctx): ValueChain => {
+    const { data, issues } = chainIssues(input);
+    if (data !== undefined) return data;
+    for (const i of issues) ctx.issues.push({ code: 'custom', path: i.path, message: i.message, input });
+    return z.NEVER;
+  }),
+);
 
 /**
  * Parses `input` with `schema` as a document (paths relative to it). The result, envelope, data
  * and error alike, is deep-frozen. Never throws.
  */
-function safeParseWith<S extends z.ZodType>(
+function safeParseWith<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   summary: string,

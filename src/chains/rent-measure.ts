@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, validateOptions } from '../core/boundary.js';
 import type { Explanation } from '../core/explanation.js';
 import { Id, NonNegative } from '../core/primitives.js';
@@ -33,11 +33,13 @@ import { DecompositionDepth } from './value-added.js';
 export const NormalReturn = z.discriminatedUnion(
   'basis',
   [
-    z.object({ basis: z.literal('cost-markup'), markup: NonNegative }).strict(),
-    z
-      .object({ basis: z.literal('capital'), rate: NonNegative, capitalPerUnit: z.record(Id, NonNegative) })
-      .strict(),
-    z.object({ basis: z.literal('none') }).strict(),
+    z.strictObject({ basis: z.literal('cost-markup'), markup: NonNegative }),
+    z.strictObject({
+      basis: z.literal('capital'),
+      rate: NonNegative,
+      capitalPerUnit: z.record(Id, NonNegative),
+    }),
+    z.strictObject({ basis: z.literal('none') }),
   ],
   {
     error: () =>
@@ -56,16 +58,14 @@ export type NormalReturn = z.input<typeof NormalReturn>;
  * //=> 'full'
  * ```
  */
-export const MeasureRentsOptions = z
-  .object({
-    /** Required: the normal return (no source gives a default). */
-    normalReturn: NormalReturn,
-    /** Depth of the decomposition, as for `decomposeValueAdded` (default `full`). */
-    depth: DecompositionDepth.default('full'),
-    /** Relative tolerance of the accounting identities, as for `decomposeValueAdded` (default 1e-9). */
-    tolerance: z.number().positive().max(0.1).default(1e-9),
-  })
-  .strict();
+export const MeasureRentsOptions = z.strictObject({
+  /** Required: the normal return (no source gives a default). */
+  normalReturn: NormalReturn,
+  /** Depth of the decomposition, as for `decomposeValueAdded` (default `full`). */
+  depth: z._default(DecompositionDepth, 'full'),
+  /** Relative tolerance of the accounting identities, as for `decomposeValueAdded` (default 1e-9). */
+  tolerance: z._default(z.number().check(z.positive(), z.lte(0.1)), 1e-9),
+});
 /** Options of {@link measureRents}, as a caller passes them. */
 export type MeasureRentsOptions = z.input<typeof MeasureRentsOptions>;
 

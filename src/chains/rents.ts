@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, validate, validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import type { Explanation } from '../core/explanation.js';
@@ -23,15 +23,13 @@ import { safeParseValueChain } from './parse.js';
  * //=> { excludeMonopoly: true }
  * ```
  */
-export const AggregateRentsOptions = z
-  .object({
-    /**
-     * Leave monopoly rents out, as Kaplinsky (2015) does (default `true`); the number left out is
-     * reported as `excludedMonopoly`.
-     */
-    excludeMonopoly: z.boolean().default(true),
-  })
-  .strict();
+export const AggregateRentsOptions = z.strictObject({
+  /**
+   * Leave monopoly rents out, as Kaplinsky (2015) does (default `true`); the number left out is
+   * reported as `excludedMonopoly`.
+   */
+  excludeMonopoly: z._default(z.boolean(), true),
+});
 /** Options of {@link aggregateRents}, as a caller passes them: every field may be left out. */
 export type AggregateRentsOptions = z.input<typeof AggregateRentsOptions>;
 

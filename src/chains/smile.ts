@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { quote, validateOptions } from '../core/boundary.js';
 import { GvcError, type GvcIssue } from '../core/errors.js';
 import { solveLinearSystem } from '../io/kernels/index.js';
@@ -16,16 +16,14 @@ import { standardStageFunctions, type ValueChain, type ValueChainInput } from '.
  * //=> { position: 'function' }
  * ```
  */
-export const SmileCurveOptions = z
-  .object({
-    /**
-     * How stages are placed from upstream to downstream: `longest-path` (default), the number of
-     * stages on the longest path from a source of the chain (a stage without chain inputs) to the
-     * stage; or `function`, the index of the stage's function in `standardStageFunctions`.
-     */
-    position: z.enum(['longest-path', 'function']).default('longest-path'),
-  })
-  .strict();
+export const SmileCurveOptions = z.strictObject({
+  /**
+   * How stages are placed from upstream to downstream: `longest-path` (default), the number of
+   * stages on the longest path from a source of the chain (a stage without chain inputs) to the
+   * stage; or `function`, the index of the stage's function in `standardStageFunctions`.
+   */
+  position: z._default(z.enum(['longest-path', 'function']), 'longest-path'),
+});
 /** Options of {@link smileCurve}, as a caller passes them: every field may be left out. */
 export type SmileCurveOptions = z.input<typeof SmileCurveOptions>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { checkIdentity } from './attribution.js';
@@ -16,12 +16,10 @@ import { numberCountries, ownContent } from './tiva-content.js';
  * //=> { tolerance: 1e-9 }
  * ```
  */
-export const TradeInValueAddedOptions = z
-  .object({
-    /** Relative tolerance of the accounting identities, as a fraction of the final value (default 1e-9). */
-    tolerance: z.number().positive().max(0.1).default(1e-9),
-  })
-  .strict();
+export const TradeInValueAddedOptions = z.strictObject({
+  /** Relative tolerance of the accounting identities, as a fraction of the final value (default 1e-9). */
+  tolerance: z._default(z.number().check(z.positive(), z.lte(0.1)), 1e-9),
+});
 /** Options of {@link tradeInValueAdded}, as a caller passes them: every field may be left out. */
 export type TradeInValueAddedOptions = z.input<typeof TradeInValueAddedOptions>;
 

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id } from '../core/primitives.js';
 
 /**
@@ -25,16 +25,14 @@ export type DecompositionDepth = z.output<typeof DecompositionDepth>;
  * //=> { depth: 'first-round', at: 'assembly', tolerance: 1e-9 }
  * ```
  */
-export const DecomposeOptions = z
-  .object({
-    /** `full` (default) or `first-round`. */
-    depth: DecompositionDepth.default('full'),
-    /** First round only: the stage disaggregated (default: the chain's final stage). */
-    at: Id.optional(),
-    /** Relative tolerance of the accounting identities, as a fraction of the final value (default 1e-9). */
-    tolerance: z.number().positive().max(0.1).default(1e-9),
-  })
-  .strict();
+export const DecomposeOptions = z.strictObject({
+  /** `full` (default) or `first-round`. */
+  depth: z._default(DecompositionDepth, 'full'),
+  /** First round only: the stage disaggregated (default: the chain's final stage). */
+  at: z.optional(Id),
+  /** Relative tolerance of the accounting identities, as a fraction of the final value (default 1e-9). */
+  tolerance: z._default(z.number().check(z.positive(), z.lte(0.1)), 1e-9),
+});
 /**
  * Options of {@link decomposeValueAdded} (and {@link valueCapture}), as a caller passes them: every
  * field may be left out (`{}` means the defaults).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { preview } from '../core/boundary.js';
 import { NonNegative, Period } from '../core/primitives.js';
 
@@ -15,30 +15,31 @@ import { NonNegative, Period } from '../core/primitives.js';
  * ```
  */
 export const GrowthObservation = z
-  .object({
+  .strictObject({
     /** When: a number (year, month index) or a label; a series is read in the order given. */
     period: Period,
     /** The volume of activity in the period (units, or employment). */
     volume: NonNegative,
     /** Price received per unit; required when `volume` is above 0. */
-    unitPrice: NonNegative.optional(),
+    unitPrice: z.optional(NonNegative),
     /** Price index (base 1) deflating income to real income; give it for every observation or none. */
-    deflator: z
-      .number()
-      .positive({ error: (iss) => `expected a deflator > 0, found ${preview(iss.input)}` })
-      .finite()
-      .optional(),
+    deflator: z.optional(
+      z
+        .number()
+        .check(z.positive({ error: (iss) => `expected a deflator > 0, found ${preview(iss.input)}` })),
+    ),
   })
-  .strict()
-  .superRefine((o, ctx) => {
-    if (o.volume > 0 && o.unitPrice === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['unitPrice'],
-        message: `expected a unit price for a volume of ${o.volume}, found none`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((o, ctx) => {
+      if (o.volume > 0 && o.unitPrice === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['unitPrice'],
+          message: `expected a unit price for a volume of ${o.volume}, found none`,
+        });
+      }
+    }),
+  );
 /** One observation of export activity and its price. */
 export type GrowthObservation = z.output<typeof GrowthObservation>;
 
@@ -52,10 +53,11 @@ export type GrowthObservation = z.output<typeof GrowthObservation>;
  * //=> true
  * ```
  */
-export const GrowthSeries = z
-  .array(GrowthObservation)
-  .min(2, { error: (iss) => `expected at least 2 observations, found ${(iss.input as unknown[]).length}` })
-  .superRefine((series, ctx) => {
+export const GrowthSeries = z.array(GrowthObservation).check(
+  z.minLength(2, {
+    error: (iss) => `expected at least 2 observations, found ${(iss.input as unknown[]).length}`,
+  }),
+  z.superRefine((series, ctx) => {
     const deflated = series.filter((o) => o.deflator !== undefined).length;
     // Earlier periods by value (a number and the same digits as a string are different periods).
     const seen = new Map<number | string, number>();
@@ -91,7 +93,8 @@ export const GrowthSeries = z
         });
       }
     });
-  });
+  }),
+);
 /** A chronological series of export activity and prices. */
 export type GrowthSeries = z.output<typeof GrowthSeries>;
 

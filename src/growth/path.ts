@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validate, validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
@@ -14,16 +14,14 @@ import { type GrowthDirection, type GrowthObservation, type GrowthPath, GrowthSe
  * //=> { tolerance: 1e-9 }
  * ```
  */
-export const GrowthPathOptions = z
-  .object({
-    /**
-     * Relative change within which activity or income counts as `flat`: a rise needs
-     * `after > before × (1 + tolerance)`, a fall `after < before × (1 − tolerance)`. Default `1e-9`
-     * (only rounding noise is flat).
-     */
-    tolerance: z.number().min(0).max(1).default(1e-9),
-  })
-  .strict();
+export const GrowthPathOptions = z.strictObject({
+  /**
+   * Relative change within which activity or income counts as `flat`: a rise needs
+   * `after > before × (1 + tolerance)`, a fall `after < before × (1 − tolerance)`. Default `1e-9`
+   * (only rounding noise is flat).
+   */
+  tolerance: z._default(z.number().check(z.gte(0), z.lte(1)), 1e-9),
+});
 /** Options of {@link classifyGrowthPath}, as a caller passes them: every field may be left out. */
 export type GrowthPathOptions = z.input<typeof GrowthPathOptions>;
 

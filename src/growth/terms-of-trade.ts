@@ -1,14 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, validate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { Period } from '../core/primitives.js';
 
 const positive = (what: string) =>
-  z
-    .number()
-    .finite()
-    .positive({ error: (iss) => `expected ${what} > 0, found ${preview(iss.input)}` });
+  z.number().check(z.positive({ error: (iss) => `expected ${what} > 0, found ${preview(iss.input)}` }));
 
 /**
  * One period of trade unit values: the unit value of exports and of imports (in one currency), and
@@ -20,18 +17,16 @@ const positive = (what: string) =>
  * //=> { period: 2000, exportUnitValue: 2.18, importUnitValue: 1 }
  * ```
  */
-export const TradeUnitValues = z
-  .object({
-    /** When: a year, an index or a label. */
-    period: Period,
-    /** Export unit value (price index or average value per unit exported). */
-    exportUnitValue: positive('an export unit value'),
-    /** Import unit value. */
-    importUnitValue: positive('an import unit value'),
-    /** Export volume (quantity, or a volume index); give it for every period or none. */
-    exportVolume: z.number().finite().min(0).optional(),
-  })
-  .strict();
+export const TradeUnitValues = z.strictObject({
+  /** When: a year, an index or a label. */
+  period: Period,
+  /** Export unit value (price index or average value per unit exported). */
+  exportUnitValue: positive('an export unit value'),
+  /** Import unit value. */
+  importUnitValue: positive('an import unit value'),
+  /** Export volume (quantity, or a volume index); give it for every period or none. */
+  exportVolume: z.optional(z.number().check(z.gte(0))),
+});
 /** One period of trade unit values. */
 export type TradeUnitValues = z.output<typeof TradeUnitValues>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { StandardStageFunction } from '../chains/index.js';
 import { Period } from '../core/primitives.js';
 
@@ -79,22 +79,20 @@ export const knowledgeIntensityScale: Readonly<Record<StandardStageFunction, num
  * //=> true
  * ```
  */
-export const ThinningObservation = z
-  .object({
-    /** When. */
-    period: Period,
-    /** The participant's share of the product's value added, 0 to 1. */
-    valueAddedShare: z.number().min(0).max(1),
-    /** The functions it performs. */
-    functions: z.array(z.string().min(1)),
-    /** Its value added per unit of the product. */
-    valueAddedPerUnit: z.number().finite().optional(),
-    /** Whether it joined the chain in this period. */
-    newToChain: z.boolean().optional(),
-    /** Whether it was already active in the sector before this observation (an incumbent), recorded or not. */
-    incumbent: z.boolean().optional(),
-  })
-  .strict();
+export const ThinningObservation = z.strictObject({
+  /** When. */
+  period: Period,
+  /** The participant's share of the product's value added, 0 to 1. */
+  valueAddedShare: z.number().check(z.gte(0), z.lte(1)),
+  /** The functions it performs. */
+  functions: z.array(z.string().check(z.minLength(1))),
+  /** Its value added per unit of the product. */
+  valueAddedPerUnit: z.optional(z.number()),
+  /** Whether it joined the chain in this period. */
+  newToChain: z.optional(z.boolean()),
+  /** Whether it was already active in the sector before this observation (an incumbent), recorded or not. */
+  incumbent: z.optional(z.boolean()),
+});
 /** One observation of a participant in a value chain. */
 export type ThinningObservation = z.output<typeof ThinningObservation>;
 
@@ -119,18 +117,16 @@ export type ThinningObservation = z.output<typeof ThinningObservation>;
  * //=> { stableTolerance: 0.01, entryShareMax: 0.1, knowledgeIntensity: {}, rebuildingAfter: 'any-thinning' }
  * ```
  */
-export const ThinningOptions = z
-  .object({
-    /** The largest absolute change of share that counts as stable. */
-    stableTolerance: z.number().min(0).max(1).default(0.01),
-    /** The largest share at which an entry counts as thinning-in. */
-    entryShareMax: z.number().min(0).max(1).default(0.1),
-    /** Knowledge-intensity ranks of further functions, or overrides of the standard scale. */
-    knowledgeIntensity: z.record(z.string().min(1), z.number().finite()).default({}),
-    /** After which thinning a rise counts as rebuilding: `any-thinning` (default) or `thinning-out`. */
-    rebuildingAfter: z.enum(['any-thinning', 'thinning-out']).default('any-thinning'),
-  })
-  .strict();
+export const ThinningOptions = z.strictObject({
+  /** The largest absolute change of share that counts as stable. */
+  stableTolerance: z._default(z.number().check(z.gte(0), z.lte(1)), 0.01),
+  /** The largest share at which an entry counts as thinning-in. */
+  entryShareMax: z._default(z.number().check(z.gte(0), z.lte(1)), 0.1),
+  /** Knowledge-intensity ranks of further functions, or overrides of the standard scale. */
+  knowledgeIntensity: z._default(z.record(z.string().check(z.minLength(1)), z.number()), {}),
+  /** After which thinning a rise counts as rebuilding: `any-thinning` (default) or `thinning-out`. */
+  rebuildingAfter: z._default(z.enum(['any-thinning', 'thinning-out']), 'any-thinning'),
+});
 /** Options of `thinningProfile`. */
 export type ThinningOptions = z.input<typeof ThinningOptions>;
 

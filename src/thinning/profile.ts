@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, quote, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import type { Explanation } from '../core/explanation.js';
@@ -66,8 +66,8 @@ export interface ThinningProfile {
   explanation: Explanation;
 }
 
-const FunctionList = z.array(z.string().min(1));
-const IntensityRanks = z.record(z.string().min(1), z.number().finite());
+const FunctionList = z.array(z.string().check(z.minLength(1)));
+const IntensityRanks = z.record(z.string().check(z.minLength(1)), z.number());
 
 /**
  * The mean knowledge intensity of a set of functions on {@link knowledgeIntensityScale} (1 to 4,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   DecompositionDepth,
   safeParseValueChain,
@@ -24,7 +24,7 @@ import { checkPeriods, EPS, fmt } from './rules.js';
  * //=> 2015
  * ```
  */
-export const ChainSnapshot = z.object({ period: Period, chain: z.unknown() }).strict();
+export const ChainSnapshot = z.strictObject({ period: Period, chain: z.unknown() });
 /** One snapshot of a value chain, as a caller passes it. */
 export type ChainSnapshot = { period: Period; chain: ValueChainInput };
 
@@ -38,7 +38,7 @@ export type ChainSnapshot = { period: Period; chain: ValueChainInput };
  * ```
  */
 export const SnapshotSubject = z.union(
-  [z.object({ actor: Id }).strict(), z.object({ country: CountryCode }).strict()],
+  [z.strictObject({ actor: Id }), z.strictObject({ country: CountryCode })],
   {
     error: 'expected { actor: id } or { country: code }',
   },
@@ -57,10 +57,11 @@ export type SnapshotSubject = z.input<typeof SnapshotSubject>;
  * //=> 'first-round'
  * ```
  */
-export const SnapshotOptions = ThinningOptions.extend({
+export const SnapshotOptions = z.strictObject({
+  ...ThinningOptions.shape,
   /** The decomposition the shares come from: `full` (default) or `first-round`. */
-  depth: DecompositionDepth.default('full'),
-}).strict();
+  depth: z._default(DecompositionDepth, 'full'),
+});
 /** Options of {@link thinningFromChains} and {@link compareChainSnapshots}. */
 export type SnapshotOptions = z.input<typeof SnapshotOptions>;
 

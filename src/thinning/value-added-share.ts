@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   DecomposeOptions,
   decomposeValueAdded,
@@ -21,11 +21,11 @@ import { CountryCode, Id } from '../core/primitives.js';
  */
 export const ValueAddedSubject = z.union(
   [
-    z.object({ actor: Id }).strict(),
-    z.object({ country: CountryCode }).strict(),
-    z
-      .object({ stages: z.array(Id).min(1, { error: 'expected at least one stage id, found none' }) })
-      .strict(),
+    z.strictObject({ actor: Id }),
+    z.strictObject({ country: CountryCode }),
+    z.strictObject({
+      stages: z.array(Id).check(z.minLength(1, { error: 'expected at least one stage id, found none' })),
+    }),
   ],
   { error: 'expected { actor: id }, { country: code } or { stages: [ids] }' },
 );
