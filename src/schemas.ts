@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Actor, Stage, ValueChain } from './chains/model.js';
 import { Cluster } from './clusters/model.js';
 import { GvcIssue } from './core/schema.js';
@@ -15,7 +15,7 @@ import { UpgradingEvent } from './upgrading/model.js';
  *
  * @internal
  */
-export function publicSchemas(): Record<string, z.ZodType> {
+export function publicSchemas(): Record<string, z.core.$ZodType> {
   return {
     'value-chain': ValueChain,
     actor: Actor,
@@ -35,9 +35,9 @@ export function publicSchemas(): Record<string, z.ZodType> {
  *
  * @internal
  */
-export function publicJsonSchema(name: string, schema: z.ZodType): Record<string, unknown> {
+export function publicJsonSchema(name: string, schema: z.core.$ZodType): Record<string, unknown> {
   const named = z.registry<{ id: string }>();
-  const parts: Array<[string, z.ZodType]> = [
+  const parts: Array<[string, z.core.$ZodType]> = [
     ['Actor', Actor],
     ['Stage', Stage],
     ['Rent', Rent],

@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
+import { Count } from './count.js';
 import type { Cluster } from './model.js';
 import { CollectiveActionKind } from './model.js';
 import { parseClusterList } from './parse.js';
-import { Count, namedEnum, take } from './schema-helpers.js';
+import { namedEnum, take } from './schema-helpers.js';
 
 /**
  * A 2×2 contingency table of counts, `[[a, b], [c, d]]`: rows are the factor present / absent, columns
@@ -64,15 +65,13 @@ function tableCells(table: unknown, issues: IssueList): [number, number, number,
  * //=> { correction: 'none' }
  * ```
  */
-export const OddsRatioOptions = z
-  .object({
-    /**
-     * `none` (the default): ad / bc as it stands, `null` when bc is 0;
-     * `haldane-anscombe`: add 0.5 to every cell when any cell is 0 (Haldane 1956; Anscombe 1956).
-     */
-    correction: namedEnum(['none', 'haldane-anscombe']).default('none'),
-  })
-  .strict();
+export const OddsRatioOptions = z.strictObject({
+  /**
+   * `none` (the default): ad / bc as it stands, `null` when bc is 0;
+   * `haldane-anscombe`: add 0.5 to every cell when any cell is 0 (Haldane 1956; Anscombe 1956).
+   */
+  correction: z._default(namedEnum(['none', 'haldane-anscombe']), 'none'),
+});
 /** Options of {@link oddsRatio}. */
 export type OddsRatioOptions = z.input<typeof OddsRatioOptions>;
 
@@ -135,12 +134,10 @@ export type FisherAlternative = z.output<typeof FisherAlternative>;
  * //=> { alternative: 'two-sided' }
  * ```
  */
-export const FisherExactTestOptions = z
-  .object({
-    /** `two-sided` (the default), `greater` (odds ratio > 1) or `less` (odds ratio < 1). */
-    alternative: FisherAlternative.default('two-sided'),
-  })
-  .strict();
+export const FisherExactTestOptions = z.strictObject({
+  /** `two-sided` (the default), `greater` (odds ratio > 1) or `less` (odds ratio < 1). */
+  alternative: z._default(FisherAlternative, 'two-sided'),
+});
 /** Options of {@link fisherExactTest}. */
 export type FisherExactTestOptions = z.input<typeof FisherExactTestOptions>;
 
@@ -303,12 +300,10 @@ export interface JointActionAssociation {
  * //=> { outcome: 'growth-or-upgrading' }
  * ```
  */
-export const JointActionAssociationOptions = z
-  .object({
-    /** What counts as dynamic; default `growth-or-upgrading`. */
-    outcome: DynamismOutcome.default('growth-or-upgrading'),
-  })
-  .strict();
+export const JointActionAssociationOptions = z.strictObject({
+  /** What counts as dynamic; default `growth-or-upgrading`. */
+  outcome: z._default(DynamismOutcome, 'growth-or-upgrading'),
+});
 /** Options of {@link jointActionAssociation}. */
 export type JointActionAssociationOptions = z.input<typeof JointActionAssociationOptions>;
 

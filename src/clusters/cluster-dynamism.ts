@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import type { Explanation } from '../core/explanation.js';
@@ -6,7 +6,8 @@ import { deepFreeze } from '../core/freeze.js';
 import { describeFound } from '../core/issues.js';
 import { NonNegative } from '../core/primitives.js';
 import { type ClusterChange, UpgradingEvent, upgradingTrajectory } from '../upgrading/index.js';
-import { type DynamismClass, dynamismOf } from './dynamism.js';
+import { dynamismOf } from './classify-dynamism.js';
+import type { DynamismClass } from './dynamism-class.js';
 import { type GrowthBasis, judgeGrowth, type RealGrowth } from './growth-rates.js';
 import { orientationOf } from './markets.js';
 import { Cluster } from './model.js';
@@ -25,51 +26,49 @@ const bad = (what: string) => (iss: { input?: unknown }) => `expected ${what}, f
  * //=> 0.01
  * ```
  */
-export const ClusterDynamismOptions = z
-  .object({
-    /** `auto` (default: indicators and events where they decide, else the flags), `evidence` or `indicators`. */
-    basis: namedEnum(['auto', 'evidence', 'indicators']).default('auto'),
-    /**
-     * Price index by year (any base) deflating `sales` (System of National Accounts 2008, ch. 15): e.g.
-     * `{ 2010: 100, 2012: 121 }`. It must cover the first and the last year reporting sales.
-     */
-    deflator: z
-      .record(
-        z.string(),
-        z
-          .number({ error: bad('a finite price index > 0') })
-          .positive({ error: bad('a finite price index > 0') }),
-      )
-      .optional(),
-    /** `sales` are already at constant prices: use them without a deflator. Default false. */
-    salesAreReal: z.boolean().default(false),
-    /** Weights of firms, employment and real sales in the weighted rate; default 1 each (no source weighs them). */
-    weights: z
-      .object({
-        firms: NonNegative.optional(),
-        employment: NonNegative.optional(),
-        sales: NonNegative.optional(),
-      })
-      .strict()
-      .default({}),
-    /** Real annual growth the cluster is compared with (e.g. the sector's national real growth); default 0. */
-    benchmark: z.number({ error: bad('a finite rate') }).default(0),
-    /** Half-width of the stagnation band around the benchmark, per year; default 0.01 (gvckit's convention). */
-    band: z
+export const ClusterDynamismOptions = z.strictObject({
+  /** `auto` (default: indicators and events where they decide, else the flags), `evidence` or `indicators`. */
+  basis: z._default(namedEnum(['auto', 'evidence', 'indicators']), 'auto'),
+  /**
+   * Price index by year (any base) deflating `sales` (System of National Accounts 2008, ch. 15): e.g.
+   * `{ 2010: 100, 2012: 121 }`. It must cover the first and the last year reporting sales.
+   */
+  deflator: z.optional(
+    z.record(
+      z.string(),
+      z
+        .number({ error: bad('a finite price index > 0') })
+        .check(z.positive({ error: bad('a finite price index > 0') })),
+    ),
+  ),
+  /** `sales` are already at constant prices: use them without a deflator. Default false. */
+  salesAreReal: z._default(z.boolean(), false),
+  /** Weights of firms, employment and real sales in the weighted rate; default 1 each (no source weighs them). */
+  weights: z._default(
+    z.strictObject({
+      firms: z.optional(NonNegative),
+      employment: z.optional(NonNegative),
+      sales: z.optional(NonNegative),
+    }),
+    {},
+  ),
+  /** Real annual growth the cluster is compared with (e.g. the sector's national real growth); default 0. */
+  benchmark: z._default(z.number({ error: bad('a finite rate') }), 0),
+  /** Half-width of the stagnation band around the benchmark, per year; default 0.01 (gvckit's convention). */
+  band: z._default(
+    z
       .number({ error: bad('a rate from 0 to 1') })
-      .min(0, { error: bad('a rate from 0 to 1') })
-      .max(1, { error: bad('a rate from 0 to 1') })
-      .default(0.01),
-    /** The upgrading events of the cluster's firms, read with `upgradingTrajectory`. */
-    events: z.array(UpgradingEvent).optional(),
-    /** Net number of firms upgrading in place needed; default 1 (one documented case, as Table 1 records). */
-    minNetUpgraders: z
-      .number({ error: bad('a whole number >= 1') })
-      .int({ error: bad('a whole number >= 1') })
-      .min(1, { error: bad('a whole number >= 1') })
-      .default(1),
-  })
-  .strict();
+      .check(z.gte(0, { error: bad('a rate from 0 to 1') }), z.lte(1, { error: bad('a rate from 0 to 1') })),
+    0.01,
+  ),
+  /** The upgrading events of the cluster's firms, read with `upgradingTrajectory`. */
+  events: z.optional(z.array(UpgradingEvent)),
+  /** Net number of firms upgrading in place needed; default 1 (one documented case, as Table 1 records). */
+  minNetUpgraders: z._default(
+    z.int({ error: bad('a whole number >= 1') }).check(z.gte(1, { error: bad('a whole number >= 1') })),
+    1,
+  ),
+});
 /** Options of {@link clusterDynamism}. */
 export type ClusterDynamismOptions = z.input<typeof ClusterDynamismOptions>;
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
@@ -50,7 +50,7 @@ export const tableLayout: Readonly<
  *
  * @internal
  */
-export function checkArgument<S extends z.ZodType>(
+export function checkArgument<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   name: string,

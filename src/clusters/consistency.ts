@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { type ClusterTableColumn, checkArgument, tableLayout } from './compare.js';
+import { Count } from './count.js';
 import { CollectiveActionKind, ExternalEconomy } from './model.js';
-import { Count } from './schema-helpers.js';
 import { type ClusterTableName, ClusterTables } from './table-model.js';
 
 /**
@@ -57,15 +57,13 @@ export interface TableInconsistency {
  * //=> { clusters: 25 }
  * ```
  */
-export const CheckTableConsistencyOptions = z
-  .object({
-    /**
-     * The number of clusters tabulated; defaults to the tables' `clusters`, else the sum of a
-     * complete market-orientation table.
-     */
-    clusters: Count.optional(),
-  })
-  .strict();
+export const CheckTableConsistencyOptions = z.strictObject({
+  /**
+   * The number of clusters tabulated; defaults to the tables' `clusters`, else the sum of a
+   * complete market-orientation table.
+   */
+  clusters: z.optional(Count),
+});
 /** Options of {@link checkTableConsistency}. */
 export type CheckTableConsistencyOptions = z.input<typeof CheckTableConsistencyOptions>;
 
@@ -77,7 +75,7 @@ type Row = {
   growthAndUpgrading?: number;
 };
 
-const PartialTables = ClusterTables.partial();
+const PartialTables = z.partial(ClusterTables);
 
 /**
  * Finds the internal contradictions of cluster tables shaped like Tables 2–5 of Kaplinsky (2015),

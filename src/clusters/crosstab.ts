@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, quote, safeValidate, validateFunction } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
@@ -59,12 +59,10 @@ export const MAX_CROSSTAB_CELLS = 1_000_000;
  * //=> { rows: ['KEN', 'ZAF'] }
  * ```
  */
-export const CrossTabOptions = z
-  .object({
-    /** The rows, in order; every listed row is in the result, even when empty. */
-    rows: z.array(z.string()).max(MAX_CROSSTAB_ROWS).optional(),
-  })
-  .strict();
+export const CrossTabOptions = z.strictObject({
+  /** The rows, in order; every listed row is in the result, even when empty. */
+  rows: z.optional(z.array(z.string()).check(z.maxLength(MAX_CROSSTAB_ROWS))),
+});
 /**
  * Options of {@link crossTab}, typed by its row keys `K`: the input of the {@link CrossTabOptions}
  * schema with `rows` narrowed to `K` (a schema checks strings; only the type can carry the caller's

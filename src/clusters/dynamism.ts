@@ -1,61 +1,14 @@
-import { z } from 'zod';
-import { IssueList, safeValidate, validate } from '../core/boundary.js';
+import * as z from 'zod/mini';
+import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { describeFound } from '../core/issues.js';
+import { dynamismOf } from './classify-dynamism.js';
+import type { DynamismClass } from './dynamism-class.js';
 import { orientationOf } from './markets.js';
-import { Cluster, type ClusterIndicator, DynamismEvidence } from './model.js';
+import { Cluster, type ClusterIndicator } from './model.js';
 import { namedEnum, take } from './schema-helpers.js';
 import type { MarketOrientation } from './table-model.js';
-
-/**
- * The dynamism of a cluster (Kaplinsky 2015, section on clusters): `static` (neither growth nor
- * upgrading — survivalist or dying), `growth` (extensive growth only: more of the same),
- * `upgrading` (upgrading without growth) or `growth-and-upgrading`.
- *
- * @example
- * ```ts
- * DynamismClass.options;
- * //=> ['static', 'growth', 'upgrading', 'growth-and-upgrading']
- * ```
- */
-export const DynamismClass = namedEnum(['static', 'growth', 'upgrading', 'growth-and-upgrading']);
-/** The dynamism of a cluster. */
-export type DynamismClass = z.output<typeof DynamismClass>;
-
-/**
- * Classifies a cluster's dynamism from the evidence flags of Table 1 of Kaplinsky (2015): growth
- * and upgrading → `growth-and-upgrading`; only one of them → `growth` or `upgrading`; neither →
- * `static`. For quantitative indicators, use {@link assessDynamism}.
- *
- * @param evidence - `{ growth, upgrading }` flags
- * @returns the dynamism class
- * @throws GvcError `INVALID_INPUT` when a flag is missing or not a boolean, or a key is unknown (paths
- * rooted at the argument: `evidence.growth`)
- * @example
- * ```ts
- * classifyDynamism({ growth: true, upgrading: false });
- * //=> 'growth'
- * classifyDynamism({ growth: false, upgrading: false });
- * //=> 'static'
- * ```
- */
-export function classifyDynamism(evidence: DynamismEvidence): DynamismClass {
-  const parsed = validate(DynamismEvidence, evidence, 'evidence', 'invalid dynamism evidence');
-  return dynamismOf(parsed.growth, parsed.upgrading);
-}
-
-/**
- * The dynamism class of two validated flags.
- *
- * @internal
- */
-export function dynamismOf(growth: boolean, upgrading: boolean): DynamismClass {
-  if (growth && upgrading) return 'growth-and-upgrading';
-  if (growth) return 'growth';
-  if (upgrading) return 'upgrading';
-  return 'static';
-}
 
 /**
  * Options of {@link assessDynamism}.
@@ -66,30 +19,32 @@ export function dynamismOf(growth: boolean, upgrading: boolean): DynamismClass {
  * //=> { growthThreshold: 0.03 }
  * ```
  */
-export const AssessDynamismOptions = z
-  .object({
-    /**
-     * Where the judgement comes from: `evidence` (the cluster's flags only), `indicators` (the
-     * quantitative indicators only; an error if they cannot decide) or `auto` (the default: the
-     * indicators for growth and for upgrading where they can decide, otherwise the flags).
-     */
-    basis: namedEnum(['auto', 'evidence', 'indicators']).optional(),
-    /**
-     * Compound annual growth rate of firms, employment or sales that counts as growth; default 0.05 (5% a
-     * year).
-     */
-    growthThreshold: z
+export const AssessDynamismOptions = z.strictObject({
+  /**
+   * Where the judgement comes from: `evidence` (the cluster's flags only), `indicators` (the
+   * quantitative indicators only; an error if they cannot decide) or `auto` (the default: the
+   * indicators for growth and for upgrading where they can decide, otherwise the flags).
+   */
+  basis: z.optional(namedEnum(['auto', 'evidence', 'indicators'])),
+  /**
+   * Compound annual growth rate of firms, employment or sales that counts as growth; default 0.05 (5% a
+   * year).
+   */
+  growthThreshold: z.optional(
+    z
       .number()
-      .min(0, { error: (iss) => `expected a growth rate >= 0, found ${describeFound(iss)}` })
-      .optional(),
-    /** Number of upgrading events over all periods that counts as upgrading; default 1. */
-    minUpgradingEvents: z
+      .check(z.gte(0, { error: (iss) => `expected a growth rate >= 0, found ${describeFound(iss)}` })),
+  ),
+  /** Number of upgrading events over all periods that counts as upgrading; default 1. */
+  minUpgradingEvents: z.optional(
+    z
       .number()
-      .int({ error: (iss) => `expected a whole number >= 1, found ${describeFound(iss)}` })
-      .min(1, { error: (iss) => `expected a whole number >= 1, found ${describeFound(iss)}` })
-      .optional(),
-  })
-  .strict();
+      .check(
+        z.int({ error: (iss) => `expected a whole number >= 1, found ${describeFound(iss)}` }),
+        z.gte(1, { error: (iss) => `expected a whole number >= 1, found ${describeFound(iss)}` }),
+      ),
+  ),
+});
 /** Options of {@link assessDynamism}. */
 export type AssessDynamismOptions = z.input<typeof AssessDynamismOptions>;
 

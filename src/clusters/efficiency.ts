@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import type { Explanation } from '../core/explanation.js';
@@ -24,12 +24,10 @@ import type { InstitutionalSupportKey } from './table-model.js';
  * //=> { minTrust: 'medium' }
  * ```
  */
-export const CollectiveEfficiencyOptions = z
-  .object({
-    /** The trust joint action needs: `medium` (default) or `high`. */
-    minTrust: namedEnum(['medium', 'high']).default('medium'),
-  })
-  .strict();
+export const CollectiveEfficiencyOptions = z.strictObject({
+  /** The trust joint action needs: `medium` (default) or `high`. */
+  minTrust: z._default(namedEnum(['medium', 'high']), 'medium'),
+});
 /** Options of {@link collectiveEfficiency}. */
 export type CollectiveEfficiencyOptions = z.input<typeof CollectiveEfficiencyOptions>;
 

@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import type { Explanation } from '../core/explanation.js';
 import { deepFreeze } from '../core/freeze.js';
 import { logChoose, logFactorial } from '../core/special.js';
 import { fisherExactTest } from './association.js';
-import { Count, take } from './schema-helpers.js';
+import { Count } from './count.js';
+import { take } from './schema-helpers.js';
 
 /**
  * The most partial tables an exact test enumerates: 10,000,000 (each a few floating-point
@@ -131,7 +132,7 @@ export function widestRow(n: readonly number[], X: number): number {
  */
 export const RowsByTwoTable = z
   .array(z.tuple([Count, Count]))
-  .min(1, { error: 'expected at least one row [with, without], found none' });
+  .check(z.minLength(1, { error: 'expected at least one row [with, without], found none' }));
 /** An r × 2 table of counts. */
 export type RowsByTwoTable = z.output<typeof RowsByTwoTable>;
 

@@ -11,6 +11,7 @@ export {
   oddsRatio,
   TwoByTwoTable,
 } from './association.js';
+export { classifyDynamism, DynamismEvidence } from './classify-dynamism.js';
 export type { ClusterDynamism, DynamismRuleId, StaticKind } from './cluster-dynamism.js';
 export { ClusterDynamismOptions, clusterDynamism } from './cluster-dynamism.js';
 export type { ClusterTableColumn, TableDifference } from './compare.js';
@@ -26,9 +27,11 @@ export {
   MAX_CROSSTAB_ROWS,
 } from './crosstab.js';
 export type { DynamismAssessment, IndicatorGrowthRates } from './dynamism.js';
-export { AssessDynamismOptions, assessDynamism, classifyDynamism, DynamismClass } from './dynamism.js';
+export { AssessDynamismOptions, assessDynamism } from './dynamism.js';
+export { DynamismClass } from './dynamism-class.js';
 export type { CollectiveEfficiency, EfficiencyRuleId, JointActionFoundation } from './efficiency.js';
 export { CollectiveEfficiencyOptions, collectiveEfficiency } from './efficiency.js';
+export { EndMarket } from './end-markets.js';
 export type { ExactTableTest } from './exact.js';
 export { exactTableTest, MAX_EXACT_STEPS, RowsByTwoTable } from './exact.js';
 export type { GrowthBasis, RealGrowth } from './growth-rates.js';
@@ -39,8 +42,6 @@ export {
   ClusterOrigin,
   ClusterTrust,
   CollectiveActionKind,
-  DynamismEvidence,
-  EndMarket,
   ExternalEconomy,
   InstitutionalSupportSource,
   TrustLevel,

@@ -1,8 +1,6 @@
 import { validate } from '../core/boundary.js';
-import { Cluster, type EndMarket } from './model.js';
+import { type EndMarket, EndMarkets } from './end-markets.js';
 import type { MarketOrientation } from './table-model.js';
-
-const EndMarkets = Cluster.shape.endMarkets;
 
 /**
  * Classifies a cluster's end markets into the market orientations of Table 2 of Kaplinsky (2015):

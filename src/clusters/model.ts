@@ -1,7 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeFound } from '../core/issues.js';
 import { CountryCode, Id, NonNegative, Source } from '../core/primitives.js';
-import { Count, duplicateIssues, namedEnum, setOf } from './schema-helpers.js';
+import { DynamismEvidence } from './classify-dynamism.js';
+import { Count } from './count.js';
+import { EndMarkets } from './end-markets.js';
+import { duplicateIssues, namedEnum, setOf } from './schema-helpers.js';
 
 /**
  * How a cluster came about: `spontaneous` (grown from the bottom up, the usual case in the literature)
@@ -16,21 +19,6 @@ import { Count, duplicateIssues, namedEnum, setOf } from './schema-helpers.js';
 export const ClusterOrigin = namedEnum(['spontaneous', 'policy-created']);
 /** How a cluster came about. */
 export type ClusterOrigin = z.output<typeof ClusterOrigin>;
-
-/**
- * A market a cluster sells to, the end-market categories of Kaplinsky & Morris (2014a) as reported
- * in Table 1 of Kaplinsky (2015): `local`, `national`, `regional` (neighbouring countries) and
- * `international`.
- *
- * @example
- * ```ts
- * EndMarket.options;
- * //=> ['local', 'national', 'regional', 'international']
- * ```
- */
-export const EndMarket = namedEnum(['local', 'national', 'regional', 'international']);
-/** A market a cluster sells to. */
-export type EndMarket = z.output<typeof EndMarket>;
 
 /**
  * The Marshallian external economies of a cluster — the "passive" half of collective efficiency
@@ -107,26 +95,12 @@ export type TrustLevel = z.output<typeof TrustLevel>;
  * //=> { competence: 'high', contractual: 'low' }
  * ```
  */
-export const ClusterTrust = z
-  .object({ competence: TrustLevel.optional(), contractual: TrustLevel.optional() })
-  .strict();
+export const ClusterTrust = z.strictObject({
+  competence: z.optional(TrustLevel),
+  contractual: z.optional(TrustLevel),
+});
 /** Competence and contractual trust. */
 export type ClusterTrust = z.output<typeof ClusterTrust>;
-
-/**
- * The evidence of a cluster's dynamism (Kaplinsky 2015, Table 1): whether it shows `growth`
- * (extensive: more of the same) and whether it shows `upgrading` (process, product, functional or
- * chain). Neither means a static cluster.
- *
- * @example
- * ```ts
- * DynamismEvidence.parse({ growth: true, upgrading: false });
- * //=> { growth: true, upgrading: false }
- * ```
- */
-export const DynamismEvidence = z.object({ growth: z.boolean(), upgrading: z.boolean() }).strict();
-/** The evidence of growth and of upgrading. */
-export type DynamismEvidence = z.output<typeof DynamismEvidence>;
 
 /**
  * Quantitative indicators of a cluster for one period (a year): the number of `firms`, total
@@ -139,24 +113,22 @@ export type DynamismEvidence = z.output<typeof DynamismEvidence>;
  * //=> { period: 2010, firms: 120, employment: 900 }
  * ```
  */
-export const ClusterIndicator = z
-  .object({
-    /** The year the figures refer to. */
-    period: z
-      .number()
-      .int({ error: (iss) => `expected a year as a whole number, found ${describeFound(iss)}` }),
-    /** Number of firms in the cluster. */
-    firms: NonNegative.optional(),
-    /** Number of people employed in the cluster. */
-    employment: NonNegative.optional(),
-    /** Total sales of the cluster's firms. */
-    sales: NonNegative.optional(),
-    /**
-     * Number of upgrading events (process, product, functional or chain upgrading) recorded in the period.
-     */
-    upgradingEvents: Count.optional(),
-  })
-  .strict();
+export const ClusterIndicator = z.strictObject({
+  /** The year the figures refer to. */
+  period: z
+    .number()
+    .check(z.int({ error: (iss) => `expected a year as a whole number, found ${describeFound(iss)}` })),
+  /** Number of firms in the cluster. */
+  firms: z.optional(NonNegative),
+  /** Number of people employed in the cluster. */
+  employment: z.optional(NonNegative),
+  /** Total sales of the cluster's firms. */
+  sales: z.optional(NonNegative),
+  /**
+   * Number of upgrading events (process, product, functional or chain upgrading) recorded in the period.
+   */
+  upgradingEvents: z.optional(Count),
+});
 /** Quantitative indicators of a cluster for one period. */
 export type ClusterIndicator = z.output<typeof ClusterIndicator>;
 
@@ -182,24 +154,23 @@ export type ClusterIndicator = z.output<typeof ClusterIndicator>;
  * //=> 'furniture'
  * ```
  */
-export const Cluster = z
-  .object({
-    id: Id,
-    name: z.string().min(1, { error: 'expected a non-empty name' }),
-    /** ISO 3166-1 alpha-3 code of the country the cluster is in. */
-    country: CountryCode,
-    /** The cluster's sector, in plain words (`furniture`, `metalwork`, `cut flowers`). */
-    sector: z.string().min(1, { error: 'expected a non-empty sector' }),
-    origin: ClusterOrigin.optional(),
-    endMarkets: setOf(EndMarket, { nonEmpty: 'expected at least one end market, found none' }),
-    dynamism: DynamismEvidence,
-    externalEconomies: setOf(ExternalEconomy),
-    collectiveAction: setOf(CollectiveActionKind),
-    institutionalSupport: setOf(InstitutionalSupportSource),
-    trust: ClusterTrust.optional(),
-    indicators: z
-      .array(ClusterIndicator)
-      .superRefine((rows, ctx) => {
+export const Cluster = z.strictObject({
+  id: Id,
+  name: z.string().check(z.minLength(1, { error: 'expected a non-empty name' })),
+  /** ISO 3166-1 alpha-3 code of the country the cluster is in. */
+  country: CountryCode,
+  /** The cluster's sector, in plain words (`furniture`, `metalwork`, `cut flowers`). */
+  sector: z.string().check(z.minLength(1, { error: 'expected a non-empty sector' })),
+  origin: z.optional(ClusterOrigin),
+  endMarkets: EndMarkets,
+  dynamism: DynamismEvidence,
+  externalEconomies: setOf(ExternalEconomy),
+  collectiveAction: setOf(CollectiveActionKind),
+  institutionalSupport: setOf(InstitutionalSupportSource),
+  trust: z.optional(ClusterTrust),
+  indicators: z.optional(
+    z.array(ClusterIndicator).check(
+      z.superRefine((rows, ctx) => {
         for (const issue of duplicateIssues(
           rows,
           (r) => r.period,
@@ -208,10 +179,10 @@ export const Cluster = z
         )) {
           ctx.addIssue({ code: 'custom', ...issue });
         }
-      })
-      .optional(),
-    source: Source.optional(),
-  })
-  .strict();
+      }),
+    ),
+  ),
+  source: z.optional(Source),
+});
 /** An industrial cluster. */
 export type Cluster = z.output<typeof Cluster>;

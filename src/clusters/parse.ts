@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, quote, safeValidate, validate } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { SafeParseResult } from '../core/result.js';

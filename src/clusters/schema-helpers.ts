@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type IssueList, quote, type Validated } from '../core/boundary.js';
 import { describeFound, gvcParseParams } from '../core/issues.js';
 
@@ -8,28 +8,13 @@ import { describeFound, gvcParseParams } from '../core/issues.js';
  *
  * @internal
  */
+// @__NO_SIDE_EFFECTS__
 export function namedEnum<const T extends readonly [string, ...string[]]>(values: T) {
   const expected = values.map((v) => `"${v}"`).join(', ');
   return z.enum(values, {
     error: (iss) => `expected one of ${expected}, found ${describeFound(iss)}`,
   });
 }
-
-/**
- * A whole number from 0 to `Number.MAX_SAFE_INTEGER` (a count). Larger integers are rejected: above
- * 2^53 − 1 a double no longer holds every whole number, so counts could not be added exactly.
- *
- * @internal
- */
-export const Count = z
-  .number({ error: (iss) => `expected a whole number >= 0, found ${describeFound(iss)}` })
-  .int({
-    error: (iss) =>
-      typeof iss.input === 'number' && Number.isInteger(iss.input)
-        ? `expected a whole number <= ${Number.MAX_SAFE_INTEGER}, found ${describeFound(iss)}`
-        : `expected a whole number >= 0, found ${describeFound(iss)}`,
-  })
-  .min(0, { error: (iss) => `expected a whole number >= 0, found ${describeFound(iss)}` });
 
 /**
  * Reports, at its index, every element of `items` whose `keyOf` was already seen (keys compared in a
@@ -68,19 +53,22 @@ export function shownKey(key: string | number): string {
  *
  * @internal
  */
-export function setOf<T extends string>(item: z.ZodType<T>, options: { nonEmpty?: string } = {}) {
-  return z.array(item).superRefine((values, ctx) => {
-    if (options.nonEmpty !== undefined && values.length === 0) {
-      ctx.addIssue({ code: 'custom', message: options.nonEmpty });
-    }
-    for (const issue of duplicateIssues(
-      values,
-      (v) => v,
-      (v, at) => `expected each value at most once, found ${shownKey(v)} again (first at [${at}])`,
-    )) {
-      ctx.addIssue({ code: 'custom', ...issue });
-    }
-  });
+// @__NO_SIDE_EFFECTS__
+export function setOf<T extends string>(item: z.core.$ZodType<T>, options: { nonEmpty?: string } = {}) {
+  return z.array(item).check(
+    z.superRefine((values, ctx) => {
+      if (options.nonEmpty !== undefined && values.length === 0) {
+        ctx.addIssue({ code: 'custom', message: options.nonEmpty });
+      }
+      for (const issue of duplicateIssues(
+        values,
+        (v) => v,
+        (v, at) => `expected each value at most once, found ${shownKey(v)} again (first at [${at}])`,
+      )) {
+        ctx.addIssue({ code: 'custom', ...issue });
+      }
+    }),
+  );
 }
 
 /**
@@ -88,7 +76,7 @@ export function setOf<T extends string>(item: z.ZodType<T>, options: { nonEmpty?
  *
  * @internal
  */
-export const parseParams = gvcParseParams();
+export const parseParams = /* @__PURE__ */ gvcParseParams();
 
 /**
  * The data of a validation, or `undefined` after recording its issues in `issues` (so that several

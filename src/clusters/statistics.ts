@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import type { Explanation } from '../core/explanation.js';
@@ -36,16 +36,14 @@ const shown = (p: number) => (p < 1e-4 ? p.toExponential(2) : String(Number(p.to
  * //=> { outcome: 'growth-or-upgrading', alternative: 'two-sided' }
  * ```
  */
-export const JointActionTrendOptions = z
-  .object({
-    /** What counts as dynamic; default `growth-or-upgrading`. */
-    outcome: Outcome,
-    /** `two-sided` (default), `increasing` or `decreasing`. */
-    alternative: TrendTestOptions.shape.alternative,
-    /** Also compute the exact conditional p-value; default when there are at most 1,000 clusters. */
-    exact: TrendTestOptions.shape.exact,
-  })
-  .strict();
+export const JointActionTrendOptions = z.strictObject({
+  /** What counts as dynamic; default `growth-or-upgrading`. */
+  outcome: Outcome,
+  /** `two-sided` (default), `increasing` or `decreasing`. */
+  alternative: TrendTestOptions.shape.alternative,
+  /** Also compute the exact conditional p-value; default when there are at most 1,000 clusters. */
+  exact: TrendTestOptions.shape.exact,
+});
 /** Options of {@link jointActionTrend}. */
 export type JointActionTrendOptions = z.input<typeof JointActionTrendOptions>;
 
@@ -138,14 +136,12 @@ export function jointActionTrend(
  * //=> { outcome: 'growth-or-upgrading' }
  * ```
  */
-export const MarketOrientationTestOptions = z
-  .object({
-    /** What counts as dynamic; default `growth-or-upgrading`. */
-    outcome: Outcome,
-    /** Five scores, `local-only` to `international-only`; default 0..4. */
-    scores: z.array(z.number()).length(5).optional(),
-  })
-  .strict();
+export const MarketOrientationTestOptions = z.strictObject({
+  /** What counts as dynamic; default `growth-or-upgrading`. */
+  outcome: Outcome,
+  /** Five scores, `local-only` to `international-only`; default 0..4. */
+  scores: z.optional(z.array(z.number()).check(z.length(5))),
+});
 /** Options of {@link marketOrientationTest}. */
 export type MarketOrientationTestOptions = z.input<typeof MarketOrientationTestOptions>;
 

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Source } from '../core/primitives.js';
+import { Count } from './count.js';
 import { CollectiveActionKind, ExternalEconomy } from './model.js';
-import { Count, duplicateIssues, namedEnum, shownKey } from './schema-helpers.js';
+import { duplicateIssues, namedEnum, shownKey } from './schema-helpers.js';
 
 /**
  * The market orientation of a cluster, the rows of Table 2 of Kaplinsky (2015), in this order:
@@ -95,35 +96,35 @@ export const InstitutionalSupportKey = namedEnum([
 /** A combination of sources of institutional support. */
 export type InstitutionalSupportKey = z.output<typeof InstitutionalSupportKey>;
 
-function uniqueKeys<R extends { key: string }>(row: z.ZodType<R>) {
-  return z.array(row).superRefine((rows, ctx) => {
-    for (const issue of duplicateIssues(
-      rows,
-      (r) => r.key,
-      (k, at) => `expected each row key once, found ${shownKey(k)} again (first at [${at}])`,
-      ['key'],
-    )) {
-      ctx.addIssue({ code: 'custom', ...issue });
-    }
+function uniqueKeys<R extends { key: string }>(row: z.core.$ZodType<R>) {
+  return z.array(row).check(
+    z.superRefine((rows, ctx) => {
+      for (const issue of duplicateIssues(
+        rows,
+        (r) => r.key,
+        (k, at) => `expected each row key once, found ${shownKey(k)} again (first at [${at}])`,
+        ['key'],
+      )) {
+        ctx.addIssue({ code: 'custom', ...issue });
+      }
+    }),
+  );
+}
+
+function dynamismRow<K extends z.core.$ZodType<string>>(key: K) {
+  return z.strictObject({
+    key,
+    /** As printed, for a published table. */
+    label: z.optional(z.string()),
+    growth: Count,
+    upgrading: Count,
+    growthAndUpgrading: Count,
+    clusters: Count,
   });
 }
 
-function dynamismRow<K extends z.ZodType<string>>(key: K) {
-  return z
-    .object({
-      key,
-      /** As printed, for a published table. */
-      label: z.string().optional(),
-      growth: Count,
-      upgrading: Count,
-      growthAndUpgrading: Count,
-      clusters: Count,
-    })
-    .strict();
-}
-
-function countRow<K extends z.ZodType<string>>(key: K) {
-  return z.object({ key, label: z.string().optional(), clusters: Count }).strict();
+function countRow<K extends z.core.$ZodType<string>>(key: K) {
+  return z.strictObject({ key, label: z.optional(z.string()), clusters: Count });
 }
 
 /**
@@ -197,19 +198,17 @@ export type InstitutionalSupportRow = z.output<typeof InstitutionalSupportRow>;
  * //=> []
  * ```
  */
-export const ClusterTables = z
-  .object({
-    marketOrientation: uniqueKeys(MarketOrientationRow),
-    collectiveAction: uniqueKeys(CollectiveActionRow),
-    externalEconomies: uniqueKeys(ExternalEconomyRow),
-    institutionalSupport: uniqueKeys(InstitutionalSupportRow),
-    /** The number of clusters tabulated. */
-    clusters: Count.optional(),
-    source: Source.optional(),
-    /** Notes on a published table: how it was transcribed and mapped to the row keys. */
-    notes: z.array(z.string()).optional(),
-  })
-  .strict();
+export const ClusterTables = z.strictObject({
+  marketOrientation: uniqueKeys(MarketOrientationRow),
+  collectiveAction: uniqueKeys(CollectiveActionRow),
+  externalEconomies: uniqueKeys(ExternalEconomyRow),
+  institutionalSupport: uniqueKeys(InstitutionalSupportRow),
+  /** The number of clusters tabulated. */
+  clusters: z.optional(Count),
+  source: z.optional(Source),
+  /** Notes on a published table: how it was transcribed and mapped to the row keys. */
+  notes: z.optional(z.array(z.string())),
+});
 /** The four cross-tabulations of Kaplinsky (2015, Tables 2–5). */
 export type ClusterTables = z.output<typeof ClusterTables>;
 

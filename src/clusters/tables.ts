@@ -1,7 +1,7 @@
 import { IssueList } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
+import { dynamismOf } from './classify-dynamism.js';
 import { tabulate } from './crosstab.js';
-import { dynamismOf } from './dynamism.js';
 import { supportCombination } from './efficiency.js';
 import { orientationOf } from './markets.js';
 import type { Cluster } from './model.js';

@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import type { Explanation } from '../core/explanation.js';
 import { deepFreeze } from '../core/freeze.js';
 import { chiSquared1UpperTail, normalUpperTail } from '../core/special.js';
+import { Count } from './count.js';
 import { enumerateTables, MAX_EXACT_STEPS, widestRow } from './exact.js';
-import { Count, namedEnum, take } from './schema-helpers.js';
+import { namedEnum, take } from './schema-helpers.js';
 
 /** The alternative hypothesis of {@link trendTest}: the proportion rises (`increasing`) or falls with the score, or either. */
 export const TrendAlternative = namedEnum(['two-sided', 'increasing', 'decreasing']);
@@ -45,16 +46,14 @@ export const EXACT_TREND_DEFAULT_MAX_N = 1000;
  * //=> { alternative: 'two-sided' }
  * ```
  */
-export const TrendTestOptions = z
-  .object({
-    /** One finite score per group; default 0, 1, …, k − 1. */
-    scores: z.array(z.number()).optional(),
-    /** `two-sided` (default), `increasing` or `decreasing`. */
-    alternative: TrendAlternative.default('two-sided'),
-    /** Also compute the exact conditional p-value; default when N ≤ 1000. */
-    exact: z.boolean().optional(),
-  })
-  .strict();
+export const TrendTestOptions = z.strictObject({
+  /** One finite score per group; default 0, 1, …, k − 1. */
+  scores: z.optional(z.array(z.number())),
+  /** `two-sided` (default), `increasing` or `decreasing`. */
+  alternative: z._default(TrendAlternative, 'two-sided'),
+  /** Also compute the exact conditional p-value; default when N ≤ 1000. */
+  exact: z.optional(z.boolean()),
+});
 /** Options of {@link trendTest}. */
 export type TrendTestOptions = z.input<typeof TrendTestOptions>;
 

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, quote, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { Source } from '../core/primitives.js';
+import type { EndMarket } from './end-markets.js';
 import {
   Cluster,
   type CollectiveActionKind,
-  type EndMarket,
   type ExternalEconomy,
   type InstitutionalSupportSource,
 } from './model.js';
@@ -22,12 +22,10 @@ import { parseParams, take } from './schema-helpers.js';
  * //=> { source: { citation: 'Kaplinsky (2015), Table 1' } }
  * ```
  */
-export const ReadClustersTsvOptions = z
-  .object({
-    /** A source to attach to every cluster read (for example the publication the table comes from). */
-    source: Source.optional(),
-  })
-  .strict();
+export const ReadClustersTsvOptions = z.strictObject({
+  /** A source to attach to every cluster read (for example the publication the table comes from). */
+  source: z.optional(Source),
+});
 /** Options of {@link readClustersTsv}. */
 export type ReadClustersTsvOptions = z.input<typeof ReadClustersTsvOptions>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { fitLogistic, startValues } from './levenberg-marquardt.js';
@@ -22,18 +22,16 @@ const MAX_LINKAGE_OBSERVATIONS = 10_000;
  * //=> { period: 2005, domesticShare: 0.2 }
  * ```
  */
-export const LinkageObservation = z
-  .object({
-    /** The period, as a number (a year or an index). */
-    period: z.number().finite(),
-    /** The domestic share reached, from 0 to 1. */
-    domesticShare: z.number().min(0).max(1),
-  })
-  .strict();
+export const LinkageObservation = z.strictObject({
+  /** The period, as a number (a year or an index). */
+  period: z.number(),
+  /** The domestic share reached, from 0 to 1. */
+  domesticShare: z.number().check(z.gte(0), z.lte(1)),
+});
 /** One observation of linkage development. */
 export type LinkageObservation = z.output<typeof LinkageObservation>;
 
-const ObservationList = z.array(LinkageObservation).max(MAX_LINKAGE_OBSERVATIONS);
+const ObservationList = z.array(LinkageObservation).check(z.maxLength(MAX_LINKAGE_OBSERVATIONS));
 
 /**
  * Options of {@link fitLinkageCurve}:
@@ -48,14 +46,12 @@ const ObservationList = z.array(LinkageObservation).max(MAX_LINKAGE_OBSERVATIONS
  * //=> { maxIterations: 200 }
  * ```
  */
-export const LinkageCurveOptions = z
-  .object({
-    /** Domestic share above which value added is core-competence value added; default the fitted ceiling. */
-    coreThreshold: z.number().gt(0).max(1).optional(),
-    /** Iteration limit. */
-    maxIterations: z.number().int().min(1).max(10_000).default(200),
-  })
-  .strict();
+export const LinkageCurveOptions = z.strictObject({
+  /** Domestic share above which value added is core-competence value added; default the fitted ceiling. */
+  coreThreshold: z.optional(z.number().check(z.gt(0), z.lte(1))),
+  /** Iteration limit. */
+  maxIterations: z._default(z.int().check(z.gte(1), z.lte(10_000)), 200),
+});
 /** Options of {@link fitLinkageCurve}. */
 export type LinkageCurveOptions = z.input<typeof LinkageCurveOptions>;
 

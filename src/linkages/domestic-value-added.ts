@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { decomposeValueAdded, type ValueChain, type ValueChainInput } from '../chains/index.js';
 import { IssueList, preview, safeValidate } from '../core/boundary.js';
 import { GvcError, MAX_REPORTED_ISSUES } from '../core/errors.js';
@@ -15,12 +15,10 @@ import { parseChainInto, requireFinite, rerootError } from './validate.js';
  * //=> { tolerance: 1e-9 }
  * ```
  */
-export const DomesticValueAddedOptions = z
-  .object({
-    /** Relative tolerance of the accounting identities (default 1e-9). */
-    tolerance: z.number().positive().max(0.1).default(1e-9),
-  })
-  .strict();
+export const DomesticValueAddedOptions = z.strictObject({
+  /** Relative tolerance of the accounting identities (default 1e-9). */
+  tolerance: z._default(z.number().check(z.positive(), z.lte(0.1)), 1e-9),
+});
 /** Options of {@link domesticValueAddedShares}. */
 export type DomesticValueAddedOptions = z.input<typeof DomesticValueAddedOptions>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
@@ -16,16 +16,14 @@ import { requireFinite, validateArguments } from './validate.js';
  * //=> { category: 'explosives', domesticValue: 3, importedValue: 7 }
  * ```
  */
-export const InputSourcing = z
-  .object({
-    /** The input category (a product group, a service, an ISIC or HS code). */
-    category: z.string().min(1),
-    /** Value bought from suppliers based in the economy. */
-    domesticValue: NonNegative,
-    /** Value imported. */
-    importedValue: NonNegative,
-  })
-  .strict();
+export const InputSourcing = z.strictObject({
+  /** The input category (a product group, a service, an ISIC or HS code). */
+  category: z.string().check(z.minLength(1)),
+  /** Value bought from suppliers based in the economy. */
+  domesticValue: NonNegative,
+  /** Value imported. */
+  importedValue: NonNegative,
+});
 /** One category of a sector's inputs, by where it is sourced. */
 export type InputSourcing = z.output<typeof InputSourcing>;
 
@@ -39,14 +37,12 @@ export type InputSourcing = z.output<typeof InputSourcing>;
  * //=> 'gold mining'
  * ```
  */
-export const SectorInputs = z
-  .object({
-    /** The sector whose inputs are described. */
-    sector: z.string().min(1).optional(),
-    /** Its inputs, by category. */
-    inputs: z.array(InputSourcing),
-  })
-  .strict();
+export const SectorInputs = z.strictObject({
+  /** The sector whose inputs are described. */
+  sector: z.optional(z.string().check(z.minLength(1))),
+  /** Its inputs, by category. */
+  inputs: z.array(InputSourcing),
+});
 /** A sector's purchases of inputs, by category and source. */
 export type SectorInputs = z.output<typeof SectorInputs>;
 
@@ -61,16 +57,14 @@ export type SectorInputs = z.output<typeof SectorInputs>;
  * //=> 'cocoa beans'
  * ```
  */
-export const OutputDisposition = z
-  .object({
-    /** The product line. */
-    product: z.string().min(1).optional(),
-    /** Output processed in the economy (before export or for domestic use). */
-    processedDomestically: NonNegative,
-    /** Output exported without processing. */
-    exportedUnprocessed: NonNegative,
-  })
-  .strict();
+export const OutputDisposition = z.strictObject({
+  /** The product line. */
+  product: z.optional(z.string().check(z.minLength(1))),
+  /** Output processed in the economy (before export or for domestic use). */
+  processedDomestically: NonNegative,
+  /** Output exported without processing. */
+  exportedUnprocessed: NonNegative,
+});
 /** One product line of a sector's output, by what happens to it before export. */
 export type OutputDisposition = z.output<typeof OutputDisposition>;
 
@@ -83,14 +77,12 @@ export type OutputDisposition = z.output<typeof OutputDisposition>;
  * //=> 1
  * ```
  */
-export const SectorOutputs = z
-  .object({
-    /** The sector whose output is described. */
-    sector: z.string().min(1).optional(),
-    /** Its output, by product line. */
-    outputs: z.array(OutputDisposition),
-  })
-  .strict();
+export const SectorOutputs = z.strictObject({
+  /** The sector whose output is described. */
+  sector: z.optional(z.string().check(z.minLength(1))),
+  /** Its output, by product line. */
+  outputs: z.array(OutputDisposition),
+});
 /** A sector's output by disposition. */
 export type SectorOutputs = z.output<typeof SectorOutputs>;
 
@@ -104,16 +96,14 @@ export type SectorOutputs = z.output<typeof SectorOutputs>;
  * //=> 'pump maker'
  * ```
  */
-export const SupplierSales = z
-  .object({
-    /** The supplier or group of suppliers. */
-    supplier: z.string().min(1).optional(),
-    /** Sales to the resource sector. */
-    salesToResourceSector: NonNegative,
-    /** Sales to all other sectors (at home or abroad). */
-    salesToOtherSectors: NonNegative,
-  })
-  .strict();
+export const SupplierSales = z.strictObject({
+  /** The supplier or group of suppliers. */
+  supplier: z.optional(z.string().check(z.minLength(1))),
+  /** Sales to the resource sector. */
+  salesToResourceSector: NonNegative,
+  /** Sales to all other sectors (at home or abroad). */
+  salesToOtherSectors: NonNegative,
+});
 /** One supplier's sales, to the resource sector and to other sectors. */
 export type SupplierSales = z.output<typeof SupplierSales>;
 
@@ -126,14 +116,12 @@ export type SupplierSales = z.output<typeof SupplierSales>;
  * //=> { suppliers: [] }
  * ```
  */
-export const SupplierBase = z
-  .object({
-    /** The resource sector supplied. */
-    sector: z.string().min(1).optional(),
-    /** Its suppliers' sales. */
-    suppliers: z.array(SupplierSales),
-  })
-  .strict();
+export const SupplierBase = z.strictObject({
+  /** The resource sector supplied. */
+  sector: z.optional(z.string().check(z.minLength(1))),
+  /** Its suppliers' sales. */
+  suppliers: z.array(SupplierSales),
+});
 /** The suppliers of a resource sector and their sales. */
 export type SupplierBase = z.output<typeof SupplierBase>;
 
@@ -277,12 +265,10 @@ export function horizontalLinkage(base: z.input<typeof SupplierBase>): LinkageSh
  * //=> { minDomesticShare: 0 }
  * ```
  */
-export const LinkageBreadthOptions = z
-  .object({
-    /** Domestic share of a category at or above which it is sourced locally; a category also needs domestic value > 0. */
-    minDomesticShare: z.number().min(0).max(1).default(0),
-  })
-  .strict();
+export const LinkageBreadthOptions = z.strictObject({
+  /** Domestic share of a category at or above which it is sourced locally; a category also needs domestic value > 0. */
+  minDomesticShare: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
+});
 /** Options of {@link linkageBreadth}. */
 export type LinkageBreadthOptions = z.input<typeof LinkageBreadthOptions>;
 

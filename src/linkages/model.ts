@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CountryCode, CurrencyCode, Id, NonNegative, Source } from '../core/primitives.js';
 
 /**
@@ -52,24 +52,25 @@ export type ProductionDirection = z.output<typeof ProductionDirection>;
  * ```
  */
 export const LinkageParty = z
-  .object({
+  .strictObject({
     /** The sector, by name or code. */
-    sector: z.string().min(1).optional(),
+    sector: z.optional(z.string().check(z.minLength(1))),
     /** The actor, by id. */
-    actor: Id.optional(),
+    actor: z.optional(Id),
     /** Where the party is located (ISO 3166-1 alpha-3 or region code). */
-    country: CountryCode.optional(),
+    country: z.optional(CountryCode),
   })
-  .strict()
-  .refine((p) => p.sector !== undefined || p.actor !== undefined, {
-    error: 'expected a sector or an actor, found neither',
-  });
+  .check(
+    z.refine((p) => p.sector !== undefined || p.actor !== undefined, {
+      error: 'expected a sector or an actor, found neither',
+    }),
+  );
 /** One end of a linkage. */
 export type LinkageParty = z.output<typeof LinkageParty>;
 
 const linkageFields = {
   /** An optional identifier of the record. */
-  id: Id.optional(),
+  id: z.optional(Id),
   /**
    * Where the flow starts: the supplier (backward), the resource sector (forward, fiscal, consumption)
    * or the supplier whose capabilities spill over (horizontal).
@@ -91,13 +92,13 @@ const linkageFields = {
    */
   domestic: z.boolean(),
   /** The period of the flow (a year or an index). */
-  period: z.number().finite().optional(),
+  period: z.optional(z.number()),
   /** The currency of `value` (ISO 4217). */
-  currency: CurrencyCode.optional(),
+  currency: z.optional(CurrencyCode),
   /** What flows (an input category, a tax instrument, a product). */
-  description: z.string().min(1).optional(),
+  description: z.optional(z.string().check(z.minLength(1))),
   /** Where the number comes from. */
-  source: Source.optional(),
+  source: z.optional(Source),
 };
 
 /**
@@ -112,9 +113,11 @@ const linkageFields = {
  * //=> 'backward'
  * ```
  */
-export const ProductionLinkage = z
-  .object({ type: z.literal('production'), direction: ProductionDirection, ...linkageFields })
-  .strict();
+export const ProductionLinkage = z.strictObject({
+  type: z.literal('production'),
+  direction: ProductionDirection,
+  ...linkageFields,
+});
 /** A production linkage. */
 export type ProductionLinkage = z.output<typeof ProductionLinkage>;
 
@@ -129,9 +132,11 @@ export type ProductionLinkage = z.output<typeof ProductionLinkage>;
  * //=> 'royalty'
  * ```
  */
-export const FiscalLinkage = z
-  .object({ type: z.literal('fiscal'), instrument: z.string().min(1).optional(), ...linkageFields })
-  .strict();
+export const FiscalLinkage = z.strictObject({
+  type: z.literal('fiscal'),
+  instrument: z.optional(z.string().check(z.minLength(1))),
+  ...linkageFields,
+});
 /** A fiscal linkage. */
 export type FiscalLinkage = z.output<typeof FiscalLinkage>;
 
@@ -146,7 +151,7 @@ export type FiscalLinkage = z.output<typeof FiscalLinkage>;
  * //=> false
  * ```
  */
-export const ConsumptionLinkage = z.object({ type: z.literal('consumption'), ...linkageFields }).strict();
+export const ConsumptionLinkage = z.strictObject({ type: z.literal('consumption'), ...linkageFields });
 /** A consumption linkage. */
 export type ConsumptionLinkage = z.output<typeof ConsumptionLinkage>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
 import { requireFinite, validateArguments } from './validate.js';
@@ -15,15 +15,15 @@ import { requireFinite, validateArguments } from './validate.js';
  */
 export const LinkageCurveParameters = z.object({
   /** K, in (0, 1]. */
-  ceiling: z.number().gt(0).max(1),
+  ceiling: z.number().check(z.gt(0), z.lte(1)),
   /** r, per period. */
-  rate: z.number().finite(),
+  rate: z.number(),
   /** t0, the period of fastest growth. */
-  midpoint: z.number().finite(),
+  midpoint: z.number(),
   /** The share above which value added is core-competence value added. */
-  coreThreshold: z.number().min(0).max(1),
+  coreThreshold: z.number().check(z.gte(0), z.lte(1)),
   /** The last observed period: the default start of a policy. */
-  lastPeriod: z.number().finite(),
+  lastPeriod: z.number(),
 });
 /** The parameters of a linkage curve. */
 export type LinkageCurveParameters = z.output<typeof LinkageCurveParameters>;
@@ -43,20 +43,18 @@ export type LinkageCurveParameters = z.output<typeof LinkageCurveParameters>;
  * //=> { periods: [2020, 2025], speed: 1.5, depth: 0 }
  * ```
  */
-export const LinkageScenario = z
-  .object({
-    /** A name for the scenario (for charts and reports). */
-    name: z.string().min(1).optional(),
-    /** The periods to project. */
-    periods: z.array(z.number().finite()).min(1),
-    /** Multiplier on the rate r; > 0. */
-    speed: z.number().gt(0).finite().default(1),
-    /** Change of the ceiling K; the new ceiling must stay within [0, 1]. */
-    depth: z.number().finite().default(0),
-    /** The period from which the policy applies; default the fit's last observed period. */
-    start: z.number().finite().optional(),
-  })
-  .strict();
+export const LinkageScenario = z.strictObject({
+  /** A name for the scenario (for charts and reports). */
+  name: z.optional(z.string().check(z.minLength(1))),
+  /** The periods to project. */
+  periods: z.array(z.number()).check(z.minLength(1)),
+  /** Multiplier on the rate r; > 0. */
+  speed: z._default(z.number().check(z.gt(0)), 1),
+  /** Change of the ceiling K; the new ceiling must stay within [0, 1]. */
+  depth: z._default(z.number(), 0),
+  /** The period from which the policy applies; default the fit's last observed period. */
+  start: z.optional(z.number()),
+});
 /** A projection scenario. */
 export type LinkageScenario = z.input<typeof LinkageScenario>;
 

@@ -6,13 +6,13 @@
  * @internal
  * @packageDocumentation
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { safeParseValueChain, type ValueChain } from '../chains/index.js';
 import { IssueList, safeValidate } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 
 /** One argument to check: its schema, its value, its name (the root of its paths). */
-export type ArgumentCheck = readonly [schema: z.ZodType, value: unknown, name: string];
+export type ArgumentCheck = readonly [schema: z.core.$ZodType, value: unknown, name: string];
 
 /**
  * Checks several arguments with their schemas and throws one `GvcError('INVALID_INPUT', summary)`
