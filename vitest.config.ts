@@ -17,8 +17,14 @@ export default defineConfig({
         test: {
           name: 'relaxed-simd',
           include: ['tests/io/**/*.test.ts'],
-          // Readers, groups, output and panels do not touch the kernels: run them once, in unit.
-          exclude: ['tests/io/readers/**', 'tests/io/groups/**', 'tests/io/output/**', 'tests/io/panel/**'],
+          // Readers, groups, output, panels and the bundling check do not touch the kernels: run them once, in unit.
+          exclude: [
+            'tests/io/readers/**',
+            'tests/io/groups/**',
+            'tests/io/output/**',
+            'tests/io/panel/**',
+            'tests/io/browser-bundle.test.ts',
+          ],
           pool: 'forks',
           execArgv:
             Number(process.versions.node.split('.')[0]) < 22 ? ['--experimental-wasm-relaxed-simd'] : [],

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, quote, validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { assertIcio } from './internal.js';
@@ -6,8 +6,8 @@ import { createIcio } from './model.js';
 import type { Icio } from './types.js';
 
 const Groups = z.record(
-  z.string().min(1),
-  z.array(z.string().min(1)).min(1, { error: 'expected at least one member' }),
+  z.string().check(z.minLength(1)),
+  z.array(z.string().check(z.minLength(1))).check(z.minLength(1, { error: 'expected at least one member' })),
 );
 
 /**
@@ -21,9 +21,10 @@ const Groups = z.record(
  * //=> ['A01', 'C26']
  * ```
  */
-export const AggregateOptions = z
-  .object({ countries: Groups.optional(), sectors: Groups.optional() })
-  .strict();
+export const AggregateOptions = z.strictObject({
+  countries: z.optional(Groups),
+  sectors: z.optional(Groups),
+});
 /** Options of {@link aggregateIcio}. */
 export type AggregateOptions = z.input<typeof AggregateOptions>;
 

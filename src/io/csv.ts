@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { preview, validate, validateOptions } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { ICIO_TOLERANCE } from './model.js';
@@ -26,15 +26,13 @@ import type { Icio } from './types.js';
  * //=> ';'
  * ```
  */
-export const IcioCsvOptions = z
-  .object({
-    finalDemand: z.array(z.string().min(1)).min(1).optional(),
-    delimiter: z.string().length(1, { error: 'expected a single-character delimiter' }).optional(),
-    tolerance: z.number().finite().nonnegative().optional(),
-    decimal: z.enum(['.', ','], { error: 'expected "." or ","' }).optional(),
-    keepSplit: z.boolean().optional(),
-  })
-  .strict();
+export const IcioCsvOptions = z.strictObject({
+  finalDemand: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+  delimiter: z.optional(z.string().check(z.length(1, { error: 'expected a single-character delimiter' }))),
+  tolerance: z.optional(z.number().check(z.nonnegative())),
+  decimal: z.optional(z.enum(['.', ','], { error: 'expected "." or ","' })),
+  keepSplit: z.optional(z.boolean()),
+});
 /** Options of {@link readIcioCsv}. */
 export type IcioCsvOptions = z.input<typeof IcioCsvOptions>;
 

@@ -1,11 +1,11 @@
-import { z } from 'zod';
-import { IssueList, preview, quote, validate } from '../core/boundary.js';
+import { IssueList, preview, quote } from '../core/boundary.js';
 import type { GvcIssue } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { checkOrder } from './kernels/limits.js';
 import { type LuFactors, luFactor } from './kernels/lu.js';
 import { luSolveOf, luSolveTransposedOf } from './kernels/lu-solve.js';
 import { block, identityMinusOf } from './kernels/matrix.js';
+import { validateIcioShape } from './shape.js';
 import type { Icio, LabelledMatrix } from './types.js';
 
 /**
@@ -66,22 +66,6 @@ export function finalDemandSplit(icio: Icio): { yD: Float64Array; yF: Float64Arr
   return { yD, yF };
 }
 
-const Float64 = z.custom<Float64Array>((v) => v instanceof Float64Array, {
-  error: (iss) => `expected a Float64Array, found ${preview(iss.input)}`,
-});
-
-/** The shape of an {@link Icio}; entries, sizes and labels are checked by {@link assertIcio}. */
-const IcioShape = z.object({
-  countries: z.array(z.string()),
-  sectors: z.array(z.string()),
-  G: z.number(),
-  N: z.number(),
-  Z: Float64,
-  Y: Float64,
-  x: Float64,
-  va: Float64,
-});
-
 /**
  * Checks labels (countries or sectors) for what breaks the composite `COUNTRY_SECTOR` labels and
  * lookups: empty labels, leading or trailing spaces, `_` in a country label (the separator of
@@ -127,21 +111,6 @@ export function labelProblems(
 }
 
 /**
- * A zod schema of a non-empty list of labels checked as {@link checkLabels} checks them, so that
- * label problems are reported with every other problem of the input.
- *
- * @internal
- */
-export function labelsSchema(what: 'country' | 'sector') {
-  return z
-    .array(z.string())
-    .min(1, { error: `expected at least one ${what}, found none` })
-    .superRefine((labels, ctx) =>
-      labelProblems(labels, what, (i, message) => ctx.addIssue({ code: 'custom', path: [i], message })),
-    );
-}
-
-/**
  * Checks that a value is an {@link Icio} (as built by `createIcio`, or by hand in the same form),
  * so that the numeric functions can trust their indices: the shape, G and N matching the labels,
  * labels as {@link checkLabels} wants them, at most MAX_ICIO_ORDER country–sector pairs,
@@ -151,7 +120,7 @@ export function labelsSchema(what: 'country' | 'sector') {
  * @internal
  */
 export function assertIcio(icio: Icio, name = 'icio'): void {
-  const t = validate(IcioShape, icio, name, 'invalid ICIO table');
+  const t = validateIcioShape(icio, name);
   const issues = new IssueList();
   const { G, N, countries, sectors } = t;
   if (countries.length === 0) issues.add(`${name}.countries`, 'expected at least one country, found none');

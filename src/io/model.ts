@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, validate } from '../core/boundary.js';
 import { GvcError, type GvcIssue } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import { checkCoefficientSums, labelsSchema } from './internal.js';
+import { checkCoefficientSums } from './internal.js';
 import { checkOrder } from './kernels/limits.js';
+import { labelsSchema } from './labels.js';
 import type { Icio } from './types.js';
 
 /** Labels: non-empty, unique, without surrounding spaces; country labels without "_". */
@@ -41,21 +42,19 @@ const VectorLike = z.union([z.instanceof(Float64Array), z.array(z.unknown())], {
  * //=> ['A']
  * ```
  */
-export const IcioInput = z
-  .object({
-    countries: uniqueLabels('country'),
-    sectors: uniqueLabels('sector'),
-    Z: MatrixLike,
-    Y: MatrixLike,
-    x: VectorLike.optional(),
-    va: VectorLike.optional(),
-    tolerance: z
+export const IcioInput = z.strictObject({
+  countries: uniqueLabels('country'),
+  sectors: uniqueLabels('sector'),
+  Z: MatrixLike,
+  Y: MatrixLike,
+  x: z.optional(VectorLike),
+  va: z.optional(VectorLike),
+  tolerance: z.optional(
+    z
       .number({ error: 'expected a finite number >= 0' })
-      .finite({ error: 'expected a finite number >= 0' })
-      .nonnegative({ error: 'expected a finite number >= 0' })
-      .optional(),
-  })
-  .strict();
+      .check(z.nonnegative({ error: 'expected a finite number >= 0' })),
+  ),
+});
 /** The input of {@link createIcio}. */
 export type IcioInput = z.input<typeof IcioInput>;
 

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { preview, quote } from '../core/boundary.js';
 
 /**
@@ -47,7 +47,7 @@ export type DetailLevel = z.output<typeof DetailLevel>;
  * //=> ['sector', undefined]
  * ```
  */
-export const DetailOptions = z.object({ level: DetailLevel.optional() }).strict();
+export const DetailOptions = z.strictObject({ level: z.optional(DetailLevel) });
 /** What a caller may pass as {@link DetailOptions}. */
 export type DetailOptions = z.input<typeof DetailOptions>;
 

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, quote, validate } from '../core/boundary.js';
-import { labelsSchema } from './internal.js';
 import { checkOrder } from './kernels/limits.js';
+import { labelsSchema } from './labels.js';
 import { createIcio } from './model.js';
 import type { Icio } from './types.js';
 
@@ -20,17 +20,15 @@ const Cells = z.record(z.string(), z.number({ error: 'expected a finite number' 
  * //=> { A_s: { A_s: 1 } }
  * ```
  */
-export const IcioRecords = z
-  .object({
-    countries: labelsSchema('country'),
-    sectors: labelsSchema('sector'),
-    Z: z.record(z.string(), Cells),
-    Y: z.record(z.string(), Cells),
-    x: Cells.optional(),
-    va: Cells.optional(),
-    tolerance: z.number().nonnegative().optional(),
-  })
-  .strict();
+export const IcioRecords = z.strictObject({
+  countries: labelsSchema('country'),
+  sectors: labelsSchema('sector'),
+  Z: z.record(z.string(), Cells),
+  Y: z.record(z.string(), Cells),
+  x: z.optional(Cells),
+  va: z.optional(Cells),
+  tolerance: z.optional(z.number().check(z.nonnegative())),
+});
 /** The input of {@link createIcioFromRecords}. */
 export type IcioRecords = z.input<typeof IcioRecords>;
 

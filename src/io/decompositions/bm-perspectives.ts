@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validateOptions } from '../../core/boundary.js';
 import type { GvcIssue } from '../../core/errors.js';
 import { checkFiniteRecords, finish } from '../internal.js';
@@ -53,7 +53,7 @@ export type BmApproach = z.output<typeof BmApproach>;
  * //=> ['country', 'partner', 'GEXP']
  * ```
  */
-export const BmBilateralRecord = z.object({ country: z.string(), partner: z.string(), ...bmTerms }).strict();
+export const BmBilateralRecord = z.strictObject({ country: z.string(), partner: z.string(), ...bmTerms });
 /** One exporter–partner record; see {@link BmBilateralRecord}. */
 export type BmBilateralRecord = z.output<typeof BmBilateralRecord>;
 
@@ -68,9 +68,12 @@ export type BmBilateralRecord = z.output<typeof BmBilateralRecord>;
  * //=> ['country', 'sector', 'partner', 'GEXP']
  * ```
  */
-export const BmBilateralSectorRecord = z
-  .object({ country: z.string(), sector: z.string(), partner: z.string(), ...bmTerms })
-  .strict();
+export const BmBilateralSectorRecord = z.strictObject({
+  country: z.string(),
+  sector: z.string(),
+  partner: z.string(),
+  ...bmTerms,
+});
 /** One exporter–sector–partner record; see {@link BmBilateralSectorRecord}. */
 export type BmBilateralSectorRecord = z.output<typeof BmBilateralSectorRecord>;
 
@@ -98,26 +101,27 @@ const BY_SECTOR: readonly BmPerspective[] = ['sector', 'bilateral-sector'];
  * ```
  */
 export const BmPerspectiveOptions = z
-  .object({
-    perspective: BmPerspective.default('exporter'),
-    approach: BmApproach.default('source'),
-    level: DetailLevel.optional(),
+  .strictObject({
+    perspective: z._default(BmPerspective, 'exporter'),
+    approach: z._default(BmApproach, 'source'),
+    level: z.optional(DetailLevel),
   })
-  .strict()
-  .superRefine((o, ctx) => {
-    if (o.approach === 'sink' && o.perspective !== 'exporter')
-      ctx.addIssue({
-        code: 'custom',
-        path: ['approach'],
-        message: `expected "source" in the ${o.perspective} perspective (the sink approach is defined for the exporter perspective only), found "sink"`,
-      });
-    if (o.level === 'country' && BY_SECTOR.includes(o.perspective))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['level'],
-        message: `expected "sector" or no level in the ${o.perspective} perspective (its records are by exporting sector), found "country"`,
-      });
-  });
+  .check(
+    z.superRefine((o, ctx) => {
+      if (o.approach === 'sink' && o.perspective !== 'exporter')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['approach'],
+          message: `expected "source" in the ${o.perspective} perspective (the sink approach is defined for the exporter perspective only), found "sink"`,
+        });
+      if (o.level === 'country' && BY_SECTOR.includes(o.perspective))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['level'],
+          message: `expected "sector" or no level in the ${o.perspective} perspective (its records are by exporting sector), found "country"`,
+        });
+    }),
+  );
 /** What a caller may pass as {@link BmPerspectiveOptions}. */
 export type BmPerspectiveOptions = z.input<typeof BmPerspectiveOptions>;
 

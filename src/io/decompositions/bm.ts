@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validateOptions } from '../../core/boundary.js';
 import type { GvcIssue } from '../../core/errors.js';
 import { checkFiniteRecords, finish } from '../internal.js';
@@ -54,7 +54,7 @@ export const bmTerms = {
  * //=> 14
  * ```
  */
-export const BmCountryRecord = z.object({ country: z.string(), ...bmTerms }).strict();
+export const BmCountryRecord = z.strictObject({ country: z.string(), ...bmTerms });
 /** One country's Borin–Mancini decomposition; see {@link BmCountryRecord}. */
 export type BmCountryRecord = z.output<typeof BmCountryRecord>;
 
@@ -69,7 +69,7 @@ export type BmCountryRecord = z.output<typeof BmCountryRecord>;
  * //=> ['country', 'sector', 'GEXP']
  * ```
  */
-export const BmSectorRecord = z.object({ country: z.string(), sector: z.string(), ...bmTerms }).strict();
+export const BmSectorRecord = z.strictObject({ country: z.string(), sector: z.string(), ...bmTerms });
 /** One country–sector's Borin–Mancini decomposition; see {@link BmSectorRecord}. */
 export type BmSectorRecord = z.output<typeof BmSectorRecord>;
 
@@ -84,7 +84,7 @@ export type BmSectorRecord = z.output<typeof BmSectorRecord>;
  * //=> 'country'
  * ```
  */
-export const BmOptions = z.object({ level: DetailLevel.default('country') }).strict();
+export const BmOptions = z.strictObject({ level: z._default(DetailLevel, 'country') });
 /**
  * What a caller may pass as {@link BmOptions}: `{}`, `{ level: 'country' }` or
  * `{ level: 'sector' }` (in 0.1 this type was the parsed shape, with `level` required).

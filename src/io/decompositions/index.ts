@@ -8,5 +8,7 @@ export {
   type BmPerspectiveRecord,
   bmPerspectiveDecomposition,
 } from './bm-perspectives.js';
-export { KwwRecord, kwwDecomposition } from './kww.js';
-export { WwzRecord, wwzDecomposition } from './wwz.js';
+export { kwwDecomposition } from './kww.js';
+export { KwwRecord } from './kww-record.js';
+export { wwzDecomposition } from './wwz.js';
+export { WwzRecord } from './wwz-record.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { quote, validate, validateOptions } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
 import { deepFreeze } from '../../core/freeze.js';
@@ -293,11 +293,12 @@ function alpha2Codes(): Map<string, string> {
 }
 
 /** The year option of {@link groupMembers} and `sumByGroup`: a calendar year, 1900–2100. */
-export const GroupYear = z
-  .number({ error: 'expected a year such as 2020' })
-  .int({ error: 'expected a whole year such as 2020' })
-  .min(1900, { error: 'expected a year from 1900 to 2100' })
-  .max(2100, { error: 'expected a year from 1900 to 2100' });
+export const GroupYear = z.number({ error: 'expected a year such as 2020' }).check(
+  // z.int as a check (not the schema z.int()) keeps the two messages apart, as number().int() did.
+  z.int({ error: 'expected a whole year such as 2020' }),
+  z.gte(1900, { error: 'expected a year from 1900 to 2100' }),
+  z.lte(2100, { error: 'expected a year from 1900 to 2100' }),
+);
 
 /**
  * Options of {@link groupMembers}: `year`, the calendar year whose membership is wanted (a country
@@ -311,9 +312,10 @@ export const GroupYear = z
  * //=> 2019
  * ```
  */
-export const GroupMembersOptions = z
-  .object({ year: GroupYear.optional(), codes: GroupCodes.optional() })
-  .strict();
+export const GroupMembersOptions = z.strictObject({
+  year: z.optional(GroupYear),
+  codes: z.optional(GroupCodes),
+});
 /** Options of {@link groupMembers}. */
 export type GroupMembersOptions = z.input<typeof GroupMembersOptions>;
 

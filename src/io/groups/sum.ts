@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, quote, validate, validateOptions } from '../../core/boundary.js';
 import type { GvcIssue } from '../../core/errors.js';
 import type { BmCountryRecord, BmSectorRecord, KwwRecord, WwzRecord } from '../decompositions/index.js';
@@ -17,15 +17,14 @@ import { listOf, type RecordTable, readRecords } from './table.js';
  * //=> 5
  * ```
  */
-export const CountryGroup = z
-  .object({
-    name: z.string().min(1, { error: 'expected a group name, found an empty string' }).max(200),
-    members: z
-      .array(z.string().min(1, { error: 'expected a country label, found an empty string' }))
-      .min(1, { error: 'expected at least one member, found none' })
-      .max(10_000),
-  })
-  .strict();
+export const CountryGroup = z.strictObject({
+  name: z
+    .string()
+    .check(z.minLength(1, { error: 'expected a group name, found an empty string' }), z.maxLength(200)),
+  members: z
+    .array(z.string().check(z.minLength(1, { error: 'expected a country label, found an empty string' })))
+    .check(z.minLength(1, { error: 'expected at least one member, found none' }), z.maxLength(10_000)),
+});
 /** A user-defined country group; see {@link CountryGroup}. */
 export type CountryGroup = z.input<typeof CountryGroup>;
 
@@ -50,13 +49,11 @@ const GroupRefSchema = z.union([z.string(), CountryGroup], {
  * //=> ['EU28']
  * ```
  */
-export const GroupSumOptions = z
-  .object({
-    year: GroupYear.optional(),
-    partners: z.array(GroupRefSchema).max(1000).optional(),
-    codes: GroupCodes.optional(),
-  })
-  .strict();
+export const GroupSumOptions = z.strictObject({
+  year: z.optional(GroupYear),
+  partners: z.optional(z.array(GroupRefSchema).check(z.maxLength(1000))),
+  codes: z.optional(GroupCodes),
+});
 /** Options of {@link sumByGroup}. */
 export type GroupSumOptions = z.input<typeof GroupSumOptions>;
 

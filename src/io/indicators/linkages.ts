@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, validateOptions } from '../../core/boundary.js';
 import { ghoshInverseData, leontiefInverseData } from '../core.js';
 import { assertIcio, checkFiniteRecords, finish } from '../internal.js';
@@ -17,7 +17,7 @@ import type { Icio } from '../types.js';
  * //=> 'leontief'
  * ```
  */
-export const RasmussenOptions = z.object({ forward: oneOf(['ghosh', 'leontief']).optional() }).strict();
+export const RasmussenOptions = z.strictObject({ forward: z.optional(oneOf(['ghosh', 'leontief'])) });
 /** Options of {@link rasmussenLinkages}. */
 export type RasmussenOptions = z.input<typeof RasmussenOptions>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validateOptions } from '../../core/boundary.js';
 import type { GvcIssue } from '../../core/errors.js';
 import { leontiefFactors, valueAddedCoefficientsData } from '../core.js';
@@ -18,7 +18,7 @@ import type { Icio } from '../types.js';
  * //=> 'bilateral'
  * ```
  */
-export const VaxOptions = z.object({ level: oneOf(['country', 'sector', 'bilateral']).optional() }).strict();
+export const VaxOptions = z.strictObject({ level: z.optional(oneOf(['country', 'sector', 'bilateral'])) });
 /** Options of {@link valueAddedExports}. */
 export type VaxOptions = z.input<typeof VaxOptions>;
 /** The levels of {@link valueAddedExports}. */

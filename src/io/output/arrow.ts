@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, validateOptions } from '../../core/boundary.js';
 import { GvcError, type GvcIssue } from '../../core/errors.js';
 import { oneOf } from '../options.js';
@@ -36,9 +36,10 @@ import { type CellKind, type Column, cell, readColumns } from './columns.js';
  * //=> { format: 'stream' }
  * ```
  */
-export const RecordsArrowOptions = z
-  .object({ format: oneOf(['file', 'stream']).optional(), columns: z.array(z.string()).optional() })
-  .strict();
+export const RecordsArrowOptions = z.strictObject({
+  format: z.optional(oneOf(['file', 'stream'])),
+  columns: z.optional(z.array(z.string())),
+});
 /** What a caller may pass as {@link RecordsArrowOptions}. */
 export type RecordsArrowOptions = z.input<typeof RecordsArrowOptions>;
 

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validateOptions } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
 import { oneOf } from '../options.js';
@@ -24,20 +24,19 @@ import { cell, readColumns } from './columns.js';
  * //=> { delimiter: ';', header: false }
  * ```
  */
-export const RecordsCsvOptions = z
-  .object({
-    delimiter: z
-      .string()
-      .length(1, { error: 'expected a single-character delimiter' })
-      .refine((c) => c !== '"' && c !== '\n' && c !== '\r', {
+export const RecordsCsvOptions = z.strictObject({
+  delimiter: z.optional(
+    z.string().check(
+      z.length(1, { error: 'expected a single-character delimiter' }),
+      z.refine((c) => c !== '"' && c !== '\n' && c !== '\r', {
         error: 'expected a delimiter other than a double quote or a line break',
-      })
-      .optional(),
-    newline: oneOf(['\n', '\r\n']).optional(),
-    header: z.boolean().optional(),
-    columns: z.array(z.string()).optional(),
-  })
-  .strict();
+      }),
+    ),
+  ),
+  newline: z.optional(oneOf(['\n', '\r\n'])),
+  header: z.optional(z.boolean()),
+  columns: z.optional(z.array(z.string())),
+});
 /** What a caller may pass as {@link RecordsCsvOptions}. */
 export type RecordsCsvOptions = z.input<typeof RecordsCsvOptions>;
 

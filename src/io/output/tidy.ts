@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, quote, validateOptions } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
 import { badCell, cellKind, isPlainRecord, MAX_OUTPUT_CELLS } from './columns.js';
@@ -35,13 +35,11 @@ const RESERVED = new Set<string>(['indicator', ...KEYS, 'term', 'value']);
  * //=> { year: 2020, indicator: 'vax' }
  * ```
  */
-export const TidyOptions = z
-  .object({
-    year: z.number().int().min(-2147483648).max(2147483647).optional(),
-    indicator: z.string().min(1).optional(),
-    keep: z.array(z.string().min(1)).optional(),
-  })
-  .strict();
+export const TidyOptions = z.strictObject({
+  year: z.optional(z.int().check(z.gte(-2147483648), z.lte(2147483647))),
+  indicator: z.optional(z.string().check(z.minLength(1))),
+  keep: z.optional(z.array(z.string().check(z.minLength(1)))),
+});
 /** What a caller may pass as {@link TidyOptions}. */
 export type TidyOptions = z.input<typeof TidyOptions>;
 

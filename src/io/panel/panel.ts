@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, validate, validateOptions } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
 import { deepFreeze } from '../../core/freeze.js';
@@ -15,7 +15,7 @@ import { meanFileSize, runOnWorkers, workerSupport } from './pool.js';
 import { inYear, type PanelPhase, tagYear, type YearTask } from './year.js';
 
 /** A year of a panel: an integer from 1000 to 9999. */
-const Year = z.number().int().min(1000).max(9999);
+const Year = z.int().check(z.gte(1000), z.lte(9999));
 
 /**
  * The files of a panel, named so that years can be read on worker threads: the `release` whose
@@ -28,28 +28,27 @@ const Year = z.number().int().min(1000).max(9999);
  * //=> ['2019', '2020']
  * ```
  */
-export const PanelFiles = z
-  .object({
-    release: oneOf(PANEL_RELEASES),
-    files: z
-      .record(
-        z.string().regex(/^\d{4}$/, { error: 'expected a year of four digits' }),
-        z
-          .string()
-          .min(1, { error: 'expected a file path' })
-          .refine((p) => !p.includes('\0'), { error: 'expected a file path, found a NUL character' }),
-      )
-      .refine((f) => Object.keys(f).length > 0, { error: 'expected at least one year' }),
-    options: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict();
+export const PanelFiles = z.strictObject({
+  release: oneOf(PANEL_RELEASES),
+  files: z
+    .record(
+      z.string().check(z.regex(/^\d{4}$/, { error: 'expected a year of four digits' })),
+      z.string().check(
+        z.minLength(1, { error: 'expected a file path' }),
+        z.refine((p) => !p.includes('\0'), { error: 'expected a file path, found a NUL character' }),
+      ),
+    )
+    .check(z.refine((f) => Object.keys(f).length > 0, { error: 'expected at least one year' })),
+  options: z.optional(z.record(z.string(), z.unknown())),
+});
 /** The files of a panel: see {@link PanelFiles}. */
 export type PanelFiles = z.input<typeof PanelFiles>;
 
 /** A named indicator with its options: see {@link IcioPanelSpec}. */
-const NamedIndicator = z
-  .object({ name: oneOf(PANEL_INDICATORS), options: z.record(z.string(), z.unknown()).optional() })
-  .strict();
+const NamedIndicator = z.strictObject({
+  name: oneOf(PANEL_INDICATORS),
+  options: z.optional(z.record(z.string(), z.unknown())),
+});
 
 /** How a panel gets the table of a year: a function of the year (run on the calling thread) or files. */
 export type PanelLoad = ((year: number) => Icio | Promise<Icio>) | PanelFiles;
@@ -81,22 +80,20 @@ const isFunction = (v: unknown) => typeof v === 'function';
  * //=> true
  * ```
  */
-export const IcioPanelSpec = z
-  .object({
-    years: z.array(Year).min(1).max(1000).optional(),
-    load: z.custom<PanelLoad>((v) => isFunction(v) || (typeof v === 'object' && v !== null), {
+export const IcioPanelSpec = z.strictObject({
+  years: z.optional(z.array(Year).check(z.minLength(1), z.maxLength(1000))),
+  load: z.custom<PanelLoad>((v) => isFunction(v) || (typeof v === 'object' && v !== null), {
+    error: (iss) =>
+      `expected files ({ release, files }) or a function of the year, found ${preview(iss.input)}`,
+  }),
+  indicator: z.custom<PanelIndicator>(
+    (v) => isFunction(v) || typeof v === 'string' || (typeof v === 'object' && v !== null),
+    {
       error: (iss) =>
-        `expected files ({ release, files }) or a function of the year, found ${preview(iss.input)}`,
-    }),
-    indicator: z.custom<PanelIndicator>(
-      (v) => isFunction(v) || typeof v === 'string' || (typeof v === 'object' && v !== null),
-      {
-        error: (iss) =>
-          `expected an indicator name, { name, options } or a function of the table, found ${preview(iss.input)}`,
-      },
-    ),
-  })
-  .strict();
+        `expected an indicator name, { name, options } or a function of the table, found ${preview(iss.input)}`,
+    },
+  ),
+});
 /** What {@link icioPanel} computes: see {@link IcioPanelSpec}. */
 export type IcioPanelSpec = z.input<typeof IcioPanelSpec>;
 
@@ -129,22 +126,20 @@ export interface PanelProgress {
  * //=> 0
  * ```
  */
-export const IcioPanelOptions = z
-  .object({
-    /** Called as each year starts loading, starts computing and is done (see {@link PanelProgress}). */
-    onProgress: z
-      .custom<(progress: PanelProgress) => void>(isFunction, { error: 'expected a function' })
-      .optional(),
-    /** Cancels the panel: years not yet done are dropped and the promise rejects with the signal's reason. */
-    signal: z
-      .custom<AbortSignal>((v) => typeof AbortSignal !== 'undefined' && v instanceof AbortSignal, {
-        error: 'expected an AbortSignal',
-      })
-      .optional(),
-    /** Worker threads: `'auto'` (the default, threads only where they pay), or a count (0: none). */
-    workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).optional(),
-  })
-  .strict();
+export const IcioPanelOptions = z.strictObject({
+  /** Called as each year starts loading, starts computing and is done (see {@link PanelProgress}). */
+  onProgress: z.optional(
+    z.custom<(progress: PanelProgress) => void>(isFunction, { error: 'expected a function' }),
+  ),
+  /** Cancels the panel: years not yet done are dropped and the promise rejects with the signal's reason. */
+  signal: z.optional(
+    z.custom<AbortSignal>((v) => typeof AbortSignal !== 'undefined' && v instanceof AbortSignal, {
+      error: 'expected an AbortSignal',
+    }),
+  ),
+  /** Worker threads: `'auto'` (the default, threads only where they pay), or a count (0: none). */
+  workers: z.optional(z.union([z.literal('auto'), z.int().check(z.gte(0), z.lte(64))])),
+});
 /** Options of {@link icioPanel}. */
 export type IcioPanelOptions = z.input<typeof IcioPanelOptions>;
 

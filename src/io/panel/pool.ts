@@ -9,7 +9,8 @@ import { type PanelPhase, receiveError, type SentError, type YearTask } from './
 
 /** The file of the worker module, where the build puts it relative to the modules that start it. */
 const WORKER_CANDIDATES = [
-  './panel-worker.js', // dist/io/index.{js,cjs}
+  '../panel-worker.js', // dist/io/panel/pool.js (the ESM build: a file per module)
+  './panel-worker.js', // dist/io/index.cjs
   './io/panel-worker.js', // a shared chunk in dist/
   '../io/panel-worker.js', // dist/cli/gvckit.js
 ] as const;

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, validateOptions } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
 import type { Icio } from '../types.js';
@@ -27,14 +27,12 @@ import { finishTable } from './table.js';
  * //=> { year: 2022, sheet: 1 }
  * ```
  */
-export const AdbMrioOptions = z
-  .object({
-    ...readerOptionsShape,
-    edition: z.string().min(1).optional(),
-    year: z.number().int().min(1900).max(2100).optional(),
-    sheet: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
-  })
-  .strict();
+export const AdbMrioOptions = z.strictObject({
+  ...readerOptionsShape,
+  edition: z.optional(z.string().check(z.minLength(1))),
+  year: z.optional(z.int().check(z.gte(1900), z.lte(2100))),
+  sheet: z.optional(z.union([z.string().check(z.minLength(1)), z.int().check(z.gte(1))])),
+});
 /** The options of {@link readAdbMrio}. */
 export type AdbMrioOptions = z.input<typeof AdbMrioOptions>;
 
@@ -76,7 +74,8 @@ const WHAT = 'invalid ADB MRIO file';
  *   demand by category, the value-added rows)
  * @throws GvcError `INVALID_INPUT` listing every problem (a file that is not a workbook says which
  *   layout it looks like; a sheet without the ADB header; unknown or repeated row labels, one
- *   problem each; text in a number cell; unbalanced accounts); `NOT_FOUND` for a missing file
+ *   problem each; text in a number cell; unbalanced accounts); `NOT_FOUND` for a missing file;
+ *   `UNSUPPORTED` for a file path where there is no file system (a browser)
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validate } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
-import { isPathSource, sourceName, TableSource } from './source.js';
+import { fileSystemModule, isPathSource, sourceName, TableSource } from './source.js';
 
 /**
  * Finding the files of an Eora26 year: in a folder by their names, or as given one by one.
@@ -11,19 +11,17 @@ import { isPathSource, sourceName, TableSource } from './source.js';
  */
 
 /** The files of one Eora26 year, each a {@link TableSource}; `Q`, `QY` and `labelsQ` are optional. */
-export const Eora26FileSet = z
-  .object({
-    T: TableSource,
-    FD: TableSource,
-    VA: TableSource,
-    labelsT: TableSource,
-    labelsFD: TableSource,
-    labelsVA: TableSource,
-    Q: TableSource.optional(),
-    QY: TableSource.optional(),
-    labelsQ: TableSource.optional(),
-  })
-  .strict();
+export const Eora26FileSet = z.strictObject({
+  T: TableSource,
+  FD: TableSource,
+  VA: TableSource,
+  labelsT: TableSource,
+  labelsFD: TableSource,
+  labelsVA: TableSource,
+  Q: z.optional(TableSource),
+  QY: z.optional(TableSource),
+  labelsQ: z.optional(TableSource),
+});
 /** The files of one Eora26 year. */
 export type Eora26FileSet = z.output<typeof Eora26FileSet>;
 
@@ -66,8 +64,8 @@ async function fromFolder(
     new GvcError(code, 'invalid Eora26 files', [{ path: 'files', message }]);
   if (typeof folder === 'string' && folder === '')
     throw fail('expected a folder path, found an empty string');
-  const fs = await import('node:fs/promises');
-  const { fileURLToPath } = await import('node:url');
+  const fs = await fileSystemModule<typeof import('node:fs/promises')>('node:fs/promises', 'files');
+  const { fileURLToPath } = await fileSystemModule<typeof import('node:url')>('node:url', 'files');
   const dir = typeof folder === 'string' ? folder : fileURLToPath(folder);
   let entries: string[];
   try {

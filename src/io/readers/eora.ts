@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, quote, validateOptions } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
 import { checkOrder } from '../kernels/limits.js';
@@ -28,18 +28,14 @@ import { finishTable } from './table.js';
  * //=> 'discrepancy'
  * ```
  */
-export const Eora26Options = z
-  .object({
-    decimal: readerOptionsShape.decimal,
-    tolerance: readerOptionsShape.tolerance,
-    year: z.number().int().min(1900).max(2200).optional(),
-    price: z.enum(['bp', 'pp'], { error: 'expected "bp" or "pp"' }).optional(),
-    negativeFlows: z
-      .enum(['error', 'discrepancy'], { error: 'expected "error" or "discrepancy"' })
-      .optional(),
-    satellites: z.boolean().optional(),
-  })
-  .strict();
+export const Eora26Options = z.strictObject({
+  decimal: readerOptionsShape.decimal,
+  tolerance: readerOptionsShape.tolerance,
+  year: z.optional(z.int().check(z.gte(1900), z.lte(2200))),
+  price: z.optional(z.enum(['bp', 'pp'], { error: 'expected "bp" or "pp"' })),
+  negativeFlows: z.optional(z.enum(['error', 'discrepancy'], { error: 'expected "error" or "discrepancy"' })),
+  satellites: z.optional(z.boolean()),
+});
 /** Options of {@link readEora26}. */
 export type Eora26Options = z.input<typeof Eora26Options>;
 
@@ -56,7 +52,7 @@ export type Eora26Options = z.input<typeof Eora26Options>;
  * ```
  */
 export const Eora26Files = z.union([
-  z.string().min(1),
+  z.string().check(z.minLength(1)),
   // Typed by the global URL, so that the declarations do not need Node's types.
   z.custom<URL>((v) => typeof URL !== 'undefined' && v instanceof URL, { error: 'expected a file: URL' }),
   Eora26FileSet,
@@ -98,8 +94,8 @@ const codeOf = (name: string) => SNA_CODE.exec(name)?.[1] ?? name;
  *   are malformed or out of order, blocks whose size differs from their labels, cells that are not
  *   numbers, negative entries of T (unless `negativeFlows: 'discrepancy'`), more than
  *   `MAX_ICIO_ORDER` country–sectors (refused before allocating), the checks of `createIcio`;
- *   `NOT_FOUND` when the folder or one of its required files is missing; `files` and options at
- *   `files` and `options.…`
+ *   `NOT_FOUND` when the folder or one of its required files is missing; `UNSUPPORTED` for a
+ *   path where there is no file system (a browser); `files` and options at `files` and `options.…`
  * @example
  * ```ts
  * const t = await readEora26({

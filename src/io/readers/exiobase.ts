@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validate, validateOptions } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
 import { quote } from '../../core/preview.js';
+import { nodeBuiltin } from '../../core/runtime.js';
 import type { Icio } from '../types.js';
 import { assembleExiobase, type Collected, type Role } from './exiobase-assemble.js';
 import { matrixSink } from './exiobase-matrix.js';
@@ -9,7 +10,7 @@ import { type ByteSink, type FileContext, lineSink, textTableSink } from './exio
 import { describeLayout } from './layouts.js';
 import { readerOptionsShape } from './options.js';
 import { ReadProblems } from './problems.js';
-import { byteChunks, isPathSource, sourceName, TableSource } from './source.js';
+import { byteChunks, fileSystemModule, isPathSource, sourceName, TableSource } from './source.js';
 import { listZip, streamZip } from './zip.js';
 
 /**
@@ -30,22 +31,22 @@ import { listZip, streamZip } from './zip.js';
  * //=> { satellite: false, year: 2011 }
  * ```
  */
-export const ExiobaseOptions = z
-  .object({
-    ...readerOptionsShape,
-    satellite: z
-      .union([
-        z.literal(false),
-        z.string().regex(/^(?!\.\.?$)[\w .-]+$/, {
+export const ExiobaseOptions = z.strictObject({
+  ...readerOptionsShape,
+  satellite: z.optional(
+    z.union([
+      z.literal(false),
+      z.string().check(
+        z.regex(/^(?!\.\.?$)[\w .-]+$/, {
           error: 'expected the name of a folder of the archive, such as "satellite"',
         }),
-      ])
-      .optional(),
-    year: z.number().int().min(1900).max(2100).optional(),
-    edition: z.string().min(1).optional(),
-    negativeZ: z.enum(['clip', 'error']).optional(),
-  })
-  .strict();
+      ),
+    ]),
+  ),
+  year: z.optional(z.int().check(z.gte(1900), z.lte(2100))),
+  edition: z.optional(z.string().check(z.minLength(1))),
+  negativeZ: z.optional(z.enum(['clip', 'error'])),
+});
 /** Options of {@link readExiobase}; see {@link ExiobaseOptions}. */
 export type ExiobaseOptions = z.input<typeof ExiobaseOptions>;
 
@@ -59,17 +60,15 @@ export type ExiobaseOptions = z.input<typeof ExiobaseOptions>;
  * //=> true
  * ```
  */
-export const ExiobaseFiles = z
-  .object({
-    Z: TableSource.optional(),
-    A: TableSource.optional(),
-    Y: TableSource,
-    x: TableSource.optional(),
-    F: TableSource.optional(),
-    F_Y: TableSource.optional(),
-    unit: TableSource.optional(),
-  })
-  .strict();
+export const ExiobaseFiles = z.strictObject({
+  Z: z.optional(TableSource),
+  A: z.optional(TableSource),
+  Y: TableSource,
+  x: z.optional(TableSource),
+  F: z.optional(TableSource),
+  F_Y: z.optional(TableSource),
+  unit: z.optional(TableSource),
+});
 /** The files of an EXIOBASE 3 table; see {@link ExiobaseFiles}. */
 export type ExiobaseFiles = z.input<typeof ExiobaseFiles>;
 
@@ -112,7 +111,8 @@ const WHAT = 'invalid EXIOBASE 3 table';
  *   warning in `warnings`
  * @throws {GvcError} `INVALID_INPUT` listing every problem at `FILE:LINE:COLUMN` (a file of the
  *   wrong layout is one problem saying which layout it looks like; a missing file names the files
- *   found); `NOT_FOUND` for a path with nothing there
+ *   found); `NOT_FOUND` for a path with nothing there; `UNSUPPORTED` for a path where there is no file
+ *   system (a browser: pass the archive as a Blob/File, bytes or a stream)
  * @example
  * ```ts
  * const t = await readExiobase({
@@ -239,7 +239,8 @@ async function pump(src: TableSource, sink: ByteSink): Promise<void> {
 }
 
 async function isFolder(path: string | URL): Promise<boolean> {
-  const fs = await import('node:fs/promises');
+  const fs = await nodeBuiltin<typeof import('node:fs/promises')>('node:fs/promises');
+  if (fs === undefined) return false; // byteChunks reports a path without a file system
   try {
     return (await fs.stat(path)).isDirectory();
   } catch {
@@ -282,9 +283,9 @@ async function readFolder(
   collected: Collected,
   sinkFor: (role: Role, file: string) => ByteSink,
 ): Promise<void> {
-  const fs = await import('node:fs/promises');
-  const path = await import('node:path');
-  const { fileURLToPath } = await import('node:url');
+  const fs = await fileSystemModule<typeof import('node:fs/promises')>('node:fs/promises');
+  const path = await fileSystemModule<typeof import('node:path')>('node:path');
+  const { fileURLToPath } = await fileSystemModule<typeof import('node:url')>('node:url');
   const dir = typeof folder === 'string' ? folder : fileURLToPath(folder);
   const rel = ['Z.txt', 'A.txt', 'Y.txt', 'x.txt', 'unit.txt', 'metadata.json'];
   if (sat !== false) rel.push(`${sat}/F.txt`, `${sat}/F_Y.txt`, `${sat}/F_hh.txt`, `${sat}/unit.txt`);
@@ -352,7 +353,8 @@ async function listEntries(src: TableSource): Promise<string[] | undefined> {
     return listZip(async (p, l) => b.subarray(p, p + l), b.length);
   }
   if (!isPathSource(src)) return undefined;
-  const fs = await import('node:fs/promises');
+  const fs = await nodeBuiltin<typeof import('node:fs/promises')>('node:fs/promises');
+  if (fs === undefined) return undefined; // byteChunks reports a path without a file system
   let fh: Awaited<ReturnType<typeof fs.open>> | undefined;
   try {
     fh = await fs.open(src, 'r');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { quote, validateOptions } from '../../core/boundary.js';
 import { ICIO_TOLERANCE } from '../model.js';
 import type { Icio } from '../types.js';
@@ -24,13 +24,11 @@ import { finishTable } from './table.js';
  * //=> 2022
  * ```
  */
-export const FigaroOptions = z
-  .object({
-    ...readerOptionsShape,
-    edition: z.string().min(1).optional(),
-    year: z.number().int().min(1900).max(2200).optional(),
-  })
-  .strict();
+export const FigaroOptions = z.strictObject({
+  ...readerOptionsShape,
+  edition: z.optional(z.string().check(z.minLength(1))),
+  year: z.optional(z.int().check(z.gte(1900), z.lte(2200))),
+});
 /** Options of {@link readFigaro}. */
 export type FigaroOptions = z.input<typeof FigaroOptions>;
 
@@ -70,8 +68,8 @@ const WHAT = 'invalid FIGARO file';
  *   another layout (saying which it looks like), unknown row labels (one problem per row, the next
  *   rows read on), cells that are not numbers, duplicate rows or observations, missing rows, more
  *   than `MAX_ICIO_ORDER` country–industries (refused before allocating); the checks of
- *   `createIcio` (paths `FILE: input.va[AR_A01]`); `NOT_FOUND` for a missing file; options at
- *   `options.…`
+ *   `createIcio` (paths `FILE: input.va[AR_A01]`); `NOT_FOUND` for a missing file; `UNSUPPORTED` for a file path
+ *   where there is no file system (a browser); options at `options.…`
  * @example
  * ```ts
  * const csv = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, validateOptions } from '../../core/boundary.js';
 import { checkOrder } from '../kernels/limits.js';
 import type { Icio, IcioValueAddedRow } from '../types.js';
@@ -20,9 +20,10 @@ import { finishTable } from './table.js';
  * //=> { year: 2000 }
  * ```
  */
-export const LongRunWiodOptions = z
-  .object({ ...readerOptionsShape, year: z.number().int().min(1900).max(2100) })
-  .strict();
+export const LongRunWiodOptions = z.strictObject({
+  ...readerOptionsShape,
+  year: z.int().check(z.gte(1900), z.lte(2100)),
+});
 /** The options of {@link readLongRunWiod}. */
 export type LongRunWiodOptions = z.input<typeof LongRunWiodOptions>;
 
@@ -77,7 +78,8 @@ interface Key {
  *   by category, the value-added rows)
  * @throws GvcError `INVALID_INPUT` listing every problem as `FILE:LINE:COLUMN` (a header that is
  *   not the long-run WIOD's says which layout it looks like; a year absent from the file; unknown
- *   labels; cells that are not numbers; repeated cells); `NOT_FOUND` for a missing file
+ *   labels; cells that are not numbers; repeated cells); `NOT_FOUND` for a missing file;
+ *   `UNSUPPORTED` for a file path where there is no file system (a browser)
  *
  * @example
  * ```ts

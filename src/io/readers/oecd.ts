@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validateOptions } from '../../core/boundary.js';
+import { nodeBuiltin } from '../../core/runtime.js';
 import { ICIO_TOLERANCE } from '../model.js';
 import type { Icio, IcioMeta } from '../types.js';
 import { describeLayout } from './layouts.js';
@@ -30,14 +31,12 @@ const EDITIONS = ['2016', '2018', '2021', '2023'] as const;
  * //=> true
  * ```
  */
-export const OecdIcioOptions = z
-  .object({
-    ...readerOptionsShape,
-    edition: z.enum(EDITIONS, { error: 'expected "2016", "2018", "2021" or "2023"' }).optional(),
-    keepSplit: z.boolean().optional(),
-    year: z.number().int().min(1900).max(2100).optional(),
-  })
-  .strict();
+export const OecdIcioOptions = z.strictObject({
+  ...readerOptionsShape,
+  edition: z.optional(z.enum(EDITIONS, { error: 'expected "2016", "2018", "2021" or "2023"' })),
+  keepSplit: z.optional(z.boolean()),
+  year: z.optional(z.int().check(z.gte(1900), z.lte(2100))),
+});
 /** Options of {@link readOecdIcio}. */
 export type OecdIcioOptions = z.input<typeof OecdIcioOptions>;
 
@@ -81,7 +80,8 @@ export type OecdIcioOptions = z.input<typeof OecdIcioOptions>;
  *   that differs from the output column, missing rows; a file of another layout (one problem
  *   naming the layout it looks like); a table above MAX_ICIO_ORDER country–sector pairs, refused
  *   before the n×n matrix is allocated; the balance checks of `createIcio` (paths
- *   `FILE: input.x[CCC_SECTOR]`); `NOT_FOUND` for a missing file; options at `options.…`
+ *   `FILE: input.x[CCC_SECTOR]`); `NOT_FOUND` for a missing file; `UNSUPPORTED` for a file path where there is no file
+ *   system (a browser: pass a Blob/File, bytes or a stream); options at `options.…`
  * @example
  * ```ts
  * const text = [
@@ -242,8 +242,8 @@ async function sizeOf(src: TableSource): Promise<number | undefined> {
   if (typeof src === 'object' && 'text' in src && typeof src.text === 'string') return src.text.length;
   if (isPathSource(src)) {
     try {
-      const fs = await import('node:fs/promises');
-      return (await fs.stat(src)).size;
+      const fs = await nodeBuiltin<typeof import('node:fs/promises')>('node:fs/promises');
+      return fs === undefined ? undefined : (await fs.stat(src)).size;
     } catch {
       return undefined;
     }

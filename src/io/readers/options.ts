@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The options every reader takes (each reader's options schema extends these):
@@ -12,8 +12,8 @@ import { z } from 'zod';
  * @internal
  */
 export const readerOptionsShape = {
-  fileName: z.string().min(1).optional(),
-  delimiter: z.string().length(1, { error: 'expected a single-character delimiter' }).optional(),
-  decimal: z.enum(['.', ','], { error: 'expected "." or ","' }).optional(),
-  tolerance: z.number().finite().nonnegative().optional(),
+  fileName: z.optional(z.string().check(z.minLength(1))),
+  delimiter: z.optional(z.string().check(z.length(1, { error: 'expected a single-character delimiter' }))),
+  decimal: z.optional(z.enum(['.', ','], { error: 'expected "." or ","' })),
+  tolerance: z.optional(z.number().check(z.nonnegative())),
 } as const;

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { quote, validate } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
+import { nodeBuiltin } from '../../core/runtime.js';
 
 /**
  * Where a reader takes a table from. Nothing is downloaded: the caller passes
@@ -11,7 +12,9 @@ import { GvcError } from '../../core/errors.js';
  *   strings).
  *
  * Text is decoded as UTF-8 (a byte-order mark is dropped) and read chunk by chunk, so a file is
- * never held whole as one string.
+ * never held whole as one string. Where the runtime has no file system (a browser), a reader handed
+ * a file path throws one `GvcError('UNSUPPORTED')` ("reading a file path needs Node, Deno or Bun; in
+ * a browser pass a Blob/File, bytes or a stream").
  *
  * @example
  * ```ts
@@ -85,12 +88,42 @@ function baseName(p: string): string {
   return parts[parts.length - 1] || p;
 }
 
+/**
+ * The error for a file path (or `file:` URL) where the runtime has no file system (a browser):
+ * `UNSUPPORTED` at `path`.
+ */
+export function needsFileSystem(path = 'source'): GvcError {
+  return new GvcError(
+    'UNSUPPORTED',
+    'reading a file path needs Node, Deno or Bun; in a browser pass a Blob/File, bytes or a stream',
+    [
+      {
+        path,
+        message:
+          'expected a Blob/File, bytes, { text } or a stream in a runtime without a file system (a browser), found a file path',
+      },
+    ],
+  );
+}
+
+/**
+ * Node's built-in module `id` (`'node:fs/promises'`, …) for reading a file path, reached through
+ * `nodeBuiltin` (core/runtime.ts) so that no bundler resolves it; throws {@link needsFileSystem} at
+ * `path` where the runtime has none (a browser).
+ */
+export async function fileSystemModule<T>(id: string, path = 'source'): Promise<T> {
+  const m = await nodeBuiltin<T>(id);
+  if (m === undefined) throw needsFileSystem(path);
+  return m;
+}
+
 /** The size of chunks read from a file or cut from bytes in memory. */
 export const CHUNK_BYTES = 1 << 20;
 
 /**
- * The bytes of a source, chunk by chunk. A file path is opened with `node:fs` (imported only
- * then, so browsers never load it); a missing file is a `NOT_FOUND` error at `source`.
+ * The bytes of a source, chunk by chunk. A file path is opened with `node:fs` (reached only then,
+ * through `nodeBuiltin`, so browsers and bundlers never load it); a missing file is a `NOT_FOUND`
+ * error at `source`, and a path where there is no file system (a browser) an `UNSUPPORTED` one.
  */
 export async function* byteChunks(source: TableSource): AsyncGenerator<Uint8Array> {
   try {
@@ -119,7 +152,7 @@ async function* rawByteChunks(source: TableSource): AsyncGenerator<Uint8Array> {
           },
         ]);
       }
-      const fs = await import('node:fs');
+      const fs = await fileSystemModule<typeof import('node:fs')>('node:fs');
       const stream = fs.createReadStream(source as string | URL, { highWaterMark: CHUNK_BYTES });
       try {
         for await (const chunk of stream) yield chunk as Uint8Array;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, validate } from '../../core/boundary.js';
 import { GvcError, type GvcIssue } from '../../core/errors.js';
 import { deepFreeze } from '../../core/freeze.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, validateOptions } from '../../core/boundary.js';
 import { checkOrder } from '../kernels/limits.js';
 import { ICIO_TOLERANCE } from '../model.js';
@@ -22,13 +22,11 @@ import { finishTable } from './table.js';
  * //=> { year: 2014 }
  * ```
  */
-export const WiodOptions = z
-  .object({
-    ...readerOptionsShape,
-    object: z.string().min(1).optional(),
-    year: z.number().int().min(1900).max(2100).optional(),
-  })
-  .strict();
+export const WiodOptions = z.strictObject({
+  ...readerOptionsShape,
+  object: z.optional(z.string().check(z.minLength(1))),
+  year: z.optional(z.int().check(z.gte(1900), z.lte(2100))),
+});
 /** The options of {@link readWiod}. */
 export type WiodOptions = z.input<typeof WiodOptions>;
 
@@ -81,7 +79,8 @@ const COLUMN = /^(.+?)\.?c?(\d+)$/;
  *   names, final demand by category, the value-added rows)
  * @throws GvcError `INVALID_INPUT` listing every problem (a file that is not R data says which
  *   layout it looks like; a truncated or unsupported R file; missing or unexpected rows and
- *   columns; NA values; unbalanced accounts); `NOT_FOUND` for a missing file
+ *   columns; NA values; unbalanced accounts); `NOT_FOUND` for a missing file; `UNSUPPORTED` for a file path
+ *   where there is no file system (a browser)
  *
  * @example
  * ```ts

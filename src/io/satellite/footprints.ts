@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, validateOptions } from '../../core/boundary.js';
 import { leontiefFactors } from '../core.js';
 import { valueAddedBySource } from '../decompositions/common.js';
@@ -24,8 +24,8 @@ export const MAX_FOOTPRINT_RECORDS = 10_000_000;
 
 /** Stressor names, to restrict a computation to some stressors of the table. */
 const StressorNames = z
-  .array(z.string().min(1))
-  .min(1, { error: 'expected at least one stressor name, found none' });
+  .array(z.string().check(z.minLength(1)))
+  .check(z.minLength(1, { error: 'expected at least one stressor name, found none' }));
 
 /**
  * Options of {@link stressorMultipliers}: `stressors`, the names of the stressors to compute (all
@@ -37,7 +37,7 @@ const StressorNames = z
  * //=> { stressors: ['CO2'] }
  * ```
  */
-export const StressorOptions = z.object({ stressors: StressorNames.optional() }).strict();
+export const StressorOptions = z.strictObject({ stressors: z.optional(StressorNames) });
 /** What a caller may pass as {@link StressorOptions}. */
 export type StressorOptions = z.input<typeof StressorOptions>;
 
@@ -51,9 +51,10 @@ export type StressorOptions = z.input<typeof StressorOptions>;
  * //=> 'country'
  * ```
  */
-export const FootprintOptions = z
-  .object({ level: DetailLevel.default('country'), stressors: StressorNames.optional() })
-  .strict();
+export const FootprintOptions = z.strictObject({
+  level: z._default(DetailLevel, 'country'),
+  stressors: z.optional(StressorNames),
+});
 /** What a caller may pass as {@link FootprintOptions}. */
 export type FootprintOptions = z.input<typeof FootprintOptions>;
 
@@ -68,12 +69,10 @@ export type FootprintOptions = z.input<typeof FootprintOptions>;
  * //=> { level: 'bilateral' }
  * ```
  */
-export const EmbodiedExportsOptions = z
-  .object({
-    level: oneOf(['country', 'sector', 'bilateral', 'bilateral-sector']).default('country'),
-    stressors: StressorNames.optional(),
-  })
-  .strict();
+export const EmbodiedExportsOptions = z.strictObject({
+  level: z._default(oneOf(['country', 'sector', 'bilateral', 'bilateral-sector']), 'country'),
+  stressors: z.optional(StressorNames),
+});
 /** What a caller may pass as {@link EmbodiedExportsOptions}. */
 export type EmbodiedExportsOptions = z.input<typeof EmbodiedExportsOptions>;
 

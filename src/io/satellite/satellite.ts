@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, quote, validate } from '../../core/boundary.js';
 import { GvcError } from '../../core/errors.js';
 import { deepFreeze } from '../../core/freeze.js';
@@ -14,19 +14,17 @@ import type { Icio, IcioSatellite } from '../types.js';
 
 /** A non-empty label without surrounding spaces. */
 const Label = (what: string) =>
-  z
-    .string({ error: `expected a ${what} (a non-empty string)` })
-    .min(1, { error: `expected a non-empty ${what}, found ""` })
-    .refine((s) => s.trim() === s, { error: `expected a ${what} without leading or trailing spaces` });
+  z.string({ error: `expected a ${what} (a non-empty string)` }).check(
+    z.minLength(1, { error: `expected a non-empty ${what}, found ""` }),
+    z.refine((s) => s.trim() === s, { error: `expected a ${what} without leading or trailing spaces` }),
+  );
 
 /** One stressor: a name, and its unit and compartment when known. */
-const Stressor = z
-  .object({
-    name: Label('stressor name'),
-    unit: Label('unit').optional(),
-    compartment: Label('compartment').optional(),
-  })
-  .strict();
+const Stressor = z.strictObject({
+  name: Label('stressor name'),
+  unit: z.optional(Label('unit')),
+  compartment: z.optional(Label('compartment')),
+});
 
 /** A Float64Array of any buffer (a table's own arrays are `Float64Array<ArrayBufferLike>`). */
 const Float64 = z.custom<Float64Array>((v) => v instanceof Float64Array);
@@ -50,13 +48,11 @@ const Rows = z.union([Float64, z.array(z.union([z.array(z.unknown()), Float64]))
  * //=> 'kt'
  * ```
  */
-export const SatelliteInput = z
-  .object({
-    stressors: z.array(Stressor).min(1, { error: 'expected at least one stressor, found none' }),
-    F: Rows,
-    FY: Rows.optional(),
-  })
-  .strict();
+export const SatelliteInput = z.strictObject({
+  stressors: z.array(Stressor).check(z.minLength(1, { error: 'expected at least one stressor, found none' })),
+  F: Rows,
+  FY: z.optional(Rows),
+});
 /** What a caller may pass as {@link SatelliteInput}. */
 export type SatelliteInput = z.input<typeof SatelliteInput>;
 

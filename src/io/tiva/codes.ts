@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { preview } from '../../core/boundary.js';
 
 /** Level of detail of a TiVA record: per country, per country–industry or per country pair. */

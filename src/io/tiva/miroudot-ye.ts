@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validateOptions } from '../../core/boundary.js';
 import { denseBasis, localTimesInverse } from '../decompositions/bm-shared.js';
 import { checkIcio, globalBasis } from '../decompositions/common.js';
@@ -20,30 +20,28 @@ import type { Icio } from '../types.js';
  * //=> ['country', 'partner', 'sector', 'GEXP', 'DC', 'DVA', 'DDC', 'FC', 'FVA', 'FDC']
  * ```
  */
-export const MyRecord = z
-  .object({
-    /** Exporting country. */
-    country: z.string(),
-    /** Importing country (bilateral perimeter only). */
-    partner: z.string().optional(),
-    /** Exporting sector (level `'sector'` only). */
-    sector: z.string().optional(),
-    /** Gross exports within the perimeter. */
-    GEXP: z.number(),
-    /** Domestic content, V_s B_ss e = DVA + DDC. */
-    DC: z.number(),
-    /** Domestic value added counted the first time it leaves the perimeter. */
-    DVA: z.number(),
-    /** Domestic double counting, DC − DVA. */
-    DDC: z.number(),
-    /** Foreign content, Σ_{t≠s} V_t B_ts e = FVA + FDC. */
-    FC: z.number(),
-    /** Foreign value added counted the first time it enters the perimeter's exports. */
-    FVA: z.number(),
-    /** Foreign double counting, FC − FVA. */
-    FDC: z.number(),
-  })
-  .strict();
+export const MyRecord = z.strictObject({
+  /** Exporting country. */
+  country: z.string(),
+  /** Importing country (bilateral perimeter only). */
+  partner: z.optional(z.string()),
+  /** Exporting sector (level `'sector'` only). */
+  sector: z.optional(z.string()),
+  /** Gross exports within the perimeter. */
+  GEXP: z.number(),
+  /** Domestic content, V_s B_ss e = DVA + DDC. */
+  DC: z.number(),
+  /** Domestic value added counted the first time it leaves the perimeter. */
+  DVA: z.number(),
+  /** Domestic double counting, DC − DVA. */
+  DDC: z.number(),
+  /** Foreign content, Σ_{t≠s} V_t B_ts e = FVA + FDC. */
+  FC: z.number(),
+  /** Foreign value added counted the first time it enters the perimeter's exports. */
+  FVA: z.number(),
+  /** Foreign double counting, FC − FVA. */
+  FDC: z.number(),
+});
 /** One Miroudot–Ye record; see {@link MyRecord}. */
 export type MyRecord = z.output<typeof MyRecord>;
 
@@ -61,12 +59,10 @@ export type MyRecord = z.output<typeof MyRecord>;
  * //=> { perimeter: 'country', level: 'country' }
  * ```
  */
-export const MyOptions = z
-  .object({
-    perimeter: oneOf(['country', 'bilateral', 'sector', 'world']).default('country'),
-    level: DetailLevel.default('country'),
-  })
-  .strict();
+export const MyOptions = z.strictObject({
+  perimeter: z._default(oneOf(['country', 'bilateral', 'sector', 'world']), 'country'),
+  level: z._default(DetailLevel, 'country'),
+});
 /** What a caller may pass as {@link MyOptions}. */
 export type MyOptions = z.input<typeof MyOptions>;
 

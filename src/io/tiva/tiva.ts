@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { quote, validateOptions } from '../../core/boundary.js';
 import { conditionedFactors } from '../core.js';
 import { checkIcio, localBasis, valueAddedBySource } from '../decompositions/common.js';
@@ -21,16 +21,14 @@ import { TIVA_CODE_LIST, TIVA_CODES, type TivaCode, TivaCodeSchema, type TivaLev
  * //=> 30
  * ```
  */
-export const TivaRecord = z
-  .object({
-    indicator: TivaCodeSchema,
-    country: z.string(),
-    sector: z.string().optional(),
-    partner: z.string().optional(),
-    value: z.number(),
-    unit: oneOf(['value', 'percent']),
-  })
-  .strict();
+export const TivaRecord = z.strictObject({
+  indicator: TivaCodeSchema,
+  country: z.string(),
+  sector: z.optional(z.string()),
+  partner: z.optional(z.string()),
+  value: z.number(),
+  unit: oneOf(['value', 'percent']),
+});
 /** One TiVA indicator value; see {@link TivaRecord}. */
 export type TivaRecord = z.output<typeof TivaRecord>;
 
@@ -48,33 +46,33 @@ export type TivaRecord = z.output<typeof TivaRecord>;
  * ```
  */
 export const TivaOptions = z
-  .object({
-    level: oneOf(['country', 'sector', 'bilateral']).default('country'),
-    codes: z
-      .array(TivaCodeSchema)
-      .min(1, { error: 'expected at least one TiVA code, found none' })
-      .optional(),
+  .strictObject({
+    level: z._default(oneOf(['country', 'sector', 'bilateral']), 'country'),
+    codes: z.optional(
+      z.array(TivaCodeSchema).check(z.minLength(1, { error: 'expected at least one TiVA code, found none' })),
+    ),
   })
-  .strict()
-  .superRefine((o, ctx) => {
-    const seen = new Set<string>();
-    o.codes?.forEach((code, i) => {
-      const levels: readonly TivaLevel[] = TIVA_CODES[code].levels;
-      if (!levels.includes(o.level))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['codes', i],
-          message: `expected a code defined at level ${quote(o.level)} (${code} is defined at ${levels.map((l) => quote(l)).join(', ')}), found ${quote(code)}`,
-        });
-      if (seen.has(code))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['codes', i],
-          message: `expected each code once, found ${quote(code)} again`,
-        });
-      seen.add(code);
-    });
-  });
+  .check(
+    z.superRefine((o, ctx) => {
+      const seen = new Set<string>();
+      o.codes?.forEach((code, i) => {
+        const levels: readonly TivaLevel[] = TIVA_CODES[code].levels;
+        if (!levels.includes(o.level))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['codes', i],
+            message: `expected a code defined at level ${quote(o.level)} (${code} is defined at ${levels.map((l) => quote(l)).join(', ')}), found ${quote(code)}`,
+          });
+        if (seen.has(code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['codes', i],
+            message: `expected each code once, found ${quote(code)} again`,
+          });
+        seen.add(code);
+      });
+    }),
+  );
 /** What a caller may pass as {@link TivaOptions}. */
 export type TivaOptions = z.input<typeof TivaOptions>;
 
