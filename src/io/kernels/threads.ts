@@ -1,115 +1,154 @@
 /**
- * One helper thread for the SIMD kernels: when the kernel's memory is shared and Node's
- * `worker_threads` is reachable without an import (`process.getBuiltinModule`, Node ≥ 20.16), a
- * worker instantiates the same module on the same memory and shares the work of each large step
- * with the calling thread: blocks of rows of a block update (`gemmRows`), or chunks of columns of
- * a block step of the LU and the triangular solves (`substituteBlock`), taken in turn from a
- * shared counter by whichever thread is free. Hand-over is through a small
+ * One helper thread for the SIMD kernels: when the kernel's memory is shared and the calling
+ * thread may block in `Atomics.wait`, a worker (the module kernel-worker.ts, which the build emits
+ * as `dist/io/kernels/kernel-worker.js`) instantiates the same module on the same memory and shares the
+ * work of each large step with the calling thread: blocks of rows of a block update (`gemmRows`),
+ * or chunks of columns of a block step of the LU and the triangular solves (`substituteBlock`),
+ * taken in turn from a shared counter by whichever thread is free. Hand-over is through a small
  * SharedArrayBuffer with `Atomics.wait`/`notify`, so the API stays synchronous. The worker is
- * started at the first large update, is not used until it reports ready, and is `unref`'d so that
- * it never keeps the process alive. Anywhere else (browsers, older runtimes) everything runs on the
- * calling thread.
+ * started at the first large update and is not used until it reports ready. It is a
+ * `worker_threads` Worker where the runtime has Node's modules (Node ≥ 20.16, Deno 2, Bun 1;
+ * `unref`'d, so that it never keeps the process alive; in Deno only with read access to the
+ * package's files) and a module Web Worker in browsers (in a Web Worker of a cross-origin isolated
+ * page; a page's main thread may not block, and without isolation there is no shared memory).
+ * Anywhere else everything runs on the calling thread, as it does while the helper starts.
  *
  * @internal
  */
+import {
+  CONTROL_BYTES,
+  CTRL,
+  GEMM_TASK,
+  gemmRows,
+  type HelperData,
+  PARAMS_BYTES,
+  SUBSTITUTE_TASK,
+} from './helper-tasks.js';
 import { onKernelRelease } from './kernel-memory.js';
 import type { SimdKernel } from './simd.js';
 import { substituteBlock } from './substitute.js';
 
-/**
- * The parameters of {@link gemmRows}, in this order: byte address and row stride (doubles) of X,
- * byte addresses of the packed C and U, rows p, the columns [c0, c1) and rows [r0, r1), columns per
- * chunk, rows per register block, rows taken at a time from the shared counter.
- *
- * @internal
- */
-export type GemmRowsParams = readonly [
-  xo: number,
-  xs: number,
-  cp: number,
-  up: number,
-  np: number,
-  c0: number,
-  c1: number,
-  r0: number,
-  r1: number,
-  chunk: number,
-  rows: number,
-  grab: number,
-];
+export { type GemmRowsParams, gemmRows } from './helper-tasks.js';
 
-/**
- * The row-block loop run by both threads: `gemm` over the rows [ra, rb) of one block update, whose
- * operands are packed (C by pairs of rows from r0, U by blocks of columns from c0).
- *
- * @internal
- */
-export function gemmRows(gemm: SimdKernel['gemm'], q: ArrayLike<number>, next: Int32Array | null): void {
-  const [xo, xs, cp, up, np, c0, c1, r0, r1, chunk, rows, grab] = Array.from(q) as unknown as GemmRowsParams;
-  for (;;) {
-    // With `next`, blocks of `grab` rows are taken in turn from a shared counter (word 3) by
-    // whichever thread is free; without, all rows at once.
-    const ra = next ? r0 + Atomics.add(next, 3, 1) * grab : r0;
-    if (ra >= r1) return;
-    const rb = next ? Math.min(r1, ra + grab) : r1;
-    for (let j0 = c0; j0 < c1; j0 += chunk) {
-      const width = Math.min(c1, j0 + chunk) - j0;
-      const u = up + (j0 - c0) * np * 8;
-      gemm(
-        xo + (ra * xs + j0) * 8,
-        xs * 8,
-        cp + ((ra - r0) / rows) * np * 16,
-        u,
-        np * 16,
-        width * 8,
-        (rb - ra) / rows,
-      );
-    }
-    if (!next) return;
-  }
-}
-
-/** Task kinds, in word 0 of the parameters. */
-const GEMM_TASK = 0;
-const SUBSTITUTE_TASK = 1;
-
-/**
- * The worker: control words are [0] task number (−1 to stop), [1] task done, [2] ready, [3] next
- * block of rows, [4] set when a task failed, [5] set when the coefficients of a block step are
- * packed; parameter 0 is the kind of task, the rest its
- * parameters. The functions come as source text; `__name` stands in for the helper that esbuild
- * (tsx, bundlers with keepNames) wraps around named inner functions.
- */
-const workerSource = () => `const { workerData } = require('node:worker_threads');
-const __name = (f) => f;
-const { module, memory, control, params } = workerData;
-const ctrl = new Int32Array(control);
-const q = new Float64Array(params);
-const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports;
-const gemmLoop = (${gemmRows.toString()});
-const substitute = (${substituteBlock.toString()});
-Atomics.store(ctrl, 2, 1);
-Atomics.notify(ctrl, 2);
-let seen = 0;
-for (;;) {
-  // Tasks come in quick succession: look for the next one briefly before sleeping.
-  for (let spin = 0; spin < 20000 && Atomics.load(ctrl, 0) === seen; spin++);
-  Atomics.wait(ctrl, 0, seen);
-  seen = Atomics.load(ctrl, 0);
-  if (seen < 0) break;
-  try {
-    if (q[0] === ${SUBSTITUTE_TASK}) substitute(kernel, new Float64Array(memory.buffer), q.subarray(1), ctrl);
-    else gemmLoop(kernel.gemm, q.subarray(1), ctrl);
-  } catch {
-    Atomics.store(ctrl, 4, 1);
-  }
-  Atomics.store(ctrl, 1, seen);
-  Atomics.notify(ctrl, 1);
-}`;
-
-interface WorkerLike {
+/** A worker as threads.ts uses it: `worker_threads`' (Node, Deno, Bun). */
+interface NodeWorker {
   unref(): void;
   on(event: 'error' | 'exit', fn: () => void): void;
+}
+
+/** A module Web Worker as threads.ts uses it (browsers). */
+interface WebWorker {
+  onerror: ((e: { preventDefault(): void }) => void) | null;
+  onmessageerror: (() => void) | null;
+  postMessage(data: unknown): void;
+  terminate(): void;
+}
+
+// The Web Worker constructor of browsers (not in the ES2022 library); `typeof` guards every use.
+declare const Worker: new (url: URL, options: { type: 'module' }) => WebWorker;
+
+/**
+ * Where the build puts the worker module (`dist/io/kernels/kernel-worker.js`) relative to the file that
+ * holds this code, tried in turn; the last is the sources (tests, benchmarks), run through tsx.
+ */
+const WORKER_CANDIDATES = [
+  './kernel-worker.js', // dist/io/kernels/threads.js (the ESM build: a file per module)
+  './kernels/kernel-worker.js', // dist/io/index.cjs, dist/io/panel-worker.js
+  './io/kernels/kernel-worker.js', // dist/index.cjs or a shared chunk in dist/
+  '../io/kernels/kernel-worker.js', // dist/cli/gvckit.js
+  './kernel-worker.ts', // src/io/kernels/threads.ts
+] as const;
+
+/** Whether this thread may block in `Atomics.wait` (not so on a browser's main thread). */
+let waits: boolean | undefined;
+function canWait(): boolean {
+  if (waits === undefined) {
+    try {
+      // A value that is not there: returns at once where waiting is allowed, throws where not.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+      waits = true;
+    } catch {
+      waits = false;
+    }
+  }
+  return waits;
+}
+
+/**
+ * Starts the helper's worker on `data`: with `worker_threads` where the runtime has it (Node, Deno
+ * and Bun: its workers can be `unref`'d, so that the helper never keeps the process alive, which
+ * Deno's Web Workers cannot), else as a module Web Worker (browsers). `broken` is called if the
+ * worker fails or ends. Returns false (nothing started) where neither can run.
+ */
+function startWorker(data: HelperData, broken: () => void): boolean {
+  const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+    ?.getBuiltinModule;
+  if (typeof get === 'function') return startThread(get, data, broken);
+  if (typeof Worker !== 'function') return false;
+  // Written so that bundlers (Vite, webpack 5) see the worker module and emit it; without a bundler,
+  // or with esbuild, the file beside this module (or beside the bundle) is loaded.
+  const worker = new Worker(new URL('./kernel-worker.js', import.meta.url), { type: 'module' });
+  worker.onerror = (e) => {
+    // Handled here: a worker that cannot load leaves the engine on one thread, silently.
+    e.preventDefault();
+    broken();
+  };
+  worker.onmessageerror = broken;
+  try {
+    worker.postMessage(data);
+  } catch {
+    worker.terminate();
+    return false;
+  }
+  return true;
+}
+
+/** {@link startWorker} with `worker_threads`: the worker module found beside this code. */
+function startThread(get: (id: string) => unknown, data: HelperData, broken: () => void): boolean {
+  const wt = get('node:worker_threads') as
+    | { Worker: new (url: URL, options: object) => NodeWorker }
+    | undefined;
+  const fs = get('node:fs') as { existsSync(p: URL): boolean } | undefined;
+  const url = get('node:url') as { pathToFileURL(p: string): URL } | undefined;
+  if (!wt || !fs || !url) return false;
+  // In the CommonJS build `import.meta` is empty and `__filename` names the bundle; in ESM
+  // `__filename` is not defined (`typeof` of an undeclared name is 'undefined', no error), except
+  // in Bun, where it names this module.
+  const here =
+    typeof __filename === 'string'
+      ? url.pathToFileURL(__filename).href
+      : (import.meta as { url?: string }).url;
+  if (typeof here !== 'string' || !here.startsWith('file:')) return false;
+  // Deno needs read access to the file (it would prompt at a terminal, or print an error): the
+  // helper starts only where access is granted already.
+  const deno = (globalThis as { Deno?: { permissions?: { querySync?(d: object): { state: string } } } }).Deno;
+  const readable = (u: URL) =>
+    typeof deno?.permissions?.querySync !== 'function' ||
+    deno.permissions.querySync({ name: 'read', path: u }).state === 'granted';
+  const file = WORKER_CANDIDATES.map((c) => new URL(c, here)).find((u) => readable(u) && fs.existsSync(u));
+  if (file === undefined) return false;
+  const options = { workerData: data };
+  const versions =
+    (globalThis as { process?: { versions?: Record<string, string> } }).process?.versions ?? {};
+  let worker: NodeWorker;
+  if (file.pathname.endsWith('.ts') && versions.deno === undefined && versions.bun === undefined) {
+    // The sources in Node (tests, benchmarks run by vitest or tsx): tsx loads them, registered in
+    // the worker first (in Node 20 a worker does not inherit tsx's hooks).
+    const mod = get('node:module') as { createRequire(from: string): { resolve(id: string): string } };
+    const api = url.pathToFileURL(
+      mod
+        .createRequire(here)
+        .resolve('tsx/esm/api')
+        .replace(/\.cjs$/, '.mjs'),
+    );
+    if (!fs.existsSync(api)) return false;
+    const boot = `import(${JSON.stringify(api.href)}).then((m) => { m.register(); return import(${JSON.stringify(file.href)}); })`;
+    worker = new wt.Worker(boot as unknown as URL, { ...options, eval: true });
+  } else worker = new wt.Worker(file, options);
+  worker.unref();
+  worker.on('error', broken);
+  worker.on('exit', broken);
+  return true;
 }
 
 interface Helper {
@@ -123,12 +162,15 @@ interface Helper {
 }
 
 let helper: Helper | null | undefined;
+/** The tasks in which helpers stopped since then did work. */
+let tasksBefore = 0;
 
 /** Stops the helper thread (at once if idle; it exits at its next look at the control words). */
 function stopHelper(): void {
   if (helper) {
-    Atomics.store(helper.ctrl, 0, -1);
-    Atomics.notify(helper.ctrl, 0);
+    tasksBefore += Atomics.load(helper.ctrl, CTRL.worked);
+    Atomics.store(helper.ctrl, CTRL.task, -1);
+    Atomics.notify(helper.ctrl, CTRL.task);
   }
   helper = undefined;
 }
@@ -156,20 +198,10 @@ function helperFor(k: SimdKernel): Helper | null {
   if (helper !== undefined && helper !== null && helper.kernel !== k) stopHelper();
   if (helper !== undefined) return helper;
   helper = null;
-  if (!k.shared) return null;
+  if (!k.shared || !canWait()) return null;
   try {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const wt = proc?.getBuiltinModule?.('node:worker_threads') as
-      | { Worker: new (src: string, opts: object) => WorkerLike }
-      | undefined;
-    if (!wt) return null;
-    const control = new SharedArrayBuffer(32);
-    const params = new SharedArrayBuffer(8 * 32);
-    const worker = new wt.Worker(workerSource(), {
-      eval: true,
-      workerData: { module: k.module, memory: k.memory, control, params },
-    });
-    worker.unref();
+    const control = new SharedArrayBuffer(CONTROL_BYTES);
+    const params = new SharedArrayBuffer(PARAMS_BYTES);
     const h: Helper = {
       kernel: k,
       ctrl: new Int32Array(control),
@@ -178,12 +210,10 @@ function helperFor(k: SimdKernel): Helper | null {
       broken: false,
       busy: false,
     };
-    const stop = () => {
+    const started = startWorker({ module: k.module, memory: k.memory, control, params }, () => {
       h.broken = true;
-    };
-    worker.on('error', stop);
-    worker.on('exit', stop);
-    helper = h;
+    });
+    if (started) helper = h;
   } catch {
     helper = null;
   }
@@ -197,27 +227,28 @@ function helperFor(k: SimdKernel): Helper | null {
 function dispatch(h: Helper, kind: number, params: readonly number[], own: () => void): void {
   h.params[0] = kind;
   h.params.set(params, 1);
-  Atomics.store(h.ctrl, 3, 0);
-  Atomics.store(h.ctrl, 4, 0);
-  Atomics.store(h.ctrl, 5, 0);
+  Atomics.store(h.ctrl, CTRL.next, 0);
+  Atomics.store(h.ctrl, CTRL.failed, 0);
+  Atomics.store(h.ctrl, CTRL.packed, 0);
   h.task = h.task === 0x7fffffff ? 1 : h.task + 1;
-  Atomics.store(h.ctrl, 0, h.task);
-  Atomics.notify(h.ctrl, 0);
+  Atomics.store(h.ctrl, CTRL.task, h.task);
+  Atomics.notify(h.ctrl, CTRL.task);
   h.busy = true;
   try {
     own();
   } finally {
     h.busy = false;
     // The helper is finishing its part: spin briefly before sleeping.
-    for (let spin = 0; spin < 20000 && Atomics.load(h.ctrl, 1) !== h.task; spin++);
+    for (let spin = 0; spin < 20000 && Atomics.load(h.ctrl, CTRL.done) !== h.task; spin++);
     // Sleep only while word 1 still holds the value seen: a value read afresh for the call could
     // already be the one awaited, and the wait would then last its whole timeout.
-    for (let done = Atomics.load(h.ctrl, 1); done !== h.task; done = Atomics.load(h.ctrl, 1))
-      Atomics.wait(h.ctrl, 1, done, 1000);
+    for (let done = Atomics.load(h.ctrl, CTRL.done); done !== h.task; done = Atomics.load(h.ctrl, CTRL.done))
+      Atomics.wait(h.ctrl, CTRL.done, done, 1000);
   }
   // The helper caught the error of its part and is ready for the next task, but this one is
   // incomplete: a defect of this module, not of the input.
-  if (Atomics.load(h.ctrl, 4) !== 0) throw new Error('gvckit: a block update failed in the helper thread');
+  if (Atomics.load(h.ctrl, CTRL.failed) !== 0)
+    throw new Error('gvckit: a block update failed in the helper thread');
 }
 
 /**
@@ -289,7 +320,7 @@ export function parallelSubstitute(
     try {
       pack();
     } finally {
-      Atomics.store(h.ctrl, 5, 1);
+      Atomics.store(h.ctrl, CTRL.packed, 1);
     }
     substituteBlock(k, heap, own, null);
     first?.();
@@ -327,5 +358,26 @@ export function useThreadsFrom(order: number): number {
  */
 export function helperReady(k: SimdKernel): boolean {
   const h = helperFor(k);
-  return h !== null && !h.broken && Atomics.load(h.ctrl, 2) === 1;
+  return h !== null && !h.broken && Atomics.load(h.ctrl, CTRL.ready) === 1;
 }
+
+/**
+ * The number of tasks (block updates, block steps) in which a helper thread did work since the
+ * module was loaded, for tests and diagnostics.
+ *
+ * @internal
+ */
+export function helperTasks(): number {
+  return tasksBefore + (helper ? Atomics.load(helper.ctrl, CTRL.worked) : 0);
+}
+
+/**
+ * The helper's diagnostics where scripts run against the built package can reach them, which
+ * exports nothing internal: `globalThis[Symbol.for('gvckit.kernelThreads')]` (scripts/runtime-check.mjs
+ * uses it). Not part of the API.
+ */
+(globalThis as Record<symbol, unknown>)[Symbol.for('gvckit.kernelThreads')] = {
+  helperTasks,
+  useThreadsFrom,
+  ready: (): boolean => !!helper && !helper.broken && Atomics.load(helper.ctrl, CTRL.ready) === 1,
+};

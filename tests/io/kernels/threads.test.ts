@@ -3,6 +3,7 @@ import { inverse, luFactor, luSolve } from '../../../src/io/index.js';
 import { simdKernel } from '../../../src/io/kernels/simd.js';
 import {
   helperReady,
+  helperTasks,
   parallelSubstitute,
   useThreads,
   useThreadsFrom,
@@ -53,12 +54,16 @@ describe('helper thread for the SIMD block updates', () => {
       const inv0 = inverse(a, n);
       if (!(await helperStarted())) return;
       useThreads(true);
+      const before = helperTasks();
       const f1 = luFactor(a, n);
       // Each entry gets the same operations in the same order on either thread: identical results.
       expect(Array.from(f1.perm)).toEqual(Array.from(f0.perm));
       expect(Array.from(f1.lu)).toEqual(Array.from(f0.lu));
       expect(Array.from(luSolve(f1, b, 40))).toEqual(Array.from(x0));
       expect(Array.from(inverse(a, n))).toEqual(Array.from(inv0));
+      // The helper (the worker module kernel-worker.ts, started from the sources through tsx) did
+      // take part: the comparison above is between one thread and two.
+      expect(helperTasks()).toBeGreaterThan(before);
     },
   );
 
