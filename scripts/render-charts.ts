@@ -1,8 +1,11 @@
 /**
  * Renders the guides' charts (docs/guides/*.md) from the embedded datasets, through the library's
  * public functions, to SVG files: `tsx scripts/render-charts.ts [outDir]` (default `docs/guides/media`).
- * Run by `npm run docs` before typedoc, which copies the images the guides link to into the site.
- * The specs are compiled with vega-lite and rendered headless with vega (dev dependencies only).
+ * The SVGs in docs/guides/media are committed, so that the guides show them on GitHub as well as on
+ * the typedoc site (`npm run docs` renders them again before typedoc copies them); the test
+ * tests/charts/guide-media.test.ts fails when one is out of date: run this script and commit them.
+ * The specs are compiled with vega-lite and rendered headless with vega (dev dependencies only),
+ * whose text widths without a canvas are estimates: the files are the same on every machine.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

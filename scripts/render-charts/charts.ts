@@ -11,6 +11,7 @@ import {
 } from '../../src/data/index.js';
 import {
   addStage,
+  chainLabels,
   clusterHeatmap,
   clusterTables,
   decomposeValueAdded,
@@ -153,13 +154,17 @@ export const guideCharts: GuideChart[] = [
       valueAddedChart(decomposeValueAdded(cocoa), {
         by: 'stage',
         measure: 'share',
-        labels: ['100 g milk-chocolate bar'],
+        labels: { ...chainLabels(cocoa), full: '100 g milk-chocolate bar' },
         title: 'Cocoa to chocolate: share of the retail price by stage',
       }),
   },
   {
     name: 'iphone-smile',
-    spec: () => smileCurveChart(smileCurve(iphone3g), { title: 'iPhone 3G: a smile curve' }),
+    spec: () =>
+      smileCurveChart(smileCurve(iphone3g), {
+        title: 'iPhone 3G: a smile curve',
+        labels: chainLabels(iphone3g),
+      }),
   },
   { name: 'linkage-curve', spec: linkageCurveSpec },
   {

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CrossTabRow } from '../clusters/index.js';
 import { IssueList, preview, quote, rootedPath, safeValidate } from '../core/boundary.js';
+import { displayName, estimatedTextWidth } from './labels.js';
 import { checkArguments, finish, inlineData, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
@@ -10,9 +11,9 @@ import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
  * columns, which the chart checks with their paths. Other fields are kept for those checks.
  */
 const chartedRow = z.looseObject({
-  key: z.string().min(1),
-  clusters: z.number().int().nonnegative().optional(),
-}) satisfies z.ZodType<Pick<CrossTabRow<string, never>, 'key'>>;
+  key: z.string().check(z.minLength(1)),
+  clusters: z.optional(z.int().check(z.nonnegative())),
+}) satisfies z.core.$ZodType<Pick<CrossTabRow<string, never>, 'key'>>;
 
 /**
  * One row of a cluster cross-tabulation: its key (a market orientation, a kind of joint action…) and
@@ -44,7 +45,10 @@ export type ClusterTableRowLike = z.output<typeof ClusterTableRowLike>;
  * //=> { field: 'growthAndUpgrading', label: 'growth and upgrading' }
  * ```
  */
-export const HeatmapColumn = z.object({ field: z.string().min(1), label: z.string().min(1) }).strict();
+export const HeatmapColumn = z.strictObject({
+  field: z.string().check(z.minLength(1)),
+  label: z.string().check(z.minLength(1)),
+});
 /** A column of a {@link clusterHeatmap}. */
 export type HeatmapColumn = z.output<typeof HeatmapColumn>;
 
@@ -59,20 +63,18 @@ export type HeatmapColumn = z.output<typeof HeatmapColumn>;
  * //=> 3
  * ```
  */
-export const ClusterHeatmapOptions = z
-  .object({
-    columns: z
-      .array(HeatmapColumn)
-      .min(1, { error: 'expected at least one column, found none' })
-      .default([
-        { field: 'growth', label: 'growth' },
-        { field: 'upgrading', label: 'upgrading' },
-        { field: 'growthAndUpgrading', label: 'growth and upgrading' },
-      ]),
-    rowTitle: z.string().min(1).optional(),
-    ...ChartOptions.shape,
-  })
-  .strict();
+export const ClusterHeatmapOptions = z.strictObject({
+  columns: z._default(
+    z.array(HeatmapColumn).check(z.minLength(1, { error: 'expected at least one column, found none' })),
+    [
+      { field: 'growth', label: 'growth' },
+      { field: 'upgrading', label: 'upgrading' },
+      { field: 'growthAndUpgrading', label: 'growth and upgrading' },
+    ],
+  ),
+  rowTitle: z.optional(z.string().check(z.minLength(1))),
+  ...ChartOptions.shape,
+});
 /** Options of {@link clusterHeatmap}. */
 export type ClusterHeatmapOptions = z.input<typeof ClusterHeatmapOptions>;
 
@@ -80,12 +82,14 @@ export type ClusterHeatmapOptions = z.input<typeof ClusterHeatmapOptions>;
  * A heat map of a cluster cross-tabulation: rows (market orientation, kind or number of joint
  * actions, combination of institutional support…) by columns (evidence of growth, of upgrading, of
  * both), each cell shaded by its count of clusters and labelled with it; when a row states its number
- * of `clusters` (and that is not the column charted), the tooltip gives the cell as a share of the row. Built for the tables of Kaplinsky &
- * Morris (2014a), reproduced in Kaplinsky (2015), Tables 2–5. Counts describe association only: they
- * do not show causality.
+ * of `clusters` (and that is not the column charted), the tooltip gives the cell as a share of the
+ * row. Built for the tables of Kaplinsky & Morris (2014a), reproduced in Kaplinsky (2015), Tables 2–5.
+ * Counts describe association only: they do not show causality. The title defaults to `Number of
+ * clusters by <rowTitle> and evidence of dynamism`; `labels` renames row keys and column fields (each
+ * cell adds `rowName` and `columnName`); columns widen to their headings (90 to 200 px).
  *
  * @param rows - the table's rows, in display order (e.g. `clusterTables(clusters).marketOrientation`)
- * @param options - the columns, the rows' heading, title and size
+ * @param options - the columns, the rows' heading, title, size and display names (`labels`)
  * @returns a Vega-Lite v6 specification (plain JSON), deeply frozen: a layer of shaded cells and their
  *   counts
  * @throws {@link GvcError} `INVALID_INPUT` listing every problem of both arguments with its path,
@@ -114,7 +118,7 @@ export function clusterHeatmap(
 ): VegaLiteSpec {
   const [data, opts] = checkArguments('cluster heat map', [
     safeValidate(
-      z.array(chartedRow).min(1, { error: 'expected at least one row, found none' }),
+      z.array(chartedRow).check(z.minLength(1, { error: 'expected at least one row, found none' })),
       rows,
       'rows',
     ),
@@ -128,6 +132,10 @@ export function clusterHeatmap(
     }
     fields.add(c.field);
   });
+  const names = opts.labels;
+  const rowName = (key: string) => displayName(key, names);
+  const columnName = (c: { field: string; label: string }) =>
+    names !== undefined && Object.hasOwn(names, c.field) ? displayName(c.field, names) : c.label;
   const keys = new Set<string>();
   const values: JsonValue[] = [];
   let max = 1;
@@ -147,7 +155,13 @@ export function clusterHeatmap(
         continue;
       }
       if (count > max) max = count; // a running maximum: no spread of every count into Math.max
-      const cell: { [key: string]: JsonValue } = { row: row.key, column: c.label, count };
+      const cell: { [key: string]: JsonValue } = {
+        row: row.key,
+        column: c.label,
+        count,
+        rowName: rowName(row.key),
+        columnName: columnName(c),
+      };
       if (row.clusters !== undefined && c.field !== 'clusters') {
         cell.clusters = row.clusters;
         cell.shareOfRow = row.clusters > 0 ? count / row.clusters : null;
@@ -157,25 +171,39 @@ export function clusterHeatmap(
   });
   issues.throwIfAny('invalid cluster heat map');
 
-  const rowOrder = data.map((r) => r.key);
-  const columnOrder = opts.columns.map((c) => c.label);
+  const rowOrder = data.map((r) => rowName(r.key));
+  const columnOrder = opts.columns.map(columnName);
+  // Each column as wide as its heading (as vega estimates text: 0.8 × font size per character), 90 to
+  // 200 pixels; a longer heading is cut with an ellipsis rather than run into its neighbour.
+  let longest = 0;
+  for (const c of columnOrder) longest = Math.max(longest, estimatedTextWidth(c, 10));
+  const columnWidth = Math.min(200, Math.max(90, longest + 10));
+  const rowTitle = opts.rowTitle ?? null;
   const x = {
-    field: 'column',
+    field: 'columnName',
     type: 'nominal',
     title: null,
     sort: columnOrder,
-    axis: { labelAngle: 0, orient: 'top' },
+    axis: { labelAngle: 0, orient: 'top', labelLimit: columnWidth - 8 },
   };
   const y = {
-    field: 'row',
+    field: 'rowName',
     type: 'nominal',
-    title: opts.rowTitle ?? null,
+    title: rowTitle,
     sort: rowOrder,
-    axis: { labelLimit: 0 },
+    axis: {
+      labelLimit: 240,
+      // the rows' heading above the row labels, level with the column headings: clear of both
+      titleAngle: 0,
+      titleAlign: 'right',
+      titleBaseline: 'bottom',
+      titleX: -8,
+      titleY: -8,
+    },
   };
   const tooltip: JsonValue[] = [
-    { field: 'row', type: 'nominal', title: opts.rowTitle ?? 'row' },
-    { field: 'column', type: 'nominal', title: 'evidence' },
+    { field: 'rowName', type: 'nominal', title: opts.rowTitle ?? 'row' },
+    { field: 'columnName', type: 'nominal', title: 'evidence' },
     { field: 'count', type: 'quantitative', title: 'clusters' },
   ];
   if (data.some((r) => r.clusters !== undefined)) {
@@ -184,6 +212,7 @@ export function clusterHeatmap(
       { field: 'shareOfRow', type: 'quantitative', title: 'share of row', format: '.0%' },
     );
   }
+  const title = opts.title ?? `Number of clusters by ${rowTitle ?? 'row'} and evidence of dynamism`;
   return finish(
     topLevel(
       {
@@ -203,7 +232,7 @@ export function clusterHeatmap(
             },
           },
           {
-            mark: { type: 'text', fontSize: 13 },
+            mark: { type: 'text', fontSize: 13, aria: false },
             encoding: {
               text: { field: 'count', type: 'quantitative' },
               color: { condition: { test: `datum.count > ${max / 2}`, value: 'white' }, value: 'black' },
@@ -211,8 +240,8 @@ export function clusterHeatmap(
           },
         ],
       },
-      opts,
-      { width: 90 * opts.columns.length, height: 28 * data.length },
+      { ...opts, title },
+      { width: columnWidth * opts.columns.length, height: 28 * data.length },
     ),
   );
 }

@@ -1,4 +1,5 @@
 export * from './cluster-heatmap.js';
+export { chainLabels } from './labels.js';
 export * from './linkage.js';
 export * from './smile.js';
 export * from './thinning.js';

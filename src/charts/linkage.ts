@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, quote, safeValidate } from '../core/boundary.js';
 import {
   LinkageObservation,
   type LinkageProjection,
   type LinkageProjectionPoint,
 } from '../linkages/index.js';
+import { displayName } from './labels.js';
 import { checkArguments, finish, inlineData, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
@@ -17,15 +18,15 @@ import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 const chartedPoint = z.object({
   period: LinkageObservation.shape.period,
   domesticShare: z.number(),
-}) satisfies z.ZodType<LinkageObservation & Pick<LinkageProjectionPoint, 'period' | 'domesticShare'>>;
+}) satisfies z.core.$ZodType<LinkageObservation & Pick<LinkageProjectionPoint, 'period' | 'domesticShare'>>;
 
 /**
  * What {@link linkageCurveChart} reads of a {@link LinkageProjection}: its points and its name, or
  * failing that its `policies` (any labels, joined with `+`). Other fields are ignored.
  */
 const chartedProjection = z.object({
-  name: z.string().min(1).optional(),
-  policies: z.array(z.string().min(1)).optional(),
+  name: z.optional(z.string().check(z.minLength(1))),
+  policies: z.optional(z.array(z.string().check(z.minLength(1)))),
   points: z.array(chartedPoint),
 });
 
@@ -80,13 +81,11 @@ export type LinkageScenarioLike = z.output<typeof LinkageScenarioLike>;
  * //=> { observations: [], fitted: [], scenarios: [] }
  * ```
  */
-export const LinkageCurveChartInput = z
-  .object({
-    observations: z.array(chartedPoint),
-    fitted: z.union([z.array(chartedPoint), z.object({ points: z.array(chartedPoint) })]),
-    scenarios: z.array(chartedProjection).default([]),
-  })
-  .strict();
+export const LinkageCurveChartInput = z.strictObject({
+  observations: z.array(chartedPoint),
+  fitted: z.union([z.array(chartedPoint), z.object({ points: z.array(chartedPoint) })]),
+  scenarios: z._default(z.array(chartedProjection), []),
+});
 /** What {@link linkageCurveChart} draws. */
 export type LinkageCurveChartInput = z.input<typeof LinkageCurveChartInput>;
 
@@ -100,9 +99,10 @@ export type LinkageCurveChartInput = z.input<typeof LinkageCurveChartInput>;
  * //=> { fittedName: 'market-led (fitted)' }
  * ```
  */
-export const LinkageCurveChartOptions = z
-  .object({ fittedName: z.string().min(1).default('market-led (fitted)'), ...ChartOptions.shape })
-  .strict();
+export const LinkageCurveChartOptions = z.strictObject({
+  fittedName: z._default(z.string().check(z.minLength(1)), 'market-led (fitted)'),
+  ...ChartOptions.shape,
+});
 /** Options of {@link linkageCurveChart}. */
 export type LinkageCurveChartOptions = z.input<typeof LinkageCurveChartOptions>;
 
@@ -110,12 +110,14 @@ export type LinkageCurveChartOptions = z.input<typeof LinkageCurveChartOptions>;
  * A linkage-development chart: the observed domestic share of a resource sector's inputs or value
  * added by period (points), the fitted market-led logistic path — fast "low-hanging fruit" first,
  * slowing as harder stages are reached (Morris, Kaplinsky & Kaplan 2012; Kaplinsky 2015) — as a solid
- * line, and the policy scenarios that speed, deepen, slow or reverse it as dashed lines.
+ * line, and the policy scenarios that speed, deepen, slow or reverse it as dashed lines. The title
+ * defaults to `Linkage development: domestic share by period`; `labels` renames the paths in the
+ * legend (each line row adds `pathName`, its display name).
  *
  * @param input - `{ observations, fitted, scenarios? }`: points `{ period, domesticShare }`; `fitted` may be
  *   a projection without policy (`projectLinkageCurve(fit, { periods })`) and the scenarios projections
  *   (`projectLinkageCurve(fit, { name, periods, speed, depth })`)
- * @param options - the fitted curve's legend name, title and size
+ * @param options - the fitted curve's legend name, title, size and display names (`labels`)
  * @returns a Vega-Lite v6 specification (plain JSON), deeply frozen: a layer of the lines and the
  *   observed points
  * @throws {@link GvcError} `INVALID_INPUT` listing every problem of both arguments with its path, rooted
@@ -175,9 +177,19 @@ export function linkageCurveChart(
   issues.throwIfAny('invalid linkage-curve chart');
 
   const lines: JsonValue[] = [
-    ...fitted.map((p) => ({ ...p, path: opts.fittedName, policy: 'market-led' })),
+    ...fitted.map((p) => ({
+      ...p,
+      path: opts.fittedName,
+      pathName: displayName(opts.fittedName, opts.labels),
+      policy: 'market-led',
+    })),
     ...data.scenarios.flatMap((s, i) =>
-      s.points.map((p) => ({ ...p, path: scenarioNames[i] ?? '', policy: 'policy scenario' })),
+      s.points.map((p) => ({
+        ...p,
+        path: scenarioNames[i] ?? '',
+        pathName: displayName(scenarioNames[i] ?? '', opts.labels),
+        policy: 'policy scenario',
+      })),
     ),
   ];
   const x = { field: 'period', type: 'quantitative', title: 'Period', axis: { format: 'd', tickMinStep: 1 } };
@@ -199,11 +211,11 @@ export function linkageCurveChart(
               x,
               y,
               color: {
-                field: 'path',
+                field: 'pathName',
                 type: 'nominal',
                 title: 'path',
-                sort: [...names],
-                legend: { labelLimit: 0 },
+                sort: [...names].map((n) => displayName(n, opts.labels)),
+                legend: { labelLimit: 0, titleLimit: 0 },
               },
               strokeDash: {
                 field: 'policy',
@@ -219,7 +231,7 @@ export function linkageCurveChart(
                 legend: null,
               },
               tooltip: [
-                { field: 'path', type: 'nominal' },
+                { field: 'pathName', type: 'nominal', title: 'path' },
                 { field: 'period', type: 'quantitative', format: 'd' },
                 { field: 'domesticShare', type: 'quantitative', title: 'domestic share', format: '.1%' },
               ],
@@ -239,7 +251,7 @@ export function linkageCurveChart(
           },
         ],
       },
-      opts,
+      { ...opts, title: opts.title ?? 'Linkage development: domestic share by period' },
       { width: 480, height: 280 },
     ),
   );

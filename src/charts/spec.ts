@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { IssueList, type Validated } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
 import { type ChartOptions, type JsonValue, type VegaLiteSpec, vegaLiteSchemaUrl } from './types.js';
@@ -46,7 +46,7 @@ export function inlineData(values: JsonValue[]): { [key: string]: JsonValue } {
  */
 export function topLevel(
   view: { [key: string]: JsonValue },
-  layout: z.output<typeof ChartOptions>,
+  layout: Pick<z.output<typeof ChartOptions>, 'title' | 'width' | 'height'>,
   defaults: { width: number; height: number },
 ): VegaLiteSpec {
   const spec: VegaLiteSpec = { $schema: vegaLiteSchemaUrl };
@@ -63,4 +63,41 @@ export function topLevel(
  */
 export function finish(spec: VegaLiteSpec): VegaLiteSpec {
   return deepFreeze(spec);
+}
+
+/**
+ * A round extent covering `[lo, hi]` (and zero) for a quantitative scale drawn with `nice: false`:
+ * the ends rounded outwards to a multiple of a fifth of the range's power of ten, so the axis ends on
+ * a tick and the chart knows the exact pixel scale (to decide which value labels fit). `[0, 1]` when
+ * the extent is empty; `null` when it is not finite in double precision (the chart then leaves the
+ * scale to Vega).
+ *
+ * @internal
+ */
+export function niceExtent(lo: number, hi: number): [number, number] | null {
+  const a = Math.min(0, lo);
+  const b = Math.max(0, hi);
+  const range = b - a;
+  if (!Number.isFinite(range)) return null;
+  if (!(range > 0)) return [0, 1];
+  const step = 10 ** Math.floor(Math.log10(range)) / 5;
+  const tidy = (x: number) => Number(x.toPrecision(12));
+  const lower = tidy(Math.floor(tidy(a / step)) * step);
+  const upper = tidy(Math.ceil(tidy(b / step)) * step);
+  return Number.isFinite(lower) && Number.isFinite(upper) && upper > lower ? [lower, upper] : null;
+}
+
+/**
+ * The smallest and largest of some numbers, in one pass (no spread of a long list into `Math.min`).
+ *
+ * @internal
+ */
+export function extent(values: Iterable<number>): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
 }

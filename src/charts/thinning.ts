@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, preview, safeValidate } from '../core/boundary.js';
 import { Period } from '../core/primitives.js';
 import {
@@ -7,7 +7,8 @@ import {
   type ThinningProfile,
   type ThinningTransition,
 } from '../thinning/index.js';
-import { checkArguments, finish, inlineData, topLevel } from './spec.js';
+import { displayName } from './labels.js';
+import { checkArguments, finish, inlineData, niceExtent, topLevel } from './spec.js';
 import { ChartOptions, type JsonValue, type VegaLiteSpec } from './types.js';
 
 /**
@@ -37,9 +38,10 @@ const PeriodRef = z.union([Period, z.object({ period: Period })]);
  * product's value added (checked to lie in [0, 1] by the chart, with its path); other fields are
  * ignored, so observations built by hand need not list their functions.
  */
-const chartedObservation = z.object({ period: Period, valueAddedShare: z.number() }) satisfies z.ZodType<
-  Pick<ThinningObservation, 'period' | 'valueAddedShare'>
->;
+const chartedObservation = z.object({
+  period: Period,
+  valueAddedShare: z.number(),
+}) satisfies z.core.$ZodType<Pick<ThinningObservation, 'period' | 'valueAddedShare'>>;
 
 /**
  * What {@link thinningChart} reads of a {@link ThinningTransition}: its kind, whether the participant
@@ -51,7 +53,7 @@ const chartedTransition = z.object({
   to: PeriodRef,
   kind: ThinningKind,
   withUpgrading: z.boolean(),
-}) satisfies z.ZodType<Pick<ThinningTransition, 'kind' | 'withUpgrading'>>;
+}) satisfies z.core.$ZodType<Pick<ThinningTransition, 'kind' | 'withUpgrading'>>;
 
 /**
  * What {@link thinningChart} reads of a {@link ThinningProfile}: its transitions and, when present, its
@@ -59,7 +61,7 @@ const chartedTransition = z.object({
  */
 const chartedProfile = z.object({
   transitions: z.array(chartedTransition),
-  overall: z.string().min(1).optional(),
+  overall: z.optional(z.string().check(z.minLength(1))),
 });
 
 /**
@@ -133,9 +135,10 @@ export type ThinningProfileLike = z.output<typeof ThinningProfileLike>;
  * //=> { participant: 'Lenovo' }
  * ```
  */
-export const ThinningChartOptions = z
-  .object({ participant: z.string().min(1).optional(), ...ChartOptions.shape })
-  .strict();
+export const ThinningChartOptions = z.strictObject({
+  participant: z.optional(z.string().check(z.minLength(1))),
+  ...ChartOptions.shape,
+});
 /** Options of {@link thinningChart}. */
 export type ThinningChartOptions = z.input<typeof ThinningChartOptions>;
 
@@ -150,13 +153,16 @@ const periodOf = (ref: z.output<typeof PeriodRef>): Period => (typeof ref === 'o
  * thinning-out, thickening, rebuilding, stable; the first observation is the `start`) and drawn as a
  * triangle when the participant thinned with upgrading (its share fell while its value added per unit
  * or the knowledge intensity of its functions rose). The vocabulary is Kaplinsky's (2015).
+ * Each point carries its share as a label (`35.0%`) when the points stand 36 px or more apart (each
+ * data row adds `valueLabel`, empty otherwise); the title defaults to `Thinning and thickening`;
+ * `labels` renames the kinds and upgrading marks in the legends (the data keep the kinds).
  *
  * @param observations - the participant's observations by period (its `ThinningObservation`s, of
  *   which the chart reads `period` and `valueAddedShare`; other fields are ignored)
  * @param profile - the participant's thinning profile (`thinningProfile(observations)`, of which the
  *   chart reads `transitions` and `overall`; a transition's `from` and `to` may also be observations
  *   carrying a `period`, and `overall` any label)
- * @param options - the participant's name, title and size
+ * @param options - the participant's name, title, size and display names (`labels`)
  * @returns a Vega-Lite v6 specification (plain JSON), deeply frozen: a layer of the line and the points
  * @throws {@link GvcError} `INVALID_INPUT` listing every problem of the three arguments with its path,
  *   rooted at the argument's name: a share outside [0, 1] (`observations[2].valueAddedShare`), a
@@ -169,7 +175,7 @@ const periodOf = (ref: z.output<typeof PeriodRef>): Period => (typeof ref === 'o
  *   { transitions: [{ from: 2000, to: 2005, kind: 'thinning-out', withUpgrading: false }] },
  * );
  * (spec.data as { values: unknown[] }).values[1];
- * //=> { period: 2005, valueAddedShare: 0.3, kind: 'thinning-out', upgrading: 'without upgrading', order: 1 }
+ * //=> { period: 2005, valueAddedShare: 0.3, kind: 'thinning-out', upgrading: 'without upgrading', order: 1, valueLabel: '30.0%' }
  * ```
  */
 export function thinningChart(
@@ -185,7 +191,7 @@ export function thinningChart(
 ): VegaLiteSpec {
   const [observationList, profileData, opts] = checkArguments('thinning chart', [
     safeValidate(
-      z.array(chartedObservation).min(1, { error: 'expected observations, found none' }),
+      z.array(chartedObservation).check(z.minLength(1, { error: 'expected observations, found none' })),
       observations,
       'observations',
     ),
@@ -231,7 +237,7 @@ export function thinningChart(
         ? (a.o.period as number) - (b.o.period as number)
         : Number(String(a.o.period) > String(b.o.period)) - Number(String(a.o.period) < String(b.o.period)),
     );
-  const values: JsonValue[] = chronological.map(({ o, i }, order) => {
+  const values: Array<{ [key: string]: JsonValue }> = chronological.map(({ o, i }, order) => {
     const t = arriving.get(i);
     return {
       period: o.period,
@@ -241,17 +247,54 @@ export function thinningChart(
       order,
     };
   });
+  // Value labels above the points, when the points are far enough apart (36 px) for labels not to meet.
+  const width = opts.width ?? 420;
+  const height = opts.height ?? 260;
+  let gap = Number.POSITIVE_INFINITY;
+  if (numeric) {
+    const periods = chronological.map(({ o }) => o.period as number);
+    const span = (periods.at(-1) ?? 0) - (periods[0] ?? 0);
+    for (let k = 1; k < periods.length; k++) {
+      gap = Math.min(gap, span > 0 ? (((periods[k] ?? 0) - (periods[k - 1] ?? 0)) / span) * width : 0);
+    }
+  } else {
+    gap = width / Math.max(1, values.length);
+  }
+  const labelled = gap >= 36 && Number.isFinite(width / Math.max(1, values.length));
+  for (const v of values) v.valueLabel = labelled ? `${(Number(v.valueAddedShare) * 100).toFixed(1)}%` : '';
   const x: { [key: string]: JsonValue } = numeric
-    ? { field: 'period', type: 'quantitative', title: 'Period', axis: { format: 'd', tickMinStep: 1 } }
+    ? {
+        field: 'period',
+        type: 'quantitative',
+        title: 'Period',
+        axis: { format: 'd', tickMinStep: 1 },
+        scale: { padding: 24 },
+      }
     : { field: 'period', type: 'ordinal', title: 'Period' };
+  let top = 0;
+  for (const v of values) top = Math.max(top, Number(v.valueAddedShare));
+  const headroom = labelled ? (top * 28) / Math.max(1, height - 28) : 0;
   const y = {
     field: 'valueAddedShare',
     type: 'quantitative',
     title: `Share of the product's value added${opts.participant ? ` (${opts.participant})` : ''}`,
     axis: { format: '%' },
+    scale: { domain: niceExtent(0, Math.min(1, top + headroom)) ?? [0, 1], nice: false },
+  };
+  // Display names of the kinds and of the upgrading marks, in the legends (the data keep the kinds).
+  const names = opts.labels;
+  const legendLabels = (keys: readonly string[]): { [key: string]: JsonValue } => {
+    const named = keys.filter((k) => displayName(k, names) !== k);
+    if (named.length === 0) return {};
+    const expr = named.reduce(
+      (rest, k) =>
+        `datum.label === ${JSON.stringify(k)} ? ${JSON.stringify(displayName(k, names))} : ${rest}`,
+      'datum.label',
+    );
+    return { legend: { labelExpr: expr } };
   };
   const view: { [key: string]: JsonValue } = {
-    data: inlineData(values),
+    data: inlineData(values as JsonValue[]),
     layer: [
       {
         mark: { type: 'line', color: '#999999' },
@@ -267,12 +310,14 @@ export function thinningChart(
             type: 'nominal',
             title: 'transition',
             scale: { domain: ['start', ...ThinningKind.options], range: kindColours },
+            ...legendLabels(['start', ...ThinningKind.options]),
           },
           shape: {
             field: 'upgrading',
             type: 'nominal',
             title: 'upgrading',
             scale: { domain: ['without upgrading', 'with upgrading'], range: ['circle', 'triangle-up'] },
+            ...legendLabels(['without upgrading', 'with upgrading']),
           },
           tooltip: [
             { field: 'period', title: 'period' },
@@ -282,14 +327,16 @@ export function thinningChart(
           ],
         },
       },
+      {
+        mark: { type: 'text', dy: -12, fontSize: 10, aria: false },
+        encoding: { x, y, text: { field: 'valueLabel', type: 'nominal' } },
+      },
     ],
   };
   const spec = topLevel(view, opts, { width: 420, height: 260 });
-  if (data.profile.overall !== undefined) {
-    spec.title = {
-      text: opts.title ?? 'Thinning and thickening',
-      subtitle: `overall: ${data.profile.overall}`,
-    };
-  }
+  spec.title =
+    data.profile.overall === undefined
+      ? (opts.title ?? 'Thinning and thickening')
+      : { text: opts.title ?? 'Thinning and thickening', subtitle: `overall: ${data.profile.overall}` };
   return finish(spec);
 }

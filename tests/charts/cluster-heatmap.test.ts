@@ -35,6 +35,8 @@ describe('clusterHeatmap', () => {
       count: 1,
       clusters: 4,
       shareOfRow: 0.25,
+      rowName: 'local-only',
+      columnName: 'growth',
     });
     expect(values[8]).toEqual({
       row: 'domestic-and-international',
@@ -42,6 +44,8 @@ describe('clusterHeatmap', () => {
       count: 6,
       clusters: 10,
       shareOfRow: 0.6,
+      rowName: 'domestic-and-international',
+      columnName: 'growth and upgrading',
     });
   });
 
@@ -52,8 +56,22 @@ describe('clusterHeatmap', () => {
     ];
     const spec = clusterHeatmap(table, { columns: [{ field: 'count', label: 'clusters supported' }] });
     expect((spec.data as { values: unknown[] }).values).toEqual([
-      { row: 'government', column: 'clusters supported', count: 12 },
-      { row: 'external', column: 'clusters supported', count: 0, clusters: 0, shareOfRow: null },
+      {
+        row: 'government',
+        column: 'clusters supported',
+        count: 12,
+        rowName: 'government',
+        columnName: 'clusters supported',
+      },
+      {
+        row: 'external',
+        column: 'clusters supported',
+        count: 0,
+        clusters: 0,
+        shareOfRow: null,
+        rowName: 'external',
+        columnName: 'clusters supported',
+      },
     ]);
   });
 
@@ -61,7 +79,13 @@ describe('clusterHeatmap', () => {
     const table = [{ key: 'labour-supply', clusters: 18 }];
     const spec = clusterHeatmap(table, { columns: [{ field: 'clusters', label: 'clusters' }] });
     expect((spec.data as { values: unknown[] }).values).toEqual([
-      { row: 'labour-supply', column: 'clusters', count: 18 },
+      {
+        row: 'labour-supply',
+        column: 'clusters',
+        count: 18,
+        rowName: 'labour-supply',
+        columnName: 'clusters',
+      },
     ]);
   });
 

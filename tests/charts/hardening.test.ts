@@ -240,7 +240,9 @@ describe('built-in property names are plain data', () => {
   it('a column named constructor reads an own count', () => {
     const rows = [{ key: 'a', constructor: 3 }] as never;
     const spec = clusterHeatmap(rows, { columns: [{ field: 'constructor', label: 'c' }] });
-    expect((spec.data as { values: unknown[] }).values).toEqual([{ row: 'a', column: 'c', count: 3 }]);
+    expect((spec.data as { values: unknown[] }).values).toEqual([
+      { row: 'a', column: 'c', count: 3, rowName: 'a', columnName: 'c' },
+    ]);
   });
 
   it('keys, labels and stages named like built-ins chart as text', () => {

@@ -62,8 +62,14 @@ describe('linkageCurveChart', () => {
     });
     const layer = (spec.layer as Array<{ data: { values: Array<Record<string, unknown>> } }>)[0];
     expect(layer?.data.values.slice(3)).toEqual([
-      { period: 2020, domesticShare: 0.7, path: 'deepen', policy: 'policy scenario' },
-      { period: 2020, domesticShare: 0.75, path: 'speed+deepen', policy: 'policy scenario' },
+      { period: 2020, domesticShare: 0.7, path: 'deepen', pathName: 'deepen', policy: 'policy scenario' },
+      {
+        period: 2020,
+        domesticShare: 0.75,
+        path: 'speed+deepen',
+        pathName: 'speed+deepen',
+        policy: 'policy scenario',
+      },
     ]);
     try {
       linkageCurveChart({

@@ -18,7 +18,7 @@ test('every chart option type accepts {} and a partial object', () => {
   expectTypeOf(empty).toExtend<LinkageCurveChartOptions>();
   expectTypeOf(empty).toExtend<SmileCurveChartOptions>();
 
-  const shared: ChartOptions = { width: 480 };
+  const shared: ChartOptions = { width: 480, labels: { CHN: 'China' } };
   const thinning: ThinningChartOptions = { participant: 'Lenovo' };
   const heatmap: ClusterHeatmapOptions = { rowTitle: 'market orientation' };
   const columns: ClusterHeatmapOptions = { columns: [{ field: 'growth', label: 'growth' }] };
@@ -34,7 +34,10 @@ test('every chart option type accepts {} and a partial object', () => {
 test('ValueAddedChartOptions needs only `by`', () => {
   const byCountry: ValueAddedChartOptions = { by: 'country' };
   const byShare: ValueAddedChartOptions = { by: 'income', measure: 'share', legendTitle: 'income' };
-  expectTypeOf([byCountry, byShare]).not.toBeNever();
+  // `labels`: the bars' labels (an array), or display names by key (a map)
+  const barLabels: ValueAddedChartOptions = { by: 'stage', labels: ['full', 'first round'] };
+  const names: ValueAddedChartOptions = { by: 'stage', labels: { grow: 'Growing and harvesting' } };
+  expectTypeOf([byCountry, byShare, barLabels, names]).not.toBeNever();
   // @ts-expect-error: the grouping is required
   const none: ValueAddedChartOptions = {};
   expectTypeOf(none).not.toBeNever();
@@ -47,5 +50,7 @@ test('the fields keep their value types', () => {
   const measure: SmileCurveChartOptions = { measure: 'ratio' };
   // @ts-expect-error: a column is `{ field, label }`
   const columns: ClusterHeatmapOptions = { columns: ['growth'] };
-  expectTypeOf([width, measure, columns]).not.toBeNever();
+  // @ts-expect-error: display names are strings
+  const labels: SmileCurveChartOptions = { labels: { design: 1 } };
+  expectTypeOf([width, measure, columns, labels]).not.toBeNever();
 });

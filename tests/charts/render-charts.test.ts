@@ -34,13 +34,15 @@ describe('scripts/render-charts.ts', () => {
 
   it('draws the iPhone smile curve: components, assembly, retail', () => {
     // by hand from Xing & Detert (2010) on a USD 500 phone: components 172.46 / 500 = 34.5%,
-    // assembly 6.50 / 500 = 1.3%, Apple 321.04 / 500 = 64.2%; a parabola through three points is exact.
+    // assembly 6.50 / 500 = 1.3%, Apple 321.04 / 500 = 64.2%; a parabola through three points is exact,
+    // so the subtitle gives no R²: three parameters through three points are determined, not estimated.
     const svg = readFileSync(join(outDir, 'iphone-smile.svg'), 'utf8');
-    expect(svg).toContain('>assembly</text>');
+    expect(svg).toContain('<tspan>Assembly</tspan><tspan x="0" dy="11">1.3%</tspan>'); // the stage's name
     expect(svg).toContain('share: 1.3%');
     expect(svg).toContain('share: 34.5%');
     expect(svg).toContain('share: 64.2%');
-    expect(svg).toContain('the curve smiles');
+    expect(svg).toContain('exact fit through 3 points: the curve is determined, not estimated');
+    expect(svg).not.toContain('R²');
   });
 
   it('draws the linkage curve with its four policy scenarios', () => {
@@ -73,10 +75,10 @@ describe('scripts/render-charts.ts', () => {
     // both 1; Kaplinsky (2015, Table 2) prints growth 1, upgrading 0, both 1.
     const computed = readFileSync(join(outDir, 'clusters-market-orientation.svg'), 'utf8');
     const published = readFileSync(join(outDir, 'clusters-market-orientation-published.svg'), 'utf8');
-    expect(computed).toContain('column: growth; end markets: domestic-and-regional; clusters: 3;');
-    expect(computed).toContain('column: upgrading; end markets: domestic-and-regional; clusters: 1;');
-    expect(published).toContain('column: growth; end markets: domestic-and-regional; clusters: 1;');
-    expect(published).toContain('column: upgrading; end markets: domestic-and-regional; clusters: 0;');
+    expect(computed).toContain('columnName: growth; end markets: domestic-and-regional; clusters: 3;');
+    expect(computed).toContain('columnName: upgrading; end markets: domestic-and-regional; clusters: 1;');
+    expect(published).toContain('columnName: growth; end markets: domestic-and-regional; clusters: 1;');
+    expect(published).toContain('columnName: upgrading; end markets: domestic-and-regional; clusters: 0;');
     const action = readFileSync(join(outDir, 'clusters-collective-action.svg'), 'utf8');
     expect(action).toContain('>learning</text>');
     expect(action).toContain('>exactly-3</text>');

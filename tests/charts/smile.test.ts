@@ -24,14 +24,18 @@ describe('smileCurveChart', () => {
   it('is valid Vega-Lite that renders points, labels and the fitted quadratic to SVG', async () => {
     const svg = await renderSvg(smileCurveChart(smile, { title: 'A smile' }));
     expect(svg.startsWith('<svg')).toBe(true);
-    expect(svg).toContain('>chips, screens</text>'); // stages at one position are joined
-    expect(svg).toContain('>assembly</text>');
+    // labels are lines (tspans): the stages at one position joined, then the share
+    expect(svg).toContain('<tspan>chips, screens</tspan><tspan x="0" dy="11">15.0%</tspan>');
+    expect(svg).toContain('<tspan>assembly</tspan>');
     expect(svg).toContain('>A smile</text>');
     const three = {
       byPosition: [...smile.byPosition.slice(0, 2), { ...smile.byPosition[2]!, stages: ['a', 'b', 'c'] }],
     };
-    expect(await renderSvg(smileCurveChart(three))).toContain('>a and 2 more</text>');
-    expect(svg).toContain('>share = 0.125·x² − 0.385·x + 0.39, R² = 0.969: the curve smiles</text>');
+    expect(await renderSvg(smileCurveChart(three))).toContain(
+      '<tspan>a</tspan><tspan x="0" dy="11">and 2 more</tspan>',
+    );
+    // four points, three parameters: R² is a statistic of the fit, reported with n
+    expect(svg).toContain('>share = 0.125·x² − 0.385·x + 0.39, R² = 0.969, n = 4: the curve smiles</text>');
     expect(svg).toContain('aria-roledescription="line mark"');
     expect(svg.match(/aria-roledescription="point"/g)).toHaveLength(4);
   });

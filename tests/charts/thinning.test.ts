@@ -60,13 +60,22 @@ describe('thinningChart', () => {
     const layer = (spec.layer as Array<{ encoding: { x: { type: string } } }>)[0];
     expect(layer?.encoding.x.type).toBe('ordinal');
     expect((spec.data as { values: unknown[] }).values).toEqual([
-      { period: '1990s', valueAddedShare: 0.3, kind: 'start', upgrading: 'without upgrading', order: 0 },
+      // two periods on a 420 px axis are 210 px apart: room for their value labels
+      {
+        period: '1990s',
+        valueAddedShare: 0.3,
+        kind: 'start',
+        upgrading: 'without upgrading',
+        order: 0,
+        valueLabel: '30.0%',
+      },
       {
         period: '2000s',
         valueAddedShare: 0.1,
         kind: 'thinning-out',
         upgrading: 'without upgrading',
         order: 1,
+        valueLabel: '10.0%',
       },
     ]);
     expect(await renderSvg(spec)).toContain('>2000s</text>');

@@ -40,8 +40,9 @@ describe('valueAddedChart', () => {
     const svg = await renderSvg(spec);
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('>iPhone 3G</text>');
-    expect(svg).toContain('>first-round</text>');
-    expect(svg).toContain('>full</text>');
+    // the depths, named readably; the fixture's first round states no `at`
+    expect(svg).toContain('>first round</text>');
+    expect(svg).toContain('>full decomposition</text>');
     expect(svg).toContain('>CHN</text>'); // legend
     expect(svg).toContain('>Value added per unit (USD)</text>');
     // 6 + 3 segments
@@ -60,6 +61,11 @@ describe('valueAddedChart', () => {
       share: 0.03632,
       currency: 'USD',
       finalValue: 178.96,
+      barName: 'first round',
+      name: 'CHN',
+      // 6.50 is 6.50 / 180 × 480 = 17.3 px on the axis to 180; "$6.50" needs 5 × 8 + 2 = 42 px
+      valueLabel: '',
+      middle: 60.6 + 30.15 + 22.96 + 10.75 + 6.5 / 2,
     });
     // the segments sum to the final value: 60.60 + 30.15 + 22.96 + 10.75 + 6.50 + 48.00 = 178.96
     const sum = values.reduce((s, v) => s + (v.valueAdded as number), 0);
