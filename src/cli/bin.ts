@@ -12,12 +12,21 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/** The whole of standard input as UTF-8 text (the file argument `-`). */
+async function readStdin(): Promise<string> {
+  process.stdin.setEncoding('utf8');
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk as string;
+  return text;
+}
+
 // runCli never rejects and never prints a stack trace; the handler below is a last resort that keeps
 // that promise should it ever fail.
 runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(`${t}\n`),
   stderr: (t) => process.stderr.write(`${t}\n`),
   readFile: (p) => readFile(p, 'utf8'),
+  readStdin,
   version: typeof __GVCKIT_VERSION__ === 'string' ? __GVCKIT_VERSION__ : '0.0.0',
 }).then(
   (code) => {

@@ -1,20 +1,32 @@
-import { decomposeValueAdded, parseValueChain } from '../chains/index.js';
+import { DecomposeOptions, decomposeValueAdded, parseValueChain } from '../chains/index.js';
 import { GvcError } from '../core/errors.js';
 import { quote } from '../core/preview.js';
-import { type OutputFormat, render } from './format.js';
-import { type Command, choice, oneFile, readInput, UsageError } from './types.js';
+import { type Cell, type OutputFormat, render, snakeCase } from './format.js';
+import {
+  type Command,
+  checkOptions,
+  choice,
+  inputName,
+  numberOption,
+  oneFile,
+  readInput,
+  UsageError,
+} from './types.js';
 
 const groupings = ['country', 'stage', 'actor', 'function', 'income'] as const;
 const depths = ['full', 'first-round'] as const;
-const formats = ['table', 'json', 'csv'] as const;
+const formats = ['table', 'json', 'csv', 'jsonl'] as const;
 
 const help = `gvckit decompose — who adds the value of one unit of a product
 
 Usage:
-  gvckit decompose <chain.json> [--depth full|first-round] [--at <stage>] [--by country|stage|actor|function|income] [--format table|json|csv]
+  gvckit decompose <chain.json | -> [--depth full|first-round] [--at <stage>]
+                   [--by country|stage|actor|function|income] [--format table|json|csv|jsonl]
+                   [--totals] [--tolerance <t>]
 
-Reads a value chain in gvckit's JSON format (JSON Schema: gvckit/schemas/value-chain.json), validates
-it, and prints the value added of one unit of its final product, grouped as asked.
+Reads a value chain in gvckit's JSON format (JSON Schema: gvckit/schemas/value-chain.json) from the
+file, or from standard input when the file is -, validates it, and prints the value added of one
+unit of its final product, grouped as asked.
 
 Options:
   --depth   full (default): every stage's own value added, however deep in the chain
@@ -22,11 +34,16 @@ Options:
   --at      the stage where a first-round decomposition is made (default: the final stage);
             an error with --depth full
   --by      grouping of the result (default: country)
-  --format  table (default), json (the whole decomposition), or csv
+  --format  table (default; with a total line), json (the whole decomposition), csv or jsonl (JSON
+            Lines): one record per group, columns <by>, value_added_<currency>, share
+  --totals  csv, jsonl: add the total record (key "total", the final value, share 1)
+  --tolerance  relative tolerance of the accounting checks, above 0 and at most 0.1 (default 1e-9)
   -h, --help  show this help
 
-Example:
-  gvckit decompose iphone.json --depth first-round --at assembly --by country`;
+Examples:
+  gvckit example chain > chain.json
+  gvckit decompose chain.json --depth first-round --at assembly --by country
+  gvckit example chain | gvckit decompose - --format csv --totals`;
 
 export const decomposeCommand: Command = {
   help,
@@ -35,6 +52,8 @@ export const decomposeCommand: Command = {
     at: { type: 'string' },
     by: { type: 'string' },
     format: { type: 'string' },
+    totals: { type: 'boolean' },
+    tolerance: { type: 'string' },
   },
   async run(positionals, values, ctx) {
     const depth = choice(values, 'depth', depths, 'full');
@@ -46,13 +65,15 @@ export const decomposeCommand: Command = {
         `--at: expected no --at with --depth full (it names the stage of --depth first-round), found ${quote(at)}`,
       );
     }
+    const tolerance = numberOption(values, 'tolerance');
+    if (tolerance !== undefined) checkOptions(DecomposeOptions, { tolerance });
     const file = oneFile(positionals, 'chain file');
     const text = await readInput(ctx, file);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (e) {
-      throw new GvcError('INVALID_INPUT', `${quote(file)} is not valid JSON`, [
+      throw new GvcError('INVALID_INPUT', `${inputName(file)} is not valid JSON`, [
         { path: '', message: e instanceof Error ? e.message : 'a syntax error' },
       ]);
     }
@@ -60,6 +81,7 @@ export const decomposeCommand: Command = {
     const result = decomposeValueAdded(chain, {
       depth,
       ...(at === undefined ? {} : { at }),
+      ...(tolerance === undefined ? {} : { tolerance }),
     });
     const key = (
       {
@@ -76,9 +98,15 @@ export const decomposeCommand: Command = {
         { path: 'stages', message: 'expected a distribution of value added on the stages, found none' },
       ]);
     }
+    // People read a total line; programs get one only when they ask (--totals).
+    const human = format === 'table';
+    const rows: Cell[][] = groups.map((g) => [g.key, g.valueAdded, g.share]);
+    if (human || values.totals === true) rows.push(['total', result.finalValue, 1]);
     const table = {
-      columns: [by as string, `value added (${result.currency})`, 'share'],
-      rows: [...groups.map((g) => [g.key, g.valueAdded, g.share]), ['total', result.finalValue, 1]],
+      columns: human
+        ? [by, `value added (${result.currency})`, 'share']
+        : [by, snakeCase('value added', result.currency), 'share'],
+      rows,
     };
     ctx.stdout(render(table, format, format === 'json' ? result : undefined));
     return 0;

@@ -1,5 +1,21 @@
-/** Output formats of the command-line interface. */
-export type OutputFormat = 'table' | 'json' | 'csv';
+/**
+ * Output formats of the command-line interface: `table` for people; `json`; `csv` and `jsonl` (JSON
+ * Lines, one record per line) for programs, whose column names and keys are identifiers (see
+ * {@link snakeCase}).
+ */
+export type OutputFormat = 'table' | 'json' | 'csv' | 'jsonl';
+
+/**
+ * A column name of the `csv` and `jsonl` formats from words: lower snake case, a unit as its last
+ * word (`value added`, `EUR` → `value_added_eur`; `growth and upgrading` → `growth_and_upgrading`).
+ */
+export function snakeCase(...words: string[]): string {
+  return words
+    .join(' ')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
 
 /** One cell of a {@link TextTable}. */
 export type Cell = string | number | boolean | null | undefined;
@@ -114,20 +130,36 @@ export function formatCsv(t: TextTable): string {
   return lines.join('\n');
 }
 
-/** Renders a table in the requested format; `json` renders `data` when given, else the rows as records. */
+/** JSON with typed arrays written as arrays. */
+function json(value: unknown, indent?: number): string {
+  return JSON.stringify(value, (_k, v) => (v instanceof Float64Array ? Array.from(v) : v), indent);
+}
+
+/** The rows of a table as records keyed by its columns (`__proto__` a key like any other). */
+function tableRecords(t: TextTable): Array<Record<string, Cell>> {
+  return t.rows.map((r) => {
+    const record: Record<string, Cell> = {};
+    t.columns.forEach((c, j) => {
+      Object.defineProperty(record, c, { value: r[j] ?? null, enumerable: true, writable: true });
+    });
+    return record;
+  });
+}
+
+/** Renders records as JSON Lines: one JSON object per line, no blank line, typed arrays as arrays. */
+export function formatJsonl(records: readonly unknown[]): string {
+  const lines: string[] = new Array<string>(records.length);
+  for (let i = 0; i < records.length; i++) lines[i] = json(records[i]);
+  return lines.join('\n');
+}
+
+/**
+ * Renders a table in the requested format; `json` renders `data` when given, else the rows as
+ * records; `jsonl` renders `data` (an array of records) when given, else the rows as records.
+ */
 export function render(t: TextTable, format: OutputFormat, data?: unknown): string {
   if (format === 'csv') return formatCsv(t);
-  if (format === 'json') {
-    const value =
-      data ??
-      t.rows.map((r) => {
-        const record: Record<string, Cell> = {};
-        t.columns.forEach((c, j) => {
-          Object.defineProperty(record, c, { value: r[j] ?? null, enumerable: true, writable: true });
-        });
-        return record;
-      });
-    return JSON.stringify(value, (_k, v) => (v instanceof Float64Array ? Array.from(v) : v), 2);
-  }
+  if (format === 'json') return json(data ?? tableRecords(t), 2);
+  if (format === 'jsonl') return formatJsonl(Array.isArray(data) ? data : tableRecords(t));
   return formatTable(t);
 }

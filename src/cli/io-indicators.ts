@@ -28,7 +28,7 @@ import {
   valueAddedExports,
   wwzDecomposition,
 } from '../io/index.js';
-import { choice, type OptionValues, UsageError } from './types.js';
+import { checkOptions, choice, type OptionValues, UsageError } from './types.js';
 
 /**
  * What `--level` chooses: records by country, by country–sector, or (vax, tiva) by exporter–partner
@@ -93,17 +93,6 @@ function simple(
       };
     },
   };
-}
-
-/**
- * The first problem a schema of the API finds with the flags' options, as a {@link UsageError}
- * naming the flag (`--approach: expected "source" in the bilateral perspective …`).
- */
-function checkWith(schema: { safeParse: (o: unknown) => { success: boolean; error?: unknown } }, o: object) {
-  const r = schema.safeParse(o);
-  if (r.success) return;
-  const issue = (r.error as { issues: Array<{ path: PropertyKey[]; message: string }> }).issues[0]!;
-  throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
 }
 
 /**
@@ -173,7 +162,7 @@ const bm: Indicator = {
       approach: choice(values, 'approach', BmApproach.options, 'source'),
       ...levelOption(values, 'bm', countryOrSector),
     };
-    checkWith(BmPerspectiveOptions, options);
+    checkOptions(BmPerspectiveOptions, options);
     return {
       compute: (icio) => bmPerspectiveDecomposition(icio, options),
       panel: { name: 'bm-perspective', options },
@@ -189,7 +178,7 @@ const tiva: Indicator = {
   prepare: (values) => {
     const codes = listOf(values, 'codes', 'EXGR,EXGR_DVA');
     const options = { ...levelOption(values, 'tiva', tiva.levels), ...(codes ? { codes } : {}) };
-    checkWith(TivaOptions, options);
+    checkOptions(TivaOptions, options);
     return {
       compute: (icio) => tivaIndicators(icio, options as TivaOptions),
       panel: { name: 'tiva', options },

@@ -1,12 +1,29 @@
 import { writeFile } from 'node:fs/promises';
 import { quote } from '../core/preview.js';
 import { BmPerspective, type Icio, icioPanel, recordsToArrow, tidyRecords } from '../io/index.js';
-import { type Cell, type OutputFormat, render, type TextTable } from './format.js';
+import { type Cell, formatJsonl, type OutputFormat, render, type TextTable } from './format.js';
 import { INDICATORS, type Indicator, type Prepared, prepareIndicator } from './io-indicators.js';
 import { isFolder, isOneTableFolder, parseYears, yearFiles } from './panel.js';
 import { progressBar, terminalOf } from './progress.js';
-import { ALL_YEARS_IN_ONE, RELEASE_HELP, RELEASES, type Release, readOne } from './readers.js';
-import { type CliContext, type Command, choice, type OptionValues, oneFile, UsageError } from './types.js';
+import {
+  ALL_YEARS_IN_ONE,
+  RELEASE_HELP,
+  RELEASES,
+  type ReaderFlags,
+  type Release,
+  readerFlags,
+  readOne,
+  TEXT_RELEASES,
+} from './readers.js';
+import {
+  type CliContext,
+  type Command,
+  choice,
+  type OptionValues,
+  oneFile,
+  STDIN,
+  UsageError,
+} from './types.js';
 
 const list = INDICATORS;
 // A Map, so that `--indicator constructor` or `--indicator toString` is unknown, not a built-in.
@@ -44,7 +61,7 @@ function wrap(text: string): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
-const formats = ['table', 'json', 'csv', 'arrow'] as const;
+const formats = ['table', 'json', 'csv', 'jsonl', 'arrow'] as const;
 type Format = (typeof formats)[number];
 
 const help = `gvckit io — trade in value added from inter-country input-output tables
@@ -52,7 +69,8 @@ const help = `gvckit io — trade in value added from inter-country input-output
 Usage:
   gvckit io <table> --indicator ${names.slice(0, 9).join('|')}
             [--level ${levelDoc.all.join('|')}]
-            [--release ${RELEASES.join('|')}] [--format table|json|csv|arrow] [--out FILE] [--tidy]
+            [--release ${RELEASES.join('|')}] [--format table|json|csv|jsonl|arrow] [--out FILE]
+            [--tidy] [--delimiter C] [--tolerance T]
   gvckit io <table> --indicator bm [--perspective ${BmPerspective.options.join('|')}]
             [--approach source|sink] [--level country|sector] …
   gvckit io <table> --indicator tiva [--codes EXGR,EXGR_DVA,…] [--level country|sector|bilateral] …
@@ -60,10 +78,12 @@ Usage:
   gvckit io <table> --indicator footprints|embodied-final-demand|embodied-exports
             [--stressors NAME,…] [--level country|sector|bilateral] …
   gvckit io <folder> --indicator … [--years 2015-2020] [--release …] [--workers N]
+  gvckit io - --indicator …          (the table from standard input)
 
 Reads one table (by default in the OECD ICIO CSV layout: row and column labels CCC_SECTOR,
 final-demand columns CCC_CATEGORY, VA/TLS/OUT rows and an OUT/TOTAL column recognised and checked)
-and prints an indicator. Given a folder, reads one table per year (the year taken from each name:
+and prints an indicator; given -, reads the table from standard input (releases csv, oecd, lrwiod,
+figaro). Given a folder, reads one table per year (the year taken from each name:
 ICIO2023_2019.csv, 2019_SML.csv, WIOT2014_Nov16_ROW.RData) and prints one table of every year's
 records with a year column; a progress bar is drawn on stderr when it is a terminal, none when
 it is piped.
@@ -86,9 +106,13 @@ ${levelDoc.lines}
   --release    the release of the table or of the folder's tables (default csv)
   --years      years to read from a folder, e.g. 2015-2020 or 2000,2005,2010-2014; with
                --release lrwiod or eora26, the years to read from its one file or folder
-  --format     table (default; text cut at 80 characters), json, csv, or arrow (Apache Arrow IPC
-               file, for DuckDB, Polars or pandas: written to --out, or to stdout only when stdout
-               is not a terminal)
+  --format     table (default; text cut at 80 characters), json, csv, jsonl (JSON Lines: one
+               record per line, nested fields kept), or arrow (Apache Arrow IPC file, for DuckDB,
+               Polars or pandas: written to --out, or to stdout only when stdout is not a
+               terminal); the columns of csv are the records' fields as gvckit/io names them
+  --delimiter  the field separator of the table's text (one character; tab or \\t for a tab;
+               releases ${[...TEXT_RELEASES].join(', ')}; default: the reader's)
+  --tolerance  the relative tolerance of the reader's accounting checks (at least 0)
   --out        write the output to FILE instead of stdout
   --tidy       one record per term (year, country, partner, sector, term, value; footprints keep
                stressor, compartment and unit, a TiVA record is one row whose term is its code)
@@ -100,7 +124,9 @@ Releases (--release; what a folder's yearly entries are):
 ${RELEASES.map((r) => `  ${r.padEnd(10)}${RELEASE_HELP[r]}`).join('\n')}
 
 Examples:
+  gvckit example icio > icio.csv
   gvckit io icio.csv --indicator bm --level country
+  gvckit example icio | gvckit io - --indicator vax --format jsonl
   gvckit io icio.csv --indicator bm --perspective bilateral --format csv
   gvckit io icio.csv --indicator tiva --codes EXGR,EXGR_DVA,EXGR_FVA --level bilateral
   gvckit io IOT_2019_ixi.zip --release exiobase --indicator footprints --stressors CO2
@@ -131,12 +157,13 @@ async function panelRecords(
   files: Record<string, string>,
   indicator: Prepared['panel'],
   workers: number | undefined,
+  flags: ReaderFlags,
 ): Promise<readonly object[]> {
   const bar = progressBar(ctx);
   try {
     return await icioPanel(
       {
-        load: { release, files },
+        load: { release, files, ...(Object.keys(flags).length > 0 ? { options: { ...flags } } : {}) },
         indicator,
       },
       {
@@ -175,12 +202,22 @@ async function computeRecords(
   if (values.years !== undefined && years === undefined)
     throw new UsageError('--years: expected years, found no value');
   const workers = workersOf(values);
+  const flags = readerFlags(values, release);
   const path = oneFile(positionals, 'table file or folder');
+  if (path === STDIN) {
+    // One table from standard input; a long-run WIOD file's one year with --years YEAR.
+    if (years !== undefined && !(release === 'lrwiod' && years.length === 1)) {
+      throw new UsageError(
+        '--years: expected no --years with standard input (-), which holds one table; only --release lrwiod takes one year',
+      );
+    }
+    return compute(await readOne(ctx, release, path, years?.[0], flags));
+  }
   if ((await isFolder(path)) && !(years === undefined && (await isOneTableFolder(path, release)))) {
     // A folder of yearly tables (not one extracted EXIOBASE archive or one Eora26 year); for
     // Eora26, a folder holding several years is read year by year.
     if (!(release === 'eora26' && years !== undefined)) {
-      return panelRecords(ctx, release, await yearFiles(path, release, years), panel, workers);
+      return panelRecords(ctx, release, await yearFiles(path, release, years), panel, workers, flags);
     }
   }
   if (years !== undefined) {
@@ -190,9 +227,9 @@ async function computeRecords(
       );
     }
     const files = Object.fromEntries(years.map((y) => [String(y), path]));
-    return panelRecords(ctx, release, files, panel, workers);
+    return panelRecords(ctx, release, files, panel, workers, flags);
   }
-  const icio: Icio = await readOne(ctx, release, path);
+  const icio: Icio = await readOne(ctx, release, path, undefined, flags);
   return compute(icio);
 }
 
@@ -204,9 +241,13 @@ async function write(records: readonly object[], format: Format, out: string | u
     else terminalOf(ctx).writeStdoutBytes(bytes);
     return;
   }
-  const text = render(recordsTable(records), format as OutputFormat, format === 'json' ? records : undefined);
+  const text =
+    format === 'jsonl'
+      ? formatJsonl(records)
+      : render(recordsTable(records), format as OutputFormat, format === 'json' ? records : undefined);
   if (out !== undefined) await writeFile(out, `${text}\n`);
-  else ctx.stdout(text);
+  // No records in JSON Lines is no line at all (not one empty line).
+  else if (!(format === 'jsonl' && text === '')) ctx.stdout(text);
 }
 
 export const ioCommand: Command = {
@@ -225,6 +266,8 @@ export const ioCommand: Command = {
     out: { type: 'string' },
     tidy: { type: 'boolean' },
     workers: { type: 'string' },
+    delimiter: { type: 'string' },
+    tolerance: { type: 'string' },
   },
   async run(positionals, values, ctx) {
     const format = choice<Format>(values, 'format', formats, 'table');

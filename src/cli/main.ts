@@ -3,6 +3,7 @@ import { isGvcError } from '../core/errors.js';
 import { quote } from '../core/preview.js';
 import { clustersCommand } from './clusters.js';
 import { decomposeCommand } from './decompose.js';
+import { exampleCommand } from './example.js';
 import { escapeControls } from './format.js';
 import { ioCommand } from './io.js';
 import { type CliContext, type Command, UsageError } from './types.js';
@@ -12,6 +13,7 @@ const commands: ReadonlyMap<string, Command> = new Map([
   ['decompose', decomposeCommand],
   ['clusters', clustersCommand],
   ['io', ioCommand],
+  ['example', exampleCommand],
 ]);
 
 const mainHelp = `gvckit — global value chain and cluster analysis from the terminal
@@ -23,12 +25,24 @@ Commands:
   decompose <chain.json>   value-added decomposition of one product's chain
   clusters <file.tsv>      cluster dynamism and the cross-tabulations of Kaplinsky (2015)
   io <table.csv>           indicators from an inter-country input-output table (OECD ICIO layout)
+  example [name]           print an example input file (chain, clusters, icio), or list them
+
+Input: a file argument of - reads standard input (gvckit example chain | gvckit decompose -).
+
+Output: --format table (default, for people), json, csv or jsonl (JSON Lines) for programs: data
+on stdout, messages on stderr. csv and jsonl columns are snake_case identifiers, a unit as the last
+word (value_added_usd); the records of gvckit io keep the names of their fields in gvckit/io
+(DVA, VAXratio, EXGR_DVA); totals only with --totals.
 
 Options:
   -h, --help               show help (also: gvckit <command> --help)
   -v, --version            show the version
 
-Exit codes: 0 success, 1 invalid input or computation error, 2 usage error.`;
+Exit codes: 0 success, 1 invalid input or computation error, 2 usage error.
+
+Example:
+  gvckit example chain > chain.json
+  gvckit decompose chain.json --by country`;
 
 /** Longest message of an unexpected error that is printed; the rest is cut. */
 const MAX_MESSAGE = 200;

@@ -73,7 +73,7 @@ describe('gvckit (the executable, src/cli/bin.ts)', { timeout: 60_000 }, () => {
   it('reads the file named on the command line', async () => {
     const r = await runBin(['clusters', 'tests/fixtures/african-clusters-table1.tsv', '--format', 'csv']);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toBe('cluster,country,market orientation,dynamism,survivalist');
+    expect(r.out.split('\n')[0]).toBe('cluster,country,market_orientation,dynamism,survivalist');
   });
 
   it('should runCli ever fail, prints one line and exits 1', async () => {

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CLUSTERS_HEADER, expectRecords, type Row, readCsv, readTable, run, tsv } from './helpers.js';
 
 /*
@@ -56,16 +59,71 @@ function parts(text: string, read: (t: string) => { rows: Row[] }, prefix: strin
   );
 }
 
+/** The name of each cross-tabulation in csv and jsonl (the `table` column, the file name with --out). */
+const names = ['market_orientation', 'external_economies', 'collective_action', 'institutional_support'];
+
+/** The expected rows with the snake_case columns of csv and jsonl. */
+function snake(rows: readonly Row[]): Row[] {
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replaceAll(' ', '_'), v])));
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'gvckit-clusters-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 describe('gvckit clusters --tables: the four cross-tabulations in every format', () => {
-  it.each([
-    ['csv', readCsv, '# '],
-    ['table', readTable, ''],
-  ] as const)('--format %s: four titled tables', async (format, read, prefix) => {
-    const r = await run(['clusters', tsv, '--tables', '--format', format]);
+  it('--format table: four titled tables', async () => {
+    const r = await run(['clusters', tsv, '--tables', '--format', 'table']);
     expect(r.code).toBe(0);
-    const got = parts(r.out, read, prefix);
+    const got = parts(r.out, readTable, '');
     expect(Object.keys(got)).toEqual(Object.keys(tables));
     for (const [title, rows] of Object.entries(tables)) expectRecords(got[title] ?? [], rows, 0);
+  });
+
+  it('--format csv and jsonl: one long table whose column "table" names the cross-tabulation', async () => {
+    const csv = await run(['clusters', tsv, '--tables', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const { columns, rows } = readCsv(csv.out);
+    expect(columns).toEqual(['table', 'row', 'growth', 'upgrading', 'growth_and_upgrading', 'clusters']);
+    expect(csv.out).not.toContain('#');
+    const jsonl = await run(['clusters', tsv, '--tables', '--format', 'jsonl']);
+    expect(jsonl.code).toBe(0);
+    const records = jsonl.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Row);
+    expect(records).toEqual(rows);
+    Object.values(tables).forEach((want, i) => {
+      const got = rows.filter((r) => r.table === names[i]);
+      expectRecords(got, snake(want), 0);
+      // A count table (3, 5) leaves the dynamism columns empty.
+      if (!('growth' in (want[0] ?? {}))) expect(got.every((r) => r.growth === null)).toBe(true);
+    });
+  });
+
+  it('--format csv --out DIR: one file per cross-tabulation, nothing on stdout', async () => {
+    const dir = join(scratch, 'tables');
+    const r = await run(['clusters', tsv, '--tables', '--format', 'csv', '--out', dir]);
+    expect([r.code, r.out, r.err]).toEqual([0, '', '']);
+    expect(readdirSync(dir).sort()).toEqual(names.map((n) => `${n}.csv`).sort());
+    Object.values(tables).forEach((want, i) => {
+      const { columns, rows } = readCsv(readFileSync(join(dir, `${names[i]}.csv`), 'utf8'));
+      expect(columns).toEqual(Object.keys(snake(want)[0] ?? {}));
+      expectRecords(rows, snake(want), 0);
+    });
+  });
+
+  it('--out without --tables --format csv is a usage error, before the file is read', async () => {
+    for (const argv of [
+      ['clusters', tsv, '--out', scratch],
+      ['clusters', tsv, '--tables', '--out', scratch],
+      ['clusters', tsv, '--tables', '--format', 'jsonl', '--out', scratch],
+    ]) {
+      const r = await run(argv);
+      expect([r.code, r.reads]).toEqual([2, []]);
+      expect(r.err.split('\n')[0]).toBe(
+        'gvckit clusters: --out: expected it with --tables --format csv (a folder for the four tables), found it without',
+      );
+    }
   });
 
   it('--format json: the cross-tabulations as clusterTables returns them', async () => {
@@ -107,21 +165,27 @@ describe('gvckit clusters: one row per cluster in every format', () => {
     return c;
   };
 
-  it.each(['table', 'csv', 'json'] as const)('--format %s', async (format) => {
+  const readers = {
+    table: (t: string) => readTable(t).rows,
+    csv: (t: string) => readCsv(t).rows,
+    json: (t: string) => JSON.parse(t) as Row[],
+    jsonl: (t: string) =>
+      t
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Row),
+  };
+
+  it.each(['table', 'csv', 'json', 'jsonl'] as const)('--format %s', async (format) => {
     const r = await run(['clusters', tsv, '--format', format]);
     expect(r.code).toBe(0);
-    const rows =
-      format === 'json' ? (JSON.parse(r.out) as Row[]) : (format === 'csv' ? readCsv : readTable)(r.out).rows;
+    const rows = readers[format](r.out);
     expect(rows).toHaveLength(25);
-    expect(Object.keys(rows[0] ?? {})).toEqual([
-      'cluster',
-      'country',
-      'market orientation',
-      'dynamism',
-      'survivalist',
-    ]);
+    // People read "market orientation"; programs get the identifier market_orientation.
+    const mo = format === 'table' ? 'market orientation' : 'market_orientation';
+    expect(Object.keys(rows[0] ?? {})).toEqual(['cluster', 'country', mo, 'dynamism', 'survivalist']);
     expect(count(rows, 'dynamism')).toEqual(dynamism);
-    expect(count(rows, 'market orientation')).toEqual(orientation);
+    expect(count(rows, mo)).toEqual(orientation);
     expect(rows.filter((c) => c.survivalist === true).map((c) => c.cluster)).toEqual([
       'Gikomba Furniture',
       'Kibuye Furniture',
@@ -132,7 +196,7 @@ describe('gvckit clusters: one row per cluster in every format', () => {
     expect(rows[6]).toEqual({
       cluster: 'Gikomba Furniture',
       country: 'KEN',
-      'market orientation': 'local-only',
+      [mo]: 'local-only',
       dynamism: 'static',
       survivalist: true,
     });
@@ -156,7 +220,7 @@ describe('gvckit clusters: errors', () => {
   it('rejects a bad --format and a missing file argument with exit 2', async () => {
     const format = await run(['clusters', tsv, '--format', 'xlsx']);
     expect(format.code).toBe(2);
-    expect(format.err).toContain('--format: expected one of table, json, csv, found "xlsx"');
+    expect(format.err).toContain('--format: expected one of table, json, csv, jsonl, found "xlsx"');
     const none = await run(['clusters', '--tables']);
     expect(none.code).toBe(2);
     expect(none.err).toContain('expected one TSV file, found 0');

@@ -101,17 +101,24 @@ const firstRound: Record<string, Array<[string, number]>> = {
   ],
 };
 
-/** The printed rows: one per group (shares of the final value 10), then the total. */
-function rowsOf(by: string, groups: Array<[string, number]>): Row[] {
+/** The column of value added: as people read it (`--format table`), and in csv and jsonl. */
+const VA_TABLE = 'value added (USD)';
+const VA = 'value_added_usd';
+
+/**
+ * The printed rows: one per group (shares of the final value 10), then the total when asked (always
+ * in the table format, with --totals in csv), under the value-added column `va`.
+ */
+function rowsOf(by: string, groups: Array<[string, number]>, total = false, va = VA): Row[] {
   return [
-    ...groups.map(([key, v]): Row => ({ [by]: key, 'value added (USD)': v, share: v / 10 })),
-    { [by]: 'total', 'value added (USD)': 10, share: 1 },
+    ...groups.map(([key, v]): Row => ({ [by]: key, [va]: v, share: v / 10 })),
+    ...(total ? [{ [by]: 'total', [va]: 10, share: 1 }] : []),
   ];
 }
 
 /** The rows printed, less the income types no stage reports (0, printed after the others). */
 function nonZero(rows: Row[]): Row[] {
-  return rows.filter((r) => r['value added (USD)'] !== 0);
+  return rows.filter((r) => r[VA] !== 0 && r[VA_TABLE] !== 0);
 }
 
 describe('gvckit decompose: every grouping, depth and format on a chain worked by hand', () => {
@@ -120,9 +127,15 @@ describe('gvckit decompose: every grouping, depth and format on a chain worked b
     async ({ by, format }) => {
       const r = await run(['decompose', 'choc.json', '--by', by, '--format', format], files);
       expect(r.code).toBe(0);
-      const printed = format === 'csv' ? readCsv(r.out) : readTable(r.out);
-      expect(printed.columns).toEqual([by, 'value added (USD)', 'share']);
-      expectRecords(nonZero(printed.rows), rowsOf(by, full[by] ?? []), format === 'csv' ? 1e-12 : 5e-5);
+      const csv = format === 'csv';
+      const printed = csv ? readCsv(r.out) : readTable(r.out);
+      expect(printed.columns).toEqual([by, csv ? VA : VA_TABLE, 'share']);
+      // The table, for people, ends with the total; csv has none unless asked (--totals).
+      expectRecords(
+        nonZero(printed.rows),
+        rowsOf(by, full[by] ?? [], !csv, csv ? VA : VA_TABLE),
+        csv ? 1e-12 : 5e-5,
+      );
     },
   );
 
@@ -184,12 +197,19 @@ describe('gvckit decompose: every grouping, depth and format on a chain worked b
     expect(result.byCountry.find((g) => g.key === 'CHN')?.valueAdded).toBeCloseTo(6.5, 10);
   });
 
-  it('prints the iPhone by country in CSV with a total line equal to the retail price', async () => {
+  it('prints the iPhone by country in CSV, with a total line equal to the retail price only with --totals', async () => {
     const r = await run(['decompose', 'iphone.json', '--by', 'country', '--format', 'csv'], files);
     const lines = r.out.trim().split('\n');
-    expect(lines[0]).toBe('country,value added (USD),share');
+    expect(lines[0]).toBe('country,value_added_usd,share');
+    // Six countries: JPN, DEU, KOR, USA, ROW, CHN (Xing & Detert 2010), and no total.
+    expect(lines).toHaveLength(7);
+    expect(lines.some((l) => l.startsWith('total,'))).toBe(false);
+    const t = await run(
+      ['decompose', 'iphone.json', '--by', 'country', '--format', 'csv', '--totals'],
+      files,
+    );
     // The iPhone 3G retailed at about $500 (Xing & Detert 2010); the dataset uses 500.
-    expect(lines.at(-1)).toBe('total,500,1');
+    expect(t.out.trim().split('\n').at(-1)).toBe('total,500,1');
   });
 });
 
@@ -226,7 +246,7 @@ describe('gvckit decompose: errors', () => {
   it.each([
     ['--by', 'planet', 'country, stage, actor, function, income'],
     ['--depth', 'second-round', 'full, first-round'],
-    ['--format', 'xml', 'table, json, csv'],
+    ['--format', 'xml', 'table, json, csv, jsonl'],
   ])('%s %s: exit 2 listing the values it takes', async (flag, v, allowed) => {
     const r = await run(['decompose', 'choc.json', flag, v], files);
     expect(r.code).toBe(2);

@@ -3,9 +3,11 @@ import {
   csvField,
   escapeControls,
   formatCsv,
+  formatJsonl,
   formatTable,
   MAX_TABLE_CELL,
   render,
+  snakeCase,
 } from '../../src/cli/format.js';
 
 describe('--format table (iterative renderer)', () => {
@@ -120,5 +122,31 @@ describe('CSV escaping (RFC 4180; OWASP CSV Injection)', () => {
     ]);
     expect(formatCsv({ columns: ['k', 'v'], rows: [['=cmd', -3]] })).toBe("k,v\n'=cmd,-3");
     expect(render({ columns: ['k'], rows: [['a,b']] }, 'csv')).toBe('k\n"a,b"');
+  });
+});
+
+describe('the machine-readable formats: snake_case names and JSON Lines', () => {
+  it('names columns in lower snake case, the unit as the last word', () => {
+    expect(snakeCase('value added', 'EUR')).toBe('value_added_eur');
+    expect(snakeCase('growth and upgrading')).toBe('growth_and_upgrading');
+    expect(snakeCase('market orientation')).toBe('market_orientation');
+    expect(snakeCase(' Value added (USD) ')).toBe('value_added_usd');
+  });
+
+  it('writes one JSON object per line, typed arrays as arrays, __proto__ as a plain key', () => {
+    expect(formatJsonl([{ a: 1 }, { b: new Float64Array([0.5, 2]) }])).toBe('{"a":1}\n{"b":[0.5,2]}');
+    expect(formatJsonl([])).toBe('');
+    expect(
+      render(
+        {
+          columns: ['__proto__', 'v'],
+          rows: [
+            ['x', 1],
+            ['y', null],
+          ],
+        },
+        'jsonl',
+      ),
+    ).toBe('{"__proto__":"x","v":1}\n{"__proto__":"y","v":null}');
   });
 });

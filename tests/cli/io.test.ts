@@ -157,7 +157,7 @@ describe('gvckit io: options an indicator does not take are usage errors', () =>
   it('rejects an unknown format, a missing or unknown indicator, and a missing file', async () => {
     const format = await run(['io', 'hand.csv', '--indicator', 'vax', '--format', 'xml'], files);
     expect(format.code).toBe(2);
-    expect(format.err).toContain('--format: expected one of table, json, csv, arrow, found "xml"');
+    expect(format.err).toContain('--format: expected one of table, json, csv, jsonl, arrow, found "xml"');
     const none = await run(['io', 'hand.csv'], files);
     expect(none.code).toBe(2);
     expect(none.err).toContain('--indicator: expected one of bm, kww, wwz, vax, leontief, participation');
