@@ -61,8 +61,18 @@ export interface LinkageFitQuality {
   n: number;
   /** Residual sum of squares Σ (y − ŷ)². */
   rss: number;
-  /** Coefficient of determination 1 − RSS / TSS; `null` when TSS rounds to 0 (shares differing by less than 1e-154). */
+  /**
+   * Coefficient of determination 1 − RSS / TSS; `null` when the curve is {@link LinkageFitQuality.determined}
+   * (an exact fit says nothing about how well a logistic describes the path) or when TSS rounds to 0
+   * (shares differing by less than 1e-154).
+   */
   rSquared: number | null;
+  /**
+   * Whether the observations fall in exactly three distinct periods, as many as the curve's
+   * parameters (K, r, t0): the curve is then determined by the points, not estimated, and no R² is
+   * reported.
+   */
+  determined: boolean;
   /** Root mean squared error √(RSS / n). */
   rmse: number;
   /** Levenberg–Marquardt iterations used. */
@@ -228,7 +238,9 @@ export function fitLinkageCurve(
     quality: {
       n,
       rss: result.rss,
-      rSquared: tss > 0 && Number.isFinite(1 - result.rss / tss) ? 1 - result.rss / tss : null,
+      rSquared:
+        distinct > 3 && tss > 0 && Number.isFinite(1 - result.rss / tss) ? 1 - result.rss / tss : null,
+      determined: distinct === 3,
       rmse,
       iterations: result.iterations,
       converged: result.converged,

@@ -18,6 +18,7 @@ describe('fitLinkageCurve: exact data', () => {
     expect(fit.quality.rss).toBeLessThan(1e-20);
     expect(fit.quality.rSquared).toBeCloseTo(1, 12);
     expect(fit.quality.n).toBe(26);
+    expect(fit.quality.determined).toBe(false);
     expect(fit.quality.atBound).toBe(false);
     expect(fit.firstPeriod).toBe(1995);
     expect(fit.lastPeriod).toBe(2020);
@@ -30,6 +31,9 @@ describe('fitLinkageCurve: exact data', () => {
     expect(Math.abs(fit.rate - 1.2)).toBeLessThan(1e-6);
     expect(Math.abs(fit.midpoint - 1)).toBeLessThan(1e-6);
     expect(fit.quality.standardErrors).toBeNull(); // n − 3 = 0 degrees of freedom
+    // Three parameters through three points: determined by construction, so no R² (issue #19).
+    expect(fit.quality.determined).toBe(true);
+    expect(fit.quality.rSquared).toBeNull();
   });
 
   it('recovers a declining (unwinding) path with a negative rate', () => {
