@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { safeValidate } from '../core/boundary.js';
+import { deepFreeze } from '../core/freeze.js';
 import { checkArguments } from './spec.js';
 import type { ChartLabels } from './types.js';
 
@@ -34,13 +35,12 @@ export function chainLabels(chain: {
   readonly actors?: ReadonlyArray<{ readonly id: string; readonly name: string }> | undefined;
 }): ChartLabels {
   const [data] = checkArguments('chain labels', [safeValidate(labelledChain, chain, 'chain')]);
-  const labels: ChartLabels = {};
-  for (const s of data.stages) {
-    labels[s.id] = s.name;
-    labels[`stage:${s.id}`] = s.name;
-  }
-  for (const a of data.actors ?? []) labels[a.id] = a.name;
-  return labels;
+  // Built from entries (own data properties, so an id such as `__proto__` is a label like any
+  // other), and frozen like everything gvckit returns.
+  const entries: [string, string][] = [];
+  for (const s of data.stages) entries.push([s.id, s.name], [`stage:${s.id}`, s.name]);
+  for (const a of data.actors ?? []) entries.push([a.id, a.name]);
+  return deepFreeze(Object.fromEntries(entries));
 }
 
 /**

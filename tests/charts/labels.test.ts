@@ -30,6 +30,14 @@ describe('chainLabels', () => {
     expect(Object.keys(chainLabels({ stages: [] }))).toEqual([]);
   });
 
+  it('returns frozen labels, and an id such as __proto__ is a label like any other', () => {
+    const labels = chainLabels({ stages: [{ id: '__proto__', name: 'Odd id' }] });
+    expect(Object.isFrozen(labels)).toBe(true);
+    expect(Object.hasOwn(labels, '__proto__')).toBe(true);
+    expect(labels['stage:__proto__']).toBe('Odd id');
+    expect(Object.getPrototypeOf(labels)).toBe(Object.prototype);
+  });
+
   it('rejects a stage without a name, with its path', () => {
     try {
       chainLabels({ stages: [{ id: 'a', name: '' }] });

@@ -41,6 +41,13 @@ const vaDecomp = {
 
 /** How each function of `charts/` is fuzzed. */
 export const chartSpecs: Record<string, Spec> = {
+  chainLabels: {
+    seeds: () => [
+      [iphone3g],
+      [cocoa],
+      [{ stages: [{ id: 'a', name: 'Design' }], actors: [{ id: 'x', name: 'Firm X' }] }],
+    ],
+  },
   clusterHeatmap: { seeds: () => [[heatmapRows], [clusterTables(africanClusters).marketOrientation]] },
   linkageCurveChart: { seeds: () => [[linkageChartInput]] },
   smileCurveChart: { seeds: () => [[smileInput], [smileCurve(iphone3g)]] },
