@@ -63,10 +63,21 @@ export interface QuadraticFit {
   b: number;
   /** Intercept. */
   c: number;
-  /** Coefficient of determination, 1 − SS_res / SS_tot (1 when the shares are all equal). */
+  /**
+   * Coefficient of determination, 1 − SS_res / SS_tot (1 when the shares are all equal). With
+   * three positions it is 1 by construction (see {@link QuadraticFit.determined}): it then says
+   * nothing about the shape, and the smile chart does not report it.
+   */
   rSquared: number;
   /** `a > 0`: value added is higher at both ends than in the middle. */
   smiles: boolean;
+  /** The number of positions fitted. */
+  n: number;
+  /**
+   * Whether there are exactly three positions, as many as the quadratic's coefficients: the curve
+   * then passes through every point, determined by them rather than estimated from them.
+   */
+  determined: boolean;
 }
 
 /** The result of {@link smileCurve}. */
@@ -144,7 +155,7 @@ function fitQuadratic(xs: number[], ys: number[]): QuadraticFit | null {
   const snap = (v: number) => (Math.abs(v) <= eps ? 0 : v);
   const rSquared = ssTot <= eps * eps * m ? 1 : 1 - ssRes / ssTot;
   const aa = snap(a);
-  const fit = { a: aa, b: snap(b), c: snap(c), rSquared, smiles: aa > 0 };
+  const fit = { a: aa, b: snap(b), c: snap(c), rSquared, smiles: aa > 0, n: m, determined: m === 3 };
   // A system too ill-conditioned to solve in double precision has no fit, rather than a NaN one.
   return [fit.a, fit.b, fit.c, fit.rSquared].every(Number.isFinite) ? fit : null;
 }

@@ -27,6 +27,9 @@ describe('smileCurve by longest path', () => {
     expect(s.fit?.c).toBeCloseTo(0.01221714285714, 9);
     expect(s.fit?.rSquared).toBeCloseTo(0.802398749012934, 9);
     expect(s.fit?.smiles).toBe(true);
+    // Five positions for three coefficients: estimated, not determined.
+    expect(s.fit?.n).toBe(5);
+    expect(s.fit?.determined).toBe(false);
   });
 
   it('puts parallel components at one position and sums them (nested chain)', () => {
@@ -54,6 +57,9 @@ describe('smileCurve by longest path', () => {
     expect(s.fit?.c).toBeCloseTo(0.34492, 9);
     expect(s.fit?.rSquared).toBeCloseTo(1, 9);
     expect(s.fit?.smiles).toBe(true);
+    // Three points, three coefficients: R² = 1 by construction, so the fit says it is determined.
+    expect(s.fit?.n).toBe(3);
+    expect(s.fit?.determined).toBe(true);
   });
 
   it('has no fit with fewer than three positions (boundary: two)', () => {
