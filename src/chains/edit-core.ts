@@ -1,12 +1,12 @@
 import { enablePatches } from 'immer';
-import { quote, safeValidate, validateFunction } from '../core/boundary.js';
+import { quote, validateFunction } from '../core/boundary.js';
 import { GvcError, type GvcIssue } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { immer } from '../core/immer.js';
 import { freezeChain, remember, sameData } from './cache.js';
 import { parseChainAtBoundary } from './graph.js';
 import type { Stage, ValueChain } from './model.js';
-import { ValueChainDocument } from './parse.js';
+import { safeValidateChain } from './parse.js';
 
 /**
  * One change to a chain, in the form of Immer's (and JSON Patch-like) patches: apply a list of them
@@ -69,7 +69,7 @@ export function editBase(chain: unknown): ValueChain {
  * relative to the edited chain (`stages[3].id`).
  */
 function validated(next: ValueChain, base: ValueChain): ValueChain {
-  const r = safeValidate(ValueChainDocument, next, '', 'invalid value chain after the edit');
+  const r = safeValidateChain(next, '', 'invalid value chain after the edit');
   if (!r.success) throw r.error;
   const out = sameData(next, r.data, base) ? deepFreeze(next) : freezeChain(r.data);
   remember(out, out);

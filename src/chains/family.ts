@@ -4,7 +4,7 @@ import type { Explanation } from '../core/explanation.js';
 import { Id } from '../core/primitives.js';
 import { finalResult } from './cache.js';
 import type { ChainFamily, ValueChain } from './model.js';
-import { ValueChainDocument } from './parse.js';
+import { safeValidateChain } from './parse.js';
 
 const KAPLINSKY = 'Kaplinsky 2015, UNU-MERIT WP 2015-027, section on the two families of value chains';
 const KAPLINSKY_MORRIS = 'Kaplinsky & Morris 2016, EJDR 28(4), on vertically specialised and additive GVCs';
@@ -137,7 +137,7 @@ function readChain(chain: unknown, issues: IssueList): { parsed?: ValueChain; de
       return { declared };
     }
   }
-  const parsed = issues.take(safeValidate(ValueChainDocument, input, 'chain', 'invalid value chain'));
+  const parsed = issues.take(safeValidateChain(input, 'chain', 'invalid value chain'));
   return parsed === undefined ? { declared } : { parsed, declared };
 }
 

@@ -7,11 +7,11 @@
  * @internal
  * @packageDocumentation
  */
-import { quote, validate } from '../core/boundary.js';
+import { quote } from '../core/boundary.js';
 import { GvcError } from '../core/errors.js';
 import { freezeChain, isDeepFrozen, overflow, recall, remember, sameData } from './cache.js';
 import type { ValueChain } from './model.js';
-import { ValueChainDocument } from './parse.js';
+import { safeValidateChain } from './parse.js';
 
 /**
  * Validates a value chain given as the argument `name` of a public function (the chain's shapes,
@@ -29,7 +29,9 @@ import { ValueChainDocument } from './parse.js';
 export function parseChainAtBoundary(chain: unknown, name = 'chain'): ValueChain {
   const hit = recall(chain);
   if (hit) return hit;
-  const parsed = validate(ValueChainDocument, chain, name, 'invalid value chain');
+  const r = safeValidateChain(chain, name, 'invalid value chain');
+  if (!r.success) throw r.error;
+  const parsed = r.data;
   if (typeof chain === 'object' && chain !== null && isDeepFrozen(chain)) {
     const kept = sameData(chain, parsed) ? (chain as ValueChain) : freezeChain(parsed);
     remember(chain, kept);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { safeValidate } from '../core/boundary.js';
+import { safeCheck, safeValidate } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
 import { formatPath, gvcParseParams } from '../core/issues.js';
 import type { SafeParseResult } from '../core/result.js';
@@ -53,21 +53,28 @@ function chainIssues(input: unknown): { data: ValueChain | undefined; issues: Pa
 }
 
 /**
- * A value chain as a document: the {@link ValueChain} shapes and values, and its structure, as one
- * schema whose issues {@link safeParseValueChain} and the public functions report (rooted at `''`
- * for the parsers, at the argument's name elsewhere).
+ * Validates a value chain given as the argument `name` (`''` for a document): its shapes and values
+ * and its structure, every problem with its path rooted at `name`, as {@link safeParseValueChain} and
+ * the public functions report them. Never throws: whatever the check throws is reported at `name`.
+ * A check of its own rather than a zod schema (a `z.pipe(z.unknown(), z.transform(…))` wrapper), so
+ * that a bundle of one chain function does not carry zod's pipes and transforms.
  *
  * @internal
  */
-export const ValueChainDocument = z.pipe(
-  z.unknown(),
-  z.transform((input: unknown, ctx): ValueChain => {
-    const { data, issues } = chainIssues(input);
-    if (data !== undefined) return data;
-    for (const i of issues) ctx.issues.push({ code: 'custom', path: i.path, message: i.message, input });
-    return z.NEVER;
-  }),
-);
+export function safeValidateChain(
+  input: unknown,
+  name: string,
+  summary: string,
+): SafeParseResult<ValueChain> {
+  return safeCheck<ValueChain>(
+    () => {
+      const { data, issues } = chainIssues(input);
+      return data !== undefined ? { success: true, data } : { success: false, error: { issues } };
+    },
+    name,
+    summary,
+  );
+}
 
 /**
  * Parses `input` with `schema` as a document (paths relative to it). The result, envelope, data
@@ -115,7 +122,7 @@ function orThrow<T>(result: SafeParseResult<T>): T {
  * ```
  */
 export function safeParseValueChain(input: unknown): SafeParseResult<ValueChain> {
-  const r = safeValidate(ValueChainDocument, input, '', 'invalid value chain');
+  const r = safeValidateChain(input, '', 'invalid value chain');
   if (!r.success) return deepFreeze(r);
   const chain = freezeChain(r.data);
   remember(chain, chain); // analyses of this chain skip re-validation

@@ -28,7 +28,11 @@ export { preview, quote } from './preview.js';
 
 /** Joins a root name and a zod path: `chain` + `['stages', 3]` → `chain.stages[3]`. */
 export function rootedPath(root: string, path: ReadonlyArray<PropertyKey>): string {
-  const rest = formatPath(path);
+  return under(root, formatPath(path));
+}
+
+/** Puts a formatted path under a root name: `chain` + `stages[3]` → `chain.stages[3]`. */
+function under(root: string, rest: string): string {
   if (root === '') return rest;
   if (rest === '') return root;
   return rest.startsWith('[') ? `${root}${rest}` : `${root}.${rest}`;
@@ -53,17 +57,7 @@ export class IssueList {
 
   /** Records problems already in `{ path, message }` form, prefixing their paths with `root`. */
   addAll(issues: ReadonlyArray<GvcIssue>, root = ''): void {
-    for (const i of issues) {
-      const path =
-        root === ''
-          ? i.path
-          : i.path === ''
-            ? root
-            : i.path.startsWith('[')
-              ? root + i.path
-              : `${root}.${i.path}`;
-      this.add(path, i.message);
-    }
+    for (const i of issues) this.add(under(root, i.path), i.message);
   }
 
   /**
@@ -118,20 +112,40 @@ export class IssueList {
 export type Validated<T> = SafeParseResult<T>;
 
 /**
- * Parses `value` with `schema`, reporting every problem with its path rooted at `name`; never
- * throws. Whatever the schema's checks throw is caught and reported at `name`.
+ * A problem found by a check, with its path as zod reports paths (an array of keys).
  *
  * @internal
  */
-export function safeValidate<S extends z.core.$ZodType>(
-  schema: S,
-  value: unknown,
+export interface PathIssue {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+}
+
+/**
+ * The result of a check run by {@link safeCheck} (the form of zod's `safeParse` result): the data,
+ * or every problem with its zod-style path.
+ *
+ * @internal
+ */
+export type CheckResult<T> =
+  | { success: true; data: T }
+  | { success: false; error: { issues: ReadonlyArray<PathIssue> } };
+
+/**
+ * Runs a check of the argument `name` (a zod parse, or a check of gvckit's own that lists its
+ * problems with zod-style paths) and reports every problem with its path rooted at `name`; never
+ * throws. Whatever the check throws that is not a `GvcError` is reported at `name`.
+ *
+ * @internal
+ */
+export function safeCheck<T>(
+  check: () => CheckResult<T>,
   name: string,
   summary = `invalid ${name || 'input'}`,
-): Validated<z.output<S>> {
-  let result: z.core.util.SafeParseResult<z.output<S>>;
+): Validated<T> {
+  let result: CheckResult<T>;
   try {
-    result = z.safeParse(schema, value, gvcParseParams());
+    result = check();
   } catch (e) {
     if (e instanceof GvcError) return { success: false, error: e };
     const why =
@@ -143,10 +157,29 @@ export function safeValidate<S extends z.core.$ZodType>(
       ]),
     };
   }
-  if (result.success) return { success: true, data: result.data as z.output<S> };
+  if (result.success) return { success: true, data: result.data };
   const issues = new IssueList();
   for (const issue of result.error.issues) issues.add(rootedPath(name, issue.path), issue.message);
   return { success: false, error: new GvcError('INVALID_INPUT', summary, issues.issues()) };
+}
+
+/**
+ * Parses `value` with `schema`, reporting every problem with its path rooted at `name`; never
+ * throws. Whatever the schema's checks throw is caught and reported at `name`.
+ *
+ * @internal
+ */
+export function safeValidate<S extends z.core.$ZodType>(
+  schema: S,
+  value: unknown,
+  name: string,
+  summary?: string,
+): Validated<z.output<S>> {
+  return safeCheck(
+    () => z.safeParse(schema, value, gvcParseParams()) as CheckResult<z.output<S>>,
+    name,
+    summary,
+  );
 }
 
 /**

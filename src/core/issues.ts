@@ -21,9 +21,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
  *
  * @internal
  */
-export function describeValue(value: unknown): string {
-  return preview(value);
-}
+export const describeValue: (value: unknown) => string = preview;
 
 /**
  * The raw issue zod hands to an error map (the fields gvckit reads).
@@ -54,7 +52,7 @@ export interface RawIssue {
  */
 export function describeFound(iss: { input?: unknown; received?: unknown }): string {
   if (iss.input === null && typeof iss.received === 'string') return iss.received;
-  return describeValue(iss.input);
+  return preview(iss.input);
 }
 
 const typeNames: Record<string, string> = {
@@ -74,7 +72,7 @@ const typeNames: Record<string, string> = {
 };
 
 function listValues(values: ReadonlyArray<unknown>): string {
-  return values.map((v) => preview(v)).join(', ');
+  return values.map(preview).join(', ');
 }
 
 function sizeMessage(iss: RawIssue, bound: 'at least' | 'at most'): string {
@@ -128,7 +126,7 @@ export function gvcErrorMap(iss: RawIssue): string {
           iss.input !== null && typeof iss.input === 'object'
             ? (iss.input as Record<string, unknown>)[String(iss.discriminator)]
             : undefined;
-        return `expected ${String(iss.discriminator)} to be one of ${listValues(iss.options ?? [])}, found ${describeValue(value)}`;
+        return `expected ${String(iss.discriminator)} to be one of ${listValues(iss.options ?? [])}, found ${preview(value)}`;
       }
       return `expected a value matching one of the allowed forms, found ${describeFound(iss)}`;
     }
