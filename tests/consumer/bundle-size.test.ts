@@ -121,7 +121,7 @@ const OVER_BUDGET: Record<string, { budget: number; why: string }> = {
 const DECOMPOSE_CEILING = 47_500;
 
 describe('bundle sizes of one function (esbuild, minified, ESM, browser)', () => {
-  it('each classifier alone: at most 20,000 B', async () => {
+  it('each classifier alone: at most 20,000 B, or its ceiling for the three still over (OVER_BUDGET)', async () => {
     const names = await classifiers('.');
     expect(names).toContain('classifyGovernance');
     const over: string[] = [];
