@@ -5,8 +5,9 @@
  * it: the calling thread and the helper thread take chunks in turn from a shared counter, which
  * keeps both busy to the end of the step however fast each runs.
  *
- * `substituteBlock` is also run in the helper thread from its source text, so it refers to nothing
- * outside itself: its constants are written in, and its operands come as byte addresses.
+ * `substituteBlock` is also run by the helper thread (kernel-worker.ts, bundled into its own module
+ * file), so it imports nothing at run time: its constants are written in, and its operands come as
+ * byte addresses.
  *
  * @internal
  */
