@@ -5,9 +5,11 @@
 // (an identity independent of the engine), tasks = the blocks of work the helper thread took part
 // in during the timed inverse (read from the package's internal diagnostics, not part of its API).
 // Usage: <runtime> runtime-check.mjs [n]
-import { createIcio, leontiefInverse } from 'gvckit/io';
-
 const g = /** @type {any} */ (globalThis);
+// The package's internal diagnostics of the helper thread, which it fills in only when asked by this
+// object being there before it loads (hence the dynamic import below).
+g[Symbol.for('gvckit.kernelThreads')] = {};
+const { createIcio, leontiefInverse } = await import('gvckit/io');
 const n = Number(g.Deno?.args?.[0] ?? g.process?.argv?.[2] ?? 800);
 const countries = 8;
 const sectors = n / countries;

@@ -139,7 +139,8 @@ it('Deno without read access: one thread, the same result, and no prompt or mess
 
 it('the CommonJS build finds the worker module and starts the helper too (Node, this process)', () => {
   // A sector per row, one country: a productive A (column sums about 1/2), as in runtime-check.mjs.
-  const script = `const { createIcio, leontiefInverse } = require('gvckit/io');
+  const script = `globalThis[Symbol.for('gvckit.kernelThreads')] = {}; // asks for the diagnostics
+const { createIcio, leontiefInverse } = require('gvckit/io');
 const n = 800;
 let s = 1;
 const r = () => (s = (s * 16807) % 2147483647) / 2147483647;

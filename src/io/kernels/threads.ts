@@ -372,12 +372,16 @@ export function helperTasks(): number {
 }
 
 /**
- * The helper's diagnostics where scripts run against the built package can reach them, which
- * exports nothing internal: `globalThis[Symbol.for('gvckit.kernelThreads')]` (scripts/runtime-check.mjs
- * uses it). Not part of the API.
+ * The helper's diagnostics, for scripts run against the built package (which exports nothing
+ * internal; scripts/runtime-check.mjs uses them): a script that wants them puts an empty object at
+ * `globalThis[Symbol.for('gvckit.kernelThreads')]` before it loads gvckit, and this module fills it
+ * in. Nothing is written anywhere else: without that object, loading this module has no effect.
+ * Not part of the API.
  */
-(globalThis as Record<symbol, unknown>)[Symbol.for('gvckit.kernelThreads')] = {
-  helperTasks,
-  useThreadsFrom,
-  ready: (): boolean => !!helper && !helper.broken && Atomics.load(helper.ctrl, CTRL.ready) === 1,
-};
+const diagnostics = (globalThis as Record<symbol, unknown>)[Symbol.for('gvckit.kernelThreads')];
+if (typeof diagnostics === 'object' && diagnostics !== null && Object.isExtensible(diagnostics))
+  Object.assign(diagnostics, {
+    helperTasks,
+    useThreadsFrom,
+    ready: (): boolean => !!helper && !helper.broken && Atomics.load(helper.ctrl, CTRL.ready) === 1,
+  });

@@ -98,3 +98,10 @@ describe('helper thread for the SIMD block updates', () => {
     expect(Array.from(inverse(a, n))).toEqual(Array.from(inv0));
   });
 });
+
+describe('loading the kernels', () => {
+  it('writes nothing to globalThis unless a script asked for the diagnostics first', () => {
+    // threads.ts is loaded above (through the io entry); no script put the placeholder there.
+    expect(Object.getOwnPropertySymbols(globalThis)).not.toContain(Symbol.for('gvckit.kernelThreads'));
+  });
+});
