@@ -132,6 +132,22 @@ export type CheckResult<T> =
   | { success: false; error: { issues: ReadonlyArray<PathIssue> } };
 
 /**
+ * What a check of the argument `name` threw, as the boundary reports it: a `GvcError` as it is;
+ * anything else (a getter that throws, a revoked proxy, a stack overflow on pathological nesting)
+ * one `INVALID_INPUT` problem at `name`, never passed on raw.
+ *
+ * @internal
+ */
+export function unreadableInput(e: unknown, name: string, summary: string): GvcError {
+  if (e instanceof GvcError) return e;
+  const why =
+    e instanceof RangeError ? 'a value nested too deeply to check' : 'a value that could not be read';
+  return new GvcError('INVALID_INPUT', summary, [
+    { path: name, message: `expected plain data, found ${why}` },
+  ]);
+}
+
+/**
  * Runs a check of the argument `name` (a zod parse, or a check of gvckit's own that lists its
  * problems with zod-style paths) and reports every problem with its path rooted at `name`; never
  * throws. Whatever the check throws that is not a `GvcError` is reported at `name`.
@@ -147,15 +163,7 @@ export function safeCheck<T>(
   try {
     result = check();
   } catch (e) {
-    if (e instanceof GvcError) return { success: false, error: e };
-    const why =
-      e instanceof RangeError ? 'a value nested too deeply to check' : 'a value that could not be read';
-    return {
-      success: false,
-      error: new GvcError('INVALID_INPUT', summary, [
-        { path: name, message: `expected plain data, found ${why}` },
-      ]),
-    };
+    return { success: false, error: unreadableInput(e, name, summary) };
   }
   if (result.success) return { success: true, data: result.data };
   const issues = new IssueList();

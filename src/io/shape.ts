@@ -6,8 +6,7 @@
  * @internal
  * @packageDocumentation
  */
-import { IssueList, preview } from '../core/boundary.js';
-import { GvcError } from '../core/errors.js';
+import { IssueList, preview, unreadableInput } from '../core/boundary.js';
 
 /**
  * The fields of an `Icio` read by `assertIcio`, each read once.
@@ -90,12 +89,7 @@ export function validateIcioShape(value: unknown, name: string): IcioFields {
   try {
     t = icioShape(value, name, issues);
   } catch (e) {
-    if (e instanceof GvcError) throw e;
-    const why =
-      e instanceof RangeError ? 'a value nested too deeply to check' : 'a value that could not be read';
-    throw new GvcError('INVALID_INPUT', 'invalid ICIO table', [
-      { path: name, message: `expected plain data, found ${why}` },
-    ]);
+    throw unreadableInput(e, name, 'invalid ICIO table');
   }
   issues.throwIfAny('invalid ICIO table');
   return t!;

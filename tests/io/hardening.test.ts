@@ -327,3 +327,26 @@ describe('frozen results', () => {
     expect(leontiefInverse(t).data[0]).not.toBe(99);
   });
 });
+
+describe('a table whose fields cannot be read', () => {
+  it('is one INVALID_INPUT problem at the argument, never a raw error', () => {
+    const trap = new Proxy(
+      {},
+      {
+        get() {
+          throw new TypeError('trap');
+        },
+      },
+    );
+    try {
+      leontiefInverse(trap as Icio);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(GvcError);
+      expect((e as GvcError).code).toBe('INVALID_INPUT');
+      expect((e as GvcError).issues).toEqual([
+        { path: 'icio', message: 'expected plain data, found a value that could not be read' },
+      ]);
+    }
+  });
+});
