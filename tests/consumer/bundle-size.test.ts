@@ -10,28 +10,22 @@
  * Budgets are the issue's: a classifier ≤ 20 KB, the chain decomposition ≤ 40 KB, the Leontief
  * inverse ≤ 60 KB and without zod. Run after `npm run build`.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkPackage, root } from './link.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 let dir = '';
 
 beforeAll(() => {
   if (!existsSync(join(root, 'dist/index.js')))
     throw new Error('dist/ is missing: run `npm run build` first');
   dir = mkdtempSync(join(tmpdir(), 'gvckit-bundle-size-'));
-  const nm = join(dir, 'node_modules');
-  mkdirSync(nm);
-  symlinkSync(root, join(nm, 'gvckit'), 'dir');
   // The package's dependencies and its peer, zod, as an app would have them installed.
-  for (const dep of ['zod', 'immer', 'fflate', 'read-excel-file']) {
-    if (existsSync(join(root, 'node_modules', dep)))
-      symlinkSync(join(root, 'node_modules', dep), join(nm, dep), 'dir');
-  }
+  linkPackage(dir, ['zod', 'immer', 'fflate', 'read-excel-file']);
 });
 
 afterAll(() => {

@@ -3,21 +3,12 @@
  * map, exactly as a user's code would load it. `npm test` builds before it runs these.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { linkPackage, root } from './link.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = join(root, 'tests/consumer/fixtures');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
@@ -25,20 +16,10 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 const subpaths = Object.keys(pkg.exports).filter((k) => !k.endsWith('.json'));
 const specifier = (subpath: string) => (subpath === '.' ? 'gvckit' : `gvckit/${subpath.slice(2)}`);
 
-/** Installs the repository as `node_modules/gvckit` in a fixture folder, with its peer `zod`. */
-function link(dir: string) {
-  const nm = join(dir, 'node_modules');
-  rmSync(nm, { recursive: true, force: true });
-  mkdirSync(nm, { recursive: true });
-  symlinkSync(root, join(nm, 'gvckit'), 'dir');
-  symlinkSync(join(root, 'node_modules/zod'), join(nm, 'zod'), 'dir');
-  symlinkSync(join(root, 'node_modules/immer'), join(nm, 'immer'), 'dir');
-}
-
 beforeAll(() => {
   if (!existsSync(join(root, 'dist/index.js')))
     throw new Error('dist/ is missing: run `npm run build` first');
-  for (const d of ['node16', 'bundler']) link(join(fixtures, d));
+  for (const d of ['node16', 'bundler']) linkPackage(join(fixtures, d));
 });
 
 function runNode(dir: string, args: string[]): string {

