@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
-import { describeFound } from './issues.js';
+import {
+  countryCodeMessage,
+  currencyCodeMessage,
+  emptyIdMessage,
+  nonNegativeMessage,
+  spacedIdMessage,
+} from './primitives-check.js';
 
 /**
  * An identifier of a stage, actor, cluster or chain: a non-empty string without surrounding spaces.
@@ -11,10 +17,8 @@ import { describeFound } from './issues.js';
  * ```
  */
 export const Id = z.string().check(
-  z.minLength(1, { error: 'expected a non-empty id, found ""' }),
-  z.refine((s: string) => s.trim() === s, {
-    error: (iss) => `expected an id without leading or trailing spaces, found ${describeFound(iss)}`,
-  }),
+  z.minLength(1, { error: emptyIdMessage }),
+  z.refine((s: string) => s.trim() === s, { error: spacedIdMessage }),
 );
 /** An identifier of a stage, actor, cluster or chain. */
 export type Id = z.output<typeof Id>;
@@ -29,12 +33,7 @@ export type Id = z.output<typeof Id>;
  * //=> 'GHA'
  * ```
  */
-export const CountryCode = z.string().check(
-  z.regex(/^[A-Z][A-Z0-9]{2,4}$/, {
-    error: (iss) =>
-      `expected an ISO 3166-1 alpha-3 or region code such as "CHN" or "ROW", found ${describeFound(iss)}`,
-  }),
-);
+export const CountryCode = z.string().check(z.regex(/^[A-Z][A-Z0-9]{2,4}$/, { error: countryCodeMessage }));
 /** A country (ISO 3166-1 alpha-3) or region code. */
 export type CountryCode = z.output<typeof CountryCode>;
 
@@ -47,11 +46,7 @@ export type CountryCode = z.output<typeof CountryCode>;
  * //=> 'USD'
  * ```
  */
-export const CurrencyCode = z.string().check(
-  z.regex(/^[A-Z]{3}$/, {
-    error: (iss) => `expected an ISO 4217 currency code such as "USD", found ${describeFound(iss)}`,
-  }),
-);
+export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, { error: currencyCodeMessage }));
 /** An ISO 4217 currency code. */
 export type CurrencyCode = z.output<typeof CurrencyCode>;
 
@@ -65,8 +60,8 @@ export type CurrencyCode = z.output<typeof CurrencyCode>;
  * ```
  */
 export const NonNegative = z
-  .number({ error: (iss) => `expected a finite number >= 0, found ${describeFound(iss)}` })
-  .check(z.gte(0, { error: (iss) => `expected a finite number >= 0, found ${describeFound(iss)}` }));
+  .number({ error: nonNegativeMessage })
+  .check(z.gte(0, { error: nonNegativeMessage }));
 /** A finite number greater than or equal to zero. */
 export type NonNegative = z.output<typeof NonNegative>;
 
