@@ -7,7 +7,10 @@
  *     `core/` (shared), or `io/kernels/index.ts` (the small dense kernels, which analytics such as
  *     `chains/` and `linkages/` reuse for their linear solves); `data/` and `src/schemas.ts` import
  *     model modules (`<folder>/model.ts`, `<folder>/*-model.ts`) directly, since they depend on
- *     models only; no folder imports a file of the root (`src/index.ts`, `src/schemas.ts`);
+ *     models only; a folder's zod-free checks (`<folder>/check.ts`, the internal mirror of its model's
+ *     schemas: issue #19) may be imported like its index, so that another folder's checks compose
+ *     them without reaching zod or making them public; no folder imports a file of the root
+ *     (`src/index.ts`, `src/schemas.ts`);
  * (b) no cycle between folders;
  * (c) no cycle between files;
  * (d) `io/` imports only `core/`; `data/` only `core/` and model modules; `core/` no other folder;
@@ -105,6 +108,7 @@ function folderOf(file: string): string {
 
 const isModelModule = (file: string): boolean => /^src\/[^/]+\/(?:[\w-]+-)?model\.ts$/.test(file);
 const isIndex = (file: string): boolean => file.endsWith('/index.ts');
+const isCheckModule = (file: string): boolean => /^src\/[^/]+\/check\.ts$/.test(file);
 const show = (i: Import): string =>
   `${i.from}:${i.line} imports '${i.specifier}'${i.to === i.specifier ? '' : ` (${i.to})`}`;
 
@@ -208,6 +212,7 @@ describe('dependency directions (CONTRIBUTING, "Layout")', () => {
       if (i.from === 'src/index.ts' || to === 'core') return false;
       if (to === '(root)') return true;
       if ((from === 'data' || i.from === 'src/schemas.ts') && isModelModule(i.to)) return false;
+      if (isCheckModule(i.to)) return false;
       return i.to !== `src/${to}/index.ts` && i.to !== KERNELS;
     });
     expect(bad.map((i) => `${show(i)}: an internal module of ${folderOf(i.to)}/`)).toEqual([]);

@@ -17,13 +17,14 @@ import {
   unitRequirements,
   unitValueAdded,
 } from './graph.js';
-import { incomeTypes, type ValueChain } from './model.js';
-import type {
-  BelowCostStage,
-  DecompositionDepth,
-  StageValueAddedLine,
-  ValueAddedDecomposition,
-  ValueAddedGroup,
+import type { ValueChain } from './model.js';
+import {
+  type BelowCostStage,
+  type DecompositionDepth,
+  incomeTypes,
+  type StageValueAddedLine,
+  type ValueAddedDecomposition,
+  type ValueAddedGroup,
 } from './value-added.js';
 
 /** An attribution of the final value to stages and purchases at a depth. @internal */

@@ -1,8 +1,9 @@
-import { validateOptions } from '../core/boundary.js';
+import { checkOptions } from '../core/check.js';
 import { decomposeAttribution, prepareDecomposition } from './attribution.js';
 import { finalResult } from './cache.js';
+import { DecomposeOptionsCheck } from './check.js';
 import type { ValueChain, ValueChainInput } from './model.js';
-import { DecomposeOptions, type DecompositionDepth } from './value-added.js';
+import type { DecomposeOptions, DecompositionDepth } from './value-added.js';
 
 /** Value added and value captured by one actor or country, per unit of the final product. */
 export interface ValueCaptureGroup {
@@ -106,7 +107,7 @@ function toGroups(map: Map<string, Acc>, finalValue: number): ValueCaptureGroup[
  * ```
  */
 export function valueCapture(chain: ValueChainInput, options?: DecomposeOptions): ValueCapture {
-  const opts = validateOptions(DecomposeOptions, options);
+  const opts = checkOptions(DecomposeOptionsCheck, options);
   const { att, chain: parsed } = prepareDecomposition(chain, opts);
   const decomposition = decomposeAttribution(att, opts.tolerance); // checks the identities
   const byActor = new Map<string, Acc>();

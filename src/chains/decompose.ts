@@ -1,8 +1,9 @@
-import { validateOptions } from '../core/boundary.js';
+import { checkOptions } from '../core/check.js';
 import { decomposeAttribution, prepareDecomposition } from './attribution.js';
 import { finalResult } from './cache.js';
+import { DecomposeOptionsCheck } from './check.js';
 import type { ValueChainInput } from './model.js';
-import { DecomposeOptions, type ValueAddedDecomposition } from './value-added.js';
+import type { DecomposeOptions, ValueAddedDecomposition } from './value-added.js';
 
 export * from './value-added.js';
 
@@ -73,6 +74,6 @@ export function decomposeValueAdded(
   chain: ValueChainInput,
   options?: DecomposeOptions,
 ): ValueAddedDecomposition {
-  const opts = validateOptions(DecomposeOptions, options);
+  const opts = checkOptions(DecomposeOptionsCheck, options);
   return finalResult(decomposeAttribution(prepareDecomposition(chain, opts).att, opts.tolerance), 'chain');
 }

@@ -2,7 +2,9 @@ import * as z from 'zod/mini';
 import { CountryCode, CurrencyCode, Id, NonNegative, Source } from '../core/primitives.js';
 import { ChainDriver, Governance } from '../governance/index.js';
 import { Rent } from '../rents/index.js';
+import { missingNationalityMessage, noStagesMessage } from './check.js';
 import { chainStructureIssues } from './structure.js';
+import { incomeTypes } from './value-added.js';
 
 /**
  * The documented standard values of {@link Stage}'s `function`, from upstream to downstream. The field
@@ -78,7 +80,7 @@ export const Actor = z
         ctx.addIssue({
           code: 'custom',
           path: ['nationality'],
-          message: "expected the owners' nationality for a foreign-owned actor, found none",
+          message: missingNationalityMessage,
         });
       }
     }),
@@ -157,16 +159,9 @@ export const Distribution = z.strictObject({
 /** How a stage's value added per unit is distributed. */
 export type Distribution = z.output<typeof Distribution>;
 
-/**
- * The income items of a {@link Distribution}, in their standard order.
- *
- * @example
- * ```ts
- * incomeTypes.length;
- * //=> 6
- * ```
- */
-export const incomeTypes = ['wages', 'taxes', 'depreciation', 'interest', 'landRent', 'profit'] as const;
+// The income items of a Distribution are defined beside the decomposition that groups by them
+// (value-added.ts), a module a chain function's bundle reads without this one's schemas (issue #19).
+export { incomeTypes };
 /** One income item of a {@link Distribution}. */
 export type IncomeType = (typeof incomeTypes)[number];
 
@@ -204,7 +199,7 @@ const chainFields = {
   driver: z.optional(ChainDriver),
   governance: z.optional(Governance),
   actors: z._default(z.array(Actor), []),
-  stages: z.array(Stage).check(z.minLength(1, { error: 'expected at least one stage, found none' })),
+  stages: z.array(Stage).check(z.minLength(1, { error: noStagesMessage })),
   /** The stage whose output is the final product; no stage may consume it. */
   finalStage: Id,
   /** Country where the final product is consumed; defaults, where needed, to the final stage's country. */
@@ -218,6 +213,13 @@ const chainFields = {
 };
 
 /**
+ * The fields of a chain, `family` first. A function, marked pure, rather than a spread in each schema:
+ * a bundler cannot drop a schema whose arguments spread an object, so one value imported from this
+ * module would otherwise bring every schema and zod into an app's bundle (issue #19).
+ */
+const withFamily = <F extends z.core.$ZodType>(family: F) => ({ family, ...chainFields });
+
+/**
  * An additive value chain: value is added in sequence, each stage having at most one chain input
  * (Kaplinsky 2015, section on additive chains: cocoa → chocolate, typical of resource sectors). This
  * schema checks shapes only; {@link ValueChain} and {@link parseValueChain} also check the structure.
@@ -229,7 +231,7 @@ const chainFields = {
  * //=> []
  * ```
  */
-export const AdditiveValueChain = z.strictObject({ family: z.literal('additive'), ...chainFields });
+export const AdditiveValueChain = z.strictObject(/* @__PURE__ */ withFamily(z.literal('additive')));
 /** An additive value chain. */
 export type AdditiveValueChain = z.output<typeof AdditiveValueChain>;
 
@@ -244,10 +246,9 @@ export type AdditiveValueChain = z.output<typeof AdditiveValueChain>;
  * //=> false
  * ```
  */
-export const VerticallySpecialisedValueChain = z.strictObject({
-  family: z.literal('vertically-specialised'),
-  ...chainFields,
-});
+export const VerticallySpecialisedValueChain = z.strictObject(
+  /* @__PURE__ */ withFamily(z.literal('vertically-specialised')),
+);
 /** A vertically specialised value chain. */
 export type VerticallySpecialisedValueChain = z.output<typeof VerticallySpecialisedValueChain>;
 
@@ -267,7 +268,7 @@ export const ValueChainShape = z.discriminatedUnion('family', [
  *
  * @internal
  */
-export const ValueChainAnyFamily = z.strictObject({ family: z.optional(z.unknown()), ...chainFields });
+export const ValueChainAnyFamily = z.strictObject(/* @__PURE__ */ withFamily(z.optional(z.unknown())));
 
 /**
  * A value chain: a union discriminated by `family` (`additive` or `vertically-specialised`). Beyond

@@ -1,11 +1,13 @@
-import * as z from 'zod/mini';
-import { safeCheck, safeValidate } from '../core/boundary.js';
+import { safeCheck } from '../core/boundary.js';
+import { type Check, runCheck } from '../core/check.js';
 import { deepFreeze } from '../core/freeze.js';
-import { formatPath, gvcParseParams } from '../core/issues.js';
+import { formatPath } from '../core/issues.js';
 import type { SafeParseResult } from '../core/result.js';
-import { Rent } from '../rents/index.js';
+import { RentCheck } from '../rents/check.js';
+import type { Rent } from '../rents/index.js';
 import { freezeChain, remember } from './cache.js';
-import { Actor, Stage, type ValueChain, ValueChainAnyFamily, ValueChainShape } from './model.js';
+import { ActorCheck, StageCheck, ValueChainAnyFamilyCheck, ValueChainShapeCheck } from './check.js';
+import type { Actor, Stage, ValueChain } from './model.js';
 import { chainStructureIssues } from './structure.js';
 
 /**
@@ -28,7 +30,9 @@ interface PathIssue {
  * `family` is missing or unknown), then structure; repeated issues (same path and message) once.
  */
 function chainIssues(input: unknown): { data: ValueChain | undefined; issues: PathIssue[] } {
-  const result = z.safeParse(ValueChainShape, input, gvcParseParams());
+  // zod-free checks that give the issues of the schemas ValueChainShape and ValueChainAnyFamily
+  // (src/chains/check.ts), so that a chain function's bundle carries no zod
+  const result = runCheck<ValueChain>(ValueChainShapeCheck, input);
   const issues: PathIssue[] = [];
   if (!result.success) {
     issues.push(...result.error.issues);
@@ -36,12 +40,12 @@ function chainIssues(input: unknown): { data: ValueChain | undefined; issues: Pa
       (i) => i.code === 'invalid_union' && formatPath(i.path) === 'family',
     );
     if (badFamily) {
-      const rest = z.safeParse(ValueChainAnyFamily, input, gvcParseParams());
+      const rest = runCheck(ValueChainAnyFamilyCheck, input);
       if (!rest.success) issues.push(...rest.error.issues);
     }
   }
   issues.push(...chainStructureIssues(result.success ? result.data : input));
-  if (issues.length === 0) return { data: result.data, issues };
+  if (issues.length === 0 && result.success) return { data: result.data, issues };
   const seen = new Set<string>();
   const unique = issues.filter((i) => {
     const key = `${formatPath(i.path)}\u0000${i.message}`;
@@ -56,8 +60,9 @@ function chainIssues(input: unknown): { data: ValueChain | undefined; issues: Pa
  * Validates a value chain given as the argument `name` (`''` for a document): its shapes and values
  * and its structure, every problem with its path rooted at `name`, as {@link safeParseValueChain} and
  * the public functions report them. Never throws: whatever the check throws is reported at `name`.
- * A check of its own rather than a zod schema (a `z.pipe(z.unknown(), z.transform(…))` wrapper), so
- * that a bundle of one chain function does not carry zod's pipes and transforms.
+ * It runs the zod-free checks of src/chains/check.ts, which give exactly the issues and output of the
+ * schemas `ValueChainShape` and `ValueChainAnyFamily`, so that a bundle of one chain function carries
+ * no zod (issue #19).
  *
  * @internal
  */
@@ -77,15 +82,11 @@ export function safeValidateChain(
 }
 
 /**
- * Parses `input` with `schema` as a document (paths relative to it). The result, envelope, data
- * and error alike, is deep-frozen. Never throws.
+ * Checks `input` with `check` (the zod-free mirror of a schema, src/chains/check.ts) as a document
+ * (paths relative to it). The result, envelope, data and error alike, is deep-frozen. Never throws.
  */
-function safeParseWith<S extends z.core.$ZodType>(
-  schema: S,
-  input: unknown,
-  summary: string,
-): SafeParseResult<z.output<S>> {
-  return deepFreeze(safeValidate(schema, input, '', summary));
+function safeParseWith<T>(check: Check<T>, input: unknown, summary: string): SafeParseResult<T> {
+  return deepFreeze(safeCheck(() => runCheck(check, input), '', summary));
 }
 
 function orThrow<T>(result: SafeParseResult<T>): T {
@@ -167,7 +168,7 @@ export function parseValueChain(input: unknown): ValueChain {
  * ```
  */
 export function safeParseActor(input: unknown): SafeParseResult<Actor> {
-  return safeParseWith(Actor, input, 'invalid actor');
+  return safeParseWith<Actor>(ActorCheck, input, 'invalid actor');
 }
 
 /**
@@ -202,7 +203,7 @@ export function parseActor(input: unknown): Actor {
  * ```
  */
 export function safeParseStage(input: unknown): SafeParseResult<Stage> {
-  return safeParseWith(Stage, input, 'invalid stage');
+  return safeParseWith<Stage>(StageCheck, input, 'invalid stage');
 }
 
 /**
@@ -237,7 +238,7 @@ export function parseStage(input: unknown): Stage {
  * ```
  */
 export function safeParseRent(input: unknown): SafeParseResult<Rent> {
-  return safeParseWith(Rent, input, 'invalid rent');
+  return safeParseWith<Rent>(RentCheck, input, 'invalid rent');
 }
 
 /**

@@ -40,6 +40,18 @@ export const DecomposeOptions = z.strictObject({
 export type DecomposeOptions = z.input<typeof DecomposeOptions>;
 
 /**
+ * The income items of a stage's `Distribution`, in their standard order: the groups of
+ * {@link ValueAddedDecomposition.byIncome}.
+ *
+ * @example
+ * ```ts
+ * incomeTypes.length;
+ * //=> 6
+ * ```
+ */
+export const incomeTypes = ['wages', 'taxes', 'depreciation', 'interest', 'landRent', 'profit'] as const;
+
+/**
  * What a line of {@link ValueAddedDecomposition.byStage} holds: a stage's own value added (`stage`),
  * outside purchases (`purchases`), or a chain input counted in whole in a first-round decomposition
  * (`chain-input`).

@@ -52,6 +52,12 @@ const rentFields = {
 };
 
 /**
+ * The fields of a rent after its `family` (and `kind`). A function, marked pure, rather than a spread
+ * in each schema: a bundler cannot drop a schema whose arguments spread an object (issue #19).
+ */
+const rentShape = <H extends Record<string, z.core.$ZodType>>(head: H) => ({ ...head, ...rentFields });
+
+/**
  * A rent: income from a scarce attribute that is in demand and protected by barriers to entry
  * (Kaplinsky 2015, after Kaplinsky & Morris 2001). Discriminated by `family`:
  * - `resource`: gifts of nature (better land, richer ore);
@@ -67,10 +73,10 @@ const rentFields = {
  * ```
  */
 export const Rent = z.discriminatedUnion('family', [
-  z.strictObject({ family: z.literal('resource'), ...rentFields }),
-  z.strictObject({ family: z.literal('endogenous'), kind: EndogenousRentKind, ...rentFields }),
-  z.strictObject({ family: z.literal('exogenous'), kind: ExogenousRentKind, ...rentFields }),
-  z.strictObject({ family: z.literal('monopoly'), ...rentFields }),
+  z.strictObject(/* @__PURE__ */ rentShape({ family: z.literal('resource') })),
+  z.strictObject(/* @__PURE__ */ rentShape({ family: z.literal('endogenous'), kind: EndogenousRentKind })),
+  z.strictObject(/* @__PURE__ */ rentShape({ family: z.literal('exogenous'), kind: ExogenousRentKind })),
+  z.strictObject(/* @__PURE__ */ rentShape({ family: z.literal('monopoly') })),
 ]);
 /** A rent, discriminated by family. */
 export type Rent = z.output<typeof Rent>;
