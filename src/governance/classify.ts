@@ -1,6 +1,8 @@
-import { validate } from '../core/boundary.js';
+import { safeCheck } from '../core/boundary.js';
+import { runCheck } from '../core/check.js';
 import { deepFreeze } from '../core/freeze.js';
-import { GovernanceDeterminants, type GovernanceType } from './model.js';
+import { GovernanceDeterminantsCheck } from './check.js';
+import type { GovernanceDeterminants, GovernanceType } from './model.js';
 
 /**
  * The degree of explicit coordination and power asymmetry of a governance type, as an ordinal rank:
@@ -62,12 +64,13 @@ export interface GovernanceClassification {
  * ```
  */
 export function classifyGovernance(determinants: GovernanceDeterminants): GovernanceClassification {
-  const parsed = validate(
-    GovernanceDeterminants,
-    determinants,
+  const checked = safeCheck(
+    () => runCheck(GovernanceDeterminantsCheck, determinants),
     'determinants',
     'invalid governance determinants',
   );
+  if (!checked.success) throw checked.error;
+  const parsed = checked.data;
   const { complexity, codifiability, supplierCapability } = parsed;
   const typed = (type: GovernanceType, rank: CoordinationRank, reason: string): GovernanceClassification =>
     deepFreeze({ type, reason, explicitCoordination: rank, powerAsymmetry: rank });

@@ -1,55 +1,11 @@
-import * as z from 'zod/mini';
-import { IssueList, quote, validate, validateOptions } from '../core/boundary.js';
+import { IssueList, quote, safeCheck } from '../core/boundary.js';
+import { runCheck } from '../core/check.js';
 import type { Explanation } from '../core/explanation.js';
 import { deepFreeze } from '../core/freeze.js';
-import { Id } from '../core/primitives.js';
 import { type CoordinationRank, classifyGovernance } from './classify.js';
-import { GovernanceDeterminants, GovernanceType } from './model.js';
-
-/**
- * The determinants observed on one buyer–supplier link of a chain: the supplying stage `from`
- * (whose output is an input of `to`), the buying stage `to`, and the three determinants of
- * Gereffi, Humphrey & Sturgeon (2005, Table 1) as they hold on that link.
- *
- * @example
- * ```ts
- * LinkDeterminants.parse({ from: 'assembly', to: 'retail',
- *   determinants: { complexity: 'high', codifiability: 'high', supplierCapability: 'high' } }).to;
- * //=> 'retail'
- * ```
- */
-export const LinkDeterminants = z.strictObject({
-  /** The supplying stage (its output is an input of `to`). */
-  from: Id,
-  /** The buying stage. */
-  to: Id,
-  /** The three determinants on this link. */
-  determinants: GovernanceDeterminants,
-  /** Where the coding comes from, in words. */
-  note: z.optional(z.string()),
-});
-/** The determinants observed on one link (what a caller passes). */
-export type LinkDeterminants = z.input<typeof LinkDeterminants>;
-
-/**
- * Options of {@link classifyLinkGovernance}.
- *
- * - `withinActor`: a link between two stages of the same actor is not a buyer–supplier link.
- *   `'skip'` (default) lists such links in `withinActor` only; `'hierarchy'` also classes each one
- *   not described in `links` as `hierarchy` (vertical integration: Gereffi, Humphrey & Sturgeon
- *   2005 describe hierarchy as managerial control within the lead firm).
- *
- * @example
- * ```ts
- * LinkGovernanceOptions.parse({}).withinActor;
- * //=> 'skip'
- * ```
- */
-export const LinkGovernanceOptions = z.strictObject({
-  withinActor: z._default(z.enum(['skip', 'hierarchy']), 'skip'),
-});
-/** Options of {@link classifyLinkGovernance} (what a caller may pass). */
-export type LinkGovernanceOptions = z.input<typeof LinkGovernanceOptions>;
+import { LinkChainCheck, LinkDeterminantsListCheck, LinkGovernanceOptionsCheck } from './links-check.js';
+import type { LinkDeterminants, LinkGovernanceOptions } from './links-model.js';
+import type { GovernanceType } from './model.js';
 
 /** The rules of {@link classifyLinkGovernance}: Table 1 of GHS (2005), or a link inside one actor. */
 export type LinkGovernanceRuleId = 'GHS-table-1' | 'within-actor-hierarchy';
@@ -102,19 +58,6 @@ export interface ChainGovernanceByLink {
   explanation: Explanation;
 }
 
-/** The parts of a value chain this function reads; any value chain matches. */
-const LinkChain = z.looseObject({
-  stages: z
-    .array(
-      z.looseObject({
-        id: Id,
-        actor: z.optional(Id),
-        inputs: z._default(z.array(z.looseObject({ stage: Id })), []),
-      }),
-    )
-    .check(z.minLength(1, { error: 'expected at least one stage, found none' })),
-  governance: z.optional(z.looseObject({ type: GovernanceType })),
-});
 /**
  * What {@link classifyLinkGovernance} reads of a chain: any value chain matches (its other fields
  * are ignored), as does any object with `stages` (ids, actors, inputs) and an optional `governance`.
@@ -171,9 +114,13 @@ export function classifyLinkGovernance(
   options?: LinkGovernanceOptions | null,
 ): ChainGovernanceByLink {
   const issues = new IssueList();
-  const c = issues.attempt(() => validate(LinkChain, chain, 'chain', 'invalid chain'));
-  const ls = issues.attempt(() => validate(z.array(LinkDeterminants), links, 'links', 'invalid links'));
-  const opts = issues.attempt(() => validateOptions(LinkGovernanceOptions, options));
+  const c = issues.take(safeCheck(() => runCheck(LinkChainCheck, chain), 'chain', 'invalid chain'));
+  const ls = issues.take(
+    safeCheck(() => runCheck(LinkDeterminantsListCheck, links), 'links', 'invalid links'),
+  );
+  const opts = issues.take(
+    safeCheck(() => runCheck(LinkGovernanceOptionsCheck, options ?? {}), 'options', 'invalid options'),
+  );
   issues.throwIfAny('invalid link governance arguments');
   if (c === undefined || ls === undefined || opts === undefined) throw new Error('unreachable');
 
@@ -292,8 +239,10 @@ export function classifyLinkGovernance(
     hierarchy: 0,
   };
   for (const l of out) if (l.type !== null) types[l.type]++;
+  // The five types in the order of GovernanceType.options (market … hierarchy), as `types` lists them.
+  const typeOrder = Object.keys(types) as GovernanceType[];
   const max = Math.max(...Object.values(types));
-  const top = GovernanceType.options.filter((t) => types[t] === max);
+  const top = typeOrder.filter((t) => types[t] === max);
   const mostCommon = max > 0 && top.length === 1 ? (top[0] as GovernanceType) : null;
   const typed = out.filter((l) => l.type !== null).length;
   const declared = c.governance?.type;
@@ -309,7 +258,7 @@ export function classifyLinkGovernance(
       `${withinActor.length} link${withinActor.length === 1 ? '' : 's'} inside one actor left unclassified (option withinActor: 'skip')`,
     );
   }
-  const summary = GovernanceType.options
+  const summary = typeOrder
     .filter((t) => types[t] > 0)
     .map((t) => `${types[t]} ${t}`)
     .join(', ');

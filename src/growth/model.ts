@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { preview } from '../core/boundary.js';
 import { NonNegative, Period } from '../core/primitives.js';
+import { deflatorMessage, seriesOrder, tooFewObservations, unitPriceRequired } from './check.js';
 
 /**
  * One observation of a producer's (or an economy's) export activity in a period: the `volume` of
@@ -23,23 +23,9 @@ export const GrowthObservation = z
     /** Price received per unit; required when `volume` is above 0. */
     unitPrice: z.optional(NonNegative),
     /** Price index (base 1) deflating income to real income; give it for every observation or none. */
-    deflator: z.optional(
-      z
-        .number()
-        .check(z.positive({ error: (iss) => `expected a deflator > 0, found ${preview(iss.input)}` })),
-    ),
+    deflator: z.optional(z.number().check(z.positive({ error: deflatorMessage }))),
   })
-  .check(
-    z.superRefine((o, ctx) => {
-      if (o.volume > 0 && o.unitPrice === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['unitPrice'],
-          message: `expected a unit price for a volume of ${o.volume}, found none`,
-        });
-      }
-    }),
-  );
+  .check(z.superRefine(unitPriceRequired));
 /** One observation of export activity and its price. */
 export type GrowthObservation = z.output<typeof GrowthObservation>;
 
@@ -53,50 +39,31 @@ export type GrowthObservation = z.output<typeof GrowthObservation>;
  * //=> true
  * ```
  */
-export const GrowthSeries = z.array(GrowthObservation).check(
-  z.minLength(2, {
-    error: (iss) => `expected at least 2 observations, found ${(iss.input as unknown[]).length}`,
-  }),
-  z.superRefine((series, ctx) => {
-    const deflated = series.filter((o) => o.deflator !== undefined).length;
-    // Earlier periods by value (a number and the same digits as a string are different periods).
-    const seen = new Map<number | string, number>();
-    series.forEach((o, i) => {
-      if (deflated > 0 && deflated < series.length && o.deflator === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'deflator'],
-          message: `expected a deflator on every observation (${deflated} of ${series.length} have one), found none`,
-        });
-      }
-      const earlier = seen.get(o.period);
-      if (!seen.has(o.period)) seen.set(o.period, i);
-      if (i === 0) return;
-      const prev = series[i - 1] as GrowthObservation;
-      if (typeof prev.period !== typeof o.period) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'period'],
-          message: `expected a ${typeof prev.period} period like the one before, found ${preview(o.period)}`,
-        });
-      } else if (typeof o.period === 'number' && o.period <= (prev.period as number)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'period'],
-          message: `expected a period after ${preview(prev.period)}, found ${preview(o.period)}`,
-        });
-      } else if (earlier !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'period'],
-          message: `expected a distinct period, found ${preview(o.period)} again`,
-        });
-      }
-    });
-  }),
-);
+export const GrowthSeries = z
+  .array(GrowthObservation)
+  .check(z.minLength(2, { error: tooFewObservations }), z.superRefine(seriesOrder));
 /** A chronological series of export activity and prices. */
 export type GrowthSeries = z.output<typeof GrowthSeries>;
+
+/**
+ * Options of {@link classifyGrowthPath}.
+ *
+ * @example
+ * ```ts
+ * GrowthPathOptions.parse({});
+ * //=> { tolerance: 1e-9 }
+ * ```
+ */
+export const GrowthPathOptions = z.strictObject({
+  /**
+   * Relative change within which activity or income counts as `flat`: a rise needs
+   * `after > before × (1 + tolerance)`, a fall `after < before × (1 − tolerance)`. Default `1e-9`
+   * (only rounding noise is flat).
+   */
+  tolerance: z._default(z.number().check(z.gte(0), z.lte(1)), 1e-9),
+});
+/** Options of {@link classifyGrowthPath}, as a caller passes them: every field may be left out. */
+export type GrowthPathOptions = z.input<typeof GrowthPathOptions>;
 
 /**
  * The path of growth between two observations (Kaplinsky 2015; the rows of {@link classifyGrowthPath}):

@@ -1,29 +1,17 @@
-import * as z from 'zod/mini';
-import { validate, validateOptions } from '../core/boundary.js';
+import type * as z from 'zod/mini';
+import { safeCheck } from '../core/boundary.js';
+import { runCheck } from '../core/check.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Period } from '../core/primitives.js';
-import { type GrowthDirection, type GrowthObservation, type GrowthPath, GrowthSeries } from './model.js';
-
-/**
- * Options of {@link classifyGrowthPath}.
- *
- * @example
- * ```ts
- * GrowthPathOptions.parse({});
- * //=> { tolerance: 1e-9 }
- * ```
- */
-export const GrowthPathOptions = z.strictObject({
-  /**
-   * Relative change within which activity or income counts as `flat`: a rise needs
-   * `after > before × (1 + tolerance)`, a fall `after < before × (1 − tolerance)`. Default `1e-9`
-   * (only rounding noise is flat).
-   */
-  tolerance: z._default(z.number().check(z.gte(0), z.lte(1)), 1e-9),
-});
-/** Options of {@link classifyGrowthPath}, as a caller passes them: every field may be left out. */
-export type GrowthPathOptions = z.input<typeof GrowthPathOptions>;
+import { GrowthPathOptionsCheck, GrowthSeriesCheck } from './check.js';
+import type {
+  GrowthDirection,
+  GrowthObservation,
+  GrowthPath,
+  GrowthPathOptions,
+  GrowthSeries,
+} from './model.js';
 
 /** One observation of a classified series, with its income. */
 export interface GrowthPoint {
@@ -153,8 +141,12 @@ export function classifyGrowthPath(
       { path: 'series', message: `expected at least 2 observations, found ${series.length}` },
     ]);
   }
-  const parsed = validate(GrowthSeries, series, 'series', 'invalid growth series');
-  const { tolerance } = validateOptions(GrowthPathOptions, options);
+  const checked = safeCheck(() => runCheck(GrowthSeriesCheck, series), 'series', 'invalid growth series');
+  if (!checked.success) throw checked.error;
+  const parsed = checked.data;
+  const opts = safeCheck(() => runCheck(GrowthPathOptionsCheck, options ?? {}), 'options', 'invalid options');
+  if (!opts.success) throw opts.error;
+  const { tolerance } = opts.data;
   const points = parsed.map(point);
   const transitions = points.slice(1).map((b, i) => transition(points[i] as GrowthPoint, b, tolerance));
   const first = points[0] as GrowthPoint;

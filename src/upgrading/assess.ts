@@ -1,9 +1,8 @@
 import type * as z from 'zod/mini';
-import { validateOptions } from '../core/boundary.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { UpgradingAssessment } from './assessment.js';
-import { type ChainPosition, UpgradingOptions } from './model.js';
-import { assessParsed, parsePositions } from './rules.js';
+import type { ChainPosition, UpgradingOptions } from './model.js';
+import { assessParsed, parsePositions, parseUpgradingOptions } from './rules.js';
 
 export type {
   UpgradingAssessment,
@@ -74,6 +73,6 @@ export function assessUpgrading(
   options?: UpgradingOptions | null,
 ): UpgradingAssessment {
   const parsed = parsePositions(from, to);
-  const opts = validateOptions(UpgradingOptions, options);
+  const opts = parseUpgradingOptions(options);
   return deepFreeze(assessParsed(parsed.from, parsed.to, opts));
 }

@@ -1,6 +1,15 @@
 import * as z from 'zod/mini';
-import { validate } from '../core/boundary.js';
+import { safeCheck } from '../core/boundary.js';
+import { runCheck } from '../core/check.js';
 import { Id, Period } from '../core/primitives.js';
+import {
+  chainEvidenceValues,
+  contradictoryFlags,
+  movementKinds,
+  PositionCheck,
+  positions,
+  upgradingKinds,
+} from './check.js';
 
 /**
  * The four kinds of upgrading of Humphrey & Schmitz (2000): `process` (doing the same more
@@ -17,7 +26,7 @@ import { Id, Period } from '../core/primitives.js';
  * //=> ['process', 'product', 'functional', 'chain']
  * ```
  */
-export const UpgradingKind = z.enum(['process', 'product', 'functional', 'chain']);
+export const UpgradingKind = z.enum(upgradingKinds);
 /** One of the four kinds of upgrading (Humphrey & Schmitz 2000). */
 export type UpgradingKind = z.output<typeof UpgradingKind>;
 
@@ -31,7 +40,7 @@ export type UpgradingKind = z.output<typeof UpgradingKind>;
  * //=> 'downgrading'
  * ```
  */
-export const MovementKind = z.enum([...UpgradingKind.options, 'downgrading']);
+export const MovementKind = z.enum(movementKinds);
 /** An upgrading kind, or downgrading. */
 export type MovementKind = z.output<typeof MovementKind>;
 
@@ -47,7 +56,7 @@ export type MovementKind = z.output<typeof MovementKind>;
  * //=> ['OEA', 'OEM', 'ODM', 'OBM']
  * ```
  */
-export const Position = z.enum(['OEA', 'OEM', 'ODM', 'OBM']);
+export const Position = z.enum(positions);
 /** A position on the OEA → OEM → ODM → OBM trajectory. */
 export type Position = z.output<typeof Position>;
 
@@ -92,24 +101,7 @@ export const ChainPosition = z
     /** The competences the firm's activity in this position uses or builds (evidence of chain upgrading). */
     competences: z.optional(z.array(z.string().check(z.minLength(1)))),
   })
-  .check(
-    z.superRefine((p, ctx) => {
-      if (p.efficiencyGain === true && p.efficiencyLoss === true) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['efficiencyLoss'],
-          message: 'expected efficiencyGain or efficiencyLoss, found both true',
-        });
-      }
-      if (p.productUpgrade === true && p.productDowngrade === true) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['productDowngrade'],
-          message: 'expected productUpgrade or productDowngrade, found both true',
-        });
-      }
-    }),
-  );
+  .check(z.superRefine(contradictoryFlags));
 /** A firm's chain and position in it. */
 export type ChainPosition = z.output<typeof ChainPosition>;
 
@@ -177,8 +169,9 @@ export type UpgradingEvent = z.output<typeof UpgradingEvent>;
  * ```
  */
 export function disembodiedIndex(position: Position): 0 | 1 | 2 | 3 {
-  const parsed = validate(Position, position, 'position', 'invalid position');
-  return Position.options.indexOf(parsed) as 0 | 1 | 2 | 3;
+  const parsed = safeCheck(() => runCheck(PositionCheck, position), 'position', 'invalid position');
+  if (!parsed.success) throw parsed.error;
+  return positions.indexOf(parsed.data) as 0 | 1 | 2 | 3;
 }
 
 /**
@@ -204,7 +197,7 @@ export const UpgradingOptions = z.strictObject({
   /** The relative change of unit cost or unit value that counts (strictly above it); gvckit's convention. */
   tolerance: z._default(z.number().check(z.gte(0), z.lte(1)), 0.01),
   /** Whether chain upgrading needs competence carried over to be shown (`required`) or presumes it. */
-  chainEvidence: z._default(z.enum(['required', 'presumed']), 'required'),
+  chainEvidence: z._default(z.enum(chainEvidenceValues), 'required'),
   /** Ranks of further functions on the value scale, or overrides of `knowledgeIntensityScale`. */
   valueScale: z._default(z.record(z.string().check(z.minLength(1)), z.number()), {}),
 });

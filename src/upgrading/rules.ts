@@ -1,7 +1,9 @@
-import { IssueList, safeValidate } from '../core/boundary.js';
+import { IssueList, safeCheck } from '../core/boundary.js';
+import { runCheck } from '../core/check.js';
 import { GvcError } from '../core/errors.js';
 import type { UpgradingAssessment, UpgradingClassification } from './assessment.js';
-import { ChainPosition, type UpgradingKind } from './model.js';
+import { ChainPositionCheck, UpgradingOptionsCheck } from './check.js';
+import type { ChainPosition, UpgradingKind } from './model.js';
 import {
   chainStep,
   functionStep,
@@ -95,12 +97,24 @@ export function assessParsed(
  */
 export function parsePositions(from: unknown, to: unknown): { from: ChainPosition; to: ChainPosition } {
   const summary = 'invalid chain positions';
-  const a = safeValidate(ChainPosition, from, 'from', summary);
-  const b = safeValidate(ChainPosition, to, 'to', summary);
+  const a = safeCheck(() => runCheck(ChainPositionCheck, from), 'from', summary);
+  const b = safeCheck(() => runCheck(ChainPositionCheck, to), 'to', summary);
   const issues = new IssueList();
   if (!a.success) issues.addAll(a.error.issues);
   if (!b.success) issues.addAll(b.error.issues);
   issues.throwIfAny(summary);
   if (!a.success || !b.success) throw new GvcError('INVALID_INPUT', summary); // unreachable
   return { from: a.data, to: b.data };
+}
+
+/**
+ * Checks the options of the upgrading functions as `validateOptions` does (`undefined` and `null`
+ * mean the defaults; paths under `options`), without zod.
+ *
+ * @internal
+ */
+export function parseUpgradingOptions(options: unknown): ResolvedUpgradingOptions {
+  const r = safeCheck(() => runCheck(UpgradingOptionsCheck, options ?? {}), 'options', 'invalid options');
+  if (!r.success) throw r.error;
+  return r.data;
 }

@@ -1,16 +1,20 @@
-import * as z from 'zod/mini';
-import { IssueList, preview, quote, validate, validateOptions } from '../core/boundary.js';
+import type * as z from 'zod/mini';
+import { IssueList, preview, quote, safeCheck } from '../core/boundary.js';
+import { array, runCheck } from '../core/check.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { UpgradingAssessment } from './assessment.js';
+import { UpgradingEventCheck } from './check.js';
 import {
   type ChainPosition,
   disembodiedIndex,
   type MovementKind,
   type Position,
-  UpgradingEvent,
-  UpgradingOptions,
+  type UpgradingEvent,
+  type UpgradingOptions,
 } from './model.js';
-import { assessParsed } from './rules.js';
+import { assessParsed, parseUpgradingOptions } from './rules.js';
+
+const UpgradingEventsCheck = array(UpgradingEventCheck);
 
 /** The path of one subject in an {@link UpgradingTrajectory}. */
 export interface SubjectPath {
@@ -146,8 +150,14 @@ export function upgradingTrajectory(
   events: ReadonlyArray<z.input<typeof UpgradingEvent>>,
   options?: UpgradingOptions | null,
 ): UpgradingTrajectory {
-  const parsed = validate(z.array(UpgradingEvent), events, 'events', 'invalid upgrading events');
-  const opts = validateOptions(UpgradingOptions, options);
+  const checked = safeCheck(
+    () => runCheck(UpgradingEventsCheck, events),
+    'events',
+    'invalid upgrading events',
+  );
+  if (!checked.success) throw checked.error;
+  const parsed = checked.data;
+  const opts = parseUpgradingOptions(options);
   const indexed = parsed.map((event, index) => ({ event, index }));
 
   const periodTypes = new Set(indexed.map(({ event }) => typeof event.period));

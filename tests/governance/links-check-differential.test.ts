@@ -1,0 +1,320 @@
+/**
+ * The zod-free checkers of governance/links (src/governance/links-check.ts) against the zod schemas
+ * they mirror: for valid arguments of `classifyLinkGovernance` and random mutations of them,
+ * `runCheck(XCheck, x)` must give exactly what `z.safeParse(X, x, gvcParseParams())` gives — the same
+ * success, the same issues (path and message, in order) and the same output (key order, keys whose
+ * value is undefined, values passed through by loose objects, prototypes). zod is the reference
+ * implementation here: the expected value of every case is zod's own result.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { runCheck } from '../../src/core/check.js';
+import { gvcParseParams } from '../../src/core/issues.js';
+import { cocoa, iphone3g } from '../../src/data/index.js';
+import {
+  LinkChainCheck,
+  LinkDeterminantsCheck,
+  LinkDeterminantsListCheck,
+  LinkGovernanceOptionsCheck,
+} from '../../src/governance/links-check.js';
+import { LinkChain, LinkDeterminants, LinkGovernanceOptions } from '../../src/governance/links-model.js';
+import { mutations } from '../fuzz/mutations.js';
+
+type Result =
+  | { success: true; data: unknown }
+  | {
+      success: false;
+      error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> };
+    };
+
+/** The first difference between two outputs (key order, undefined-valued keys, prototypes), or ''. */
+function difference(a: unknown, b: unknown): string {
+  const stack: Array<[unknown, unknown, string]> = [[a, b, '']];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const [x, y, at] = stack.pop() as [unknown, unknown, string];
+    if (Object.is(x, y)) continue; // primitives, or the same object passed through
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null)
+      return `${at}: ${String(x)} ≠ ${String(y)}`;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    if (Object.getPrototypeOf(x) !== Object.getPrototypeOf(y)) return `${at}: prototypes differ`;
+    const kx = Reflect.ownKeys(x);
+    const ky = Reflect.ownKeys(y);
+    if (kx.length !== ky.length || kx.some((k, i) => k !== ky[i]))
+      return `${at}: keys ${kx.map(String).join(',')} ≠ ${ky.map(String).join(',')}`;
+    for (const k of kx)
+      stack.push([
+        (x as Record<PropertyKey, unknown>)[k],
+        (y as Record<PropertyKey, unknown>)[k],
+        `${at}.${String(k)}`,
+      ]);
+  }
+  return '';
+}
+
+/** The paths and messages of issues. */
+const pm = (issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) =>
+  issues.map(({ path, message }) => ({ path, message }));
+
+/** zod's result and the checker's, compared whole; returns what differs ('' when they agree). */
+function disagreement(schema: z.core.$ZodType, check: Parameters<typeof runCheck>[0], x: unknown): string {
+  const expected = z.safeParse(schema, x, gvcParseParams()) as Result;
+  const actual = runCheck(check, x) as Result;
+  if (expected.success !== actual.success) return `success ${expected.success} ≠ ${actual.success}`;
+  if (!expected.success && !actual.success) {
+    const show = (r: typeof expected) =>
+      JSON.stringify(
+        // Numbers stay numbers (an index), other keys become strings (a symbol's description).
+        r.error.issues.map((i) => [i.path.map((k) => (typeof k === 'number' ? k : String(k))), i.message]),
+      );
+    return show(expected) === show(actual) ? '' : `issues\n${show(expected)}\n${show(actual)}`;
+  }
+  return expected.success && actual.success ? difference(expected.data, actual.data) : '';
+}
+
+/** A value for a targeted change: each kind of wrong value the schemas must reject or accept. */
+const wrong = fc.constantFrom<unknown>(
+  undefined,
+  null,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -1,
+  0,
+  -0,
+  1.5,
+  2 ** 53,
+  1e308,
+  5e-324,
+  '',
+  ' x ',
+  'x',
+  'OXM',
+  'OEM',
+  'presumed',
+  true,
+  false,
+  [],
+  [''],
+  ['a', ''],
+  {},
+  { a: 1 },
+  { '': 1 },
+  '__proto__',
+);
+
+/** Sets, deletes or adds one key somewhere in a copy of `seed` (`structuredClone` keeps plain data). */
+function targeted(seed: unknown): fc.Arbitrary<unknown> {
+  return fc
+    .tuple(
+      fc.nat(),
+      fc.constantFrom('set', 'delete', 'add', 'define-proto'),
+      wrong,
+      fc.constantFrom('extra', 'constructor', 'toString', ''),
+    )
+    .map(([at, kind, value, name]) => {
+      const copy = structuredClone(seed);
+      const sites: Array<[Record<PropertyKey, unknown>, PropertyKey]> = [];
+      const walk = (o: unknown) => {
+        if (o === null || typeof o !== 'object') return;
+        for (const k of Object.keys(o)) {
+          sites.push([o as Record<PropertyKey, unknown>, Array.isArray(o) ? Number(k) : k]);
+          walk((o as Record<string, unknown>)[k]);
+        }
+      };
+      walk(copy);
+      const site = sites[at % Math.max(1, sites.length)];
+      if (site === undefined) return value;
+      const [parent, key] = site;
+      if (kind === 'set') parent[key] = value;
+      else if (kind === 'delete') delete parent[key];
+      else if (kind === 'add' && !Array.isArray(parent)) Reflect.set(parent, name, value);
+      else
+        Object.defineProperty(parent, '__proto__', {
+          value,
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+      return copy;
+    });
+}
+
+const small = {
+  stages: [
+    { id: 'farm', actor: 'growers' },
+    { id: 'mill', actor: 'miller', inputs: [{ stage: 'farm', quantity: 2 }] },
+    { id: 'shop', inputs: [{ stage: 'mill' }, { stage: 'farm', note: 'direct' }], extra: [1] },
+  ],
+  governance: { type: 'captive', note: 'loose: kept' },
+  anything: { else: true },
+};
+const chains = [
+  structuredClone(iphone3g),
+  structuredClone(cocoa),
+  small,
+  { stages: [{ id: 'a', inputs: [] }] },
+];
+const hhh = { complexity: 'high', codifiability: 'high', supplierCapability: 'high' };
+const linkLists = [
+  [{ from: 'assembly', to: 'retail', determinants: hhh }],
+  [
+    {
+      from: 'farm',
+      to: 'mill',
+      determinants: { complexity: 'low', codifiability: 'high', supplierCapability: 'low' },
+      note: 'coded by hand',
+    },
+    { from: 'mill', to: 'shop', determinants: hhh },
+  ],
+  [],
+];
+const optionSeeds = [{}, { withinActor: 'hierarchy' }, { withinActor: 'skip' }];
+
+const id = fc.constantFrom<unknown>('a', 'farm', '', ' a', 'a ', 3, null, undefined);
+const randomChain = fc.record(
+  {
+    stages: fc.oneof(
+      fc.array(
+        fc.record(
+          {
+            id,
+            actor: id,
+            inputs: fc.oneof(
+              fc.array(fc.record({ stage: id, quantity: fc.constant(1) }, { requiredKeys: [] }), {
+                maxLength: 3,
+              }),
+              fc.constantFrom<unknown>(undefined, null, 'farm', {}),
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 4 },
+      ),
+      fc.constantFrom<unknown>(undefined, null, {}, 'stages'),
+    ),
+    governance: fc.constantFrom<unknown>(undefined, { type: 'modular' }, { type: 'x' }, {}, null, {
+      type: 'market',
+      k: 1,
+    }),
+    other: fc.constantFrom<unknown>(undefined, 1, [null]),
+  },
+  { requiredKeys: [] },
+);
+const level = fc.constantFrom<unknown>('high', 'low', 'HIGH', '', undefined, 1);
+const randomLink = fc.record(
+  {
+    from: id,
+    to: id,
+    determinants: fc.oneof(
+      fc.record(
+        { complexity: level, codifiability: level, supplierCapability: level, extra: fc.constant(1) },
+        { requiredKeys: [] },
+      ),
+      fc.constantFrom<unknown>(undefined, null, 'high', []),
+    ),
+    note: fc.constantFrom<unknown>(undefined, '', 'n', 5),
+    zz: fc.constantFrom<unknown>(undefined, 0),
+  },
+  { requiredKeys: [] },
+);
+const randomOptions = fc.record(
+  {
+    withinActor: fc.constantFrom<unknown>('skip', 'hierarchy', 'none', undefined, null, 0),
+    other: fc.constantFrom<unknown>(undefined, 1),
+  },
+  { requiredKeys: [] },
+);
+
+const mutated = (seeds: readonly unknown[]) =>
+  fc.oneof(
+    mutations(seeds.map((s) => [s])).map((args) => args[0]),
+    fc.constantFrom(...seeds).chain(targeted),
+    fc
+      .constantFrom(...seeds)
+      .chain(targeted)
+      .chain(targeted),
+  );
+
+const params = (seed: number) => ({ numRuns: 2500, seed });
+const Links = z.array(LinkDeterminants);
+
+// 2,500 runs per property take seconds: on a loaded machine, more than the default 5 s allows.
+describe('governance/links checkers agree with the zod schemas', { timeout: 120_000 }, () => {
+  it('LinkChain: the seeds, random chains, and 2,500 mutations', () => {
+    for (const c of chains) expect(disagreement(LinkChain, LinkChainCheck, c)).toBe('');
+    fc.assert(
+      fc.property(randomChain, (x) => disagreement(LinkChain, LinkChainCheck, x) === ''),
+      params(2121),
+    );
+    fc.assert(
+      fc.property(mutated(chains), (x) => disagreement(LinkChain, LinkChainCheck, x) === ''),
+      params(2122),
+    );
+  });
+
+  it('LinkDeterminants and lists of them: random links and 2,500 mutations', () => {
+    fc.assert(
+      fc.property(randomLink, (x) => disagreement(LinkDeterminants, LinkDeterminantsCheck, x) === ''),
+      params(2123),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(randomLink, { maxLength: 3 }),
+        (x) => disagreement(Links, LinkDeterminantsListCheck, x) === '',
+      ),
+      params(2124),
+    );
+    fc.assert(
+      fc.property(mutated(linkLists), (x) => disagreement(Links, LinkDeterminantsListCheck, x) === ''),
+      params(2125),
+    );
+  });
+
+  it('LinkGovernanceOptions: random options and 2,500 mutations', () => {
+    fc.assert(
+      fc.property(
+        randomOptions,
+        (x) => disagreement(LinkGovernanceOptions, LinkGovernanceOptionsCheck, x) === '',
+      ),
+      params(2126),
+    );
+    fc.assert(
+      fc.property(
+        mutated(optionSeeds),
+        (x) => disagreement(LinkGovernanceOptions, LinkGovernanceOptionsCheck, x) === '',
+      ),
+      params(2127),
+    );
+  });
+
+  it('hand cases: the issues and output, as zod gives them', () => {
+    const cases: unknown[] = [
+      undefined,
+      null,
+      [],
+      {},
+      { stages: [] },
+      { stages: [{ id: 'a', inputs: undefined }] },
+      { stages: [{ id: 'a', actor: undefined }], governance: undefined },
+      { stages: [{ id: ' a', actor: '', inputs: [{ stage: '' }, null] }], governance: { type: 'x' } },
+      Object.assign(Object.create(null), { stages: [{ id: 'a' }] }),
+      { stages: [{ id: 'a', inputs: [{ stage: 'a', __proto__: 1 }] }] },
+    ];
+    for (const c of cases) expect(disagreement(LinkChain, LinkChainCheck, c)).toBe('');
+  });
+
+  it('states the messages (hand-written, as documented)', () => {
+    const r = runCheck(LinkChainCheck, { stages: [] }) as Result;
+    expect(r.success).toBe(false);
+    if (!r.success)
+      expect(pm(r.error.issues)).toEqual([
+        { path: ['stages'], message: 'expected at least one stage, found none' },
+      ]);
+    const ok = runCheck(LinkChainCheck, { stages: [{ id: 'a' }], x: 1 }) as Result;
+    // Defaults filled in (inputs: []), other keys kept, in the order given.
+    expect(ok).toEqual({ success: true, data: { stages: [{ id: 'a', inputs: [] }], x: 1 } });
+  });
+});

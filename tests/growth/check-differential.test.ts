@@ -1,0 +1,343 @@
+/**
+ * The zod-free checkers of growth/ (src/growth/check.ts) against the zod schemas they mirror: for
+ * valid series and random mutations of them, `runCheck(XCheck, x)` must give exactly what
+ * `z.safeParse(X, x, gvcParseParams())` gives — the same success, the same issues (path and message,
+ * in order) and the same output (key order, keys whose value is undefined, prototypes). zod is the
+ * reference implementation here: the expected value of every case is zod's own result.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { runCheck } from '../../src/core/check.js';
+import { gvcParseParams } from '../../src/core/issues.js';
+import { dominicanJeans } from '../../src/data/index.js';
+import { GrowthObservationCheck, GrowthPathOptionsCheck, GrowthSeriesCheck } from '../../src/growth/check.js';
+import { GrowthObservation, GrowthPathOptions, GrowthSeries } from '../../src/growth/model.js';
+import { mutations } from '../fuzz/mutations.js';
+
+type Result =
+  | { success: true; data: unknown }
+  | {
+      success: false;
+      error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> };
+    };
+
+/** The first difference between two outputs (key order, undefined-valued keys, prototypes), or ''. */
+function difference(a: unknown, b: unknown): string {
+  const stack: Array<[unknown, unknown, string]> = [[a, b, '']];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const [x, y, at] = stack.pop() as [unknown, unknown, string];
+    if (Object.is(x, y)) continue; // primitives, or the same object passed through
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null)
+      return `${at}: ${String(x)} ≠ ${String(y)}`;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    if (Object.getPrototypeOf(x) !== Object.getPrototypeOf(y)) return `${at}: prototypes differ`;
+    const kx = Reflect.ownKeys(x);
+    const ky = Reflect.ownKeys(y);
+    if (kx.length !== ky.length || kx.some((k, i) => k !== ky[i]))
+      return `${at}: keys ${kx.map(String).join(',')} ≠ ${ky.map(String).join(',')}`;
+    for (const k of kx)
+      stack.push([
+        (x as Record<PropertyKey, unknown>)[k],
+        (y as Record<PropertyKey, unknown>)[k],
+        `${at}.${String(k)}`,
+      ]);
+  }
+  return '';
+}
+
+/** The paths and messages of issues. */
+const pm = (issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) =>
+  issues.map(({ path, message }) => ({ path, message }));
+
+/** zod's result and the checker's, compared whole; returns what differs ('' when they agree). */
+function disagreement(schema: z.core.$ZodType, check: Parameters<typeof runCheck>[0], x: unknown): string {
+  const expected = z.safeParse(schema, x, gvcParseParams()) as Result;
+  const actual = runCheck(check, x) as Result;
+  if (expected.success !== actual.success) return `success ${expected.success} ≠ ${actual.success}`;
+  if (!expected.success && !actual.success) {
+    const show = (r: typeof expected) =>
+      JSON.stringify(
+        // Numbers stay numbers (an index), other keys become strings (a symbol's description).
+        r.error.issues.map((i) => [i.path.map((k) => (typeof k === 'number' ? k : String(k))), i.message]),
+      );
+    return show(expected) === show(actual) ? '' : `issues\n${show(expected)}\n${show(actual)}`;
+  }
+  return expected.success && actual.success ? difference(expected.data, actual.data) : '';
+}
+
+/** A value for a targeted change: each kind of wrong value the schemas must reject or accept. */
+const wrong = fc.constantFrom<unknown>(
+  undefined,
+  null,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -1,
+  0,
+  -0,
+  1.5,
+  2 ** 53,
+  1e308,
+  5e-324,
+  '',
+  ' x ',
+  'x',
+  'OXM',
+  'OEM',
+  'presumed',
+  true,
+  false,
+  [],
+  [''],
+  ['a', ''],
+  {},
+  { a: 1 },
+  { '': 1 },
+  '__proto__',
+);
+
+/** Sets, deletes or adds one key somewhere in a copy of `seed` (`structuredClone` keeps plain data). */
+function targeted(seed: unknown): fc.Arbitrary<unknown> {
+  return fc
+    .tuple(
+      fc.nat(),
+      fc.constantFrom('set', 'delete', 'add', 'define-proto'),
+      wrong,
+      fc.constantFrom('extra', 'constructor', 'toString', ''),
+    )
+    .map(([at, kind, value, name]) => {
+      const copy = structuredClone(seed);
+      const sites: Array<[Record<PropertyKey, unknown>, PropertyKey]> = [];
+      const walk = (o: unknown) => {
+        if (o === null || typeof o !== 'object') return;
+        for (const k of Object.keys(o)) {
+          sites.push([o as Record<PropertyKey, unknown>, Array.isArray(o) ? Number(k) : k]);
+          walk((o as Record<string, unknown>)[k]);
+        }
+      };
+      walk(copy);
+      const site = sites[at % Math.max(1, sites.length)];
+      if (site === undefined) return value;
+      const [parent, key] = site;
+      if (kind === 'set') parent[key] = value;
+      else if (kind === 'delete') delete parent[key];
+      else if (kind === 'add' && !Array.isArray(parent)) Reflect.set(parent, name, value);
+      else
+        Object.defineProperty(parent, '__proto__', {
+          value,
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+      return copy;
+    });
+}
+
+const series = [
+  [
+    { period: 2000, volume: 100, unitPrice: 10 },
+    { period: 2001, volume: 150, unitPrice: 6 },
+  ],
+  structuredClone(dominicanJeans.series),
+  [
+    { period: 1, volume: 10, unitPrice: 2, deflator: 1 },
+    { period: 2, volume: 12, unitPrice: 1.5, deflator: 1.1 },
+    { period: 3, volume: 0, deflator: 1.2 },
+  ],
+  [
+    { period: '2015-01', volume: 0 },
+    { period: '2015-02', volume: 3, unitPrice: 0 },
+    { period: '2015-03', volume: 3, unitPrice: 1 },
+  ],
+];
+const optionSeeds = [{}, { tolerance: 0.01 }, { tolerance: 0 }, { tolerance: 1 }];
+
+const period = fc.constantFrom<unknown>(
+  1,
+  2,
+  3,
+  2,
+  1,
+  'a',
+  'b',
+  'a',
+  '',
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  null,
+);
+/** Random observations: every field optional, each drawn from valid and invalid values. */
+const observation = fc.record(
+  {
+    period,
+    volume: fc.constantFrom<unknown>(0, 1, 5, -1, -0, Number.NaN, Number.POSITIVE_INFINITY, '3', undefined),
+    unitPrice: fc.constantFrom<unknown>(0, 2.5, -1, Number.NaN, null, undefined),
+    deflator: fc.constantFrom<unknown>(
+      1,
+      1.5,
+      0,
+      -0,
+      -2,
+      Number.NaN,
+      Number.NEGATIVE_INFINITY,
+      undefined,
+      undefined,
+    ),
+    extra: fc.constantFrom<unknown>(undefined, 1),
+  },
+  { requiredKeys: [] },
+);
+/** Mostly valid observations, so the series refinement (order, duplicates, deflators) runs. */
+const validish = fc.record(
+  {
+    period: fc.constantFrom<unknown>(1, 2, 3, 2, 'a', 'b', 'a'),
+    volume: fc.constantFrom<unknown>(0, 1, 5),
+    unitPrice: fc.constantFrom<unknown>(0, 2.5),
+    deflator: fc.constantFrom<unknown>(1, 1.5),
+  },
+  { requiredKeys: ['period', 'volume'] },
+);
+const randomSeries = fc.oneof(
+  fc.array(observation, { maxLength: 5 }),
+  fc.array(validish, { maxLength: 6 }),
+  fc.array(fc.oneof(validish, observation, fc.constantFrom<unknown>(null, 1, [], 'x')), { maxLength: 5 }),
+);
+const randomOptions = fc.record(
+  {
+    tolerance: fc.constantFrom<unknown>(0, 1, 0.5, 1e-9, -0.1, 1.1, -0, Number.NaN, undefined, null, '0.1'),
+    other: fc.constantFrom<unknown>(undefined, 1),
+  },
+  { requiredKeys: [] },
+);
+
+const mutated = (seeds: readonly unknown[]) =>
+  fc.oneof(
+    mutations(seeds.map((s) => [s])).map((args) => args[0]),
+    fc.constantFrom(...seeds).chain(targeted),
+    fc
+      .constantFrom(...seeds)
+      .chain(targeted)
+      .chain(targeted),
+  );
+
+const params = (seed: number) => ({ numRuns: 2500, seed });
+
+// 2,500 runs per property take seconds: on a loaded machine, more than the default 5 s allows.
+describe('growth checkers agree with the zod schemas', { timeout: 120_000 }, () => {
+  it('GrowthSeries: the seeds, random series, and 2,500 mutations', () => {
+    for (const s of series) expect(disagreement(GrowthSeries, GrowthSeriesCheck, s)).toBe('');
+    fc.assert(
+      fc.property(randomSeries, (x) => disagreement(GrowthSeries, GrowthSeriesCheck, x) === ''),
+      params(2111),
+    );
+    fc.assert(
+      fc.property(mutated(series), (x) => disagreement(GrowthSeries, GrowthSeriesCheck, x) === ''),
+      params(2112),
+    );
+  });
+
+  it('GrowthObservation: random observations and 2,500 mutations', () => {
+    fc.assert(
+      fc.property(observation, (x) => disagreement(GrowthObservation, GrowthObservationCheck, x) === ''),
+      params(2113),
+    );
+    fc.assert(
+      fc.property(
+        mutated(series.flat()),
+        (x) => disagreement(GrowthObservation, GrowthObservationCheck, x) === '',
+      ),
+      params(2114),
+    );
+  });
+
+  it('GrowthPathOptions: random options and 2,500 mutations', () => {
+    fc.assert(
+      fc.property(randomOptions, (x) => disagreement(GrowthPathOptions, GrowthPathOptionsCheck, x) === ''),
+      params(2115),
+    );
+    fc.assert(
+      fc.property(
+        mutated(optionSeeds),
+        (x) => disagreement(GrowthPathOptions, GrowthPathOptionsCheck, x) === '',
+      ),
+      params(2116),
+    );
+  });
+
+  it('hand cases: the issues and output, as zod gives them', () => {
+    const cases: unknown[] = [
+      undefined,
+      null,
+      {},
+      [],
+      [{ period: 1, volume: 1, unitPrice: 1 }],
+      [
+        { period: 1, volume: 1 },
+        { period: 1, volume: 2, deflator: 0 },
+        { period: '1', volume: 0, deflator: 1 },
+      ],
+      [
+        { period: 2, volume: 0 },
+        { period: 1, volume: 0 },
+        { period: 2, volume: 0 },
+      ],
+      [
+        { period: 'a', volume: 0 },
+        { period: 'b', volume: 0 },
+        { period: 'a', volume: 0 },
+      ],
+      [
+        { period: 1, volume: 0, deflator: 1 },
+        { period: 2, volume: 0 },
+        { period: 3, volume: 0, deflator: 1 },
+      ],
+      // A wrong type in one observation stops the series refinement; an unknown key does not.
+      [
+        { period: 2, volume: 0, x: 1 },
+        { period: 1, volume: 0 },
+      ],
+      [
+        { period: 2, volume: 'x' },
+        { period: 1, volume: 0 },
+      ],
+      [
+        { period: 2, volume: -1 },
+        { period: 1, volume: 0 },
+      ],
+      [
+        { period: 2, volume: 0, unitPrice: undefined, deflator: undefined },
+        { period: 3, volume: 0 },
+      ],
+    ];
+    for (const c of cases) expect(disagreement(GrowthSeries, GrowthSeriesCheck, c)).toBe('');
+  });
+
+  it('states the messages (hand-written, as documented)', () => {
+    const r = runCheck(GrowthSeriesCheck, [
+      { period: 1, volume: 9000 },
+      { period: 1, volume: 0, deflator: 0 },
+    ]) as Result;
+    expect(r.success).toBe(false);
+    if (!r.success)
+      expect(pm(r.error.issues)).toEqual([
+        { path: [0, 'unitPrice'], message: 'expected a unit price for a volume of 9000, found none' },
+        { path: [1, 'deflator'], message: 'expected a deflator > 0, found 0' },
+        // The refinements above do not stop the series' own: 0 is a deflator given (1 of 2), and
+        // period 1 does not follow period 1.
+        {
+          path: [0, 'deflator'],
+          message: 'expected a deflator on every observation (1 of 2 have one), found none',
+        },
+        { path: [1, 'period'], message: 'expected a period after 1, found 1' },
+      ]);
+    const short = runCheck(GrowthSeriesCheck, [{ period: 1, volume: 0 }]) as Result;
+    if (!short.success)
+      expect(pm(short.error.issues)).toEqual([
+        { path: [], message: 'expected at least 2 observations, found 1' },
+      ]);
+    expect(short.success).toBe(false);
+  });
+});
