@@ -81,49 +81,39 @@ async function classifiers(subpath: string): Promise<string[]> {
 }
 
 /**
- * Classifiers past the issue's 20 KB today, with the ceiling that keeps them from growing while they
- * wait for their own fix (each reason is what the metafile shows). Each one removed from this list
- * goes back under the 20 KB budget. The floor they share: zod/mini's parse machinery for one strict
- * object of enums (≈13.0 KB: `$ZodType`, `$ZodObject`, `safeParse`, the issue finaliser) plus gvckit's
- * boundary (≈4.9 KB: core/issues, boundary, preview, errors, freeze) is ≈17.9 KB, so a classifier whose
- * schema needs more than enums (numbers +0.7 KB, a check +0.4–0.9 KB, `optional` +0.9 KB, `_default`
- * +0.9 KB, arrays +1.3 KB, unions +1.4 KB, records +3.3 KB, each measured alone on that base) cannot
- * reach 20 KB while it validates through zod.
+ * Classifiers that check their arguments with zod-free checkers mirroring their schemas exactly
+ * (src/upgrading/check.ts, src/growth/check.ts, src/governance/links-check.ts, src/governance/check.ts;
+ * the differential tests prove the results equal): zod must not be in their bundles. Through zod they
+ * could not meet the budget: zod/mini's parse machinery for one strict object of enums is ≈13.0 KB, and
+ * their schemas (numbers, arrays, records, unions, defaults, refinements) took 18–23 KB of zod.
  */
-const OVER_BUDGET: Record<string, { budget: number; why: string }> = {
-  classifyUpgrading: {
-    budget: 38_000,
-    why: 'ChainPosition and UpgradingOptions need zod numbers, booleans, strings, arrays, a record, optionals, defaults, gte/lte/minLength and a superRefine (≈23.1 KB of zod); the rule engine it runs whole, since the primary move is chosen among all of them (upgrading/steps, rules, model and the knowledge-intensity scale of thinning: ≈9.4 KB)',
-  },
-  classifyLinkGovernance: {
-    budget: 30_000,
-    why: 'reads a chain through loose objects, arrays, optionals, defaults and ids with a refine (≈18.4 KB of zod), plus governance/links and the Table 1 reasons of classifyGovernance (≈6.0 KB)',
-  },
-  classifyGrowthPath: {
-    budget: 28_000,
-    why: 'the growth series schema (numbers, strings, a number|string union, arrays, optionals, a default, gte/lte/gt/minLength, superRefines): ≈20.0 KB of zod',
-  },
-};
+const ZOD_FREE_CLASSIFIERS = [
+  'classifyGovernance',
+  'classifyGrowthPath',
+  'classifyLinkGovernance',
+  'classifyUpgrading',
+];
 
 /**
- * decomposeValueAdded past the issue's 40 KB: it validates a whole value chain (a discriminated
- * union of chain families holding stages, actors, rents as a discriminated union, governance,
- * integer years, regex-checked codes, defaults: ≈26.5 KB of zod) and runs the chain's structure
- * checks, index and attribution (chains/: ≈14.5 KB), on core's ≈5.6 KB. The ceiling keeps it from
- * growing; the 40 KB budget needs the chain schema itself to shrink.
+ * decomposeValueAdded checks its chain and options with zod-free checkers that mirror the schemas
+ * exactly (src/chains/check.ts and the checks it composes; tests/chains/check-differential.test.ts
+ * proves the results equal): no zod in its bundle. Through zod the chain schema alone (a
+ * discriminated union of families holding stages, actors, rents, governance, integer years,
+ * regex-checked codes, defaults) was ≈26.5 KB and the bundle 47.2 KB.
  */
-const DECOMPOSE_CEILING = 47_500;
+const DECOMPOSE_BUDGET = 40_000;
 
 describe('bundle sizes of one function (esbuild, minified, ESM, browser)', () => {
-  it('each classifier alone: at most 20,000 B, or its ceiling for the three still over (OVER_BUDGET)', async () => {
+  it('each classifier alone: at most 20,000 B, and no zod in those with zod-free checkers', async () => {
     const names = await classifiers('.');
-    expect(names).toContain('classifyGovernance');
+    expect(names).toEqual(expect.arrayContaining(ZOD_FREE_CLASSIFIERS));
     const over: string[] = [];
     for (const name of names) {
       const m = await measure(name, 'gvckit');
-      const budget = OVER_BUDGET[name]?.budget ?? 20_000;
-      report(name, m, budget);
-      if (m.bytes > budget) over.push(`${name}: ${m.bytes} B > ${budget} B`);
+      report(name, m, 20_000);
+      if (m.bytes > 20_000) over.push(`${name}: ${m.bytes} B > 20000 B`);
+      if (ZOD_FREE_CLASSIFIERS.includes(name) && m.inputs.some(isZod))
+        over.push(`${name}: zod in the bundle`);
     }
     expect(over).toEqual([]);
   });
@@ -134,10 +124,11 @@ describe('bundle sizes of one function (esbuild, minified, ESM, browser)', () =>
     expect(m.bytes).toBeLessThanOrEqual(20_000);
   });
 
-  it('decomposeValueAdded alone: at most its ceiling (the budget is 40,000 B)', async () => {
+  it('decomposeValueAdded alone: at most 40,000 B, and no zod', async () => {
     const m = await measure('decomposeValueAdded', 'gvckit');
-    report('decomposeValueAdded', m, DECOMPOSE_CEILING);
-    expect(m.bytes).toBeLessThanOrEqual(DECOMPOSE_CEILING);
+    report('decomposeValueAdded', m, DECOMPOSE_BUDGET);
+    expect(m.bytes).toBeLessThanOrEqual(DECOMPOSE_BUDGET);
+    expect(m.inputs.filter(isZod)).toEqual([]);
   });
 
   it('leontiefInverse alone (gvckit/io): at most 60,000 B, and no zod', async () => {
@@ -168,13 +159,32 @@ describe('the build marks schema calls pure (tsup.config.ts)', () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: source text holding a template literal
       "/** `z.object({})` in a comment */ const s = 'z.string(', t = `${z.number()} z.x(`;",
       'const r = /z.x(/g, q = a / z.int();',
-      'export const A = z.strictObject({ a: z.enum(["x"]), b: foo.z.bar(), c: xz.y() });',
+      'function f() {\n  return z.string();\n}',
     ].join('\n');
     expect(markSchemaCallsPure(source)).toBe(
       [
         `/** \`z.object({})\` in a comment */ const s = 'z.string(', t = \`\${${P}z.number()} z.x(\`;`,
         `const r = /z.x(/g, q = a / ${P}z.int();`,
-        `export const A = ${P}z.strictObject({ a: ${P}z.enum(["x"]), b: foo.z.bar(), c: xz.y() });`,
+        `function f() {\n  return ${P}z.string();\n}`,
+      ].join('\n'),
+    );
+  });
+
+  it("every call a top-level const's initialiser evaluates, but not the calls in the functions it defines", async () => {
+    // A bundler keeps an unused pure call's arguments unless they are pure too: `strictObject({ a:
+    // optional(Id) })` is dropped whole only when `optional(Id)` is marked as well.
+    const { markSchemaCallsPure } = await import('../../scripts/pure-schemas.js');
+    const P = '/* @__PURE__ */ ';
+    const source = [
+      'export const A = z.strictObject({ a: z.enum(["x"]), b: foo.z.bar(), c: optional(xz.y()) });',
+      'const C = make((v) => { run(v); }, { m() { go(); } }, function () { step(); });',
+      'let L = f(g());',
+    ].join('\n');
+    expect(markSchemaCallsPure(source)).toBe(
+      [
+        `export const A = ${P}z.strictObject({ a: ${P}z.enum(["x"]), b: ${P}foo.z.bar(), c: ${P}optional(${P}xz.y()) });`,
+        `const C = ${P}make((v) => { run(v); }, { m() { go(); } }, function () { step(); });`,
+        'let L = f(g());',
       ].join('\n'),
     );
   });
