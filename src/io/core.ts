@@ -30,8 +30,10 @@ function labelOf(icio: Icio): (i: number) => string {
 /**
  * Runs a factorisation or inversion of I − A (or I − Bᵍ) with the memory guard, naming the
  * country–sector of a zero pivot (the kernel reports its column index) in a `SINGULAR_MATRIX`.
+ *
+ * @internal
  */
-function labelledSolve<T>(icio: Icio, matrix: string, fn: () => T, offset = 0): T {
+export function labelledSolve<T>(icio: Icio, matrix: string, fn: () => T, offset = 0): T {
   const label = labelOf(icio);
   try {
     return withMemoryGuard(icio.x.length, `the ${matrix} of this table`, fn);
@@ -76,6 +78,27 @@ export function coefficientsData(icio: Icio): Float64Array {
   }
   divideTinyColumns(a, Z, x, inv, 1, 0);
   return a;
+}
+
+/**
+ * The N×N block of the technical coefficients at rows r0… and columns c0… (the entries of
+ * {@link coefficientsData}, without forming the whole matrix).
+ *
+ * @internal
+ */
+export function coefficientsBlock(icio: Icio, r0: number, c0: number, N: number): Float64Array {
+  const { Z, x } = icio;
+  const n = x.length;
+  const out = new Float64Array(N * N);
+  for (let k = 0; k < N; k++) {
+    for (let l = 0; l < N; l++) {
+      const j = c0 + l;
+      const inv = x[j]! > 0 ? 1 / x[j]! : 0;
+      const z = Z[(r0 + k) * n + j]!;
+      out[k * N + l] = Number.isFinite(inv) ? z * inv : z / x[j]!;
+    }
+  }
+  return out;
 }
 
 /**
@@ -197,11 +220,27 @@ export function conditionedFactors(
 ): LuFactors & Conditioned {
   const normM = matrixNorm1(m, n);
   const f = labelledSolve(icio, matrix, () => luFactorInPlace(m, n), offset);
+  return { ...f, ...conditionOfFactors(icio, f, normM, matrix, offset) };
+}
+
+/**
+ * Judges the condition number of a factorised matrix M of the table (I − A or I − A_ss) from its
+ * factors (estimated, O(n²)) and ‖M‖₁, naming the table's country–sectors; throws
+ * `SINGULAR_MATRIX` above CONDITION_LIMIT.
+ *
+ * @internal
+ */
+export function conditionOfFactors(
+  icio: Icio,
+  f: LuFactors,
+  normM: number,
+  matrix: string,
+  offset = 0,
+): Conditioned {
   const est = estimateInverseNorm1(f);
   const condition = normM * est.norm;
   const label = labelOf(icio);
-  const warnings = judgeCondition(condition, est, (i) => label(i + offset), matrix, 'icio');
-  return { ...f, condition, warnings };
+  return { condition, warnings: judgeCondition(condition, est, (i) => label(i + offset), matrix, 'icio') };
 }
 
 /**

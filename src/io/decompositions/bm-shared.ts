@@ -13,14 +13,15 @@ import { addBlockTimesVector, domesticMultipliers, type LocalBasis, localBasis }
  * The export vectors of the Borin–Mancini VAX and DAVAX terms, per exporting country–sector:
  * DAE = Σ_{r≠s} (Y_sr + A_sr L_rr Y_rr) (exports absorbed by the direct importer) and
  * VAXE = Σ_{r≠s} (Y_sr + A_sr (x_r − (B Y)_{r,s})) (exports not coming back home), from the final
- * exports `Efin`, the local-inverse final demand `h` = L_rr Y_rr and `BY` = B·Y (n×G). Shared by
+ * exports `Efin`, the local-inverse final demand `h` = L_rr Y_rr and `BY` = B·Y (n×G), with A's
+ * blocks read from `A` or, when it is `null`, formed from Z and x as they are needed. Shared by
  * `bmDecomposition` and `embodiedInExports`, which replaces value added by a stressor.
  *
  * @internal
  */
 export function absorptionExports(
   icio: Icio,
-  A: Float64Array,
+  A: Float64Array | null,
   Efin: Float64Array,
   h: Float64Array,
   BY: Float64Array,
@@ -30,12 +31,28 @@ export function absorptionExports(
   const dae = Float64Array.from(Efin);
   const vaxe = Float64Array.from(Efin);
   const notAbsorbedHome = new Float64Array(N);
+  // Without A, its blocks A_sr = Z_sr diag(x_r)⁻¹ are formed row by row from Z, as coefficientsData
+  // forms them (a subnormal x_j, whose reciprocal overflows, divides instead).
+  const inv = new Float64Array(n);
+  for (let j = 0; j < n; j++) inv[j] = x[j]! > 0 ? 1 / x[j]! : 0;
+  const blockTimes = (s: number, r: number, w: Float64Array, wOff: number, out: Float64Array) => {
+    if (A) return addBlockTimesVector(A, n, s * N, r * N, N, w, wOff, out, s * N);
+    for (let k = 0; k < N; k++) {
+      const row = (s * N + k) * n + r * N;
+      let acc = 0;
+      for (let l = 0; l < N; l++) {
+        const c = inv[r * N + l]!;
+        acc += (Number.isFinite(c) ? icio.Z[row + l]! * c : icio.Z[row + l]! / x[r * N + l]!) * w[wOff + l]!;
+      }
+      out[s * N + k] = out[s * N + k]! + acc;
+    }
+  };
   for (let s = 0; s < G; s++) {
     for (let r = 0; r < G; r++) {
       if (r === s) continue;
       for (let k = 0; k < N; k++) notAbsorbedHome[k] = x[r * N + k]! - BY[(r * N + k) * G + s]!;
-      addBlockTimesVector(A, n, s * N, r * N, N, h, r * N, dae, s * N);
-      addBlockTimesVector(A, n, s * N, r * N, N, notAbsorbedHome, 0, vaxe, s * N);
+      blockTimes(s, r, h, r * N, dae);
+      blockTimes(s, r, notAbsorbedHome, 0, vaxe);
     }
   }
   return { dae, vaxe };
@@ -54,11 +71,16 @@ export function localTimesInverse(
   N: number,
   Bss: Float64Array,
 ): Float64Array {
+  return blockTimesInverse(block(A, n, o, o, N), N, Bss);
+}
+
+/** (I − A_ss)·B_ss from the N×N block A_ss ({@link localTimesInverse}). */
+function blockTimesInverse(Ass: Float64Array, N: number, Bss: Float64Array): Float64Array {
   const C = new Float64Array(N * N);
   for (let l = 0; l < N; l++) {
     for (let k = 0; k < N; k++) {
       let acc = Bss[l * N + k]!;
-      for (let m = 0; m < N; m++) acc -= A[(o + l) * n + o + m]! * Bss[m * N + k]!;
+      for (let m = 0; m < N; m++) acc -= Ass[l * N + m]! * Bss[m * N + k]!;
       C[l * N + k] = acc;
     }
   }
@@ -80,7 +102,16 @@ export function fvaSystemTransposed(
   s: number,
   N: number,
 ): Float64Array {
-  const C = localTimesInverse(A, n, s * N, N, Bss);
+  return fvaSystemOfBlock(block(A, n, s * N, s * N, N), Bss, N);
+}
+
+/**
+ * {@link fvaSystemTransposed} from the exporter's N×N block A_ss alone.
+ *
+ * @internal
+ */
+export function fvaSystemOfBlock(Ass: Float64Array, Bss: Float64Array, N: number): Float64Array {
+  const C = blockTimesInverse(Ass, N, Bss);
   const Ct = new Float64Array(N * N);
   for (let l = 0; l < N; l++) for (let k = 0; k < N; k++) Ct[k * N + l] = C[l * N + k]!;
   return Ct;

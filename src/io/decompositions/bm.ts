@@ -1,13 +1,15 @@
 import * as z from 'zod/mini';
 import { validateOptions } from '../../core/boundary.js';
 import type { GvcIssue } from '../../core/errors.js';
+import { coefficientsBlock } from '../core.js';
 import { checkFiniteRecords, finish } from '../internal.js';
 import { luFactor } from '../kernels/lu.js';
 import { luSolveOf } from '../kernels/lu-solve.js';
 import { DetailLevel } from '../options.js';
 import type { Icio } from '../types.js';
-import { absorptionExports, fvaSystemTransposed } from './bm-shared.js';
-import { checkIcio, globalBasis } from './common.js';
+import { bmBasis } from './bm-basis.js';
+import { absorptionExports, fvaSystemOfBlock } from './bm-shared.js';
+import { checkIcio } from './common.js';
 
 /**
  * The thirteen Borin–Mancini terms as zod fields, shared by every perspective's record.
@@ -105,6 +107,8 @@ export type BmOptions = z.input<typeof BmOptions>;
  * (Y_sr + A_sr L_rr Y_rr), VAX = V_s L_ss Σ_{r≠s} (Y_sr + A_sr (X_r − (B Y)_{r,s})), REF = DVA − VAX,
  * GVC = GEXP − DAVAX, GVCB = FC + DDC, GVCF = GVC − GVCB. At `level: 'sector'` each term is broken
  * down by exporting sector within the country perimeter (the sector rows sum to the country row).
+ * Besides the table it needs one n×n array (8·n² bytes: the LU factors of I − A, in the WebAssembly
+ * kernel's memory where it runs) and about (4/3)n³ operations, two thirds of a Leontief inverse.
  *
  * @param icio - the table, from {@link createIcio}; at least two countries
  * @param options - `{ level: 'sector' }` for one record per exporting country–sector
@@ -213,22 +217,21 @@ export const BM_KEYS: readonly BmKey[] = [
 
 /** The thirteen Borin–Mancini terms per exporting country–sector, as n-vectors. */
 function bmSectorTerms(icio: Icio): { terms: Record<BmKey, Float64Array>; warnings: GvcIssue[] } {
-  // One LU factorisation of I − A; no global inverse is formed (see globalBasis): the diagonal
-  // blocks B_ss come from structured solves, v·B from one transposed solve and B·Y from G solves.
-  const { G, N, n, A, f, Bss, E, Efin, h, vl, vb, vB, warnings } = globalBasis(icio);
-  const { Y } = icio;
-  const BY = luSolveOf(f, Y, G);
+  // One LU factorisation of I − A; neither the global inverse nor A is formed (see bmBasis): the
+  // diagonal blocks B_ss come from structured solves, v·B from one transposed solve and B·Y from G
+  // solves.
+  const { G, N, n, Bss, E, Efin, h, vl, vb, vB, BY, warnings } = bmBasis(icio);
   // FVA coefficients per exporter s: f_s = (Σ_{t≠s} V_t B_ts) ((I − A_ss) B_ss)⁻¹, i.e. solve
   // ((I − A_ss) B_ss)ᵀ f_sᵀ = (VBfor_s)ᵀ.
   const fva = new Float64Array(n);
   for (let s = 0; s < G; s++) {
     const o = s * N;
-    const Ct = fvaSystemTransposed(A, n, Bss[s]!, s, N);
+    const Ct = fvaSystemOfBlock(coefficientsBlock(icio, o, o, N), Bss[s]!, N);
     const rhs = new Float64Array(N);
     for (let k = 0; k < N; k++) rhs[k] = vB[o + k]! - vb[o + k]!;
     fva.set(luSolveOf(luFactor(Ct, N), rhs), o);
   }
-  const { dae, vaxe } = absorptionExports(icio, A, Efin, h, BY);
+  const { dae, vaxe } = absorptionExports(icio, null, Efin, h, BY);
   const t = {} as Record<BmKey, Float64Array>;
   for (const key of BM_KEYS) t[key] = new Float64Array(n);
   for (let i = 0; i < n; i++) {

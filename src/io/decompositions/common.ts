@@ -1,10 +1,17 @@
 import { GvcError, type GvcIssue } from '../../core/errors.js';
-import { coefficientsData, conditionedFactors, valueAddedCoefficientsData } from '../core.js';
+import {
+  coefficientsBlock,
+  coefficientsData,
+  conditionedFactors,
+  valueAddedCoefficientsData,
+} from '../core.js';
 import { assertIcio, finalDemandSplit, grossExportsVector } from '../internal.js';
-import { inverse } from '../kernels/inverse.js';
-import type { LuFactors } from '../kernels/lu.js';
+import { diagonalBlockViews, inverse, kernelDiagonalBlocks } from '../kernels/inverse.js';
+import { withResidentFactors } from '../kernels/kernel-memory.js';
+import { type LuFactors, SIMD_MIN_ORDER } from '../kernels/lu.js';
 import { luSolveOf, luSolveTransposedOf } from '../kernels/lu-solve.js';
 import { addRowCombination, block, identityMinusOf } from '../kernels/matrix.js';
+import { simdKernel } from '../kernels/simd.js';
 import type { Icio } from '../types.js';
 
 /**
@@ -75,12 +82,27 @@ export interface GlobalBasis extends LocalBasis {
  * @internal
  */
 export function localBasis(icio: Icio): LocalBasis {
-  const { G, N, Y } = icio;
+  const { G, N } = icio;
   const n = G * N;
   const A = coefficientsData(icio);
+  return { ...domesticBasis(icio, (o) => block(A, n, o, o, N)), A };
+}
+
+/**
+ * The {@link LocalBasis} without A: its diagonal blocks A_ss come from `diagonal` (the block at
+ * row and column o), by default from Z and x one block at a time, so that no n×n array is made.
+ *
+ * @internal
+ */
+export function domesticBasis(
+  icio: Icio,
+  diagonal: (o: number) => Float64Array = (o) => coefficientsBlock(icio, o, o, icio.N),
+): Omit<LocalBasis, 'A'> {
+  const { G, N, Y } = icio;
+  const n = G * N;
   const v = valueAddedCoefficientsData(icio);
   const Lss: Float64Array[] = [];
-  for (let s = 0; s < G; s++) Lss.push(inverse(identityMinusOf(block(A, n, s * N, s * N, N), N), N));
+  for (let s = 0; s < G; s++) Lss.push(inverse(identityMinusOf(diagonal(s * N), N), N));
   const h = new Float64Array(n);
   const vl = new Float64Array(n);
   for (let s = 0; s < G; s++) {
@@ -97,7 +119,7 @@ export function localBasis(icio: Icio): LocalBasis {
       vl[o + l] = acc;
     }
   }
-  return { G, N, n, A, v, Lss, E: grossExportsVector(icio), Efin: finalDemandSplit(icio).yF, h, vl };
+  return { G, N, n, v, Lss, E: grossExportsVector(icio), Efin: finalDemandSplit(icio).yF, h, vl };
 }
 
 /**
@@ -121,7 +143,8 @@ export function domesticMultipliers(v: Float64Array, Bss: readonly Float64Array[
 /**
  * Computes the {@link GlobalBasis}: one LU factorisation of I − A (about (2/3)n³ operations), the
  * diagonal blocks of B by structured solves (about n³/3 multiply–adds) and v·B by one transposed
- * solve. Memory stays at a few n×n arrays (A, I − A and its factors).
+ * solve. Memory stays at a few n×n arrays (A, the factors of I − A, and with the SIMD kernel their
+ * copy in its memory, which the solves that follow reuse).
  *
  * @internal
  */
@@ -212,14 +235,29 @@ export function domesticFinalDemand(icio: Icio): Float64Array {
  * The trailing factors L₂₂·U₂₂ from row o = s·N on are the LU factors of the Schur complement of
  * the leading o×o block, whose inverse is the trailing block of M⁻¹ (Golub & Van Loan 2013, §3.2);
  * so B_ss is the top-left block of U₂₂⁻¹·L₂₂⁻¹, found by one solve with N unit columns on the
- * trailing factors (through the kernels' {@link luSolve}, SIMD where available). About n³/3
- * multiply–adds over all blocks, a third of a full inverse from the same factors. When pivoting
- * moved a row of the block above row o, the solve starts at the first row it touches instead.
+ * trailing factors. About n³/3 multiply–adds over all blocks, a third of a full inverse from the
+ * same factors. When pivoting moved a row of the block above row o, the solve starts at the first
+ * row it touches instead. With the SIMD kernel the factors are copied once into its memory (where
+ * they stay for the next solves with them) and the blocks are solved there in place, each whole by
+ * one of the two threads ({@link kernelDiagonalBlocks}); otherwise in TypeScript loops.
  *
  * @internal
  */
 export function inverseDiagonalBlocks(f: LuFactors, G: number, N: number): Float64Array[] {
   const { n, lu, perm } = f;
+  const k = simdKernel();
+  if (k && n >= SIMD_MIN_ORDER && n === G * N) {
+    // The factors go into the kernel's memory once, and stay there for the solves that follow.
+    return withResidentFactors(
+      k,
+      f,
+      'lu',
+      (luw) => luw.set(lu),
+      diagonalBlockViews(G, N),
+      ([luw, ...views]) => kernelDiagonalBlocks(k, luw!, perm, G, N, views),
+      n,
+    );
+  }
   const where = new Int32Array(n); // where[j] = row of P·M that is row j of M
   for (let i = 0; i < n; i++) where[perm[i]!] = i;
   const out: Float64Array[] = [];

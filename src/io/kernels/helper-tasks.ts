@@ -7,6 +7,7 @@
  * @internal
  */
 import type { SimdKernel } from './simd.js';
+import { type StepKernel, substituteBlock } from './substitute.js';
 
 /**
  * The control words (an Int32Array over a SharedArrayBuffer of {@link CONTROL_BYTES} bytes), by
@@ -27,6 +28,8 @@ export const PARAMS_BYTES = 8 * 32;
 export const GEMM_TASK = 0;
 /** @internal */
 export const SUBSTITUTE_TASK = 1;
+/** Task kind of {@link trailingSolves}. @internal */
+export const TRAILING_TASK = 2;
 
 /**
  * What the helper receives when it starts: the compiled kernel module, its shared memory, and the
@@ -91,5 +94,110 @@ export function gemmRows(gemm: SimdKernel['gemm'], q: ArrayLike<number>, next: I
       );
     }
     if (!next) return;
+  }
+}
+
+/** The kernel functions {@link trailingSolves} uses (the module's exports, in either thread). @internal */
+export type TrailingKernel = StepKernel & Pick<SimdKernel, 'packC'>;
+
+/**
+ * Columns of the right-hand sides solved together by {@link trailingSolves}: the blocks of as many
+ * consecutive countries as fit in 256 columns (at least one), so that each panel of the factors
+ * is packed and read once for all of them. The scratch X of each thread is n × this.
+ *
+ * @internal
+ */
+export function trailingColumns(N: number, G: number): number {
+  return Math.min(G, Math.max(1, Math.floor(256 / N))) * N;
+}
+
+/**
+ * The parameters of {@link trailingSolves}, in this order: byte address of the packed LU factors of
+ * M (n×n, P·M = L·U), n, the block order N, the blocks G (n = G·N), the byte address of `where`
+ * (n doubles: where[j] is the row of P·M that is row j of M), of the output (G blocks of N×N, row
+ * after row), of B (n×w, rows already permuted, solved in place; 0: none) and its columns w, then
+ * per thread (the calling one, then the helper) the byte addresses of its scratch X
+ * (n × {@link trailingColumns}) and of its packing areas for C (64·n doubles) and U (64 times
+ * the larger of {@link trailingColumns} and w doubles).
+ *
+ * @internal
+ */
+export type TrailingParams = readonly [
+  lu: number,
+  n: number,
+  N: number,
+  G: number,
+  where: number,
+  out: number,
+  b: number,
+  w: number,
+  x0: number,
+  c0: number,
+  u0: number,
+  x1: number,
+  c1: number,
+  u1: number,
+];
+
+/**
+ * The solves with the LU factors of M that the decompositions need besides the factorisation, as
+ * items taken in turn from the shared counter (word 3) by whichever thread is free (`slot`: 0 the
+ * calling thread, 1 the helper): item 0, when `b` is set, solves M·X = B in place (B's rows
+ * already permuted); the others give the G diagonal blocks (M⁻¹)_ss, a few consecutive countries
+ * at a time ({@link trailingColumns}). Block s is the top-left N×N block of the inverse of the
+ * trailing factors from row o = s·N (the Schur complement's; Golub & Van Loan 2013, §3.2): the
+ * unit columns e_{where[o+k]} are solved forward from the first row they touch, then back only
+ * down to row o, and rows o…o+N of the solution are the block; the countries of an item share the
+ * rows from its first country's. Each item is done whole by one thread on its own scratch (no
+ * waiting between the threads inside an item). Without `next`, all items here.
+ *
+ * @internal
+ */
+export function trailingSolves(
+  k: TrailingKernel,
+  heap: Float64Array,
+  q: ArrayLike<number>,
+  next: Int32Array | null,
+  slot: number,
+): void {
+  const [lu, n, N, G, where, out, b, w, ...areas] = Array.from(q) as unknown as TrailingParams;
+  const [x, cp, up] = slot === 0 ? areas.slice(0, 3) : areas.slice(3, 6);
+  const first = b !== 0 ? 1 : 0;
+  const per = trailingColumns(N, G) / N;
+  const step = (xa: number, m: number, lower: number, k0: number, kEnd: number, r0: number, r1: number) => {
+    const np = kEnd - k0;
+    const pairs = Math.floor((r1 - r0) / 2);
+    if (pairs > 0) k.packC(lu + (r0 * n + k0) * 8, n * 8, cp!, np, pairs);
+    substituteBlock(k, heap, [lower, lu, xa, n, m, k0, kEnd, 0, m, r0, r1, cp!, up!, m, 0], null);
+  };
+  // L·Y = X from row lo (rows above are zero), then U·Z = Y for the rows from o up.
+  const solve = (xa: number, m: number, lo: number, o: number) => {
+    for (let k0 = lo; k0 < n; k0 += 64) step(xa, m, 1, k0, Math.min(n, k0 + 64), Math.min(n, k0 + 64), n);
+    for (let kEnd = n; kEnd > o; kEnd -= 64)
+      step(xa, m, 0, Math.max(o, kEnd - 64), kEnd, o, Math.max(o, kEnd - 64));
+  };
+  for (let taken = 0; ; taken++) {
+    const t = next ? Atomics.add(next, CTRL.next, 1) : taken;
+    if (t >= Math.ceil(G / per) + first) return;
+    if (t < first) {
+      solve(b, w, 0, 0);
+      continue;
+    }
+    const s0 = (t - first) * per;
+    const s1 = Math.min(G, s0 + per);
+    const o = s0 * N;
+    const m = (s1 - s0) * N;
+    const x8 = x! / 8;
+    const w8 = where / 8;
+    let lo = o;
+    for (let c = 0; c < m; c++) lo = Math.min(lo, heap[w8 + o + c]!);
+    heap.fill(0, x8 + lo * m, x8 + n * m);
+    for (let c = 0; c < m; c++) heap[x8 + heap[w8 + o + c]! * m + c] = 1;
+    solve(x!, m, lo, o);
+    for (let c = 0; c < m; c++) {
+      // Row c of the item's blocks: the block of country s0 + ⌊c/N⌋, row c mod N, is at its columns.
+      const j = c - (c % N);
+      heap.copyWithin(out / 8 + o * N + c * N, x8 + (o + c) * m + j, x8 + (o + c) * m + j + N);
+    }
   }
 }

@@ -6,11 +6,13 @@
  * @internal
  */
 import { GvcError } from '../../core/errors.js';
+import { type TrailingParams, trailingColumns } from './helper-tasks.js';
 import { withSimdMemory } from './kernel-memory.js';
 import { withMemoryGuard } from './limits.js';
 import { factorise, type LuFactors, SIMD_MIN_ORDER } from './lu.js';
 import { checkSquare } from './matrix.js';
-import { simdKernel } from './simd.js';
+import { packArea, type SimdKernel, simdKernel } from './simd.js';
+import { parallelTrailingSolves } from './threads.js';
 import { BLOCK, backSubstitute, forwardSubstitute } from './triangular.js';
 
 /**
@@ -145,4 +147,59 @@ function invertFactorised(
     } else for (let i = 0; i < n; i++) out[o + perm[i]!] = w[o + i]!;
   }
   return out;
+}
+
+/**
+ * The lengths of the views {@link kernelDiagonalBlocks} needs in the kernel's memory for G blocks
+ * of order N: the inverse permutation (n), the blocks (n·N) and one scratch per thread
+ * (n × {@link trailingColumns}).
+ *
+ * @internal
+ */
+export function diagonalBlockViews(G: number, N: number): number[] {
+  const n = G * N;
+  return [n, n * N, n * trailingColumns(N, G), n * trailingColumns(N, G)];
+}
+
+/**
+ * `inverseDiagonalBlocks` (decompositions/common.ts) with the SIMD kernel, on the factors `lu`
+ * (n×n) in its memory with a packing area of n set, and `views` there as
+ * {@link diagonalBlockViews} gives them: the blocks are solved whole by
+ * {@link parallelTrailingSolves}, shared with the helper thread. With `rhs`, M·X = B is solved too,
+ * in place in `rhs.x` (n×w, written with the rows of B in the order of `perm`); `first` runs on
+ * this thread while the helper starts on the solves.
+ *
+ * @internal
+ */
+export function kernelDiagonalBlocks(
+  k: SimdKernel,
+  lu: Float64Array,
+  perm: Int32Array,
+  G: number,
+  N: number,
+  views: Float64Array[],
+  rhs?: { readonly x: Float64Array; readonly w: number },
+  first: () => void = () => {},
+): Float64Array[] {
+  const n = G * N;
+  const [where, out, x0, x1] = views as [Float64Array, Float64Array, Float64Array, Float64Array];
+  for (let i = 0; i < n; i++) where[perm[i]!] = i;
+  const area = packArea()!;
+  const spare = area.spare!;
+  const b = rhs ? [rhs.x.byteOffset, rhs.w] : [0, 0];
+  parallelTrailingSolves(
+    k,
+    [lu.byteOffset, n, N, G, where.byteOffset, out.byteOffset, b[0]!, b[1]!].concat([
+      x0.byteOffset,
+      area.c,
+      area.u,
+      x1.byteOffset,
+      spare.c,
+      spare.u,
+    ]) as unknown as TrailingParams,
+    first,
+  );
+  const Bss: Float64Array[] = [];
+  for (let s = 0; s < G; s++) Bss.push(out.slice(s * N * N, (s + 1) * N * N));
+  return Bss;
 }

@@ -5,15 +5,25 @@
  * (the data comes as `workerData`) and as a module Web Worker in browsers (the data comes as the
  * first message). It instantiates the kernel's module on the shared memory, says it is ready, then
  * takes tasks: each time the task number (control word 0) changes, it runs its share of a block
- * update ({@link gemmRows}) or of a block step of a triangular solve (`substituteBlock`), taking
- * blocks from the shared counter, and sets the done word. It prints nothing: a task that fails
+ * update ({@link gemmRows}), of a block step of a triangular solve (`substituteBlock`) or of the
+ * decompositions' solves ({@link trailingSolves}), taking blocks, chunks or whole solves from the
+ * shared counter, and sets the done word. It prints nothing: a task that fails
  * sets the failed word, and a helper that cannot start sets ready to −1.
  *
  * @internal
  */
-import { CTRL, GEMM_TASK, gemmRows, type HelperData, SUBSTITUTE_TASK } from './helper-tasks.js';
+import {
+  CTRL,
+  GEMM_TASK,
+  gemmRows,
+  type HelperData,
+  SUBSTITUTE_TASK,
+  TRAILING_TASK,
+  type TrailingKernel,
+  trailingSolves,
+} from './helper-tasks.js';
 import type { SimdKernel } from './simd.js';
-import { type StepKernel, substituteBlock } from './substitute.js';
+import { substituteBlock } from './substitute.js';
 
 interface WasmInstance {
   new (module: object, imports: object): { exports: Record<string, unknown> };
@@ -30,11 +40,11 @@ function isHelperData(d: unknown): d is HelperData {
 /** Runs the helper until it is told to stop (control word 0 set to −1). */
 function run(data: HelperData): void {
   const ctrl = new Int32Array(data.control);
-  let kernel: StepKernel;
+  let kernel: TrailingKernel;
   try {
     const wasm = (globalThis as unknown as { WebAssembly: { Instance: WasmInstance } }).WebAssembly;
     kernel = new wasm.Instance(data.module, { env: { memory: data.memory } })
-      .exports as unknown as StepKernel;
+      .exports as unknown as TrailingKernel;
   } catch {
     Atomics.store(ctrl, CTRL.ready, -1);
     Atomics.notify(ctrl, CTRL.ready);
@@ -48,13 +58,14 @@ function run(data: HelperData): void {
     worked = true;
     kernel.gemm(x, xs, c, u, npb, nb, pairs);
   };
-  const step: StepKernel = {
+  const step: TrailingKernel = {
     gemm,
     update: (xi, u, xs, cp, np, nb) => {
       worked = true;
       kernel.update(xi, u, xs, cp, np, nb);
     },
     packU: kernel.packU,
+    packC: kernel.packC,
   };
   Atomics.store(ctrl, CTRL.ready, 1);
   Atomics.notify(ctrl, CTRL.ready);
@@ -70,6 +81,8 @@ function run(data: HelperData): void {
       if (q[0] === SUBSTITUTE_TASK)
         substituteBlock(step, new Float64Array(data.memory.buffer), q.subarray(1), ctrl);
       else if (q[0] === GEMM_TASK) gemmRows(gemm, q.subarray(1), ctrl);
+      else if (q[0] === TRAILING_TASK)
+        trailingSolves(step, new Float64Array(data.memory.buffer), q.subarray(1), ctrl, 1);
     } catch {
       Atomics.store(ctrl, CTRL.failed, 1);
     }

@@ -1,17 +1,16 @@
 /**
  * One helper thread for the SIMD kernels: when the kernel's memory is shared and the calling
- * thread may block in `Atomics.wait`, a worker (the module kernel-worker.ts, which the build emits
- * as `dist/io/kernels/kernel-worker.js`) instantiates the same module on the same memory and shares the
- * work of each large step with the calling thread: blocks of rows of a block update (`gemmRows`),
- * or chunks of columns of a block step of the LU and the triangular solves (`substituteBlock`),
- * taken in turn from a shared counter by whichever thread is free. Hand-over is through a small
- * SharedArrayBuffer with `Atomics.wait`/`notify`, so the API stays synchronous. The worker is
- * started at the first large update and is not used until it reports ready. It is a
- * `worker_threads` Worker where the runtime has Node's modules (Node ≥ 20.16, Deno 2, Bun 1;
- * `unref`'d, so that it never keeps the process alive; in Deno only with read access to the
- * package's files) and a module Web Worker in browsers (in a Web Worker of a cross-origin isolated
- * page; a page's main thread may not block, and without isolation there is no shared memory).
- * Anywhere else everything runs on the calling thread, as it does while the helper starts.
+ * thread may block in `Atomics.wait`, a worker (kernel-worker.ts, built as
+ * `dist/io/kernels/kernel-worker.js`) instantiates the same module on the same memory and shares
+ * the work of each large step with the calling thread: blocks of rows of a block update
+ * (`gemmRows`), chunks of columns of a block step of the LU and the triangular solves
+ * (`substituteBlock`), or whole solves of the decompositions (`trailingSolves`), taken in turn from
+ * a shared counter by whichever thread is free. Hand-over is through a small SharedArrayBuffer with
+ * `Atomics.wait`/`notify`, so the API stays synchronous; the worker starts at the first large
+ * update and is used once it reports ready. It is a `worker_threads` Worker where the runtime has
+ * Node's modules (Node ≥ 20.16, Deno 2 with read access to the package's files, Bun 1; `unref`'d,
+ * so that it never keeps the process alive) and a module Web Worker in browsers (in a Web Worker
+ * of a cross-origin isolated page). Anywhere else everything runs on the calling thread.
  *
  * @internal
  */
@@ -23,6 +22,9 @@ import {
   type HelperData,
   PARAMS_BYTES,
   SUBSTITUTE_TASK,
+  TRAILING_TASK,
+  type TrailingParams,
+  trailingSolves,
 } from './helper-tasks.js';
 import { onKernelRelease } from './kernel-memory.js';
 import type { SimdKernel } from './simd.js';
@@ -151,13 +153,13 @@ function startThread(get: (id: string) => unknown, data: HelperData, broken: () 
   return true;
 }
 
+/** The helper: its kernel, control words, parameters, last task, and whether a task is out with it. */
 interface Helper {
   readonly kernel: SimdKernel;
   readonly ctrl: Int32Array;
   readonly params: Float64Array;
   task: number;
   broken: boolean;
-  /** Whether a task is out with the helper (a block update inside it runs on its own thread). */
   busy: boolean;
 }
 
@@ -329,33 +331,42 @@ export function parallelSubstitute(
 }
 
 /**
- * Allows or forbids the helper thread (for tests and benchmarks); returns the previous setting.
+ * Runs {@link trailingSolves} with `params`, its items shared with the helper thread when it is
+ * ready; `first` runs on this thread before it takes items (while the helper starts on them).
  *
  * @internal
  */
+export function parallelTrailingSolves(k: SimdKernel, params: TrailingParams, first: () => void): void {
+  const h = readyHelper(k, params[1]);
+  const own = (next: Int32Array | null) => {
+    try {
+      first();
+    } catch (e) {
+      // The call fails: the helper takes no more solves.
+      if (next) Atomics.store(next, CTRL.next, 2 ** 30);
+      throw e;
+    }
+    trailingSolves(k, new Float64Array(k.memory.buffer), params, next, 0);
+  };
+  if (h) dispatch(h, TRAILING_TASK, params, () => own(h.ctrl));
+  else own(null);
+}
+
+/** Allows or forbids the helper thread (for tests and benchmarks); returns the previous setting. @internal */
 export function useThreads(on: boolean): boolean {
   const was = threadsOn;
   threadsOn = on;
   return was;
 }
 
-/**
- * Sets the order from which the helper thread takes work (for tests and benchmarks); returns the
- * previous one.
- *
- * @internal
- */
+/** Sets the order from which the helper takes work (tests, benchmarks); returns the previous one. @internal */
 export function useThreadsFrom(order: number): number {
   const was = threadMinOrder;
   threadMinOrder = order;
   return was;
 }
 
-/**
- * Whether the helper thread for `k` is running and ready to take work (starting it if needed).
- *
- * @internal
- */
+/** Whether the helper thread for `k` is running and ready to take work (starting it if needed). @internal */
 export function helperReady(k: SimdKernel): boolean {
   const h = helperFor(k);
   return h !== null && !h.broken && Atomics.load(h.ctrl, CTRL.ready) === 1;
