@@ -11,6 +11,7 @@ import { tradeInValueAdded } from '../src/chains/tiva.js';
 import { legacyTradeInValueAdded } from '../tests/chains/tiva-legacy.js';
 import { ms, type Timing, time } from './harness.js';
 import { generate } from './synthetic-chain.js';
+import { recordTarget, recordUnmeasured } from './targets.js';
 
 function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
@@ -102,6 +103,14 @@ for (const t of tiva) {
     `${t.n.toExponential(0).padStart(8)}${ms(t.timing.median).padStart(12)}${ms(t.cpuMs).padStart(12)}${`${(t.timing.median / t.decompose).toFixed(2)}×`.padStart(13)}${(old ? ms(old.timing.median) : '—').padStart(22)}${(old ? `${(old.timing.median / t.timing.median).toFixed(0)}×` : '—').padStart(10)}  ${target}`,
   );
 }
+const target = tiva.find((t) => t.n === 1e6);
+if (target)
+  recordTarget(
+    'tiva-1e6',
+    target.timing.median / 1000,
+    `median of ${target.timing.runs}; CPU/call ${ms(target.cpuMs)}; ${(target.timing.median / target.decompose).toFixed(2)}× decomposeValueAdded`,
+  );
+else recordUnmeasured('tiva-1e6', `not run: largest size ${largest.toExponential(0)} stages`);
 console.log(
   '÷ decompose: tradeInValueAdded over decomposeValueAdded on the same frozen chain in this run; CPU/call: process CPU time (all threads, GC included) per call, to compare on a loaded machine',
 );

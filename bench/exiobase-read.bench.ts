@@ -9,8 +9,14 @@
  *
  * Each read runs in a fresh Node process (with --expose-gc) that notes its resident set size
  * before the call and its peak after it, and compares it with the dense matrices it returns (Z, Y,
- * final demand by category, x, va). Targets (issue #20): at most 2× pandas (`pd.read_csv` of the
- * same files in pymrio, 18.5 s) and at most 1.5× the memory of the dense arrays.
+ * final demand by category, x, va). The baseline is pandas, measured in the same run, alternated
+ * with readExiobase (EXIOBASE_RUNS rounds, 2 unless told): a fresh python3 (the first of `python3`
+ * and `/usr/bin/python3` that has pandas) reads the same Z.txt, Y.txt and x.txt the way pymrio's
+ * `load` reads an EXIOBASE 3 folder (pymrio/core/fileio.py: `pd.read_csv(file, index_col=[0, 1],
+ * header=[0, 1], sep='\t')` for Z and Y, `header=0` for x, whose file_parameters.json gives one
+ * header row) and takes `.values` (the dense arrays), with its own time, peak RSS and RSS before.
+ * Targets (issue #20): at most 2× pandas' time and at most 1.5× the memory of the dense arrays.
+ * Without pandas the time target is reported as not measured.
  *
  * `npx tsx bench/exiobase-read.bench.ts` (or `npm run bench -- exiobase`). EXIOBASE_DIR=path keeps
  * the generated folder there (and reuses it).
@@ -22,6 +28,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { peakRssMiB } from './harness.js';
+import { pythonWith } from './numpy.js';
+import { recordTarget, recordUnmeasured } from './targets.js';
 
 const REGIONS = (
   'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK GB US JP CN CA KR ' +
@@ -130,6 +138,85 @@ async function child(dir: string): Promise<void> {
   );
 }
 
+/**
+ * The pandas read, in python: prints `seconds rssBeforeMiB peakMiB denseMiB n cpuSeconds` like
+ * {@link child} (the peak is VmHWM, the process's own high-water mark, as in harness.peakRssMiB).
+ */
+const PANDAS = `
+import gc, sys, time
+import pandas as pd
+def status(key):
+    with open('/proc/self/status') as f:
+        for line in f:
+            if line.startswith(key):
+                return int(line.split()[1]) / 1024
+d = sys.argv[1]
+gc.collect()
+before = status('VmRSS:')
+t0 = time.perf_counter(); c0 = time.process_time()
+Z = pd.read_csv(d + '/Z.txt', index_col=[0, 1], header=[0, 1], sep='\\t')
+Y = pd.read_csv(d + '/Y.txt', index_col=[0, 1], header=[0, 1], sep='\\t')
+x = pd.read_csv(d + '/x.txt', index_col=[0, 1], header=0, sep='\\t')
+z, y, xv = Z.values, Y.values, x.values
+seconds = time.perf_counter() - t0; cpu = time.process_time() - c0
+assert z.shape == (Z.shape[0], Z.shape[0]) and str(z.dtype) == 'float64', (z.shape, z.dtype)
+dense = (z.nbytes + y.nbytes + xv.nbytes) / 2**20
+print(seconds, before, status('VmHWM:'), dense, z.shape[0], cpu)
+`;
+
+/** One read result: seconds, RSS before and peak (MiB), dense MiB, n, CPU seconds. */
+interface Read {
+  s: number;
+  before: number;
+  peak: number;
+  dense: number;
+  n: number;
+  cpu: number;
+}
+
+function parseRead(stdout: string): Read | undefined {
+  const [s, before, peak, dense, n, cpu] = (stdout.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return Number.isFinite(s) && Number.isFinite(peak)
+    ? { s: s!, before: before!, peak: peak!, dense: dense!, n: n!, cpu: cpu! }
+    : undefined;
+}
+
+function readGvckit(dir: string): Read {
+  const res = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=4096',
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--child',
+      dir,
+    ],
+    { encoding: 'utf8' },
+  );
+  const r = res.status === 0 ? parseRead(res.stdout) : undefined;
+  if (!r) {
+    console.error(res.stderr);
+    throw new Error('the read failed');
+  }
+  return r;
+}
+
+function readPandas(python: string, dir: string): Read | string {
+  const res = spawnSync(python, ['-c', PANDAS, dir], { encoding: 'utf8', maxBuffer: 2 ** 26 });
+  const r = res.status === 0 ? parseRead(res.stdout) : undefined;
+  return r ?? `pandas failed: ${res.stderr.trim().split('\n').at(-1)}`;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = Math.floor(s.length / 2);
+  return s.length === 0 ? Number.NaN : s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+};
+const line = (who: string, r: Read) =>
+  `${who.padEnd(30)}${`${r.s.toFixed(1)} s`.padStart(9)}${`${r.cpu.toFixed(1)} s`.padStart(9)}${`${r.peak.toFixed(0)} MiB`.padStart(11)}${`${(r.peak - r.before).toFixed(0)} MiB`.padStart(11)}${`${((r.peak - r.before) / r.dense).toFixed(2)}×`.padStart(9)}${`${r.dense.toFixed(0)} MiB`.padStart(10)}`;
+
 async function main(): Promise<void> {
   if (process.argv[2] === '--child') return child(process.argv[3]!);
   const kept = process.env.EXIOBASE_DIR;
@@ -144,31 +231,71 @@ async function main(): Promise<void> {
     console.log(
       `\nexiobase: EXIOBASE 3 pxp layout, 49 regions × 200 products = 9,800 rows (Z.txt ${mb.toFixed(0)} MB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
-    const runs = Number(process.env.EXIOBASE_RUNS ?? 1);
+    const python = pythonWith('pandas');
+    let version = '';
+    if (python) {
+      const v = spawnSync(
+        python,
+        ['-c', 'import pandas, numpy; print(pandas.__version__, numpy.__version__)'],
+        {
+          encoding: 'utf8',
+        },
+      );
+      const [pd, np] = v.stdout.trim().split(' ');
+      version = `pandas ${pd} (numpy ${np}, ${python})`;
+    }
+    console.log(
+      python
+        ? `baseline: ${version}, pd.read_csv of Z.txt, Y.txt, x.txt as pymrio reads them, then .values`
+        : 'baseline: no python3 with pandas found (tried python3, /usr/bin/python3): no time ratio',
+    );
+    console.log(
+      `${'read (in a fresh process)'.padEnd(30)}${'wall'.padStart(9)}${'CPU'.padStart(9)}${'peak RSS'.padStart(11)}${'added'.padStart(11)}${'÷ dense'.padStart(9)}${'dense'.padStart(10)}`,
+    );
+    const runs = Number(process.env.EXIOBASE_RUNS ?? 2);
+    const ours: Read[] = [];
+    const theirs: Read[] = [];
+    let pandasFailure = python
+      ? ''
+      : 'not measured: no python3 with pandas (tried python3, /usr/bin/python3)';
     for (let r = 0; r < runs; r++) {
-      const res = spawnSync(
-        process.execPath,
-        [
-          '--expose-gc',
-          '--max-old-space-size=4096',
-          '--import',
-          'tsx',
-          fileURLToPath(import.meta.url),
-          '--child',
-          dir,
-        ],
-        { encoding: 'utf8' },
-      );
-      const line = res.stdout.trim().split('\n').pop() ?? '';
-      const [s, before, peak, dense, n, cpu] = line.split(' ').map(Number);
-      if (res.status !== 0 || !Number.isFinite(s)) {
-        console.error(res.stderr);
-        throw new Error('the read failed');
+      const g = readGvckit(dir);
+      ours.push(g);
+      console.log(line(`readExiobase, round ${r + 1}`, g));
+      if (python && !pandasFailure) {
+        const p = readPandas(python, dir);
+        if (typeof p === 'string') pandasFailure = p;
+        else {
+          theirs.push(p);
+          console.log(line(`pandas read_csv, round ${r + 1}`, p));
+        }
       }
-      const added = peak! - before!;
+    }
+    const memory = median(ours.map((g) => (g.peak - g.before) / g.dense));
+    const dense = ours[0]!.dense;
+    console.log(
+      `readExiobase: memory added ${memory.toFixed(2)} × the ${dense.toFixed(0)} MiB of dense matrices returned (Z, Y, final demand by category, x, va; target ≤ 1.5×), n = ${ours[0]!.n}`,
+    );
+    recordTarget(
+      'exiobase-memory',
+      memory,
+      `peak RSS − RSS before, median of ${ours.length}; dense ${dense.toFixed(0)} MiB`,
+    );
+    if (theirs.length === ours.length && theirs.length > 0) {
+      const ratio = median(ours.map((g, i) => g.s / theirs[i]!.s));
+      const pandasPeak = median(theirs.map((p) => p.peak));
+      const oursPeak = median(ours.map((g) => g.peak));
       console.log(
-        `readExiobase  ${s!.toFixed(1)} s (CPU ${cpu!.toFixed(1)} s) = ${(s! / 18.5).toFixed(2)} × pandas' 18.5 s (target ≤ 2×)  peak RSS − RSS before ${added.toFixed(0)} MiB = ${(added / dense!).toFixed(2)} × the ${dense!.toFixed(0)} MiB of dense matrices returned (target ≤ 1.5×), n = ${n}`,
+        `readExiobase ÷ pandas: time ${ratio.toFixed(2)}× (median of round ratios; target ≤ 2×), whole-process peak RSS ${(oursPeak / pandasPeak).toFixed(2)}× (${oursPeak.toFixed(0)} vs ${pandasPeak.toFixed(0)} MiB)`,
       );
+      recordTarget(
+        'exiobase-time',
+        ratio,
+        `${median(ours.map((g) => g.s)).toFixed(1)} s vs ${median(theirs.map((p) => p.s)).toFixed(1)} s; by CPU time ${median(ours.map((g, i) => g.cpu / theirs[i]!.cpu)).toFixed(2)}×; ${version}`,
+      );
+    } else {
+      console.log(`readExiobase ÷ pandas: ${pandasFailure}`);
+      recordUnmeasured('exiobase-time', pandasFailure);
     }
   } finally {
     if (!kept) rmSync(dir, { recursive: true, force: true });

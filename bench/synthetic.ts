@@ -1,26 +1,8 @@
 // Synthetic inter-country input–output tables for the benchmarks.
 import * as io from '../src/io/index.js';
+import { syntheticTable } from './synthetic-table.mjs';
 
 /** A deterministic synthetic table: G countries × N sectors, domestic blocks heavier than foreign. */
 export function syntheticIcio(G: number, N: number): io.Icio {
-  const n = G * N;
-  let seed = 12345 + n;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const Z = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const home = Math.floor(i / N) === Math.floor(j / N);
-      Z[i * n + j] = rand() * (home ? 10 : 1);
-    }
-  }
-  const Y = new Float64Array(n * G);
-  for (let i = 0; i < n; i++) {
-    for (let d = 0; d < G; d++) Y[i * G + d] = rand() * (Math.floor(i / N) === d ? 10 * N : N / 2);
-  }
-  const countries = Array.from({ length: G }, (_, k) => `C${String(k).padStart(2, '0')}`);
-  const sectors = Array.from({ length: N }, (_, k) => `S${String(k).padStart(2, '0')}`);
-  return io.createIcio({ countries, sectors, Z, Y });
+  return io.createIcio(syntheticTable(G, N));
 }
