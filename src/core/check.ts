@@ -20,12 +20,10 @@
  * @packageDocumentation
  */
 
-import { safeCheck } from './boundary.js';
 import {
   aborted,
   add,
   type Check,
-  type Checked,
   type ErrorFn,
   isObject,
   nest,
@@ -51,6 +49,7 @@ export type {
   Refinement,
   Shape,
 } from './check-base.js';
+export { checkArgument, checkOptions, runCheck, safeCheckArgument } from './check-run.js';
 
 /** A string (zod's `z.string`). @internal */
 export const string = (error?: ErrorFn): Check<string> => type('string', (v) => typeof v === 'string', error);
@@ -363,24 +362,4 @@ export function discriminatedUnion<const C extends readonly Check<unknown>[]>(
     });
     return p;
   };
-}
-
-/** Runs `check` on `input`: its output, or every issue it found. @internal */
-export function runCheck<T>(check: Check<T>, input: unknown): Checked<T> {
-  const p = run(check as Check<unknown>, input);
-  return p.issues.length === 0
-    ? { success: true, data: p.value as T }
-    : { success: false, error: { issues: p.issues } };
-}
-
-/**
- * Checks an options argument as `validateOptions` (core/boundary.ts) parses one with its schema:
- * `undefined` and `null` mean "no options" (the defaults); otherwise the output, or one
- * `GvcError('INVALID_INPUT', 'invalid <name>')` listing every problem under `name` (`options.depth`).
- * @internal
- */
-export function checkOptions<T>(check: Check<T>, value: unknown, name = 'options'): T {
-  const r = safeCheck(() => runCheck(check, value ?? {}), name, `invalid ${name}`);
-  if (r.success) return r.data;
-  throw r.error;
 }

@@ -36,3 +36,22 @@ export const GovernanceCheck = strictObject({
   determinants: optional(GovernanceDeterminantsCheck),
   note: optional(string()),
 }) satisfies { _out?: Governance };
+
+// The values of each item of `DriverEvidence` (Gereffi 1994), shared by the schema and its check:
+// constants of their own, since a bundler keeps a schema whose arguments read a property.
+/** @internal */
+export const leadFirmValues = ['manufacturer', 'retailer', 'brand-marketer'] as const;
+/** @internal */
+export const coreCompetenceValues = ['production-technology', 'design-and-marketing'] as const;
+/** @internal */
+export const barriersToEntryValues = ['scale', 'scope'] as const;
+/** @internal */
+export const networkLinksValues = ['investment', 'trade'] as const;
+
+/** `DriverEvidence`. @internal */
+export const DriverEvidenceCheck = strictObject({
+  leadFirm: optional(enumOf(leadFirmValues)),
+  coreCompetence: optional(enumOf(coreCompetenceValues)),
+  barriersToEntry: optional(enumOf(barriersToEntryValues)),
+  networkLinks: optional(enumOf(networkLinksValues)),
+});

@@ -1,5 +1,4 @@
-import { safeCheck } from '../core/boundary.js';
-import { runCheck } from '../core/check.js';
+import { checkArgument } from '../core/check.js';
 import { deepFreeze } from '../core/freeze.js';
 import { GovernanceDeterminantsCheck } from './check.js';
 import type { GovernanceDeterminants, GovernanceType } from './model.js';
@@ -64,13 +63,12 @@ export interface GovernanceClassification {
  * ```
  */
 export function classifyGovernance(determinants: GovernanceDeterminants): GovernanceClassification {
-  const checked = safeCheck(
-    () => runCheck(GovernanceDeterminantsCheck, determinants),
+  const parsed = checkArgument(
+    GovernanceDeterminantsCheck,
+    determinants,
     'determinants',
     'invalid governance determinants',
   );
-  if (!checked.success) throw checked.error;
-  const parsed = checked.data;
   const { complexity, codifiability, supplierCapability } = parsed;
   const typed = (type: GovernanceType, rank: CoordinationRank, reason: string): GovernanceClassification =>
     deepFreeze({ type, reason, explicitCoordination: rank, powerAsymmetry: rank });

@@ -1,7 +1,15 @@
 import * as z from 'zod/mini';
-import { validate } from '../core/boundary.js';
+import { checkArgument } from '../core/check.js';
 import { deepFreeze } from '../core/freeze.js';
-import { ChainDriver } from './model.js';
+import {
+  barriersToEntryValues,
+  ChainDriverCheck,
+  coreCompetenceValues,
+  DriverEvidenceCheck,
+  leadFirmValues,
+  networkLinksValues,
+} from './check.js';
+import type { ChainDriver } from './model.js';
 
 /**
  * The profile of a chain driver: the main characteristics Gereffi (1994, 1999) gives buyer-driven
@@ -49,7 +57,7 @@ export interface DriverProfile {
  * ```
  */
 export function describeDriver(driver: ChainDriver): DriverProfile {
-  const parsed = validate(ChainDriver, driver, 'driver', 'invalid chain driver');
+  const parsed = checkArgument(ChainDriverCheck, driver, 'driver', 'invalid chain driver');
   if (parsed === 'buyer') {
     return deepFreeze({
       driver: 'buyer',
@@ -90,13 +98,13 @@ export function describeDriver(driver: ChainDriver): DriverProfile {
  */
 export const DriverEvidence = z.strictObject({
   /** The lead firm: a manufacturer points to producer-driven; a retailer or brand marketer to buyer-driven. */
-  leadFirm: z.optional(z.enum(['manufacturer', 'retailer', 'brand-marketer'])),
+  leadFirm: z.optional(z.enum(leadFirmValues)),
   /** The lead firm's core competence. */
-  coreCompetence: z.optional(z.enum(['production-technology', 'design-and-marketing'])),
+  coreCompetence: z.optional(z.enum(coreCompetenceValues)),
   /** The main barrier to entry. */
-  barriersToEntry: z.optional(z.enum(['scale', 'scope'])),
+  barriersToEntry: z.optional(z.enum(barriersToEntryValues)),
   /** How the lead firm is linked to its suppliers. */
-  networkLinks: z.optional(z.enum(['investment', 'trade'])),
+  networkLinks: z.optional(z.enum(networkLinksValues)),
 });
 /** Evidence about who drives a chain. */
 export type DriverEvidence = z.output<typeof DriverEvidence>;
@@ -132,8 +140,7 @@ export interface DriverClassification {
  * ```
  */
 export function classifyDriver(evidence: DriverEvidence): DriverClassification {
-  const parsed = validate(DriverEvidence, evidence, 'evidence', 'invalid driver evidence');
-  const e = parsed;
+  const e = checkArgument(DriverEvidenceCheck, evidence, 'evidence', 'invalid driver evidence');
   const ballots: Array<ChainDriver | undefined> = [
     e.leadFirm === undefined ? undefined : e.leadFirm === 'manufacturer' ? 'producer' : 'buyer',
     e.coreCompetence === undefined

@@ -1,5 +1,5 @@
-import { IssueList, quote, safeCheck } from '../core/boundary.js';
-import { runCheck } from '../core/check.js';
+import { IssueList, quote } from '../core/boundary.js';
+import { safeCheckArgument } from '../core/check.js';
 import type { Explanation } from '../core/explanation.js';
 import { deepFreeze } from '../core/freeze.js';
 import { type CoordinationRank, classifyGovernance } from './classify.js';
@@ -114,12 +114,10 @@ export function classifyLinkGovernance(
   options?: LinkGovernanceOptions | null,
 ): ChainGovernanceByLink {
   const issues = new IssueList();
-  const c = issues.take(safeCheck(() => runCheck(LinkChainCheck, chain), 'chain', 'invalid chain'));
-  const ls = issues.take(
-    safeCheck(() => runCheck(LinkDeterminantsListCheck, links), 'links', 'invalid links'),
-  );
+  const c = issues.take(safeCheckArgument(LinkChainCheck, chain, 'chain', 'invalid chain'));
+  const ls = issues.take(safeCheckArgument(LinkDeterminantsListCheck, links, 'links', 'invalid links'));
   const opts = issues.take(
-    safeCheck(() => runCheck(LinkGovernanceOptionsCheck, options ?? {}), 'options', 'invalid options'),
+    safeCheckArgument(LinkGovernanceOptionsCheck, options ?? {}, 'options', 'invalid options'),
   );
   issues.throwIfAny('invalid link governance arguments');
   if (c === undefined || ls === undefined || opts === undefined) throw new Error('unreachable');

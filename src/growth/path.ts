@@ -1,6 +1,5 @@
 import type * as z from 'zod/mini';
-import { safeCheck } from '../core/boundary.js';
-import { runCheck } from '../core/check.js';
+import { checkArgument, checkOptions } from '../core/check.js';
 import { GvcError } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Period } from '../core/primitives.js';
@@ -141,12 +140,8 @@ export function classifyGrowthPath(
       { path: 'series', message: `expected at least 2 observations, found ${series.length}` },
     ]);
   }
-  const checked = safeCheck(() => runCheck(GrowthSeriesCheck, series), 'series', 'invalid growth series');
-  if (!checked.success) throw checked.error;
-  const parsed = checked.data;
-  const opts = safeCheck(() => runCheck(GrowthPathOptionsCheck, options ?? {}), 'options', 'invalid options');
-  if (!opts.success) throw opts.error;
-  const { tolerance } = opts.data;
+  const parsed = checkArgument(GrowthSeriesCheck, series, 'series', 'invalid growth series');
+  const { tolerance } = checkOptions(GrowthPathOptionsCheck, options);
   const points = parsed.map(point);
   const transitions = points.slice(1).map((b, i) => transition(points[i] as GrowthPoint, b, tolerance));
   const first = points[0] as GrowthPoint;

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { safeCheck } from '../core/boundary.js';
-import { runCheck } from '../core/check.js';
+import { checkArgument } from '../core/check.js';
 import { Id, Period } from '../core/primitives.js';
 import {
   chainEvidenceValues,
@@ -169,9 +168,11 @@ export type UpgradingEvent = z.output<typeof UpgradingEvent>;
  * ```
  */
 export function disembodiedIndex(position: Position): 0 | 1 | 2 | 3 {
-  const parsed = safeCheck(() => runCheck(PositionCheck, position), 'position', 'invalid position');
-  if (!parsed.success) throw parsed.error;
-  return positions.indexOf(parsed.data) as 0 | 1 | 2 | 3;
+  return positions.indexOf(checkArgument(PositionCheck, position, 'position', 'invalid position')) as
+    | 0
+    | 1
+    | 2
+    | 3;
 }
 
 /**

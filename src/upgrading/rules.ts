@@ -1,5 +1,5 @@
-import { IssueList, safeCheck } from '../core/boundary.js';
-import { runCheck } from '../core/check.js';
+import { IssueList } from '../core/boundary.js';
+import { checkOptions, safeCheckArgument } from '../core/check.js';
 import { GvcError } from '../core/errors.js';
 import type { UpgradingAssessment, UpgradingClassification } from './assessment.js';
 import { ChainPositionCheck, UpgradingOptionsCheck } from './check.js';
@@ -97,8 +97,8 @@ export function assessParsed(
  */
 export function parsePositions(from: unknown, to: unknown): { from: ChainPosition; to: ChainPosition } {
   const summary = 'invalid chain positions';
-  const a = safeCheck(() => runCheck(ChainPositionCheck, from), 'from', summary);
-  const b = safeCheck(() => runCheck(ChainPositionCheck, to), 'to', summary);
+  const a = safeCheckArgument(ChainPositionCheck, from, 'from', summary);
+  const b = safeCheckArgument(ChainPositionCheck, to, 'to', summary);
   const issues = new IssueList();
   if (!a.success) issues.addAll(a.error.issues);
   if (!b.success) issues.addAll(b.error.issues);
@@ -114,7 +114,5 @@ export function parsePositions(from: unknown, to: unknown): { from: ChainPositio
  * @internal
  */
 export function parseUpgradingOptions(options: unknown): ResolvedUpgradingOptions {
-  const r = safeCheck(() => runCheck(UpgradingOptionsCheck, options ?? {}), 'options', 'invalid options');
-  if (!r.success) throw r.error;
-  return r.data;
+  return checkOptions(UpgradingOptionsCheck, options);
 }

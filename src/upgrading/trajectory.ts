@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
-import { IssueList, preview, quote, safeCheck } from '../core/boundary.js';
-import { array, runCheck } from '../core/check.js';
+import { IssueList, preview, quote } from '../core/boundary.js';
+import { array, checkArgument } from '../core/check.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { UpgradingAssessment } from './assessment.js';
 import { UpgradingEventCheck } from './check.js';
@@ -150,13 +150,7 @@ export function upgradingTrajectory(
   events: ReadonlyArray<z.input<typeof UpgradingEvent>>,
   options?: UpgradingOptions | null,
 ): UpgradingTrajectory {
-  const checked = safeCheck(
-    () => runCheck(UpgradingEventsCheck, events),
-    'events',
-    'invalid upgrading events',
-  );
-  if (!checked.success) throw checked.error;
-  const parsed = checked.data;
+  const parsed = checkArgument(UpgradingEventsCheck, events, 'events', 'invalid upgrading events');
   const opts = parseUpgradingOptions(options);
   const indexed = parsed.map((event, index) => ({ event, index }));
 

@@ -88,6 +88,7 @@ async function classifiers(subpath: string): Promise<string[]> {
  * their schemas (numbers, arrays, records, unions, defaults, refinements) took 18–23 KB of zod.
  */
 const ZOD_FREE_CLASSIFIERS = [
+  'classifyDriver',
   'classifyGovernance',
   'classifyGrowthPath',
   'classifyLinkGovernance',
