@@ -4,8 +4,7 @@
  * columns and two index columns; `Y.txt` with the 7 final-demand categories of each region;
  * `x.txt`), with about 70 % of the cells `0.0` and the others numbers of 6 significant digits
  * (some in exponent form), as EXIOBASE prints them, balanced so that the table is valid. `Z.txt`
- * is about 550 MB, like the real one (553 MB); it is written to a temporary folder and deleted
- * after.
+ * is 503 MB, near the real one (553 MB); it is written to a temporary folder and deleted after.
  *
  * Each read runs in a fresh Node process (with --expose-gc) that notes its resident set size
  * before the call and its peak after it, and compares it with the dense matrices it returns (Z, Y,

@@ -7,11 +7,11 @@ import { cocoa, iphone3g } from '../../src/data/index.js';
 
 /**
  * gvckit no longer compiles its chain schema itself (that pulled zod's 29 KB compiler into every
- * bundle); an app that parses very large chains opts in with `import 'zod/compile'`. Compiled, valid
- * input must give the same data and invalid input the same issues, with gvckit's messages: these
- * cases are parsed before and after a large chain.
+ * bundle), and its chain parsers now check a chain without zod (src/chains/check.ts); an app may
+ * still import `zod/compile` for its own schemas. With it imported first, valid input must give the
+ * same data and invalid input the same issues, with gvckit's messages, before and after a large
+ * chain: nothing of gvckit's results may depend on the app's zod settings.
  */
-
 /** A line of `n` stages: stage i consumes stage i + 1. */
 function generated(n: number) {
   return {
