@@ -45,11 +45,15 @@ describe.skipIf(skipReason !== undefined)('examples/notebook with the Deno kerne
   let cells: Cell[] = [];
   let errors: string[] = [];
   let output = '';
+  let short: unknown[] = [];
 
   beforeAll(() => {
     const started = Date.now();
-    ({ cells, errors, output } = runNotebook(runtimes));
-    console.log(`notebook executed in ${((Date.now() - started) / 1000).toFixed(1)} s: ${output}`);
+    let attempts = 1;
+    ({ cells, errors, output, attempts, short } = runNotebook(runtimes));
+    console.log(
+      `notebook executed in ${((Date.now() - started) / 1000).toFixed(1)} s${attempts > 1 ? ` (${attempts} runs: the kernel dropped a display output under load)` : ''}: ${output}`,
+    );
   });
   afterAll(() => {
     if (output !== '') rmSync(dirname(output), { recursive: true, force: true });
@@ -69,6 +73,7 @@ describe.skipIf(skipReason !== undefined)('examples/notebook with the Deno kerne
   it('runs every cell without an error', () => {
     expect(cells.length).toBeGreaterThanOrEqual(6);
     expect(errors).toEqual([]);
+    expect(short, 'cells with fewer outputs than the committed notebook, after 3 runs').toEqual([]);
     for (const c of cells)
       expect(
         c.outputs.some((o) => o.output_type === 'error'),
