@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { runCheck } from '../src/core/check.js';
 import { gvcParseParams } from '../src/core/issues.js';
+import { mutations } from './fuzz/mutations.js';
 
 export type Result =
   | { success: true; data: unknown }
@@ -134,3 +135,34 @@ export function targeted(seed: unknown): fc.Arbitrary<unknown> {
       return copy;
     });
 }
+
+/**
+ * Asserts that `check` agrees with `schema` on `runs` inputs drawn from `inputs` (seeded), reporting
+ * the first disagreement fast-check shrinks to.
+ */
+export function agrees(
+  schema: z.core.$ZodType,
+  check: Parameters<typeof runCheck>[0],
+  inputs: fc.Arbitrary<unknown>,
+  seed: number,
+  runs = 2500,
+): void {
+  fc.assert(
+    fc.property(inputs, (x) => disagreement(schema, check, x) === ''),
+    { numRuns: runs, seed },
+  );
+}
+
+/**
+ * Inputs made from valid `seeds`: the fuzzer's mutations of them, and one or two {@link targeted}
+ * changes of one of them.
+ */
+export const mutated = (seeds: readonly unknown[]): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    mutations(seeds.map((s) => [s])).map((args) => args[0]),
+    fc.constantFrom(...seeds).chain(targeted),
+    fc
+      .constantFrom(...seeds)
+      .chain(targeted)
+      .chain(targeted),
+  );

@@ -18,8 +18,7 @@ import {
   LinkGovernanceOptionsCheck,
 } from '../../src/governance/links-check.js';
 import { LinkChain, LinkDeterminants, LinkGovernanceOptions } from '../../src/governance/links-model.js';
-import { disagreement, pm, type Result, targeted } from '../check-differential.js';
-import { mutations } from '../fuzz/mutations.js';
+import { agrees, disagreement, mutated, pm, type Result } from '../check-differential.js';
 
 const small = {
   stages: [
@@ -107,66 +106,25 @@ const randomOptions = fc.record(
   { requiredKeys: [] },
 );
 
-const mutated = (seeds: readonly unknown[]) =>
-  fc.oneof(
-    mutations(seeds.map((s) => [s])).map((args) => args[0]),
-    fc.constantFrom(...seeds).chain(targeted),
-    fc
-      .constantFrom(...seeds)
-      .chain(targeted)
-      .chain(targeted),
-  );
-
-const params = (seed: number) => ({ numRuns: 2500, seed });
 const Links = z.array(LinkDeterminants);
 
 // 2,500 runs per property take seconds: on a loaded machine, more than the default 5 s allows.
 describe('governance/links checkers agree with the zod schemas', { timeout: 120_000 }, () => {
   it('LinkChain: the seeds, random chains, and 2,500 mutations', () => {
     for (const c of chains) expect(disagreement(LinkChain, LinkChainCheck, c)).toBe('');
-    fc.assert(
-      fc.property(randomChain, (x) => disagreement(LinkChain, LinkChainCheck, x) === ''),
-      params(2121),
-    );
-    fc.assert(
-      fc.property(mutated(chains), (x) => disagreement(LinkChain, LinkChainCheck, x) === ''),
-      params(2122),
-    );
+    agrees(LinkChain, LinkChainCheck, randomChain, 2121);
+    agrees(LinkChain, LinkChainCheck, mutated(chains), 2122);
   });
 
   it('LinkDeterminants and lists of them: random links and 2,500 mutations', () => {
-    fc.assert(
-      fc.property(randomLink, (x) => disagreement(LinkDeterminants, LinkDeterminantsCheck, x) === ''),
-      params(2123),
-    );
-    fc.assert(
-      fc.property(
-        fc.array(randomLink, { maxLength: 3 }),
-        (x) => disagreement(Links, LinkDeterminantsListCheck, x) === '',
-      ),
-      params(2124),
-    );
-    fc.assert(
-      fc.property(mutated(linkLists), (x) => disagreement(Links, LinkDeterminantsListCheck, x) === ''),
-      params(2125),
-    );
+    agrees(LinkDeterminants, LinkDeterminantsCheck, randomLink, 2123);
+    agrees(Links, LinkDeterminantsListCheck, fc.array(randomLink, { maxLength: 3 }), 2124);
+    agrees(Links, LinkDeterminantsListCheck, mutated(linkLists), 2125);
   });
 
   it('LinkGovernanceOptions: random options and 2,500 mutations', () => {
-    fc.assert(
-      fc.property(
-        randomOptions,
-        (x) => disagreement(LinkGovernanceOptions, LinkGovernanceOptionsCheck, x) === '',
-      ),
-      params(2126),
-    );
-    fc.assert(
-      fc.property(
-        mutated(optionSeeds),
-        (x) => disagreement(LinkGovernanceOptions, LinkGovernanceOptionsCheck, x) === '',
-      ),
-      params(2127),
-    );
+    agrees(LinkGovernanceOptions, LinkGovernanceOptionsCheck, randomOptions, 2126);
+    agrees(LinkGovernanceOptions, LinkGovernanceOptionsCheck, mutated(optionSeeds), 2127);
   });
 
   it('hand cases: the issues and output, as zod gives them', () => {

@@ -11,8 +11,7 @@ import { runCheck } from '../../src/core/check.js';
 import { dominicanJeans } from '../../src/data/index.js';
 import { GrowthObservationCheck, GrowthPathOptionsCheck, GrowthSeriesCheck } from '../../src/growth/check.js';
 import { GrowthObservation, GrowthPathOptions, GrowthSeries } from '../../src/growth/model.js';
-import { disagreement, pm, type Result, targeted } from '../check-differential.js';
-import { mutations } from '../fuzz/mutations.js';
+import { agrees, disagreement, mutated, pm, type Result } from '../check-differential.js';
 
 const series = [
   [
@@ -91,58 +90,22 @@ const randomOptions = fc.record(
   { requiredKeys: [] },
 );
 
-const mutated = (seeds: readonly unknown[]) =>
-  fc.oneof(
-    mutations(seeds.map((s) => [s])).map((args) => args[0]),
-    fc.constantFrom(...seeds).chain(targeted),
-    fc
-      .constantFrom(...seeds)
-      .chain(targeted)
-      .chain(targeted),
-  );
-
-const params = (seed: number) => ({ numRuns: 2500, seed });
-
 // 2,500 runs per property take seconds: on a loaded machine, more than the default 5 s allows.
 describe('growth checkers agree with the zod schemas', { timeout: 120_000 }, () => {
   it('GrowthSeries: the seeds, random series, and 2,500 mutations', () => {
     for (const s of series) expect(disagreement(GrowthSeries, GrowthSeriesCheck, s)).toBe('');
-    fc.assert(
-      fc.property(randomSeries, (x) => disagreement(GrowthSeries, GrowthSeriesCheck, x) === ''),
-      params(2111),
-    );
-    fc.assert(
-      fc.property(mutated(series), (x) => disagreement(GrowthSeries, GrowthSeriesCheck, x) === ''),
-      params(2112),
-    );
+    agrees(GrowthSeries, GrowthSeriesCheck, randomSeries, 2111);
+    agrees(GrowthSeries, GrowthSeriesCheck, mutated(series), 2112);
   });
 
   it('GrowthObservation: random observations and 2,500 mutations', () => {
-    fc.assert(
-      fc.property(observation, (x) => disagreement(GrowthObservation, GrowthObservationCheck, x) === ''),
-      params(2113),
-    );
-    fc.assert(
-      fc.property(
-        mutated(series.flat()),
-        (x) => disagreement(GrowthObservation, GrowthObservationCheck, x) === '',
-      ),
-      params(2114),
-    );
+    agrees(GrowthObservation, GrowthObservationCheck, observation, 2113);
+    agrees(GrowthObservation, GrowthObservationCheck, mutated(series.flat()), 2114);
   });
 
   it('GrowthPathOptions: random options and 2,500 mutations', () => {
-    fc.assert(
-      fc.property(randomOptions, (x) => disagreement(GrowthPathOptions, GrowthPathOptionsCheck, x) === ''),
-      params(2115),
-    );
-    fc.assert(
-      fc.property(
-        mutated(optionSeeds),
-        (x) => disagreement(GrowthPathOptions, GrowthPathOptionsCheck, x) === '',
-      ),
-      params(2116),
-    );
+    agrees(GrowthPathOptions, GrowthPathOptionsCheck, randomOptions, 2115);
+    agrees(GrowthPathOptions, GrowthPathOptionsCheck, mutated(optionSeeds), 2116);
   });
 
   it('hand cases: the issues and output, as zod gives them', () => {

@@ -16,7 +16,7 @@ import {
   UpgradingOptionsCheck,
 } from '../../src/upgrading/check.js';
 import { ChainPosition, Position, UpgradingEvent, UpgradingOptions } from '../../src/upgrading/model.js';
-import { disagreement, pm, type Result, targeted } from '../check-differential.js';
+import { agrees, disagreement, pm, type Result, targeted } from '../check-differential.js';
 import { mutations } from '../fuzz/mutations.js';
 
 const positions = [
@@ -86,35 +86,18 @@ const mutated = (seeds: readonly unknown[]) =>
     fc.constantFrom(...seeds).chain(targeted),
   );
 
-const params = (seed: number) => ({ numRuns: 2500, seed });
-
 // 2,500 runs per property take seconds: on a loaded machine, more than the default 5 s allows.
 describe('upgrading checkers agree with the zod schemas', { timeout: 120_000 }, () => {
   it('ChainPosition: the seeds, random positions, and 2,500 mutations', () => {
     for (const p of positions) expect(disagreement(ChainPosition, ChainPositionCheck, p)).toBe('');
-    fc.assert(
-      fc.property(randomPosition, (x) => disagreement(ChainPosition, ChainPositionCheck, x) === ''),
-      params(2101),
-    );
-    fc.assert(
-      fc.property(mutated(positions), (x) => disagreement(ChainPosition, ChainPositionCheck, x) === ''),
-      params(2102),
-    );
+    agrees(ChainPosition, ChainPositionCheck, randomPosition, 2101);
+    agrees(ChainPosition, ChainPositionCheck, mutated(positions), 2102);
   });
 
   it('UpgradingOptions: the seeds, random options, and 2,500 mutations', () => {
     for (const o of optionSeeds) expect(disagreement(UpgradingOptions, UpgradingOptionsCheck, o)).toBe('');
-    fc.assert(
-      fc.property(randomOptions, (x) => disagreement(UpgradingOptions, UpgradingOptionsCheck, x) === ''),
-      params(2103),
-    );
-    fc.assert(
-      fc.property(
-        mutated(optionSeeds),
-        (x) => disagreement(UpgradingOptions, UpgradingOptionsCheck, x) === '',
-      ),
-      params(2104),
-    );
+    agrees(UpgradingOptions, UpgradingOptionsCheck, randomOptions, 2103);
+    agrees(UpgradingOptions, UpgradingOptionsCheck, mutated(optionSeeds), 2104);
   });
 
   it('UpgradingEvent (as upgradingTrajectory checks a list of them) and Position: 2,500 mutations', () => {
@@ -127,10 +110,7 @@ describe('upgrading checkers agree with the zod schemas', { timeout: 120_000 }, 
     const Events = z.array(UpgradingEvent);
     const EventsCheck = array(UpgradingEventCheck);
     for (const e of events) expect(disagreement(Events, EventsCheck, e)).toBe('');
-    fc.assert(
-      fc.property(mutated(events), (x) => disagreement(Events, EventsCheck, x) === ''),
-      params(2105),
-    );
+    agrees(Events, EventsCheck, mutated(events), 2105);
     for (const p of [...Position.options, 'oem', '', null, undefined, 1, Number.NaN, {}])
       expect(disagreement(Position, PositionCheck, p)).toBe('');
   });
