@@ -9,9 +9,9 @@
 // call's wall time) and `cpuMs` (the process's CPU time during the call, every thread). A process
 // of its own keeps the peak from being that of an earlier case, and memory that an earlier case
 // left resident from being reused unseen.
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { peakRssMiB, settledRssMiB } from './memory.mjs';
 import { syntheticTable } from './synthetic-table.mjs';
 
 const [G, N] = process.argv.slice(2, 4).map(Number);
@@ -22,32 +22,6 @@ const module = process.argv[5]
 const io = await import(module);
 const fn = io[what];
 if (typeof fn !== 'function') throw new Error(`expected a function of gvckit/io, found "${what}"`);
-
-/** The process's peak RSS in MiB: VmHWM of /proc/self/status on Linux, else maxRSS. */
-function peakRssMiB() {
-  try {
-    const kib = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    if (kib !== undefined) return Number(kib) / 2 ** 10;
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS / 2 ** 10;
-}
-
-/** The RSS in MiB once garbage is collected and the RSS stops falling (at most about 2 s). */
-async function settledRssMiB() {
-  if (typeof globalThis.gc !== 'function') throw new Error('expected node --expose-gc');
-  let before = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 20; i++) {
-    globalThis.gc();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const rss = process.memoryUsage.rss() / 2 ** 20;
-    const falling = rss <= before - 1;
-    before = Math.min(before, rss);
-    if (!falling) break;
-  }
-  return before;
-}
 
 const t = io.createIcio(syntheticTable(G, N));
 const before = await settledRssMiB();

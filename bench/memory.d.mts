@@ -1,0 +1,3 @@
+/** Declarations of bench/memory.mjs (see there). */
+export declare function peakRssMiB(): number;
+export declare function settledRssMiB(): Promise<number>;
