@@ -166,3 +166,20 @@ export const mutated = (seeds: readonly unknown[]): fc.Arbitrary<unknown> =>
       .chain(targeted)
       .chain(targeted),
   );
+
+/** Every key of a value in order, with each leaf (`undefined` values included). */
+function layout(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(layout);
+  if (typeof v === 'object' && v !== null) return Object.entries(v).map(([k, x]) => [k, layout(x)]);
+  return v === undefined ? 'undefined' : v;
+}
+
+/**
+ * A result as `toStrictEqual` compares it, for tests that show the whole difference: success, the
+ * issues (path, message), or the output's layout (keys in order, `undefined` values included).
+ */
+export function outcome(r: { success: boolean; data?: unknown; error?: unknown }): unknown {
+  if (r.success) return { success: true, data: layout(r.data) };
+  const issues = (r.error as { issues: { path: PropertyKey[]; message: string }[] }).issues;
+  return { success: false, issues: issues.map((i) => ({ path: [...i.path], message: i.message })) };
+}

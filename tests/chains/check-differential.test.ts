@@ -28,20 +28,7 @@ import { GovernanceCheck, GovernanceDeterminantsCheck } from '../../src/governan
 import { Governance, GovernanceDeterminants } from '../../src/governance/model.js';
 import { RentCheck } from '../../src/rents/check.js';
 import { Rent } from '../../src/rents/model.js';
-
-/** Every key of a value in order, with each leaf (`undefined` values included). */
-function layout(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(layout);
-  if (typeof v === 'object' && v !== null) return Object.entries(v).map(([k, x]) => [k, layout(x)]);
-  return v === undefined ? 'undefined' : v;
-}
-
-/** A result as the comparison sees it: success, issues (path, message) or the output's layout. */
-function outcome(r: { success: boolean; data?: unknown; error?: unknown }): unknown {
-  if (r.success) return { success: true, data: layout(r.data) };
-  const issues = (r.error as { issues: { path: PropertyKey[]; message: string }[] }).issues;
-  return { success: false, issues: issues.map((i) => ({ path: [...i.path], message: i.message })) };
-}
+import { outcome } from '../check-differential.js';
 
 /** Values that break a chain in every way the schemas know. */
 const junk: unknown[] = [

@@ -39,20 +39,7 @@ import { GvcError } from '../../src/core/errors.js';
 import { gvcParseParams } from '../../src/core/issues.js';
 import { Id, NonNegative, Period, Source } from '../../src/core/primitives.js';
 import { IdCheck, NonNegativeCheck, PeriodCheck, SourceCheck } from '../../src/core/primitives-check.js';
-
-/** Every key of a value in order, with the kind of each leaf (`undefined` values included). */
-function layout(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(layout);
-  if (typeof v === 'object' && v !== null) return Object.entries(v).map(([k, x]) => [k, layout(x)]);
-  return v === undefined ? 'undefined' : v;
-}
-
-/** A result as the comparison sees it: success, issues (path, message) or the output's layout. */
-function outcome(r: { success: boolean; data?: unknown; error?: unknown }): unknown {
-  if (r.success) return { success: true, data: layout(r.data) };
-  const issues = (r.error as { issues: { path: PropertyKey[]; message: string }[] }).issues;
-  return { success: false, issues: issues.map((i) => ({ path: [...i.path], message: i.message })) };
-}
+import { outcome } from '../check-differential.js';
 
 /** Asserts that the check and the schema agree on `input`. */
 function same(schema: z.core.$ZodType, check: Check<unknown>, input: unknown): void {
